@@ -1,0 +1,19 @@
+//! The site footer: who we are, in a few lines.
+
+use crate::content::use_content;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let site = &use_content().site;
+    view! {
+        <footer class="site-footer">
+            <h2 class="site-footer__title">"Qui sommes-nous\u{202f}?"</h2>
+            <p class="site-footer__about">{site.about.clone()}</p>
+            <p>
+                <A href="/a-propos">"En savoir plus sur " {site.name.clone()}</A>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,7 @@
+//! One file per route.
+
+pub mod about;
+pub mod article;
+pub mod home;
+pub mod not_found;
+pub mod tag;

@@ -1,0 +1,25 @@
+//! The 404: any unknown path, article or tag.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <Title text="Page introuvable" />
+        <Meta name="robots" content="noindex" />
+        <div class="not-found">
+            <p class="not-found__code" aria-hidden="true">
+                "404"
+            </p>
+            <h1 class="page__title">"Page introuvable"</h1>
+            <p>
+                "La page demandée n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de la une."
+            </p>
+            <p>
+                <A href="/">"Revenir à l’accueil"</A>
+            </p>
+        </div>
+    }
+}
