@@ -141,7 +141,11 @@ mod tests {
         let bundle = bundled().unwrap();
         for article in &bundle.articles {
             for tag in &article.tags {
-                assert!(bundle.tag(tag).is_some(), "{}: unknown tag {tag}", article.slug);
+                assert!(
+                    bundle.tag(tag).is_some(),
+                    "{}: unknown tag {tag}",
+                    article.slug
+                );
             }
         }
     }
@@ -163,7 +167,9 @@ mod tests {
         let ContentError::Malformed { file, detail } = &err;
         assert_eq!(*file, "articles.json");
         assert!(detail.contains("title"), "{detail}");
-        assert!(err.to_string().starts_with("Le contenu du site est illisible"));
+        assert!(err
+            .to_string()
+            .starts_with("Le contenu du site est illisible"));
     }
 
     #[test]

@@ -43,7 +43,9 @@ pub fn long_date(iso: &str) -> Option<String> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -57,7 +59,10 @@ mod tests {
     #[test]
     fn dates_are_written_out() {
         assert_eq!(long_date("2024-05-22").unwrap(), "22\u{a0}mai\u{a0}2024");
-        assert_eq!(long_date("2023-11-09").unwrap(), "9\u{a0}novembre\u{a0}2023");
+        assert_eq!(
+            long_date("2023-11-09").unwrap(),
+            "9\u{a0}novembre\u{a0}2023"
+        );
         assert_eq!(long_date("2024-08-15").unwrap(), "15\u{a0}août\u{a0}2024");
     }
 

@@ -120,7 +120,9 @@ async fn the_shell_renders_header_home_and_footer() {
     let first_card = text(&root, ".article-list li:first-child .card__title");
     assert_eq!(first_card, bundle().articles[0].title);
     assert_eq!(
-        root.query_selector_all(".article-list > li").unwrap().length() as usize,
+        root.query_selector_all(".article-list > li")
+            .unwrap()
+            .length() as usize,
         bundle().articles.len()
     );
     assert_eq!(text(&root, ".site-footer__about"), bundle().site.about);
@@ -133,7 +135,10 @@ async fn clicking_links_changes_the_route() {
     settle().await;
     let article = &bundle().articles[1];
 
-    click(&root, &format!(".card__title a[href='/article/{}']", article.slug));
+    click(
+        &root,
+        &format!(".card__title a[href='/article/{}']", article.slug),
+    );
     let href = format!("/article/{}", article.slug);
     until("the address shows the article", || pathname() == href).await;
     assert_eq!(text(&root, "main h1"), article.title);
@@ -145,14 +150,20 @@ async fn clicking_links_changes_the_route() {
 
     // From the article to one of its tags, then to the about page through the footer.
     let tag = bundle().tag(&article.tags[0]).unwrap();
-    click(&root, &format!(".article .tag-list a[href='/tag/{}']", tag.slug));
+    click(
+        &root,
+        &format!(".article .tag-list a[href='/tag/{}']", tag.slug),
+    );
     let href = format!("/tag/{}", tag.slug);
     until("the address shows the tag", || pathname() == href).await;
     assert_eq!(text(&root, "main h1"), tag.name);
     assert!(text(&root, ".article-list").contains(&article.title));
 
     click(&root, ".site-footer a[href='/a-propos']");
-    until("the address shows the about page", || pathname() == "/a-propos").await;
+    until("the address shows the about page", || {
+        pathname() == "/a-propos"
+    })
+    .await;
     assert!(text(&root, "main h1").starts_with("À propos"));
 
     // And home again through the site name.
@@ -173,10 +184,7 @@ async fn an_unknown_url_shows_the_french_404() {
         assert_eq!(text(&root, "main h1"), "Page introuvable", "{path}");
         assert_eq!(document_title(), "Page introuvable — Veille IA", "{path}");
         // A way back home.
-        assert!(root
-            .query_selector("main a[href='/']")
-            .unwrap()
-            .is_some());
+        assert!(root.query_selector("main a[href='/']").unwrap().is_some());
         drop(app);
         root.unchecked_ref::<Node>()
             .parent_node()

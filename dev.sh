@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Veille's developer commands. Each one first installs whatever is missing, at pinned versions,
+# and skips what is already there, so a second run starts working within seconds.
+#
+#   ./dev.sh serve    trunk serve on the bundled content, live reload, http://127.0.0.1:8080/
+#   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
+#   ./dev.sh setup    only the installs
+#
+# Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
+# wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+
+TRUNK_VERSION=0.22.1
+# wasm-bindgen-cli must be the very version of the wasm-bindgen crate the app links.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+E2E="$ROOT/tests/e2e"
+
+export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# trunk uses the tools above (Trunk.toml: offline) and never asks the network for its own version.
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31merreur : %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  say "apt-get install $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# The first line of `cmd --version`, or nothing when cmd is missing.
+version_of() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | head -n 1 || true; }
+
+setup() {
+  command -v cargo >/dev/null && command -v rustup >/dev/null || die "rustup et cargo sont nécessaires (https://rustup.rs)"
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.lock ne fixe pas la version de wasm-bindgen"
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+
+  if [ "$(version_of trunk)" != "trunk $TRUNK_VERSION" ]; then
+    say "cargo install trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version --force
+  fi
+
+  if [ "$(version_of wasm-bindgen)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # Not --locked: its lockfile names a crate version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+
+  local debs=()
+  command -v chromium >/dev/null || debs+=(chromium)
+  command -v chromedriver >/dev/null || debs+=(chromium-driver)
+  command -v node >/dev/null || debs+=(nodejs)
+  command -v npm >/dev/null || debs+=(npm)
+  [ ${#debs[@]} -eq 0 ] || apt_install "${debs[@]}"
+
+  # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app) and playwright-core,
+  # pinned by tests/e2e/package-lock.json; reinstalled only when the lockfile changes.
+  local stamp="$E2E/node_modules/.veille-lock"
+  if ! cmp -s "$E2E/package-lock.json" "$stamp"; then
+    say "npm ci (binaryen, playwright-core)"
+    (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$E2E/package-lock.json" "$stamp"
+  fi
+
+  export CHROMEDRIVER
+  CHROMEDRIVER=$(command -v chromedriver)
+  say "outils : $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt), $(version_of chromium)"
+}
+
+serve() {
+  setup
+  local port=${PORT:-8080}
+  say "Veille IA : ouvrez http://127.0.0.1:$port/ (rechargement automatique ; Ctrl+C pour arrêter)"
+  exec trunk serve --address 127.0.0.1 --port "$port"
+}
+
+# Runs one step, keeping its output in $LOG so the test counts can be added up at the end.
+LOG=""
+step() {
+  say "$*"
+  "$@" 2>&1 | tee -a "$LOG"
+}
+
+run_tests() {
+  setup
+  LOG=$(mktemp)
+  trap 'rm -f "$LOG"' EXIT
+  local wasm=(--target wasm32-unknown-unknown --features csr)
+
+  say "1/4 format and lints, host and wasm32"
+  cargo fmt --all -- --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --all-targets "${wasm[@]}" -- -D warnings
+
+  say "2/4 native tests"
+  step cargo test
+
+  say "3/4 browser tests (wasm-bindgen-test, headless Chromium)"
+  step cargo test "${wasm[@]}"
+
+  say "4/4 release build, served from 127.0.0.1 and opened in headless Chromium"
+  trunk build --release
+  step node --test --test-reporter=spec "$E2E/"
+
+  # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
+  awk '
+    /^test result: / { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 }
+    END { printf "\nVeille: %d passed, %d failed\n", p, f }
+  ' "$LOG"
+}
+
+case "${1:-}" in
+  serve) serve ;;
+  test) run_tests ;;
+  setup) setup ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,53 @@
+// Debian's Chromium, headless, driven by playwright-core (which never downloads a browser).
+import { chromium } from "playwright-core";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // As root, no sandbox; and no background traffic: this machine's network is closed.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a fresh page and records everything that went wrong there: console errors,
+ * uncaught exceptions, failed requests and HTTP error responses.
+ */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err.message}`));
+  page.on("requestfailed", (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
+  );
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** The text of the page's `h1` once one is visible, or null after `timeout` ms. */
+export async function headingOf(page, timeout = 15000) {
+  try {
+    const h1 = page.locator("main h1");
+    await h1.waitFor({ state: "visible", timeout });
+    return (await h1.textContent()).trim();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+// Smoke test of the release build: `dist/` as trunk built it (wasm-opt included), served from
+// 127.0.0.1 with an SPA fallback and opened in headless Chromium. A wasm-opt that breaks the app
+// builds without complaint and leaves a blank page: this is the test that catches it.
+//
+// Run by `./dev.sh test` after `trunk build --release`; alone: `node --test tests/e2e/`.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { headingOf, launch, openPage } from "./browser.mjs";
+import { serveStatic } from "./static-server.mjs";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
+const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
+const site = await readJson("public/api/site.json");
+const articles = await readJson("public/api/articles.json");
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serveStatic(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("la une s’affiche, sans erreur dans la console", async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/`);
+  assert.equal(await headingOf(page), "À la une");
+  assert.equal(await page.title(), site.name);
+  assert.equal(await page.locator(".article-list > li").count(), articles.length);
+  assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("un lien profond ouvre l’article demandé", async () => {
+  for (const article of articles) {
+    const { page, problems } = await openPage(browser, `${server.url}/article/${article.slug}`);
+    assert.equal(await headingOf(page), article.title, article.slug);
+    assert.equal(await page.title(), `${article.title} — ${site.name}`);
+    assert.deepEqual(problems, [], article.slug);
+    await page.close();
+  }
+});
+
+test("une adresse inconnue affiche la page 404 en français", async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/rubrique/inexistante`);
+  assert.equal(await headingOf(page), "Page introuvable");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("contrôle : une page restée vide fait échouer la vérification", async () => {
+  // The same site with its wasm truncated, as a broken optimiser would leave it.
+  const broken = await mkdtemp(join(tmpdir(), "veille-broken-"));
+  try {
+    await cp(DIST, broken, { recursive: true });
+    const wasm = (await readdir(broken)).find((name) => name.endsWith(".wasm"));
+    assert.ok(wasm, "dist/ holds no .wasm file");
+    await writeFile(join(broken, wasm), (await readFile(join(broken, wasm))).subarray(0, 64));
+    const brokenServer = await serveStatic(broken);
+    try {
+      const { page, problems } = await openPage(browser, `${brokenServer.url}/`);
+      assert.equal(await headingOf(page, 3000), null);
+      assert.notDeepEqual(problems, []);
+      await page.close();
+    } finally {
+      await brokenServer.close();
+    }
+  } finally {
+    await rm(broken, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,79 @@
+// A static file server for a built site, on 127.0.0.1 only, as a CDN would serve `dist/`:
+// files as they are, and for any path that names no file and has no extension (a route of the
+// single-page app), `index.html` with status 200 — the "SPA fallback".
+//
+// Used by the end-to-end tests (imported) and runnable alone: `node static-server.mjs dist 8081`.
+
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+async function fileAt(root, urlPath) {
+  let path;
+  try {
+    path = normalize(join(root, decodeURIComponent(urlPath)));
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  if (path !== root && !path.startsWith(root + sep)) return null; // no escaping the root
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fileAt(root, join(urlPath, "index.html"));
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts serving `dir`; resolves to `{ url, close() }` once listening. */
+export async function serveStatic(dir, port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
+    let path = await fileAt(root, urlPath);
+    if (!path && extname(urlPath) === "") path = join(root, "index.html");
+    if (!path) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("404");
+      return;
+    }
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const { port: bound } = server.address();
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = "dist", port = "8081"] = process.argv.slice(2);
+  const { url } = await serveStatic(dir, Number(port));
+  console.log(`${dir} servi sur ${url}/`);
+}
