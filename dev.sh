@@ -42,6 +42,9 @@ setup() {
   command -v cargo >/dev/null && command -v rustup >/dev/null || die "rustup et cargo sont nécessaires (https://rustup.rs)"
   [ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.lock ne fixe pas la version de wasm-bindgen"
 
+  # The machine's own toolchain, plus the wasm32 target. No rust-toolchain.toml on purpose: with
+  # `channel = "stable"` rustup would update the whole toolchain to the newest stable release
+  # instead of adding one target to the toolchain the machine has.
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
