@@ -5,6 +5,7 @@
 #   ./dev.sh serve    trunk serve on the bundled content, live reload, http://127.0.0.1:8080/
 #   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
 #   ./dev.sh setup    only the installs
+#   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
@@ -97,10 +98,31 @@ step() {
   "$@" 2>&1 | tee -a "$LOG"
 }
 
+# The content API the browser tests talk to: a real HTTP server on 127.0.0.1, on a free port,
+# whose address the tests receive at compile time in VEILLE_TEST_API.
+API_PID=""
+start_content_api() {
+  local port_file
+  port_file=$(mktemp)
+  node "$E2E/content-api-server.mjs" --port-file "$port_file" >/dev/null &
+  API_PID=$!
+  for _ in $(seq 100); do
+    [ -s "$port_file" ] && break
+    sleep 0.1
+  done
+  [ -s "$port_file" ] || die "le serveur d’API de test n’a pas démarré"
+  export VEILLE_TEST_API="http://127.0.0.1:$(cat "$port_file")"
+  rm -f "$port_file"
+}
+stop_content_api() {
+  [ -z "$API_PID" ] || kill "$API_PID" 2>/dev/null || true
+  API_PID=""
+}
+
 run_tests() {
   setup
   LOG=$(mktemp)
-  trap 'rm -f "$LOG"' EXIT
+  trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
   say "1/4 format and lints, host and wasm32"
@@ -111,8 +133,11 @@ run_tests() {
   say "2/4 native tests"
   step cargo test
 
-  say "3/4 browser tests (wasm-bindgen-test, headless Chromium)"
-  step cargo test "${wasm[@]}"
+  say "3/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1)"
+  start_content_api
+  # The whole browser run may take a while: the API tests wait for slow answers on purpose.
+  WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}"
+  stop_content_api
 
   say "4/4 release build, served from 127.0.0.1 and opened in headless Chromium"
   trunk build --release
@@ -130,8 +155,9 @@ case "${1:-}" in
   serve) serve ;;
   test) run_tests ;;
   setup) setup ;;
+  content) cargo run --quiet --bin veille-content -- api ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -1,8 +1,9 @@
-//! The application shell: head defaults, the header, the routed page and the footer.
+//! The application shell: the content source, head defaults, the header, the routed page and
+//! the footer.
 
 use crate::{
-    components::{footer::SiteFooter, header::SiteHeader},
-    content,
+    components::{content_error::ContentErrorView, footer::SiteFooter, header::SiteHeader},
+    content::{Site, Source},
     pages::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
         tag::TagPage,
@@ -15,17 +16,44 @@ use leptos_router::{
     path,
 };
 
-/// The whole site. Every route renders inside the same header and footer.
+/// The whole site. `source` says where content comes from (bundled when absent); every route
+/// renders inside the same header and footer once the site description has loaded.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] source: Option<Source>) -> impl IntoView {
     // leptos_meta: lets any page set `<title>` and metas, in the browser and when prerendering.
     provide_meta_context();
-    let bundle = match content::bundled() {
-        Ok(bundle) => bundle,
-        Err(error) => return Either::Right(view! { <ContentErrorPage error=error.clone() /> }),
-    };
-    content::provide_content(bundle);
-    let site_name = bundle.site.name.clone();
+    let source = source.unwrap_or_default();
+    provide_context(source.clone());
+    let site = Resource::new(|| (), move |_| source.site());
+
+    view! {
+        <Html {..} lang="fr" />
+        <Router>
+            <Transition fallback=|| view! { <div class="shell-loading" aria-busy="true"></div> }>
+                {move || Suspend::new(async move {
+                    match site.await {
+                        Ok(site) => Either::Left(view! { <Shell site /> }),
+                        Err(error) => Either::Right(view! {
+                            <main id="contenu" class="page">
+                                <ContentErrorView
+                                    title="Le site est momentanément indisponible"
+                                    error
+                                    retry=move || site.refetch()
+                                />
+                            </main>
+                        }),
+                    }
+                })}
+            </Transition>
+        </Router>
+    }
+}
+
+/// Header, routes and footer for a loaded site.
+#[component]
+fn Shell(site: Site) -> impl IntoView {
+    let site_name = site.name.clone();
+    provide_context(site);
     let formatter = move |page: String| {
         if page.is_empty() {
             site_name.clone()
@@ -33,33 +61,17 @@ pub fn App() -> impl IntoView {
             format!("{page} — {site_name}")
         }
     };
-
-    Either::Left(view! {
-        <Html {..} lang="fr" />
-        <Title formatter />
-        <Router>
-            <SiteHeader />
-            <main id="contenu" class="page">
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/article/:slug") view=ArticlePage />
-                    <Route path=path!("/tag/:slug") view=TagPage />
-                    <Route path=path!("/a-propos") view=AboutPage />
-                </Routes>
-            </main>
-            <SiteFooter />
-        </Router>
-    })
-}
-
-/// Shown instead of the site when its content cannot be read: a message, never a blank page.
-#[component]
-fn ContentErrorPage(error: content::ContentError) -> impl IntoView {
     view! {
-        <Html {..} lang="fr" />
+        <Title formatter />
+        <SiteHeader />
         <main id="contenu" class="page">
-            <h1 class="page__title">"Le site est momentanément indisponible"</h1>
-            <p role="alert">{error.to_string()}</p>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/article/:slug") view=ArticlePage />
+                <Route path=path!("/tag/:slug") view=TagPage />
+                <Route path=path!("/a-propos") view=AboutPage />
+            </Routes>
         </main>
+        <SiteFooter />
     }
 }

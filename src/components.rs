@@ -1,5 +1,8 @@
 //! Widgets shared by several pages, one file each.
 
+pub mod article_body;
 pub mod article_list;
+pub mod content_error;
 pub mod footer;
 pub mod header;
+pub mod pager;

@@ -1,185 +1,201 @@
-//! All data access goes through this module.
+//! All data access goes through this module: one [`Source`], two kinds behind it.
 //!
-//! For now the content is the bundled JSON under `public/api/`, compiled into the app so that no
-//! request is made for it. The same files are copied to `dist/api/` so they can later be served
-//! as a static content API.
+//! - **Bundled** (the default): `public/api/site.json` and `public/api/articles/*.json` are
+//!   compiled into the app; no request is made for content.
+//! - **API**: the same JSON over HTTP from a base URL chosen at run time (a `<meta>` in
+//!   `index.html`), at the paths of [`Source::site`], [`Source::index_page`],
+//!   [`Source::article`] and [`Source::tag_page`]. `public/api/` itself is such an API.
+//!
+//! Every call returns `Result<_, ContentError>`; pages turn errors into French messages.
 
-use leptos::prelude::{expect_context, provide_context};
-use serde::Deserialize;
-use std::{fmt, sync::OnceLock};
+mod api;
+mod catalog;
+mod error;
+mod model;
+mod paging;
 
-/// The site itself: name, tagline, the "about us" blurb and the tags it files articles under.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Site {
-    pub name: String,
-    pub tagline: String,
-    pub about: String,
-    #[serde(default)]
-    pub tags: Vec<Tag>,
+pub use catalog::Catalog;
+pub use error::{parse_json, ContentError};
+pub use model::*;
+pub use paging::{paginate, Page, TagListing};
+
+use std::{future::Future, sync::OnceLock};
+
+/// The `<meta name>` holding the content API's base URL; empty or absent means bundled content.
+pub const API_META: &str = "veille-content-api";
+/// The `<meta name>` holding the API timeout in milliseconds.
+pub const TIMEOUT_META: &str = "veille-content-timeout-ms";
+/// How long an API request may take when the configuration says nothing.
+pub const DEFAULT_TIMEOUT_MS: u32 = 8_000;
+
+mod bundle {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
-/// A tag: its URL slug and the name readers see.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Tag {
-    pub slug: String,
-    pub name: String,
+/// The content compiled into the app, parsed once.
+pub fn bundled() -> Result<&'static Catalog, ContentError> {
+    static CATALOG: OnceLock<Result<Catalog, ContentError>> = OnceLock::new();
+    CATALOG
+        .get_or_init(|| Catalog::from_json(bundle::SITE_JSON, bundle::ARTICLE_FILES))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
-/// What a list of articles shows of each one.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ArticleSummary {
-    pub slug: String,
-    pub title: String,
-    pub lead: String,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: String,
-    /// Tag slugs, as listed in [`Site::tags`].
-    #[serde(default)]
-    pub tags: Vec<String>,
+/// Where content comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    #[default]
+    Bundled,
+    /// `base` has no trailing slash: `https://example.org/api`, or `/api` on the same host.
+    Api { base: String, timeout_ms: u32 },
 }
 
-/// Why content could not be read.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ContentError {
-    /// The JSON did not match the model; `file` names the source, `detail` is serde's message.
-    Malformed { file: &'static str, detail: String },
+/// Slugs are lower-case ASCII letters, digits and dashes; anything else never reaches a URL.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 200
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-impl fmt::Display for ContentError {
-    /// The message a reader sees, in French.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ContentError::Malformed { file, .. } => write!(
-                f,
-                "Le contenu du site est illisible ({file}). L’équipe technique doit le corriger."
-            ),
+impl Source {
+    /// The source the runtime configuration asks for: `api` is the content of the
+    /// [`API_META`] tag, `timeout` of the [`TIMEOUT_META`] tag.
+    pub fn from_config(api: Option<&str>, timeout: Option<&str>) -> Source {
+        let base = api.map(str::trim).unwrap_or_default().trim_end_matches('/');
+        if base.is_empty() {
+            return Source::Bundled;
+        }
+        let timeout_ms = timeout
+            .and_then(|t| t.trim().parse::<u32>().ok())
+            .filter(|&ms| ms > 0)
+            .unwrap_or(DEFAULT_TIMEOUT_MS);
+        Source::Api {
+            base: base.to_string(),
+            timeout_ms,
         }
     }
-}
 
-/// The bundled content, parsed once.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bundle {
-    pub site: Site,
-    /// Newest first.
-    pub articles: Vec<ArticleSummary>,
-}
-
-const SITE_JSON: &str = include_str!("../public/api/site.json");
-const ARTICLES_JSON: &str = include_str!("../public/api/articles.json");
-
-/// Parses a site and an article list from JSON text.
-pub fn parse_bundle(site_json: &str, articles_json: &str) -> Result<Bundle, ContentError> {
-    let site = serde_json::from_str(site_json).map_err(|e| ContentError::Malformed {
-        file: "site.json",
-        detail: e.to_string(),
-    })?;
-    let mut articles: Vec<ArticleSummary> =
-        serde_json::from_str(articles_json).map_err(|e| ContentError::Malformed {
-            file: "articles.json",
-            detail: e.to_string(),
-        })?;
-    // ISO dates sort as text.
-    articles.sort_by(|a, b| b.published.cmp(&a.published));
-    Ok(Bundle { site, articles })
-}
-
-/// The content compiled into the app.
-pub fn bundled() -> Result<&'static Bundle, &'static ContentError> {
-    static BUNDLE: OnceLock<Result<Bundle, ContentError>> = OnceLock::new();
-    BUNDLE
-        .get_or_init(|| parse_bundle(SITE_JSON, ARTICLES_JSON))
-        .as_ref()
-}
-
-/// The content the pages read, put in the reactive context by [`crate::App`].
-#[derive(Debug, Clone, Copy)]
-struct Content(&'static Bundle);
-
-/// Makes `bundle` the content of every component below the current owner.
-pub fn provide_content(bundle: &'static Bundle) {
-    provide_context(Content(bundle));
-}
-
-/// The content provided by [`provide_content`].
-pub fn use_content() -> &'static Bundle {
-    expect_context::<Content>().0
-}
-
-impl Bundle {
-    /// The article with this slug, if any.
-    pub fn article(&self, slug: &str) -> Option<&ArticleSummary> {
-        self.articles.iter().find(|a| a.slug == slug)
+    /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere bundled).
+    pub fn from_document() -> Source {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let meta = |name: &str| {
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(&format!("meta[name='{name}']")).ok())
+                    .flatten()
+                    .and_then(|m| m.get_attribute("content"))
+            };
+            Source::from_config(meta(API_META).as_deref(), meta(TIMEOUT_META).as_deref())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        Source::Bundled
     }
 
-    /// The tag with this slug, if the site has it.
-    pub fn tag(&self, slug: &str) -> Option<&Tag> {
-        self.site.tags.iter().find(|t| t.slug == slug)
-    }
-
-    /// Articles filed under a tag, newest first.
-    pub fn tagged<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a ArticleSummary> + 'a {
-        self.articles
-            .iter()
-            .filter(move |a| a.tags.iter().any(|t| t == slug))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_bundled_content_parses() {
-        let bundle = bundled().expect("public/api/*.json must match the model");
-        assert_eq!(bundle.site.name, "Veille IA");
-        assert!(!bundle.articles.is_empty());
-    }
-
-    #[test]
-    fn every_article_tag_is_a_site_tag() {
-        let bundle = bundled().unwrap();
-        for article in &bundle.articles {
-            for tag in &article.tags {
-                assert!(
-                    bundle.tag(tag).is_some(),
-                    "{}: unknown tag {tag}",
-                    article.slug
-                );
+    fn get<T, F>(
+        &self,
+        path: String,
+        local: F,
+    ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        F: FnOnce(&'static Catalog) -> Result<T, ContentError> + Send + 'static,
+    {
+        let this = self.clone();
+        async move {
+            match this {
+                Source::Bundled => local(bundled()?),
+                Source::Api { base, timeout_ms } => {
+                    api::get_json(format!("{base}/{path}"), timeout_ms).await
+                }
             }
         }
     }
 
-    #[test]
-    fn articles_come_newest_first() {
-        let articles = r#"[
-            {"slug":"a","title":"A","lead":"","published":"2024-01-02"},
-            {"slug":"b","title":"B","lead":"","published":"2024-03-01"}
-        ]"#;
-        let bundle = parse_bundle(SITE_JSON, articles).unwrap();
-        let slugs: Vec<_> = bundle.articles.iter().map(|a| a.slug.as_str()).collect();
-        assert_eq!(slugs, ["b", "a"]);
+    /// `GET {base}/site.json`
+    pub fn site(&self) -> impl Future<Output = Result<Site, ContentError>> + Send + 'static {
+        self.get("site.json".into(), |c| Ok(c.site().clone()))
     }
 
-    #[test]
-    fn malformed_json_is_a_typed_error_naming_the_file() {
-        let err = parse_bundle(SITE_JSON, r#"[{"slug":"x"}]"#).unwrap_err();
-        let ContentError::Malformed { file, detail } = &err;
-        assert_eq!(*file, "articles.json");
-        assert!(detail.contains("title"), "{detail}");
-        assert!(err
-            .to_string()
-            .starts_with("Le contenu du site est illisible"));
+    /// `GET {base}/index/{page}.json`: one page of the home index, newest first.
+    pub fn index_page(
+        &self,
+        page: u32,
+    ) -> impl Future<Output = Result<Page<ArticleSummary>, ContentError>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            if page == 0 {
+                return Err(ContentError::NotFound);
+            }
+            this.get(format!("index/{page}.json"), move |c| c.index_page(page))
+                .await
+        }
     }
 
-    #[test]
-    fn lookups_by_slug() {
-        let bundle = bundled().unwrap();
-        let first = &bundle.articles[0];
-        assert_eq!(bundle.article(&first.slug), Some(first));
-        assert_eq!(bundle.article("nexiste-pas"), None);
-        let tag = &first.tags[0];
-        assert!(bundle.tagged(tag).any(|a| a.slug == first.slug));
-        assert_eq!(bundle.tagged("nexiste-pas").count(), 0);
+    /// `GET {base}/articles/{slug}.json`: one full article.
+    pub fn article(
+        &self,
+        slug: &str,
+    ) -> impl Future<Output = Result<Article, ContentError>> + Send + 'static {
+        let this = self.clone();
+        let slug = slug.to_string();
+        async move {
+            if !is_valid_slug(&slug) {
+                return Err(ContentError::NotFound);
+            }
+            let path = format!("articles/{slug}.json");
+            this.get(path, move |c| c.article(&slug)).await
+        }
+    }
+
+    /// `GET {base}/tags/{slug}/{page}.json`: the tag and one page of its articles.
+    pub fn tag_page(
+        &self,
+        slug: &str,
+        page: u32,
+    ) -> impl Future<Output = Result<TagListing, ContentError>> + Send + 'static {
+        let this = self.clone();
+        let slug = slug.to_string();
+        async move {
+            if !is_valid_slug(&slug) || page == 0 {
+                return Err(ContentError::NotFound);
+            }
+            let path = format!("tags/{slug}/{page}.json");
+            this.get(path, move |c| c.tag_page(&slug, page)).await
+        }
     }
 }
+
+/// The source every page reads from, put in the reactive context by [`crate::App`].
+pub fn use_source() -> Source {
+    leptos::prelude::use_context::<Source>().unwrap_or_default()
+}
+
+/// The site, once loaded, put in the reactive context by [`crate::App`].
+pub fn use_site() -> Site {
+    leptos::prelude::expect_context::<Site>()
+}
+
+/// A link target from content, kept only when it is safe to put in an `href`: `http:`, `https:`,
+/// `mailto:`, or a path on this site. `javascript:`, `data:`, protocol-relative `//host` and
+/// anything else come back as `None`, whatever their case, spaces or control characters.
+pub fn safe_href(href: &str) -> Option<&str> {
+    let trimmed = href.trim();
+    // Browsers ignore tabs and newlines inside a scheme (`java\tscript:`): judge what they see.
+    let seen: String = trimmed
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let allowed = seen.starts_with("https://")
+        || seen.starts_with("http://")
+        || seen.starts_with("mailto:")
+        || (seen.starts_with('/') && !seen.starts_with("//") && !seen.starts_with("/\\"))
+        || seen.starts_with('#');
+    (allowed && !trimmed.is_empty()).then_some(trimmed)
+}
+
+#[cfg(test)]
+mod tests;

@@ -41,6 +41,19 @@ pub fn long_date(iso: &str) -> Option<String> {
     ))
 }
 
+/// A whole number with its thousands separated by narrow no-break spaces: « 18 400 ».
+pub fn number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
@@ -54,7 +67,16 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::long_date;
+    use super::{long_date, number};
+
+    #[test]
+    fn numbers_group_thousands_with_narrow_spaces() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1\u{202f}000");
+        assert_eq!(number(18400), "18\u{202f}400");
+        assert_eq!(number(1234567), "1\u{202f}234\u{202f}567");
+    }
 
     #[test]
     fn dates_are_written_out() {

@@ -1,10 +1,14 @@
-//! The browser entry point: installs the panic hook in debug builds and mounts the app.
+//! The browser entry point: installs the panic hook in debug builds, reads the runtime
+//! configuration from the page's `<meta>` tags, and mounts the app.
 
 #[cfg(feature = "csr")]
 fn main() {
+    use veille::{content::Source, App};
+
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(veille::App);
+    let source = Source::from_document();
+    leptos::mount::mount_to_body(move || leptos::view! { <App source /> });
 }
 
 /// Without a rendering mode there is nothing to mount: the crate is then only a library

@@ -3,5 +3,6 @@
 pub mod about;
 pub mod article;
 pub mod home;
+pub mod loading;
 pub mod not_found;
 pub mod tag;

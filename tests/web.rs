@@ -1,175 +1,118 @@
-//! Browser tests: the real app mounted in the real DOM of a headless Chromium.
-//!
-//! Run with `cargo test --target wasm32-unknown-unknown --features csr` (the test command does it).
-//! Each test mounts the whole app at a given URL, interacts with it, lets the reactive system run
-//! (`tick().await`) and asserts on the DOM.
+//! Browser tests of the app on its bundled content: the real app mounted in the real DOM of a
+//! headless Chromium (`cargo test --target wasm32-unknown-unknown --features csr`).
 
 #![cfg(target_arch = "wasm32")]
 
-use leptos::{
-    mount::{mount_to, UnmountHandle},
-    prelude::{Mountable, Owner},
-    task::tick,
-};
-use veille::{content, App};
-use wasm_bindgen::JsCast;
+mod support;
+
+use support::*;
+use veille::content::{bundled, Catalog, Source};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, Node};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The mounted app. Dropping it unmounts the view and runs every cleanup of its reactive owner,
-/// so the router's window listeners do not outlive the test that made them.
-struct Mounted<M: Mountable> {
-    owner: Owner,
-    _handle: UnmountHandle<M>,
-}
-
-impl<M: Mountable> Drop for Mounted<M> {
-    fn drop(&mut self) {
-        self.owner.cleanup();
-    }
-}
-
-/// Mounts the app with the browser at `path`; the app stays mounted while the handle lives.
-fn mount_at(path: &str) -> (HtmlElement, impl Drop) {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    let document = window.document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let owner = Owner::new();
-    let handle = owner.with(|| mount_to(container.clone(), App));
-    (
-        container,
-        Mounted {
-            owner,
-            _handle: handle,
-        },
-    )
-}
-
-/// Lets the router and the reactive system finish what a change started.
-async fn settle() {
-    for _ in 0..5 {
-        tick().await;
-    }
-}
-
-/// Waits, a few milliseconds at a time for at most two seconds, until `done` holds.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if done() {
-            return;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
-    }
-    panic!("still not true after 2 s: {what}");
-}
-
-fn text(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into::<HtmlElement>()
-        .click();
-}
-
-fn pathname() -> String {
-    web_sys::window().unwrap().location().pathname().unwrap()
-}
-
-fn document_title() -> String {
-    web_sys::window().unwrap().document().unwrap().title()
-}
-
-fn bundle() -> &'static content::Bundle {
-    content::bundled().unwrap()
+fn catalog() -> &'static Catalog {
+    bundled().unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn the_shell_renders_header_home_and_footer() {
-    let (root, _app) = mount_at("/");
-    settle().await;
+    let app = mount_at("/", Source::Bundled).await;
+    let root = &app.root;
+    until("the home page", 2, || {
+        text_or_empty(root, "main h1") == "À la une"
+    })
+    .await;
 
-    assert_eq!(text(&root, ".site-header__name"), bundle().site.name);
-    assert!(root
-        .query_selector("nav[aria-label] a[href='/a-propos']")
-        .unwrap()
-        .is_some());
-    assert_eq!(text(&root, "main h1"), "À la une");
-    // Every bundled article is listed on the home page, newest first.
-    let first_card = text(&root, ".article-list li:first-child .card__title");
-    assert_eq!(first_card, bundle().articles[0].title);
+    let site = catalog().site();
+    assert_eq!(text(root, ".site-header__name"), site.name);
+    assert!(find(root, "nav[aria-label] a[href='/a-propos']").is_some());
+    // The first page of the index, newest first.
+    let first_page = catalog().index_page(1).unwrap();
     assert_eq!(
-        root.query_selector_all(".article-list > li")
-            .unwrap()
-            .length() as usize,
-        bundle().articles.len()
+        text(root, ".article-list li:first-child .card__title"),
+        first_page.items[0].title
     );
-    assert_eq!(text(&root, ".site-footer__about"), bundle().site.about);
-    assert_eq!(document_title(), bundle().site.name);
+    assert_eq!(
+        count(root, ".article-list > li"),
+        first_page.items.len() as u32
+    );
+    assert_eq!(text(root, ".site-footer__about"), site.about);
+    assert_eq!(document_title(), site.name);
 }
 
 #[wasm_bindgen_test]
 async fn clicking_links_changes_the_route() {
-    let (root, _app) = mount_at("/");
-    settle().await;
-    let article = &bundle().articles[1];
+    let app = mount_at("/", Source::Bundled).await;
+    let root = &app.root;
+    until("the home page", 2, || count(root, ".card__title a") > 1).await;
+    let article = &catalog().index_page(1).unwrap().items[1];
 
     click(
-        &root,
+        root,
         &format!(".card__title a[href='/article/{}']", article.slug),
     );
     let href = format!("/article/{}", article.slug);
-    until("the address shows the article", || pathname() == href).await;
-    assert_eq!(text(&root, "main h1"), article.title);
-    assert_eq!(text(&root, ".article__lead"), article.lead);
+    until("the address shows the article", 2, || pathname() == href).await;
+    until("the article", 2, || {
+        text_or_empty(root, "main h1") == article.title
+    })
+    .await;
+    assert_eq!(text(root, ".article__lead"), article.lead);
     assert_eq!(
         document_title(),
-        format!("{} — {}", article.title, bundle().site.name)
+        format!("{} — {}", article.title, catalog().site().name)
     );
 
     // From the article to one of its tags, then to the about page through the footer.
-    let tag = bundle().tag(&article.tags[0]).unwrap();
+    let tag = catalog().tag_page(&article.tags[0], 1).unwrap().tag;
     click(
-        &root,
+        root,
         &format!(".article .tag-list a[href='/tag/{}']", tag.slug),
     );
     let href = format!("/tag/{}", tag.slug);
-    until("the address shows the tag", || pathname() == href).await;
-    assert_eq!(text(&root, "main h1"), tag.name);
-    assert!(text(&root, ".article-list").contains(&article.title));
-
-    click(&root, ".site-footer a[href='/a-propos']");
-    until("the address shows the about page", || {
-        pathname() == "/a-propos"
+    until("the address shows the tag", 2, || pathname() == href).await;
+    until("the tag page", 2, || {
+        text_or_empty(root, "main h1") == tag.name
     })
     .await;
-    assert!(text(&root, "main h1").starts_with("À propos"));
+    assert!(text(root, ".article-list").contains(&article.title));
+
+    click(root, ".site-footer a[href='/a-propos']");
+    until("the about page", 2, || pathname() == "/a-propos").await;
+    until("the about heading", 2, || {
+        text_or_empty(root, "main h1").starts_with("À propos")
+    })
+    .await;
 
     // And home again through the site name.
-    click(&root, ".site-header__name");
-    until("the address shows home", || pathname() == "/").await;
-    assert_eq!(text(&root, "main h1"), "À la une");
+    click(root, ".site-header__name");
+    until("home", 2, || {
+        pathname() == "/" && text_or_empty(root, "main h1") == "À la une"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_article_renders_its_typed_body() {
+    let slug = "sommet-de-seoul-securite-ia";
+    let app = mount_at(&format!("/article/{slug}"), Source::Bundled).await;
+    let root = &app.root;
+    let article = catalog().article(slug).unwrap();
+    until("the article", 2, || {
+        text_or_empty(root, "main h1") == article.summary.title
+    })
+    .await;
+    assert!(count(root, ".article-body h2") >= 3);
+    assert!(count(root, ".article-body p") >= 5);
+    assert!(count(root, ".article-body strong") >= 1);
+    assert!(count(root, ".article-body ul li") >= 3);
+    assert_eq!(count(root, ".article-body aside.note"), 1);
+    assert!(text(root, ".byline").contains("Claire Dumas"));
+    assert!(text(root, ".byline").contains("23\u{a0}mai\u{a0}2024"));
+    assert!(text(root, ".byline").contains("min de lecture"));
+    let cover = find(root, ".article__cover img").unwrap();
+    assert!(!cover.get_attribute("alt").unwrap_or_default().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -177,19 +120,46 @@ async fn an_unknown_url_shows_the_french_404() {
     for path in [
         "/nimporte/quoi",
         "/article/cet-article-nexiste-pas",
+        "/article/Majuscules",
         "/tag/inconnu",
+        "/?page=99",
+        "/?page=abc",
     ] {
-        let (root, app) = mount_at(path);
-        settle().await;
-        assert_eq!(text(&root, "main h1"), "Page introuvable", "{path}");
-        assert_eq!(document_title(), "Page introuvable — Veille IA", "{path}");
+        let app = mount_at(path, Source::Bundled).await;
+        let root = &app.root;
+        until(path, 2, || {
+            text_or_empty(root, "main h1") == "Page introuvable"
+        })
+        .await;
+        until("the 404 title", 2, || {
+            document_title() == "Page introuvable — Veille IA"
+        })
+        .await;
         // A way back home.
-        assert!(root.query_selector("main a[href='/']").unwrap().is_some());
-        drop(app);
-        root.unchecked_ref::<Node>()
-            .parent_node()
-            .unwrap()
-            .remove_child(&root)
-            .unwrap();
+        assert!(find(root, "main a[href='/']").is_some(), "{path}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_bundled_content_needs_no_request() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance.clear_resource_timings();
+    let app = mount_at("/", Source::Bundled).await;
+    let root = &app.root;
+    until("the home page", 2, || count(root, ".card__title a") > 0).await;
+    click(root, ".card__title a");
+    until("an article", 2, || find(root, ".article-body").is_some()).await;
+    settle().await;
+    let json_requests = performance
+        .get_entries_by_type("resource")
+        .iter()
+        .map(|e| {
+            js_sys::Reflect::get(&e, &"name".into())
+                .unwrap()
+                .as_string()
+                .unwrap_or_default()
+        })
+        .filter(|name| name.contains(".json"))
+        .collect::<Vec<_>>();
+    assert_eq!(json_requests, Vec::<String>::new());
 }

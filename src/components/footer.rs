@@ -1,12 +1,12 @@
 //! The site footer: who we are, in a few lines.
 
-use crate::content::use_content;
+use crate::content::use_site;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let site = &use_content().site;
+    let site = use_site();
     view! {
         <footer class="site-footer">
             <h2 class="site-footer__title">"Qui sommes-nous\u{202f}?"</h2>

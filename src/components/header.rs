@@ -1,15 +1,15 @@
 //! The site header: the name (a link home), the tagline and the main navigation.
 
-use crate::content::use_content;
+use crate::content::use_site;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let site = &use_content().site;
+    let site = use_site();
     let tags = site
         .tags
-        .iter()
+        .into_iter()
         .map(|tag| {
             let href = format!("/tag/{}", tag.slug);
             view! {

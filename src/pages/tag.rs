@@ -1,25 +1,62 @@
-//! `/tag/:slug`: the articles filed under one tag, or the 404 when the tag is unknown.
+//! `/tag/:slug` and `?page=N`: the articles filed under one tag, or the 404 for an unknown tag.
 
 use crate::{
-    components::article_list::ArticleList, content::use_content, pages::not_found::NotFoundPage,
+    components::{
+        article_list::ArticleList,
+        content_error::ContentErrorView,
+        pager::{page_number, Pager},
+    },
+    content::{use_source, ContentError},
+    pages::{loading::ListLoading, not_found::NotFoundPage},
 };
-use leptos::{either::Either, prelude::*};
+use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
-    let content = use_content();
+    let source = use_source();
     let params = use_params_map();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match content.tag(&slug) {
-            Some(tag) => Either::Left(view! {
-                <Title text=tag.name.clone() />
-                <h1 class="page__title">{tag.name.clone()}</h1>
-                <ArticleList articles=content.tagged(&tag.slug).collect() />
-            }),
-            None => Either::Right(view! { <NotFoundPage /> }),
-        }
+    let query = use_query_map();
+    let key = move || {
+        (
+            params.read().get("slug").unwrap_or_default(),
+            page_number(query.read().get("page").as_deref()),
+        )
+    };
+    let listing = Resource::new(key, move |(slug, page)| source.tag_page(&slug, page));
+
+    view! {
+        <Transition fallback=|| view! { <ListLoading /> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok(listing) => {
+                        let page = listing.page;
+                        let count = match page.total {
+                            0 => "Aucun article".to_string(),
+                            1 => "1 article".to_string(),
+                            n => format!("{}\u{a0}articles", crate::french::number(n.into())),
+                        };
+                        EitherOf3::A(view! {
+                            <Title text=listing.tag.name.clone() />
+                            <h1 class="page__title">{listing.tag.name.clone()}</h1>
+                            {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
+                            <p class="tag-count">{count}</p>
+                            <ArticleList articles=page.items />
+                            <Pager base=format!("/tag/{}", listing.tag.slug) page=page.page total_pages=page.total_pages />
+                        })
+                    }
+                    Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
+                    Err(error) => EitherOf3::C(view! {
+                        <Title text="Erreur" />
+                        <ContentErrorView
+                            title="Impossible d’afficher ce thème"
+                            error
+                            retry=move || listing.refetch()
+                        />
+                    }),
+                }
+            })}
+        </Transition>
     }
 }

@@ -16,7 +16,11 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const site = await readJson("public/api/site.json");
-const articles = await readJson("public/api/articles.json");
+const firstPage = await readJson("public/api/index/1.json");
+const articles = [];
+for (let n = 1; n <= firstPage.total_pages; n++) {
+  articles.push(...(await readJson(`public/api/index/${n}.json`)).items);
+}
 
 let browser;
 let server;
@@ -35,7 +39,7 @@ test("la une s’affiche, sans erreur dans la console", async () => {
   const { page, problems } = await openPage(browser, `${server.url}/`);
   assert.equal(await headingOf(page), "À la une");
   assert.equal(await page.title(), site.name);
-  assert.equal(await page.locator(".article-list > li").count(), articles.length);
+  assert.equal(await page.locator(".article-list > li").count(), firstPage.items.length);
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   assert.deepEqual(problems, []);
   await page.close();
@@ -77,5 +81,38 @@ test("contrôle : une page restée vide fait échouer la vérification", async (
     }
   } finally {
     await rm(broken, { recursive: true, force: true });
+  }
+});
+
+test("public/api/ sert aussi d’API de contenu statique, choisie à l’exécution", async () => {
+  // The same build, with its runtime configuration switched to the API mode: no recompiling.
+  const copy = await mkdtemp(join(tmpdir(), "veille-api-mode-"));
+  try {
+    await cp(DIST, copy, { recursive: true });
+    const html = await readFile(join(copy, "index.html"), "utf8");
+    // The release HTML is minified: match the tag whatever its attribute order and quoting.
+    const configured = html.replace(
+      /<meta(?=[^>]*name="?veille-content-api"?[\s>])[^>]*>/,
+      '<meta name="veille-content-api" content="/api">',
+    );
+    assert.notEqual(configured, html, "index.html has no veille-content-api meta");
+    await writeFile(join(copy, "index.html"), configured);
+    const apiServer = await serveStatic(copy);
+    try {
+      const { page, problems } = await openPage(browser, `${apiServer.url}/`);
+      const requested = [];
+      page.on("request", (req) => requested.push(new URL(req.url()).pathname));
+      assert.equal(await headingOf(page), "À la une");
+      const article = articles[0];
+      await page.locator(`.card__title a[href="/article/${article.slug}"]`).click();
+      await page.waitForFunction((title) => document.querySelector("main h1")?.textContent === title, article.title);
+      assert.ok(requested.includes(`/api/articles/${article.slug}.json`), requested.join(", "));
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await apiServer.close();
+    }
+  } finally {
+    await rm(copy, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,171 @@
+//! A whole archive held in memory: the site and every article, indexed by slug and by tag.
+//!
+//! It backs the bundled source (the JSON compiled into the app), and it writes the derived files
+//! of the static API (`index/N.json`, `tags/<slug>/N.json`) so both modes read the same content.
+
+use super::{
+    error::parse_json,
+    paging::{paginate, Page, TagListing},
+    Article, ArticleSummary, ContentError, Site,
+};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    site: Site,
+    /// Newest first.
+    articles: Vec<Article>,
+    summaries: Vec<ArticleSummary>,
+    by_slug: HashMap<String, usize>,
+    /// Tag slug → positions in `summaries`, newest first.
+    by_tag: HashMap<String, Vec<usize>>,
+}
+
+/// Prefixes an error's location with the file it comes from.
+fn in_file(file: &str, err: ContentError) -> ContentError {
+    let at = |path: String| {
+        if path.is_empty() || path == "." {
+            file.to_string()
+        } else {
+            format!("{file} › {path}")
+        }
+    };
+    match err {
+        ContentError::Malformed { path, detail } => ContentError::Malformed {
+            path: at(path),
+            detail,
+        },
+        ContentError::MissingField { field, path } => ContentError::MissingField {
+            field,
+            path: at(path),
+        },
+        other => other,
+    }
+}
+
+impl Catalog {
+    /// Reads a site and its articles from JSON texts: `files` pairs a file name such as
+    /// `articles/<slug>.json` with its contents. The file name must match the article's slug.
+    pub fn from_json(site_json: &str, files: &[(&str, &str)]) -> Result<Self, ContentError> {
+        let site: Site = parse_json(site_json).map_err(|e| in_file("site.json", e))?;
+        let mut articles = Vec::with_capacity(files.len());
+        for (name, json) in files {
+            let article: Article = parse_json(json).map_err(|e| in_file(name, e))?;
+            let expected = format!("articles/{}.json", article.summary.slug);
+            if *name != expected {
+                return Err(ContentError::Malformed {
+                    path: format!("{name} › slug"),
+                    detail: format!(
+                        "the file of slug {:?} must be {expected}",
+                        article.summary.slug
+                    ),
+                });
+            }
+            articles.push(article);
+        }
+        Ok(Self::new(site, articles))
+    }
+
+    pub fn new(site: Site, mut articles: Vec<Article>) -> Self {
+        articles.sort_by(|a, b| {
+            (b.summary.published.as_str(), a.summary.slug.as_str())
+                .cmp(&(a.summary.published.as_str(), b.summary.slug.as_str()))
+        });
+        let summaries: Vec<_> = articles.iter().map(Article::to_summary).collect();
+        let by_slug = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug.clone(), i))
+            .collect();
+        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, summary) in summaries.iter().enumerate() {
+            for tag in &summary.tags {
+                by_tag.entry(tag.clone()).or_default().push(i);
+            }
+        }
+        Catalog {
+            site,
+            articles,
+            summaries,
+            by_slug,
+            by_tag,
+        }
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Every article summary, newest first.
+    pub fn summaries(&self) -> &[ArticleSummary] {
+        &self.summaries
+    }
+
+    pub fn article(&self, slug: &str) -> Result<Article, ContentError> {
+        self.by_slug
+            .get(slug)
+            .map(|&i| self.articles[i].clone())
+            .ok_or(ContentError::NotFound)
+    }
+
+    /// A page of the home index.
+    pub fn index_page(&self, page: u32) -> Result<Page<ArticleSummary>, ContentError> {
+        paginate(&self.summaries, page, self.site.page_size)
+    }
+
+    /// A page of one tag's articles; an unknown tag is [`ContentError::NotFound`].
+    pub fn tag_page(&self, slug: &str, page: u32) -> Result<TagListing, ContentError> {
+        let tag = self
+            .site
+            .tags
+            .iter()
+            .find(|t| t.slug == slug)
+            .ok_or(ContentError::NotFound)?;
+        let tagged: Vec<ArticleSummary> = self
+            .by_tag
+            .get(slug)
+            .map(|positions| {
+                positions
+                    .iter()
+                    .map(|&i| self.summaries[i].clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(TagListing {
+            tag: tag.clone(),
+            page: paginate(&tagged, page, self.site.page_size)?,
+        })
+    }
+
+    /// The derived files of the static API, as (path under `api/`, JSON text): every page of the
+    /// index and of each tag. `site.json` and `articles/*.json` are the sources themselves.
+    pub fn derived_api_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let pages = self.index_page(1).map(|p| p.total_pages).unwrap_or(1);
+        for n in 1..=pages {
+            if let Ok(page) = self.index_page(n) {
+                files.push((format!("index/{n}.json"), to_json(&page)));
+            }
+        }
+        for tag in &self.site.tags {
+            let pages = self
+                .tag_page(&tag.slug, 1)
+                .map(|l| l.page.total_pages)
+                .unwrap_or(1);
+            for n in 1..=pages {
+                if let Ok(listing) = self.tag_page(&tag.slug, n) {
+                    files.push((format!("tags/{}/{n}.json", tag.slug), to_json(&listing)));
+                }
+            }
+        }
+        files
+    }
+}
+
+/// Pretty JSON with a final newline, as the files are committed.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Plain structs with string keys: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(value).expect("content serialises to JSON");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,110 @@
+//! Why content could not be had, and what the reader is told.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::fmt;
+
+/// Every way reading content can fail. Serialisable, so a prerendered page can carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContentError {
+    /// No answer at all: offline, DNS, connection refused, CORS.
+    Network { detail: String },
+    /// The server took longer than the configured timeout.
+    Timeout { after_ms: u32 },
+    /// The server answered with an HTTP error other than 404.
+    Status { code: u16 },
+    /// The JSON could not be read: bad syntax or a value of the wrong type, at `path`.
+    Malformed { path: String, detail: String },
+    /// A required field is absent, at `path`.
+    MissingField { field: String, path: String },
+    /// No such article, tag or page.
+    NotFound,
+}
+
+impl ContentError {
+    /// Whether trying again may help (the page then offers « Réessayer »).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ContentError::Network { .. } | ContentError::Timeout { .. } => true,
+            ContentError::Status { code } => *code >= 500 || *code == 408 || *code == 429,
+            // A truncated or garbled answer from a proxy may come out right the next time.
+            ContentError::Malformed { .. } => true,
+            ContentError::MissingField { .. } | ContentError::NotFound => false,
+        }
+    }
+}
+
+impl fmt::Display for ContentError {
+    /// The message a reader sees, in French.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentError::Network { .. } => f.write_str(
+                "Impossible de joindre le serveur de contenus. Vérifiez votre connexion, puis réessayez.",
+            ),
+            ContentError::Timeout { after_ms } => write!(
+                f,
+                "Le serveur de contenus n’a pas répondu à temps (au-delà de {}). Réessayez dans un instant.",
+                duration_fr(*after_ms)
+            ),
+            ContentError::Status { code } if *code >= 500 => write!(
+                f,
+                "Le serveur de contenus rencontre une difficulté (erreur {code}). Réessayez dans un instant."
+            ),
+            ContentError::Status { code } => write!(
+                f,
+                "Le serveur de contenus a refusé la demande (erreur {code})."
+            ),
+            ContentError::Malformed { path, .. } => write!(
+                f,
+                "Les données reçues sont illisibles (à l’emplacement « {} »).",
+                display_path(path)
+            ),
+            ContentError::MissingField { field, path } => write!(
+                f,
+                "Les données reçues sont incomplètes\u{a0}: le champ « {field} » manque (à l’emplacement « {} »).",
+                display_path(path)
+            ),
+            ContentError::NotFound => f.write_str("Cette page n’existe pas."),
+        }
+    }
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() || path == "." {
+        "racine"
+    } else {
+        path
+    }
+}
+
+fn duration_fr(ms: u32) -> String {
+    if ms.is_multiple_of(1000) {
+        let s = ms / 1000;
+        format!("{s}\u{a0}seconde{}", if s > 1 { "s" } else { "" })
+    } else {
+        format!("{ms}\u{a0}ms")
+    }
+}
+
+/// Parses JSON into `T`, turning serde's error into a typed one that names the field and
+/// where it is (`body[3].alt`).
+pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let detail = inner.to_string();
+        match missing_field(&detail) {
+            Some(field) => ContentError::MissingField {
+                field: field.to_string(),
+                path,
+            },
+            None => ContentError::Malformed { path, detail },
+        }
+    })
+}
+
+/// serde's "missing field `title` at line 3 column 1" → `title`.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}

@@ -1,0 +1,314 @@
+//! The content model: the site, article summaries, full articles and their typed body blocks.
+//!
+//! Deserialised from JSON (see `docs/content-format.md`): unknown fields are ignored, optional
+//! fields have defaults, and a missing required field is an error that names it.
+
+use serde::{Deserialize, Serialize};
+
+/// The site: identity, the about blurb, the newsletter copy, social accounts and tags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    pub tagline: String,
+    /// A few sentences on who the portal is for (footer, about page).
+    pub about: String,
+    /// Absolute URL of the public site, without a trailing slash: canonical and share URLs.
+    pub base_url: String,
+    /// Articles per page on the home and tag pages.
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+    /// Where readers write to the editors.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    pub newsletter: Newsletter,
+    #[serde(default)]
+    pub social: Vec<SocialAccount>,
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+}
+
+fn default_page_size() -> u32 {
+    6
+}
+
+/// The newsletter box's copy, editable without touching code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Newsletter {
+    pub title: String,
+    pub pitch: String,
+    /// Subscriber count, shown rounded down (« plus de 18 000 membres »).
+    #[serde(default)]
+    pub members: Option<u64>,
+    /// The privacy promise shown under the field.
+    pub privacy: String,
+    /// Link to the privacy notice.
+    #[serde(default)]
+    pub privacy_url: Option<String>,
+}
+
+/// An account of the portal on a social network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SocialAccount {
+    /// `x`, `linkedin`, `bluesky`, `mastodon`, …
+    pub network: String,
+    pub url: String,
+    #[serde(default)]
+    pub handle: Option<String>,
+}
+
+/// A tag: its URL slug, the name readers see and an optional one-line description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// An image with its alternative text and credit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    /// Alternative text; empty only for a purely decorative image.
+    pub alt: String,
+    #[serde(default)]
+    pub credit: Option<String>,
+}
+
+/// What lists of articles show of each one; also the head of a full [`Article`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    /// ISO 8601: a date (`2024-05-22`) or a date and time (`2024-05-22T09:30:00+02:00`).
+    pub published: String,
+    #[serde(default)]
+    pub updated: Option<String>,
+    pub author: String,
+    /// Tag slugs, as listed in [`Site::tags`].
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub cover: Option<Image>,
+    /// Minutes of reading; computed from the body's word count when absent.
+    #[serde(default)]
+    pub reading_minutes: Option<u32>,
+}
+
+/// A full article: its summary and its body. In JSON, the summary's fields and `body` side by
+/// side in one object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ArticleJson", into = "ArticleJson")]
+pub struct Article {
+    pub summary: ArticleSummary,
+    pub body: Vec<Block>,
+}
+
+/// The JSON shape of an [`Article`]. Spelled out rather than `#[serde(flatten)]`, which would
+/// hide where in the file a wrong value is.
+#[derive(Serialize, Deserialize)]
+struct ArticleJson {
+    slug: String,
+    title: String,
+    lead: String,
+    published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    author: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cover: Option<Image>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reading_minutes: Option<u32>,
+    body: Vec<Block>,
+}
+
+impl From<ArticleJson> for Article {
+    fn from(a: ArticleJson) -> Self {
+        Article {
+            summary: ArticleSummary {
+                slug: a.slug,
+                title: a.title,
+                lead: a.lead,
+                published: a.published,
+                updated: a.updated,
+                author: a.author,
+                tags: a.tags,
+                cover: a.cover,
+                reading_minutes: a.reading_minutes,
+            },
+            body: a.body,
+        }
+    }
+}
+
+impl From<Article> for ArticleJson {
+    fn from(Article { summary: s, body }: Article) -> Self {
+        ArticleJson {
+            slug: s.slug,
+            title: s.title,
+            lead: s.lead,
+            published: s.published,
+            updated: s.updated,
+            author: s.author,
+            tags: s.tags,
+            cover: s.cover,
+            reading_minutes: s.reading_minutes,
+            body,
+        }
+    }
+}
+
+/// One block of an article's body. Rendering typed blocks, never raw HTML, is what keeps
+/// content from injecting scripts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        text: Inlines,
+    },
+    /// `level` is 2 or 3 (the article title is the page's only h1).
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Quote {
+        text: Inlines,
+        #[serde(default)]
+        attribution: Option<String>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<Inlines>,
+    },
+    Image {
+        #[serde(flatten)]
+        image: Image,
+        #[serde(default)]
+        caption: Option<String>,
+    },
+    /// An aside: context, a definition, a correction.
+    Note {
+        #[serde(default)]
+        title: Option<String>,
+        text: Inlines,
+    },
+    /// A block type this version does not know: skipped, so newer content still renders.
+    #[serde(other)]
+    Unknown,
+}
+
+/// Inline text with marks. In JSON, either a plain string or a list mixing strings and marked
+/// runs: `["Le ", {"b": "gras"}, {"i": "italique"}, {"code": "x"}, {"link": "texte", "href": "…"}]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "InlinesRepr", into = "Vec<Inline>")]
+pub struct Inlines(pub Vec<Inline>);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum InlinesRepr {
+    Plain(String),
+    Runs(Vec<Inline>),
+}
+
+impl From<InlinesRepr> for Inlines {
+    fn from(repr: InlinesRepr) -> Self {
+        match repr {
+            InlinesRepr::Plain(text) => Inlines(vec![Inline::Text(text)]),
+            InlinesRepr::Runs(runs) => Inlines(runs),
+        }
+    }
+}
+
+impl From<Inlines> for Vec<Inline> {
+    fn from(inlines: Inlines) -> Self {
+        inlines.0
+    }
+}
+
+/// A run of inline text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Inline {
+    Text(String),
+    Bold { b: String },
+    Italic { i: String },
+    Code { code: String },
+    Link { link: String, href: String },
+}
+
+impl Inline {
+    /// The words a reader reads, without marks.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(t) => t,
+            Inline::Bold { b } => b,
+            Inline::Italic { i } => i,
+            Inline::Code { code } => code,
+            Inline::Link { link, .. } => link,
+        }
+    }
+}
+
+impl Inlines {
+    /// The plain text of all runs.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(Inline::text).collect()
+    }
+}
+
+impl Block {
+    /// The block's plain text, for word counts and descriptions.
+    pub fn plain(&self) -> String {
+        match self {
+            Block::Paragraph { text } | Block::Note { text, .. } => text.plain(),
+            Block::Quote { text, attribution } => {
+                let mut s = text.plain();
+                if let Some(a) = attribution {
+                    s.push(' ');
+                    s.push_str(a);
+                }
+                s
+            }
+            Block::Heading { text, .. } => text.clone(),
+            Block::List { items, .. } => items
+                .iter()
+                .map(Inlines::plain)
+                .collect::<Vec<_>>()
+                .join(" "),
+            Block::Image { caption, .. } => caption.clone().unwrap_or_default(),
+            Block::Unknown => String::new(),
+        }
+    }
+}
+
+/// Words per minute of an average adult reader of French on screen.
+const WORDS_PER_MINUTE: usize = 230;
+
+impl Article {
+    /// Words in the title, lead and body.
+    pub fn word_count(&self) -> usize {
+        let head = format!("{} {}", self.summary.title, self.summary.lead);
+        let words = |s: &str| s.split_whitespace().count();
+        words(&head) + self.body.iter().map(|b| words(&b.plain())).sum::<usize>()
+    }
+
+    /// Minutes of reading: the author's figure, or the word count at 230 words a minute,
+    /// rounded up, never less than one.
+    pub fn reading_minutes(&self) -> u32 {
+        self.summary
+            .reading_minutes
+            .unwrap_or_else(|| self.word_count().div_ceil(WORDS_PER_MINUTE).max(1) as u32)
+    }
+
+    /// The summary lists show, with the reading time filled in.
+    pub fn to_summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            reading_minutes: Some(self.reading_minutes()),
+            ..self.summary.clone()
+        }
+    }
+}

@@ -1,0 +1,556 @@
+//! Native tests of the content model, the bundled catalog, the static API files and the
+//! runtime configuration.
+
+use super::*;
+use std::path::Path;
+
+const SITE: &str = r#"{
+    "name": "Veille IA", "tagline": "t", "about": "a", "base_url": "https://veille-ia.example",
+    "newsletter": { "title": "n", "pitch": "p", "privacy": "pas de spam" },
+    "tags": [{ "slug": "ia", "name": "IA" }]
+}"#;
+
+fn article(slug: &str, published: &str, tags: &str) -> String {
+    format!(
+        r#"{{ "slug": "{slug}", "title": "Titre {slug}", "lead": "Chapô", "published": "{published}",
+             "author": "Claire Dumas", "tags": {tags},
+             "body": [{{ "type": "paragraph", "text": "Un deux trois." }}] }}"#
+    )
+}
+
+fn catalog(articles: &[(&str, &str, &str)]) -> Catalog {
+    let files: Vec<(String, String)> = articles
+        .iter()
+        .map(|(slug, date, tags)| (format!("articles/{slug}.json"), article(slug, date, tags)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, j)| (n.as_str(), j.as_str()))
+        .collect();
+    Catalog::from_json(SITE, &refs).unwrap()
+}
+
+#[test]
+fn a_full_article_parses_with_every_block_type() {
+    let json = r#"{
+        "slug": "s", "title": "T", "lead": "L", "published": "2024-05-22",
+        "updated": "2024-05-23T10:00:00+02:00", "author": "A", "tags": ["ia"],
+        "cover": { "src": "/images/x.svg", "alt": "Une image", "credit": "Veille IA" },
+        "body": [
+            { "type": "paragraph", "text": ["Du ", {"b": "gras"}, ", de l’", {"i": "italique"},
+              ", du ", {"code": "code"}, " et un ", {"link": "lien", "href": "https://example.org"}] },
+            { "type": "heading", "level": 2, "text": "Partie" },
+            { "type": "heading", "level": 3, "text": "Sous-partie" },
+            { "type": "quote", "text": "Citation", "attribution": "Quelqu’un" },
+            { "type": "list", "ordered": true, "items": ["un", ["deux ", {"b": "gras"}]] },
+            { "type": "list", "items": [] },
+            { "type": "image", "src": "/i.png", "alt": "Texte", "caption": "Légende", "credit": "C" },
+            { "type": "note", "title": "À noter", "text": "Aparté" }
+        ]
+    }"#;
+    let a: Article = parse_json(json).unwrap();
+    assert_eq!(
+        a.summary.updated.as_deref(),
+        Some("2024-05-23T10:00:00+02:00")
+    );
+    assert_eq!(a.summary.cover.as_ref().unwrap().alt, "Une image");
+    assert_eq!(a.body.len(), 8);
+    assert_eq!(
+        a.body[0],
+        Block::Paragraph {
+            text: Inlines(vec![
+                Inline::Text("Du ".into()),
+                Inline::Bold { b: "gras".into() },
+                Inline::Text(", de l’".into()),
+                Inline::Italic {
+                    i: "italique".into()
+                },
+                Inline::Text(", du ".into()),
+                Inline::Code {
+                    code: "code".into()
+                },
+                Inline::Text(" et un ".into()),
+                Inline::Link {
+                    link: "lien".into(),
+                    href: "https://example.org".into()
+                },
+            ])
+        }
+    );
+    assert_eq!(
+        a.body[4],
+        Block::List {
+            ordered: true,
+            items: vec![
+                Inlines(vec![Inline::Text("un".into())]),
+                Inlines(vec![
+                    Inline::Text("deux ".into()),
+                    Inline::Bold { b: "gras".into() }
+                ]),
+            ]
+        }
+    );
+    assert_eq!(
+        a.body[5],
+        Block::List {
+            ordered: false,
+            items: vec![]
+        }
+    );
+    match &a.body[6] {
+        Block::Image { image, caption } => {
+            assert_eq!(
+                (image.alt.as_str(), caption.as_deref()),
+                ("Texte", Some("Légende"))
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn optional_fields_have_defaults() {
+    let a: Article = parse_json(&article("s", "2024-01-01", "[]")).unwrap();
+    assert_eq!(a.summary.updated, None);
+    assert_eq!(a.summary.cover, None);
+    assert!(a.summary.tags.is_empty());
+    let site: Site = parse_json(SITE).unwrap();
+    assert_eq!(site.page_size, 6);
+    assert_eq!(site.newsletter.members, None);
+    assert!(site.social.is_empty());
+    assert_eq!(site.contact_email, None);
+}
+
+#[test]
+fn unknown_fields_and_block_types_are_ignored() {
+    let json = r#"{ "slug": "s", "title": "T", "lead": "L", "published": "2024-01-01",
+        "author": "A", "futur": {"x": 1}, "body": [
+            { "type": "video", "src": "/v.mp4" },
+            { "type": "paragraph", "text": "Texte", "style": "gros" }
+        ] }"#;
+    let a: Article = parse_json(json).unwrap();
+    assert_eq!(a.body[0], Block::Unknown);
+    assert_eq!(a.body[1].plain(), "Texte");
+}
+
+#[test]
+fn each_missing_required_field_is_named() {
+    let full: serde_json::Value = serde_json::from_str(&article("s", "2024-01-01", "[]")).unwrap();
+    for field in ["slug", "title", "lead", "published", "author", "body"] {
+        let mut value = full.clone();
+        value.as_object_mut().unwrap().remove(field);
+        let err = parse_json::<Article>(&value.to_string()).unwrap_err();
+        assert!(
+            matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
+            "{field}: {err:?}"
+        );
+        assert!(err.to_string().contains(&format!("« {field} »")), "{err}");
+    }
+    let site: serde_json::Value = serde_json::from_str(SITE).unwrap();
+    for field in ["name", "tagline", "about", "base_url", "newsletter"] {
+        let mut value = site.clone();
+        value.as_object_mut().unwrap().remove(field);
+        let err = parse_json::<Site>(&value.to_string()).unwrap_err();
+        assert!(
+            matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
+            "{field}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_field_deep_in_the_body_says_where() {
+    let json = r#"{ "slug": "s", "title": "T", "lead": "L", "published": "2024-01-01",
+        "author": "A", "body": [
+            { "type": "paragraph", "text": "ok" },
+            { "type": "heading", "text": "Sans niveau" }
+        ] }"#;
+    let err = parse_json::<Article>(json).unwrap_err();
+    assert_eq!(
+        err,
+        ContentError::MissingField {
+            field: "level".into(),
+            path: "body[1]".into()
+        }
+    );
+}
+
+#[test]
+fn wrong_types_are_malformed_with_their_place() {
+    for (json, place) in [
+        (
+            r#"{"slug": 3, "title": "T", "lead": "L", "published": "d", "author": "A", "body": []}"#,
+            "slug",
+        ),
+        (
+            r#"{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "tags": "ia", "body": []}"#,
+            "tags",
+        ),
+        (
+            r#"{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "body": {}}"#,
+            "body",
+        ),
+        (
+            r#"{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "body": [{"type": "heading", "level": "deux", "text": "x"}]}"#,
+            "body[0]",
+        ),
+    ] {
+        match parse_json::<Article>(json) {
+            Err(ContentError::Malformed { path, .. }) => {
+                assert!(path.starts_with(place), "{path} / {place}")
+            }
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn invalid_json_is_malformed() {
+    for json in ["", "{", "[1, 2]", "<html>Erreur 502</html>", "null"] {
+        let err = parse_json::<Article>(json).unwrap_err();
+        assert!(
+            matches!(err, ContentError::Malformed { .. }),
+            "{json}: {err:?}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("Les données reçues sont illisibles"));
+    }
+}
+
+#[test]
+fn empty_lists_are_fine() {
+    let c = catalog(&[]);
+    let page = c.index_page(1).unwrap();
+    assert_eq!((page.total, page.items.len(), page.next), (0, 0, None));
+    let listing = c.tag_page("ia", 1).unwrap();
+    assert!(listing.page.items.is_empty());
+    let a: Article = parse_json(
+        r#"{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "tags": [], "body": []}"#,
+    )
+    .unwrap();
+    assert!(a.body.is_empty());
+    assert_eq!(a.reading_minutes(), 1);
+}
+
+#[test]
+fn the_catalog_sorts_indexes_and_pages() {
+    let c = catalog(&[
+        ("ancien", "2023-01-01", r#"["ia"]"#),
+        ("recent", "2024-06-01", r#"["ia"]"#),
+        ("milieu", "2024-01-01", "[]"),
+    ]);
+    let slugs: Vec<_> = c.summaries().iter().map(|s| s.slug.as_str()).collect();
+    assert_eq!(slugs, ["recent", "milieu", "ancien"]);
+    assert_eq!(c.article("milieu").unwrap().summary.title, "Titre milieu");
+    assert_eq!(c.article("absent"), Err(ContentError::NotFound));
+    let tagged: Vec<_> = c
+        .tag_page("ia", 1)
+        .unwrap()
+        .page
+        .items
+        .into_iter()
+        .map(|s| s.slug)
+        .collect();
+    assert_eq!(tagged, ["recent", "ancien"]);
+    assert_eq!(c.tag_page("inconnu", 1), Err(ContentError::NotFound));
+    assert_eq!(c.index_page(2), Err(ContentError::NotFound));
+    // Summaries carry the reading time computed from the body.
+    assert_eq!(c.summaries()[0].reading_minutes, Some(1));
+}
+
+#[test]
+fn a_file_must_be_named_after_its_slug() {
+    let json = article("vrai-nom", "2024-01-01", "[]");
+    let err = Catalog::from_json(SITE, &[("articles/autre-nom.json", &json)]).unwrap_err();
+    assert!(
+        matches!(err, ContentError::Malformed { ref path, .. } if path.starts_with("articles/autre-nom.json")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn errors_in_files_name_the_file() {
+    let err = Catalog::from_json(SITE, &[("articles/x.json", r#"{"slug": "x"}"#)]).unwrap_err();
+    assert!(
+        matches!(err, ContentError::MissingField { ref path, .. } if path == "articles/x.json"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn reading_time_counts_words_at_230_a_minute() {
+    let words = vec!["mot"; 1000].join(" ");
+    let json = format!(
+        r#"{{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A",
+            "body": [{{"type": "paragraph", "text": "{words}"}}]}}"#
+    );
+    let a: Article = parse_json(&json).unwrap();
+    assert_eq!(a.word_count(), 1002);
+    assert_eq!(a.reading_minutes(), 5); // 1002 / 230 = 4.36, rounded up
+    let given: Article = parse_json(&json.replace(
+        r#""author": "A","#,
+        r#""author": "A", "reading_minutes": 12,"#,
+    ))
+    .unwrap();
+    assert_eq!(given.reading_minutes(), 12);
+}
+
+// --- The sample content ----------------------------------------------------------------------
+
+#[test]
+fn the_bundled_sample_content_is_complete() {
+    let c = bundled().expect("public/api must parse");
+    let site = c.site();
+    assert_eq!(site.name, "Veille IA");
+    assert!(c.summaries().len() >= 8);
+    assert!(site.tags.len() >= 5);
+    for summary in c.summaries() {
+        let a = c.article(&summary.slug).unwrap();
+        let h2 = a
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { level: 2, .. }))
+            .count();
+        assert!(h2 >= 3, "{}: {h2} h2", summary.slug);
+        assert!(
+            a.summary.lead.len() > 80,
+            "{}: lead too short",
+            summary.slug
+        );
+        assert!(french_date(&a.summary.published), "{}", summary.slug);
+        for tag in &a.summary.tags {
+            assert!(
+                site.tags.iter().any(|t| &t.slug == tag),
+                "{}: unknown tag {tag}",
+                summary.slug
+            );
+        }
+        for block in &a.body {
+            if let Block::Heading { level, .. } = block {
+                assert!(matches!(level, 2 | 3), "{}: h{level}", summary.slug);
+            }
+        }
+    }
+    for tag in &site.tags {
+        assert!(
+            c.tag_page(&tag.slug, 1).unwrap().page.total > 0,
+            "tag {} is empty",
+            tag.slug
+        );
+    }
+    assert!(c.article("sommet-de-seoul-securite-ia").is_ok());
+}
+
+fn french_date(iso: &str) -> bool {
+    crate::french::long_date(iso.get(..10).unwrap_or(iso)).is_some()
+}
+
+/// `public/api/index/*.json` and `public/api/tags/**.json` are derived from the articles: they must
+/// be exactly what `./dev.sh content` writes, or API mode would show stale lists.
+#[test]
+fn the_static_api_files_are_up_to_date() {
+    let api = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api");
+    let derived = bundled().unwrap().derived_api_files();
+    for (path, json) in &derived {
+        let on_disk = std::fs::read_to_string(api.join(path)).unwrap_or_default();
+        assert!(
+            on_disk == *json,
+            "public/api/{path} is stale: run ./dev.sh content"
+        );
+    }
+    // And nothing stale is left over.
+    let mut expected: Vec<_> = derived.iter().map(|(p, _)| p.clone()).collect();
+    expected.sort();
+    let mut found = Vec::new();
+    for dir in ["index", "tags"] {
+        collect_json(&api, &api.join(dir), &mut found);
+    }
+    found.sort();
+    assert_eq!(found, expected, "run ./dev.sh content");
+}
+
+fn collect_json(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_json(root, &path, out);
+        } else {
+            out.push(
+                path.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+}
+
+// --- Configuration and URLs ------------------------------------------------------------------
+
+#[test]
+fn the_runtime_configuration_chooses_the_source() {
+    assert_eq!(Source::from_config(None, None), Source::Bundled);
+    assert_eq!(
+        Source::from_config(Some("  "), Some("100")),
+        Source::Bundled
+    );
+    assert_eq!(
+        Source::from_config(Some("/api/"), None),
+        Source::Api {
+            base: "/api".into(),
+            timeout_ms: DEFAULT_TIMEOUT_MS
+        }
+    );
+    assert_eq!(
+        Source::from_config(Some(" https://contenu.example/v1 "), Some("2500")),
+        Source::Api {
+            base: "https://contenu.example/v1".into(),
+            timeout_ms: 2500
+        }
+    );
+    for bad in ["", "0", "-5", "deux secondes"] {
+        assert_eq!(
+            Source::from_config(Some("/api"), Some(bad)),
+            Source::Api {
+                base: "/api".into(),
+                timeout_ms: DEFAULT_TIMEOUT_MS
+            },
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn only_plain_slugs_reach_a_url() {
+    for good in ["sommet-de-seoul", "ia", "nobel-2024"] {
+        assert!(is_valid_slug(good), "{good}");
+    }
+    for bad in [
+        "",
+        "../site",
+        "a/b",
+        "A-Majuscule",
+        "é",
+        "x?y=1",
+        "a%2Fb",
+        "a b",
+        "x#y",
+    ] {
+        assert!(!is_valid_slug(bad), "{bad}");
+    }
+}
+
+#[test]
+fn invalid_slugs_and_pages_are_not_found_without_a_request() {
+    // An API on a port nothing listens to: any request would fail with a network error.
+    let api = Source::Api {
+        base: "http://127.0.0.1:9".into(),
+        timeout_ms: 100,
+    };
+    use futures::executor::block_on as run;
+    assert_eq!(run(api.article("../secret")), Err(ContentError::NotFound));
+    assert_eq!(
+        run(api.tag_page("a/b", 1)).unwrap_err(),
+        ContentError::NotFound
+    );
+    assert_eq!(run(api.index_page(0)).unwrap_err(), ContentError::NotFound);
+    assert!(matches!(
+        run(api.article("ok")),
+        Err(ContentError::Network { .. })
+    ));
+}
+
+#[test]
+fn the_bundled_source_answers_from_the_catalog() {
+    use futures::executor::block_on as run;
+    let source = Source::Bundled;
+    let c = bundled().unwrap();
+    assert_eq!(run(source.site()).unwrap(), *c.site());
+    assert_eq!(run(source.index_page(1)).unwrap(), c.index_page(1).unwrap());
+    assert_eq!(
+        run(source.article("sommet-de-seoul-securite-ia"))
+            .unwrap()
+            .summary
+            .author,
+        "Claire Dumas"
+    );
+    assert_eq!(run(source.article("absent")), Err(ContentError::NotFound));
+    assert_eq!(run(source.tag_page("sante", 1)).unwrap().tag.name, "Santé");
+}
+
+#[test]
+fn french_messages_and_retry_policy() {
+    let cases = [
+        (
+            ContentError::Network { detail: "x".into() },
+            true,
+            "Impossible de joindre",
+        ),
+        (
+            ContentError::Timeout { after_ms: 8000 },
+            true,
+            "au-delà de 8\u{a0}secondes",
+        ),
+        (ContentError::Status { code: 503 }, true, "erreur 503"),
+        (
+            ContentError::Status { code: 403 },
+            false,
+            "a refusé la demande (erreur 403)",
+        ),
+        (
+            ContentError::Malformed {
+                path: "body[2]".into(),
+                detail: "x".into(),
+            },
+            true,
+            "« body[2] »",
+        ),
+        (
+            ContentError::MissingField {
+                field: "title".into(),
+                path: ".".into(),
+            },
+            false,
+            "« title » manque",
+        ),
+        (ContentError::NotFound, false, "n’existe pas"),
+    ];
+    for (err, retry, text) in cases {
+        assert_eq!(err.is_retryable(), retry, "{err:?}");
+        assert!(err.to_string().contains(text), "{err} / {text}");
+    }
+}
+
+#[test]
+fn only_safe_link_targets_are_kept() {
+    for good in [
+        "https://www.example.org/a?b=1#c",
+        "http://example.org",
+        "mailto:redaction@veille-ia.example",
+        "/article/x",
+        "#section",
+        "  https://example.org  ",
+    ] {
+        assert!(safe_href(good).is_some(), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "/\\evil.example",
+        "ftp://example.org",
+        "",
+        "article/relative",
+    ] {
+        assert_eq!(safe_href(bad), None, "{bad:?}");
+    }
+}

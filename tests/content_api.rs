@@ -1,0 +1,235 @@
+//! Browser tests of the app in API mode, against a real HTTP server on 127.0.0.1
+//! (`tests/e2e/content-api-server.mjs`, started by `./dev.sh test`, which passes its address in
+//! `VEILLE_TEST_API` at compile time). Each test uses its own token, so the server's
+//! "misbehave once" scenarios and request logs do not mix between tests.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use veille::content::{bundled, Source};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn server() -> &'static str {
+    match option_env!("VEILLE_TEST_API") {
+        Some(url) => url,
+        None => panic!("VEILLE_TEST_API is not set: run these tests through ./dev.sh test"),
+    }
+}
+
+/// An API source for `scenario`, with a fresh token; the timeout is short for the slow case.
+fn api(scenario: &str) -> (Source, String) {
+    let token = format!("t{}", (js_sys::Math::random() * 1e12) as u64);
+    let source = Source::Api {
+        base: format!("{}/{scenario}/{token}", server()),
+        timeout_ms: 600,
+    };
+    (source, token)
+}
+
+/// The paths the server saw with this token.
+async fn requests(token: &str) -> Vec<String> {
+    let url = format!("{}/__log/{token}", server());
+    let response = gloo_net::http::Request::get(&url).send().await.unwrap();
+    response.json().await.unwrap()
+}
+
+const SLUG: &str = "petits-modeles-de-langage";
+
+fn title(slug: &str) -> String {
+    bundled().unwrap().article(slug).unwrap().summary.title
+}
+
+#[wasm_bindgen_test]
+async fn the_home_page_loads_one_page_of_the_index() {
+    let (source, token) = api("ok");
+    let app = mount_at("/", source).await;
+    let root = &app.root;
+    until("the home page", 3, || count(root, ".card__title") > 0).await;
+    let expected = bundled().unwrap().index_page(1).unwrap();
+    assert_eq!(
+        count(root, ".article-list > li"),
+        expected.items.len() as u32
+    );
+    assert_eq!(text(root, ".card__title"), expected.items[0].title);
+    assert_eq!(requests(&token).await, ["site.json", "index/1.json"]);
+}
+
+#[wasm_bindgen_test]
+async fn pagination_fetches_the_next_page() {
+    let (source, token) = api("ok");
+    let app = mount_at("/", source).await;
+    let root = &app.root;
+    until("the home page", 3, || find(root, ".pager__older").is_some()).await;
+    click(root, ".pager__older");
+    until("page 2 in the address", 3, || search() == "?page=2").await;
+    let page2 = bundled().unwrap().index_page(2).unwrap();
+    until("page 2's articles", 3, || {
+        text_or_empty(root, ".card__title") == page2.items[0].title
+    })
+    .await;
+    assert!(text(root, ".pager__status").contains("Page 2 sur 2"));
+    assert!(find(root, ".pager__older").is_none());
+    assert!(find(root, ".pager__newer").is_some());
+    assert_eq!(
+        requests(&token).await,
+        ["site.json", "index/1.json", "index/2.json"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_article_and_a_tag_load_from_the_api() {
+    let (source, token) = api("ok");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the article", 3, || {
+        text_or_empty(root, "main h1") == title(SLUG)
+    })
+    .await;
+    assert!(count(root, ".article-body h2") >= 3);
+    click(root, ".article .tag-list a[href='/tag/modeles-de-langage']");
+    until("the tag page", 3, || {
+        text_or_empty(root, "main h1") == "Modèles de langage"
+    })
+    .await;
+    assert_eq!(
+        requests(&token).await,
+        [
+            "site.json",
+            &format!("articles/{SLUG}.json"),
+            "tags/modeles-de-langage/1.json"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_article_is_a_real_404() {
+    let (source, _) = api("ok");
+    let app = mount_at("/article/nexiste-pas", source).await;
+    let root = &app.root;
+    until("the 404", 3, || {
+        text_or_empty(root, "main h1") == "Page introuvable"
+    })
+    .await;
+    assert!(find(root, "button").is_none());
+}
+
+/// Mounts an article through a misbehaving scenario, checks the French message, retries, and
+/// checks that the article then shows.
+async fn fails_then_recovers(scenario: &str, message: &str) {
+    let (source, token) = api(scenario);
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until(scenario, 4, || find(root, ".content-error").is_some()).await;
+    assert_eq!(
+        text(root, "main h1"),
+        "Impossible d’afficher cet article",
+        "{scenario}"
+    );
+    let shown = text(root, ".content-error__message");
+    assert!(shown.contains(message), "{scenario}: {shown}");
+    assert_eq!(
+        find(root, ".content-error")
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+
+    click(root, ".content-error button");
+    until("the article after « Réessayer »", 4, || {
+        text_or_empty(root, "main h1") == title(SLUG)
+    })
+    .await;
+    assert!(find(root, ".content-error").is_none());
+    let article_requests = requests(&token)
+        .await
+        .iter()
+        .filter(|p| p.starts_with("articles/"))
+        .count();
+    assert_eq!(
+        article_requests, 2,
+        "{scenario}: one failed request, one retry"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_shows_a_message_and_retry_works() {
+    fails_then_recovers("500-once", "erreur 500").await;
+}
+
+#[wasm_bindgen_test]
+async fn malformed_json_shows_a_message_and_retry_works() {
+    fails_then_recovers("malformed-once", "illisibles").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out_and_retry_works() {
+    fails_then_recovers("slow-once", "n’a pas répondu à temps").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_server_shows_a_message_and_retry_works() {
+    fails_then_recovers("blocked-once", "Impossible de joindre").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_field_names_it_and_offers_no_retry() {
+    let (source, _) = api("missing-title");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    assert!(text(root, ".content-error__message").contains("« title » manque"));
+    assert!(find(root, ".content-error button").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_site_failing_shows_a_page_not_a_blank() {
+    let (source, _) = api("site-500-once");
+    let app = mount_at("/", source).await;
+    let root = &app.root;
+    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    assert_eq!(
+        text(root, "main h1"),
+        "Le site est momentanément indisponible"
+    );
+    click(root, ".content-error button");
+    until("the home page after « Réessayer »", 3, || {
+        text_or_empty(root, "main h1") == "À la une"
+    })
+    .await;
+    assert!(find(root, ".site-header").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_page_cancels_its_request() {
+    // The article answers after 2 s; the reader leaves for the about page at once.
+    let (source, token) = api("slow-once");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the shell", 3, || {
+        find(root, ".site-footer a[href='/a-propos']").is_some()
+    })
+    .await;
+    click(root, ".site-footer a[href='/a-propos']");
+    until("the about page", 3, || {
+        text_or_empty(root, "main h1").starts_with("À propos")
+    })
+    .await;
+    // The server saw the browser hang up before it answered.
+    let cancelled = format!("cancelled:articles/{SLUG}.json");
+    for _ in 0..150 {
+        if requests(&token).await.contains(&cancelled) {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(
+        requests(&token).await,
+        ["site.json", &format!("articles/{SLUG}.json"), &cancelled]
+    );
+    assert!(text_or_empty(root, "main h1").starts_with("À propos"));
+}

@@ -1,0 +1,133 @@
+//! Helpers shared by the browser test files: mount the real app at a URL, wait for the DOM,
+//! find and click things.
+
+#![allow(dead_code)] // each test file uses its own subset
+
+use leptos::{
+    mount::{mount_to, UnmountHandle},
+    prelude::{Mountable, Owner},
+    task::tick,
+};
+use veille::{content::Source, App};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// The mounted app. Dropping it unmounts the view and runs every cleanup of its reactive owner,
+/// so the router's window listeners do not outlive the test that made them.
+pub struct Mounted<M: Mountable> {
+    owner: Owner,
+    _handle: UnmountHandle<M>,
+    pub root: HtmlElement,
+}
+
+impl<M: Mountable> Drop for Mounted<M> {
+    fn drop(&mut self) {
+        self.owner.cleanup();
+        self.root.remove();
+    }
+}
+
+/// Mounts the app reading from `source`, with the browser at `path`. It first lets the effects
+/// of an app unmounted just before run out: one of them sets `document.title` to empty.
+pub async fn mount_at(path: &str, source: Source) -> Mounted<impl Mountable> {
+    sleep(20).await;
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let document = window.document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        mount_to(root.clone(), move || {
+            leptos::view! { <App source /> }
+        })
+    });
+    Mounted {
+        owner,
+        _handle: handle,
+        root,
+    }
+}
+
+/// Lets the reactive system finish what a change started.
+pub async fn settle() {
+    for _ in 0..5 {
+        tick().await;
+    }
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+}
+
+/// Waits, 10 ms at a time for at most `seconds`, until `done` holds.
+pub async fn until(what: &str, seconds: u32, done: impl Fn() -> bool) {
+    for _ in 0..seconds * 100 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main").ok().flatten())
+        .and_then(|m| m.text_content())
+        .unwrap_or_default();
+    panic!(
+        "still not true after {seconds} s: {what} (at {}, the page says: {main:?})",
+        pathname()
+    );
+}
+
+pub fn find(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+pub fn text(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector)
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The text of `selector`, or an empty string when nothing matches yet.
+pub fn text_or_empty(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+pub fn count(root: &HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+pub fn click(root: &HtmlElement, selector: &str) {
+    find(root, selector)
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .click();
+}
+
+pub fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+pub fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+pub fn document_title() -> String {
+    web_sys::window().unwrap().document().unwrap().title()
+}
