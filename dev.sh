@@ -6,6 +6,7 @@
 #   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
 #   ./dev.sh setup    only the installs
 #   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
+#   ./dev.sh bench-content   home page cost in API mode, archive of 100 vs 10,000 articles
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
@@ -151,13 +152,27 @@ run_tests() {
   ' "$LOG"
 }
 
+# Benchmark, not a test: prints what the home page costs with 100 and 10,000 articles.
+bench_content() {
+  setup
+  local work
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  trunk build --release
+  for n in 100 10000; do
+    cargo run --quiet --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
+  done
+  node "$E2E/bench-content.mjs" "$ROOT/dist" "$work/archive-100" "$work/archive-10000"
+}
+
 case "${1:-}" in
   serve) serve ;;
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --bin veille-content -- api ;;
+  bench-content) bench_content ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
