@@ -54,6 +54,106 @@ pub fn number(n: u64) -> String {
     out
 }
 
+const NBSP: char = '\u{a0}';
+const NNBSP: char = '\u{202f}';
+
+/// French typography for text that reaches the page: a no-break space before « : », a narrow
+/// no-break space before « ; ! ? », no-break spaces inside « ». Spaces already typed are
+/// replaced, missing ones added. Left alone: URLs and e-mail addresses, times and ratios
+/// (« 14:30 », « 3:2 »), emoticons (« :) », « ;-) »), and « ?! » runs. Applying it twice
+/// changes nothing more. Inline code is not passed through it.
+pub fn typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Whitespace-separated words; a word that is a link is copied as it is.
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word_end = if end == 0 {
+            rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len())
+        } else {
+            end
+        };
+        let (piece, tail) = rest.split_at(word_end);
+        if end > 0 && is_link(piece) {
+            out.push_str(piece);
+        } else {
+            typeset(piece, &mut out);
+        }
+        rest = tail;
+    }
+    out
+}
+
+fn is_link(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '«', '[', '"', '“']);
+    w.contains("://")
+        || w.starts_with("www.")
+        || w.starts_with("mailto:")
+        || (w.contains('@') && w.contains('.'))
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP
+}
+
+/// Emoticons start with these after « : » or « ; ».
+fn starts_emoticon(next: Option<char>) -> bool {
+    matches!(next, Some(')' | '(' | '-' | 'D' | 'P' | 'p' | '/' | '|' | '3' | '*'))
+}
+
+fn typeset(piece: &str, out: &mut String) {
+    let chars: Vec<char> = piece.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        match c {
+            ':' | ';' | '!' | '?' => {
+                let space = if c == ':' { NBSP } else { NNBSP };
+                let prev = out.chars().last();
+                let at_word_end = next.is_none_or(|n| n.is_whitespace() || ",.)»”!?…".contains(n));
+                let emoticon = matches!(c, ':' | ';') && starts_emoticon(next);
+                match prev {
+                    _ if emoticon => {}
+                    // After another « ! » or « ? » (as in « ?! »): already spaced.
+                    Some('!' | '?') if c != ':' => {}
+                    Some(p) if is_space(p) => {
+                        out.pop();
+                        if out.is_empty() || out.ends_with(char::is_whitespace) {
+                            // A lone mark at the start of a line: keep the space it had.
+                            out.push(p);
+                        } else {
+                            out.push(space);
+                        }
+                    }
+                    Some(p) if at_word_end && (p.is_alphanumeric() || ")»”…%".contains(p)) => {
+                        out.push(space)
+                    }
+                    _ => {}
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                if next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push(NBSP);
+                }
+            }
+            '»' => {
+                match out.chars().last() {
+                    Some(p) if is_space(p) => {
+                        out.pop();
+                        out.push(NBSP);
+                    }
+                    Some(_) => out.push(NBSP),
+                    None => {}
+                }
+                out.push(c);
+            }
+            c if is_space(c) && out.ends_with('«') => out.push(NBSP),
+            c => out.push(c),
+        }
+    }
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
@@ -67,7 +167,60 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{long_date, number};
+    use super::{long_date, number, typography};
+
+    /// Writes NBSP as `_` and NNBSP as `^` so the cases below can be read.
+    fn shown(s: &str) -> String {
+        s.replace('\u{a0}', "_").replace('\u{202f}', "^")
+    }
+
+    #[test]
+    fn typography_table() {
+        let cases = [
+            // The marks, with a space typed before them, or none.
+            ("Attention : danger", "Attention_: danger"),
+            ("Attention: danger", "Attention_: danger"),
+            ("Vraiment ? Oui !", "Vraiment^? Oui^!"),
+            ("Vraiment? Oui!", "Vraiment^? Oui^!"),
+            ("un ; deux", "un^; deux"),
+            ("un; deux", "un^; deux"),
+            ("Quoi ?!", "Quoi^?!"),
+            ("Quoi?!", "Quoi^?!"),
+            ("« Bonjour »", "«_Bonjour_»"),
+            ("«Bonjour»", "«_Bonjour_»"),
+            ("il a dit « oui ».", "il a dit «_oui_»."),
+            ("(voir ci-dessous) : la suite", "(voir ci-dessous)_: la suite"),
+            ("« Vraiment ? »", "«_Vraiment^?_»"),
+            // Already typeset: unchanged.
+            ("Attention\u{a0}: danger", "Attention_: danger"),
+            ("Oui\u{202f}!", "Oui^!"),
+            // Left alone.
+            ("Rendez-vous à 14:30 précises.", "Rendez-vous à 14:30 précises."),
+            ("un écran 16:9", "un écran 16:9"),
+            ("Voir https://example.org/a?b=1&c=2#x : la page", "Voir https://example.org/a?b=1&c=2#x_: la page"),
+            ("écrire à redaction@veille-ia.example !", "écrire à redaction@veille-ia.example^!"),
+            ("(https://example.org/?q=ia)", "(https://example.org/?q=ia)"),
+            ("mailto:redaction@example.org", "mailto:redaction@example.org"),
+            ("www.example.org/?x=1", "www.example.org/?x=1"),
+            ("Super :) et ;-) aussi :-(", "Super :) et ;-) aussi :-("),
+            ("C’est fini :D", "C’est fini :D"),
+            ("std::fs", "std::fs"),
+            ("a?b", "a?b"),
+            ("", ""),
+            ("? au début", "? au début"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(shown(&typography(input)), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn typography_is_idempotent() {
+        for text in ["Attention : « oui » ; non ! Vraiment ?", "14:30 :) https://x.org/?a", "«a» b: c"] {
+            let once = typography(text);
+            assert_eq!(typography(&once), once, "{text:?}");
+        }
+    }
 
     #[test]
     fn numbers_group_thousands_with_narrow_spaces() {
