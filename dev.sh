@@ -25,7 +25,7 @@ export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-die() { printf '\033[31merreur : %s\033[0m\n' "$*" >&2; exit 1; }
+die() { printf '\033[31merreur — %s\033[0m\n' "$*" >&2; exit 1; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -88,7 +88,7 @@ setup() {
 serve() {
   setup
   local port=${PORT:-8080}
-  say "Veille IA : ouvrez http://127.0.0.1:$port/ (rechargement automatique ; Ctrl+C pour arrêter)"
+  say "Veille IA — ouvrez http://127.0.0.1:$port/ (rechargement automatique, Ctrl+C pour arrêter)"
   exec trunk serve --address 127.0.0.1 --port "$port"
 }
 
