@@ -69,7 +69,8 @@ pub fn typography(text: &str) -> String {
         // Whitespace-separated words; a word that is a link is copied as it is.
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word_end = if end == 0 {
-            rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len())
+            rest.find(|c: char| !c.is_whitespace())
+                .unwrap_or(rest.len())
         } else {
             end
         };
@@ -98,7 +99,10 @@ fn is_space(c: char) -> bool {
 
 /// Emoticons start with these after « : » or « ; ».
 fn starts_emoticon(next: Option<char>) -> bool {
-    matches!(next, Some(')' | '(' | '-' | 'D' | 'P' | 'p' | '/' | '|' | '3' | '*'))
+    matches!(
+        next,
+        Some(')' | '(' | '-' | 'D' | 'P' | 'p' | '/' | '|' | '3' | '*')
+    )
 }
 
 fn typeset(piece: &str, out: &mut String) {
@@ -189,18 +193,33 @@ mod tests {
             ("« Bonjour »", "«_Bonjour_»"),
             ("«Bonjour»", "«_Bonjour_»"),
             ("il a dit « oui ».", "il a dit «_oui_»."),
-            ("(voir ci-dessous) : la suite", "(voir ci-dessous)_: la suite"),
+            (
+                "(voir ci-dessous) : la suite",
+                "(voir ci-dessous)_: la suite",
+            ),
             ("« Vraiment ? »", "«_Vraiment^?_»"),
             // Already typeset: unchanged.
             ("Attention\u{a0}: danger", "Attention_: danger"),
             ("Oui\u{202f}!", "Oui^!"),
             // Left alone.
-            ("Rendez-vous à 14:30 précises.", "Rendez-vous à 14:30 précises."),
+            (
+                "Rendez-vous à 14:30 précises.",
+                "Rendez-vous à 14:30 précises.",
+            ),
             ("un écran 16:9", "un écran 16:9"),
-            ("Voir https://example.org/a?b=1&c=2#x : la page", "Voir https://example.org/a?b=1&c=2#x_: la page"),
-            ("écrire à redaction@veille-ia.example !", "écrire à redaction@veille-ia.example^!"),
+            (
+                "Voir https://example.org/a?b=1&c=2#x : la page",
+                "Voir https://example.org/a?b=1&c=2#x_: la page",
+            ),
+            (
+                "écrire à redaction@veille-ia.example !",
+                "écrire à redaction@veille-ia.example^!",
+            ),
             ("(https://example.org/?q=ia)", "(https://example.org/?q=ia)"),
-            ("mailto:redaction@example.org", "mailto:redaction@example.org"),
+            (
+                "mailto:redaction@example.org",
+                "mailto:redaction@example.org",
+            ),
             ("www.example.org/?x=1", "www.example.org/?x=1"),
             ("Super :) et ;-) aussi :-(", "Super :) et ;-) aussi :-("),
             ("C’est fini :D", "C’est fini :D"),
@@ -216,7 +235,11 @@ mod tests {
 
     #[test]
     fn typography_is_idempotent() {
-        for text in ["Attention : « oui » ; non ! Vraiment ?", "14:30 :) https://x.org/?a", "«a» b: c"] {
+        for text in [
+            "Attention : « oui » ; non ! Vraiment ?",
+            "14:30 :) https://x.org/?a",
+            "«a» b: c",
+        ] {
             let once = typography(text);
             assert_eq!(typography(&once), once, "{text:?}");
         }
