@@ -4,5 +4,6 @@ pub mod article_body;
 pub mod article_list;
 pub mod content_error;
 pub mod footer;
+pub mod head;
 pub mod header;
 pub mod pager;

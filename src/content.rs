@@ -13,13 +13,15 @@ mod catalog;
 mod error;
 mod model;
 mod paging;
+mod typeset;
 
-pub use catalog::Catalog;
+pub use catalog::{Catalog, RELATED};
 pub use error::{parse_json, ContentError};
 pub use model::*;
 pub use paging::{paginate, Page, TagListing};
 
 use std::{future::Future, sync::OnceLock};
+pub use typeset::Typeset;
 
 /// The `<meta name>` holding the content API's base URL; empty or absent means bundled content.
 pub const API_META: &str = "veille-content-api";
@@ -100,17 +102,18 @@ impl Source {
         local: F,
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
-        T: serde::de::DeserializeOwned + Send + 'static,
+        T: serde::de::DeserializeOwned + Typeset + Send + 'static,
         F: FnOnce(&'static Catalog) -> Result<T, ContentError> + Send + 'static,
     {
         let this = self.clone();
         async move {
-            match this {
+            let value = match this {
                 Source::Bundled => local(bundled()?),
                 Source::Api { base, timeout_ms } => {
                     api::get_json(format!("{base}/{path}"), timeout_ms).await
                 }
-            }
+            };
+            value.map(Typeset::typeset)
         }
     }
 
@@ -147,6 +150,22 @@ impl Source {
             }
             let path = format!("articles/{slug}.json");
             this.get(path, move |c| c.article(&slug)).await
+        }
+    }
+
+    /// `GET {base}/related/{slug}.json`: up to three articles sharing the most tags with it.
+    pub fn related(
+        &self,
+        slug: &str,
+    ) -> impl Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send + 'static {
+        let this = self.clone();
+        let slug = slug.to_string();
+        async move {
+            if !is_valid_slug(&slug) {
+                return Err(ContentError::NotFound);
+            }
+            let path = format!("related/{slug}.json");
+            this.get(path, move |c| c.related(&slug, RELATED)).await
         }
     }
 

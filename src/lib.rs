@@ -9,5 +9,6 @@ pub mod components;
 pub mod content;
 pub mod french;
 pub mod pages;
+pub mod seo;
 
 pub use app::App;

@@ -8,7 +8,10 @@
 mod support;
 
 use support::*;
-use veille::content::{bundled, Source};
+use veille::{
+    content::{bundled, Source},
+    french::typography,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -40,7 +43,7 @@ async fn requests(token: &str) -> Vec<String> {
 const SLUG: &str = "petits-modeles-de-langage";
 
 fn title(slug: &str) -> String {
-    bundled().unwrap().article(slug).unwrap().summary.title
+    typography(&bundled().unwrap().article(slug).unwrap().summary.title)
 }
 
 #[wasm_bindgen_test]
@@ -50,11 +53,15 @@ async fn the_home_page_loads_one_page_of_the_index() {
     let root = &app.root;
     until("the home page", 3, || count(root, ".card__title") > 0).await;
     let expected = bundled().unwrap().index_page(1).unwrap();
+    // The lead story, then the rest of the page's cards.
     assert_eq!(
-        count(root, ".article-list > li"),
+        1 + count(root, ".article-list > li"),
         expected.items.len() as u32
     );
-    assert_eq!(text(root, ".card__title"), expected.items[0].title);
+    assert_eq!(
+        text(root, ".card__title"),
+        typography(&expected.items[0].title)
+    );
     assert_eq!(requests(&token).await, ["site.json", "index/1.json"]);
 }
 
@@ -68,7 +75,7 @@ async fn pagination_fetches_the_next_page() {
     until("page 2 in the address", 3, || search() == "?page=2").await;
     let page2 = bundled().unwrap().index_page(2).unwrap();
     until("page 2's articles", 3, || {
-        text_or_empty(root, ".card__title") == page2.items[0].title
+        text_or_empty(root, ".card__title") == typography(&page2.items[0].title)
     })
     .await;
     assert!(text(root, ".pager__status").contains("Page 2 sur 2"));
@@ -100,6 +107,7 @@ async fn an_article_and_a_tag_load_from_the_api() {
         [
             "site.json",
             &format!("articles/{SLUG}.json"),
+            &format!("related/{SLUG}.json"),
             "tags/modeles-de-langage/1.json"
         ]
     );

@@ -1,23 +1,30 @@
 //! An article's body, block by block. Only typed blocks are rendered, as text: content can
 //! never inject markup or scripts, and links keep only safe targets.
 
-use crate::content::{safe_href, Block, Inline, Inlines};
+use crate::content::{heading_anchors, safe_href, Block, Inline, Inlines};
 use leptos::prelude::*;
 
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="article-body">{blocks.into_iter().map(block).collect_view()}</div> }
+    // Headings carry the anchors the table of contents links to.
+    let anchors = heading_anchors(&blocks);
+    let views = blocks
+        .into_iter()
+        .zip(anchors)
+        .map(|(b, id)| block(b, id))
+        .collect_view();
+    view! { <div class="article-body">{views}</div> }
 }
 
 /// One block's view; `None` for a block type this version does not know.
-fn block(block: Block) -> Option<AnyView> {
+fn block(block: Block, id: Option<String>) -> Option<AnyView> {
     Some(match block {
         Block::Paragraph { text } => view! { <p>{inlines(text)}</p> }.into_any(),
         Block::Heading { level, text } => {
             if level <= 2 {
-                view! { <h2>{text}</h2> }.into_any()
+                view! { <h2 id=id>{text}</h2> }.into_any()
             } else {
-                view! { <h3>{text}</h3> }.into_any()
+                view! { <h3 id=id>{text}</h3> }.into_any()
             }
         }
         Block::Quote { text, attribution } => view! {

@@ -1,7 +1,8 @@
-//! A list of article cards: tag, title (a link to the article), lead, date and reading time.
+//! Article cards: cover, tag, title (a link to the article), lead, date and reading time. A list
+//! of them, and the large lead story that opens the home page.
 
 use crate::{
-    content::{use_site, ArticleSummary},
+    content::{safe_href, use_site, ArticleSummary, Site},
     french,
 };
 use leptos::prelude::*;
@@ -12,34 +13,59 @@ pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
     let site = use_site();
     let cards = articles
         .into_iter()
-        .map(|article| {
-            let href = format!("/article/{}", article.slug);
-            let tag = article
-                .tags
-                .first()
-                .and_then(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
-                .map(|t| view! { <A href=format!("/tag/{}", t.slug) attr:class="card__tag">{t.name.clone()}</A> });
-            let date = french::long_date(article.published.get(..10).unwrap_or_default())
-                .unwrap_or_default();
-            let minutes = article
-                .reading_minutes
-                .map(|m| format!(" · {m}\u{a0}min de lecture"));
-            view! {
-                <li>
-                    <article class="card">
-                        {tag}
-                        <h2 class="card__title">
-                            <A href=href>{article.title}</A>
-                        </h2>
-                        <p class="card__lead">{article.lead}</p>
-                        <p class="card__meta">
-                            <time datetime=article.published>{date}</time>
-                            {minutes}
-                        </p>
-                    </article>
-                </li>
-            }
-        })
+        .map(|article| view! { <li>{card(&site, article, "card")}</li> })
         .collect_view();
     view! { <ul class="article-list">{cards}</ul> }
+}
+
+/// The newest story, shown large.
+#[component]
+pub fn LeadStory(article: ArticleSummary) -> impl IntoView {
+    let site = use_site();
+    card(&site, article, "card card--lead")
+}
+
+fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoView {
+    let href = format!("/article/{}", article.slug);
+    let tag = article
+        .tags
+        .first()
+        .and_then(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
+        .map(|t| view! { <A href=format!("/tag/{}", t.slug) attr:class="card__tag">{t.name}</A> });
+    let cover = article.cover.and_then(|cover| {
+        let src = safe_href(&cover.src)?.to_string();
+        // Width and height reserve the space, so nothing moves when the image arrives.
+        Some(view! {
+            <img
+                class="card__cover"
+                src=src
+                alt=cover.alt
+                width="1200"
+                height="630"
+                loading="lazy"
+                decoding="async"
+            />
+        })
+    });
+    let date =
+        french::long_date(article.published.get(..10).unwrap_or_default()).unwrap_or_default();
+    let minutes = article
+        .reading_minutes
+        .map(|m| format!(" · {m}\u{a0}min de lecture"));
+    view! {
+        <article class=class>
+            {cover}
+            <div class="card__text">
+                {tag}
+                <h2 class="card__title">
+                    <A href=href>{article.title}</A>
+                </h2>
+                <p class="card__lead">{article.lead}</p>
+                <p class="card__meta">
+                    <time datetime=article.published>{date}</time>
+                    {minutes}
+                </p>
+            </div>
+        </article>
+    }
 }

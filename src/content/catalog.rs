@@ -108,6 +108,33 @@ impl Catalog {
             .ok_or(ContentError::NotFound)
     }
 
+    /// Up to `n` other articles sharing the most tags with `slug`, newest first among equals.
+    /// Candidates come from the tag index, never from comparing every pair of articles.
+    pub fn related(&self, slug: &str, n: usize) -> Result<Vec<ArticleSummary>, ContentError> {
+        let &me = self.by_slug.get(slug).ok_or(ContentError::NotFound)?;
+        let mut shared: HashMap<usize, u32> = HashMap::new();
+        for tag in &self.summaries[me].tags {
+            for &other in self.by_tag.get(tag).into_iter().flatten() {
+                if other != me {
+                    *shared.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, u32)> = shared.into_iter().collect();
+        // More shared tags first; among equals the newer (a lower position) first.
+        let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > n && n > 0 {
+            ranked.select_nth_unstable_by(n - 1, order);
+            ranked.truncate(n);
+        }
+        ranked.sort_unstable_by(order);
+        Ok(ranked
+            .into_iter()
+            .take(n)
+            .map(|(i, _)| self.summaries[i].clone())
+            .collect())
+    }
+
     /// A page of the home index.
     pub fn index_page(&self, page: u32) -> Result<Page<ArticleSummary>, ContentError> {
         paginate(&self.summaries, page, self.site.page_size)
@@ -138,7 +165,8 @@ impl Catalog {
     }
 
     /// The derived files of the static API, as (path under `api/`, JSON text): every page of the
-    /// index and of each tag. `site.json` and `articles/*.json` are the sources themselves.
+    /// index and of each tag, and each article's related articles. `site.json` and
+    /// `articles/*.json` are the sources themselves.
     pub fn derived_api_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
         let pages = self.index_page(1).map(|p| p.total_pages).unwrap_or(1);
@@ -158,9 +186,17 @@ impl Catalog {
                 }
             }
         }
+        for summary in &self.summaries {
+            if let Ok(related) = self.related(&summary.slug, RELATED) {
+                files.push((format!("related/{}.json", summary.slug), to_json(&related)));
+            }
+        }
         files
     }
 }
+
+/// How many related articles an article shows.
+pub const RELATED: usize = 3;
 
 /// Pretty JSON with a final newline, as the files are committed.
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -285,6 +285,75 @@ impl Block {
     }
 }
 
+/// An entry of an article's table of contents: an h2's text and its anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
+/// A heading's anchor: its words in lower-case ASCII, accents dropped, joined by dashes
+/// (« Qu’est-ce qui change ? » → `qu-est-ce-qui-change`).
+pub fn anchor(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' => "y",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if plain == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(plain);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("section");
+    }
+    out
+}
+
+/// The anchor of every heading among `blocks`, aligned with them (`None` for other blocks),
+/// made unique within the article (`partie`, `partie-2`).
+pub fn heading_anchors(blocks: &[Block]) -> Vec<Option<String>> {
+    let mut seen: Vec<String> = Vec::new();
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { text, .. } => {
+                let base = anchor(text);
+                let mut id = base.clone();
+                let mut n = 1;
+                while seen.contains(&id) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                seen.push(id.clone());
+                Some(id)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Words per minute of an average adult reader of French on screen.
 const WORDS_PER_MINUTE: usize = 230;
 
@@ -302,6 +371,28 @@ impl Article {
         self.summary
             .reading_minutes
             .unwrap_or_else(|| self.word_count().div_ceil(WORDS_PER_MINUTE).max(1) as u32)
+    }
+
+    /// The table of contents: the h2 headings with their anchors, for an article that has three
+    /// or more of them; empty otherwise.
+    pub fn toc(&self) -> Vec<TocEntry> {
+        let entries: Vec<TocEntry> = self
+            .body
+            .iter()
+            .zip(heading_anchors(&self.body))
+            .filter_map(|(block, id)| match (block, id) {
+                (Block::Heading { level: 2, text }, Some(id)) => Some(TocEntry {
+                    id,
+                    text: text.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        if entries.len() >= 3 {
+            entries
+        } else {
+            Vec::new()
+        }
     }
 
     /// The summary lists show, with the reading time filled in.

@@ -363,7 +363,7 @@ fn the_static_api_files_are_up_to_date() {
     let mut expected: Vec<_> = derived.iter().map(|(p, _)| p.clone()).collect();
     expected.sort();
     let mut found = Vec::new();
-    for dir in ["index", "tags"] {
+    for dir in ["index", "tags", "related"] {
         collect_json(&api, &api.join(dir), &mut found);
     }
     found.sort();
@@ -553,4 +553,71 @@ fn only_safe_link_targets_are_kept() {
     ] {
         assert_eq!(safe_href(bad), None, "{bad:?}");
     }
+}
+
+// --- Table of contents and related articles --------------------------------------------------
+
+#[test]
+fn anchors_are_plain_and_unique() {
+    assert_eq!(anchor("Qu’est-ce qui change ?"), "qu-est-ce-qui-change");
+    assert_eq!(anchor("Précision et rappel"), "precision-et-rappel");
+    assert_eq!(anchor("L’Œuvre : 2024"), "l-oeuvre-2024");
+    assert_eq!(anchor("« ! »"), "section");
+    let blocks: Vec<Block> = parse_json(
+        r#"[{"type": "heading", "level": 2, "text": "Partie"}, {"type": "paragraph", "text": "x"},
+            {"type": "heading", "level": 3, "text": "Partie"}, {"type": "heading", "level": 2, "text": "Partie"}]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        heading_anchors(&blocks),
+        [
+            Some("partie".into()),
+            None,
+            Some("partie-2".into()),
+            Some("partie-3".into())
+        ]
+    );
+}
+
+#[test]
+fn the_toc_lists_h2_only_from_three_of_them() {
+    let with = |h2: usize| {
+        let mut body: Vec<serde_json::Value> = (0..h2)
+            .map(|i| serde_json::json!({"type": "heading", "level": 2, "text": format!("Partie {i}")}))
+            .collect();
+        body.push(serde_json::json!({"type": "heading", "level": 3, "text": "Détail"}));
+        let json = serde_json::json!({"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "body": body});
+        parse_json::<Article>(&json.to_string()).unwrap()
+    };
+    assert!(with(2).toc().is_empty());
+    let toc = with(3).toc();
+    let ids: Vec<_> = toc.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["partie-0", "partie-1", "partie-2"]);
+    assert_eq!(toc[1].text, "Partie 1");
+}
+
+#[test]
+fn related_articles_share_the_most_tags_not_the_latest_date() {
+    let c = catalog(&[
+        ("moi", "2024-01-01", r#"["ia", "sante", "climat"]"#),
+        ("deux-tags-ancien", "2020-01-01", r#"["ia", "sante"]"#),
+        ("un-tag-recent", "2024-06-01", r#"["climat"]"#),
+        ("trois-tags", "2019-01-01", r#"["ia", "sante", "climat"]"#),
+        ("aucun", "2024-07-01", r#"["autre"]"#),
+        ("un-tag-plus-recent", "2024-08-01", r#"["ia"]"#),
+    ]);
+    let slugs: Vec<_> = c
+        .related("moi", 3)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.slug)
+        .collect();
+    assert_eq!(
+        slugs,
+        ["trois-tags", "deux-tags-ancien", "un-tag-plus-recent"]
+    );
+    assert_eq!(c.related("aucun", 3).unwrap(), vec![]);
+    assert_eq!(c.related("absent", 3), Err(ContentError::NotFound));
+    // Never the article itself, never more than asked.
+    assert_eq!(c.related("trois-tags", 10).unwrap().len(), 4);
 }

@@ -1,15 +1,38 @@
-//! `/a-propos`: who the portal is for.
+//! `/a-propos`: who the portal is for, the newsletter, how to reach the editors.
 
-use crate::content::use_site;
+use crate::{components::head::Head, content::use_site, seo::PageMeta};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let site = use_site();
+    let meta = PageMeta::website(&site, "À propos", &site.about, "/a-propos");
+    let contact = site.contact_email.clone().map(|email| {
+        let href = format!("mailto:{email}");
+        view! {
+            <p>
+                "Une information, une correction, une idée de sujet\u{202f}? Écrivez à la rédaction\u{a0}: "
+                <a href=href>{email}</a> "."
+            </p>
+        }
+    });
     view! {
-        <Title text="À propos" />
-        <h1 class="page__title">"À propos de " {site.name.clone()}</h1>
-        <p class="page__intro">{site.about.clone()}</p>
+        <Head meta />
+        <div class="prose">
+            <h1 class="page__title">"À propos de " {site.name.clone()}</h1>
+            <p class="page__intro">{site.about.clone()}</p>
+            <h2>"Pour qui\u{202f}?"</h2>
+            <p>
+                "Pour les chercheuses et chercheurs qui veulent suivre ce qui se publie hors de leur spécialité, "
+                "les étudiants qui se forment, les professionnels qui déploient ces outils et tous les curieux "
+                "qui veulent comprendre sans se noyer dans le jargon."
+            </p>
+            <h2>"La lettre quotidienne"</h2>
+            <p>{site.newsletter.pitch.clone()}</p>
+            <h2 id="confidentialite">"Vos données"</h2>
+            <p>{site.newsletter.privacy.clone()}</p>
+            <h2>"Nous contacter"</h2>
+            {contact}
+        </div>
     }
 }

@@ -2,10 +2,14 @@
 //! when the slug is unknown.
 
 use crate::{
-    components::{article_body::ArticleBody, content_error::ContentErrorView},
-    content::{safe_href, use_site, use_source, Article, ContentError},
+    components::{
+        article_body::ArticleBody, article_list::ArticleList, content_error::ContentErrorView,
+        head::Head,
+    },
+    content::{safe_href, use_site, use_source, Article, ContentError, Tag},
     french,
     pages::{loading::ArticleLoading, not_found::NotFoundPage},
+    seo::PageMeta,
 };
 use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
@@ -26,7 +30,13 @@ pub fn ArticlePage() -> impl IntoView {
         <Transition fallback=|| view! { <ArticleLoading /> }>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(article) => EitherOf3::A(view! { <ArticleView article /> }),
+                    Ok(article) => {
+                        let slug = article.summary.slug.clone();
+                        EitherOf3::A(view! {
+                            <ArticleView article />
+                            <Related slug />
+                        })
+                    }
                     Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
                     Err(error) => EitherOf3::C(view! {
                         <Title text="Erreur" />
@@ -46,19 +56,37 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let reading = article.reading_minutes();
+    let toc = article.toc();
+    let meta = PageMeta::article(&site, &article.summary);
     let Article { summary, body } = article;
-    let tags = summary
+    let tags: Vec<Tag> = summary
         .tags
         .iter()
         .filter_map(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
-        .map(|tag| {
-            view! {
-                <li>
-                    <A href=format!("/tag/{}", tag.slug)>{tag.name.clone()}</A>
-                </li>
-            }
-        })
-        .collect_view();
+        .collect();
+    let tag_links = move |tags: Vec<Tag>| {
+        tags.into_iter()
+            .map(|tag| {
+                view! {
+                    <li>
+                        <A href=format!("/tag/{}", tag.slug)>{tag.name}</A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let toc = (!toc.is_empty()).then(|| {
+        let entries = toc
+            .into_iter()
+            .map(|e| view! { <li><a href=format!("#{}", e.id)>{e.text}</a></li> })
+            .collect_view();
+        view! {
+            <nav class="toc" aria-labelledby="sommaire">
+                <h2 id="sommaire" class="toc__title">"Sommaire"</h2>
+                <ol>{entries}</ol>
+            </nav>
+        }
+    });
     let date = |iso: &str| french::long_date(iso.get(..10).unwrap_or_default()).unwrap_or_default();
     let published = date(&summary.published);
     let updated = summary.updated.clone().map(|iso| {
@@ -80,10 +108,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     });
 
     view! {
-        <Title text=summary.title.clone() />
+        <Head meta />
         <article class="article">
             <ul class="tag-list" aria-label="Thèmes">
-                {tags}
+                {tag_links(tags.clone())}
             </ul>
             <h1 class="article__title">{summary.title.clone()}</h1>
             <p class="article__lead">{summary.lead.clone()}</p>
@@ -92,8 +120,35 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <time datetime=summary.published.clone()>{published}</time> {updated}
                 {format!(" · {reading}\u{a0}min de lecture")}
             </p>
+            // Slot: the share row under the title (issue 6).
             {cover}
+            {toc}
             <ArticleBody blocks=body />
+            <footer class="article__footer">
+                <h2 class="article__footer-title">"Thèmes de l’article"</h2>
+                <ul class="tag-list tag-list--end">{tag_links(tags)}</ul>
+            </footer>
+            // Slots: the share row after the body (issue 6), then the newsletter box (issue 5).
         </article>
+    }
+}
+
+/// « À lire aussi »: three articles that share the most tags with this one.
+#[component]
+fn Related(slug: String) -> impl IntoView {
+    let source = use_source();
+    let related = Resource::new(move || slug.clone(), move |slug| source.related(&slug));
+    view! {
+        <Transition fallback=|| view! { <div class="related related--loading"></div> }>
+            {move || Suspend::new(async move {
+                // Related articles are a bonus: when they cannot be had, the section is left out.
+                related.await.ok().filter(|r| !r.is_empty()).map(|articles| view! {
+                    <section class="related" aria-labelledby="a-lire-aussi">
+                        <h2 id="a-lire-aussi" class="related__title">"À lire aussi"</h2>
+                        <ArticleList articles />
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }

@@ -2,12 +2,14 @@
 
 use crate::{
     components::{
-        article_list::ArticleList,
+        article_list::{ArticleList, LeadStory},
         content_error::ContentErrorView,
-        pager::{page_number, Pager},
+        head::Head,
+        pager::{page_href, page_number, Pager},
     },
-    content::{use_source, ContentError},
+    content::{use_site, use_source, ContentError},
     pages::{loading::ListLoading, not_found::NotFoundPage},
+    seo::PageMeta,
 };
 use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
@@ -26,18 +28,24 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match index.await {
                     Ok(page) => {
+                        let site = use_site();
                         // An empty title: the formatter then shows the site name alone.
                         let title = if page.page > 1 {
                             format!("À la une, page {}", page.page)
                         } else {
                             String::new()
                         };
+                        let meta = PageMeta::website(&site, &title, &site.tagline, &page_href("/", page.page));
+                        let mut items = page.items;
+                        // The newest story leads the first page, large.
+                        let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
                         EitherOf3::A(view! {
-                        <Title text=title />
-                        <h1 class="page__title">"À la une"</h1>
-                        <ArticleList articles=page.items />
-                        <Pager base="/" page=page.page total_pages=page.total_pages />
-                    })
+                            <Head meta />
+                            <h1 class="page__title">"À la une"</h1>
+                            {lead.map(|article| view! { <LeadStory article /> })}
+                            <ArticleList articles=items />
+                            <Pager base="/" page=page.page total_pages=page.total_pages />
+                        })
                     }
                     Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
                     Err(error) => EitherOf3::C(view! {

@@ -4,10 +4,12 @@ use crate::{
     components::{
         article_list::ArticleList,
         content_error::ContentErrorView,
-        pager::{page_number, Pager},
+        head::Head,
+        pager::{page_href, page_number, Pager},
     },
-    content::{use_source, ContentError},
+    content::{use_site, use_source, ContentError},
     pages::{loading::ListLoading, not_found::NotFoundPage},
+    seo::PageMeta,
 };
 use leptos::{either::EitherOf3, prelude::*};
 use leptos_meta::Title;
@@ -37,8 +39,14 @@ pub fn TagPage() -> impl IntoView {
                             1 => "1 article".to_string(),
                             n => format!("{}\u{a0}articles", crate::french::number(n.into())),
                         };
+                        let site = use_site();
+                        let description = listing.tag.description.clone().unwrap_or_else(|| {
+                            format!("Les articles de {} sur le thème « {} ».", site.name, listing.tag.name)
+                        });
+                        let path = page_href(&format!("/tag/{}", listing.tag.slug), page.page);
+                        let meta = PageMeta::website(&site, &listing.tag.name, &description, &path);
                         EitherOf3::A(view! {
-                            <Title text=listing.tag.name.clone() />
+                            <Head meta />
                             <h1 class="page__title">{listing.tag.name.clone()}</h1>
                             {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
                             <p class="tag-count">{count}</p>

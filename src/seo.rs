@@ -1,0 +1,203 @@
+//! What a page says about itself in `<head>`: title, description, canonical URL, Open Graph,
+//! Twitter card and, for articles, JSON-LD `NewsArticle`. Pure data built here and tested
+//! natively; `components/head.rs` renders it with leptos_meta.
+
+use crate::content::{ArticleSummary, Site};
+
+/// The head of one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageMeta {
+    /// The page's own title, without the site name (empty for the home page).
+    pub title: String,
+    pub description: String,
+    /// Absolute: the configured base URL and the page's path.
+    pub canonical: String,
+    /// `website` or `article`.
+    pub og_type: &'static str,
+    /// Absolute URL of the share image, if any.
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub tags: Vec<String>,
+    /// JSON-LD, safe to put inside a `<script>` element.
+    pub json_ld: Option<String>,
+}
+
+/// `path` made absolute against the site's base URL; absolute URLs are kept as they are.
+pub fn absolute(site: &Site, path: &str) -> String {
+    if path.starts_with("https://") || path.starts_with("http://") {
+        path.to_string()
+    } else {
+        let base = site.base_url.trim_end_matches('/');
+        let path = path.trim_start_matches('/');
+        format!("{base}/{path}")
+    }
+}
+
+/// The title as the browser tab and share cards show it: « Titre — Veille IA ».
+pub fn full_title(site: &Site, title: &str) -> String {
+    if title.is_empty() {
+        site.name.clone()
+    } else {
+        format!("{title} — {}", site.name)
+    }
+}
+
+impl PageMeta {
+    /// A page that is not an article.
+    pub fn website(site: &Site, title: &str, description: &str, path: &str) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            canonical: absolute(site, path),
+            og_type: "website",
+            image: None,
+            image_alt: None,
+            published: None,
+            modified: None,
+            tags: Vec::new(),
+            json_ld: None,
+        }
+    }
+
+    /// An article page, with its JSON-LD `NewsArticle`.
+    pub fn article(site: &Site, article: &ArticleSummary) -> PageMeta {
+        let canonical = absolute(site, &format!("/article/{}", article.slug));
+        let image = article.cover.as_ref().map(|c| absolute(site, &c.src));
+        let tag_names: Vec<String> = article
+            .tags
+            .iter()
+            .map(|slug| {
+                site.tags
+                    .iter()
+                    .find(|t| &t.slug == slug)
+                    .map_or_else(|| slug.clone(), |t| t.name.clone())
+            })
+            .collect();
+        let json_ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": article.lead,
+            "datePublished": article.published,
+            "dateModified": article.updated.as_ref().unwrap_or(&article.published),
+            "author": [{ "@type": "Person", "name": article.author }],
+            "image": image.iter().collect::<Vec<_>>(),
+            "keywords": tag_names,
+            "inLanguage": "fr-FR",
+            "mainEntityOfPage": canonical,
+            "publisher": {
+                "@type": "Organization",
+                "name": site.name,
+                "url": site.base_url,
+                "logo": { "@type": "ImageObject", "url": absolute(site, "/favicon.svg") }
+            }
+        });
+        PageMeta {
+            title: article.title.clone(),
+            description: article.lead.clone(),
+            canonical,
+            og_type: "article",
+            image,
+            image_alt: article.cover.as_ref().map(|c| c.alt.clone()),
+            published: Some(article.published.clone()),
+            modified: article.updated.clone(),
+            tags: tag_names,
+            // `<` escaped so that no text in the data can close the script element.
+            json_ld: Some(json_ld.to_string().replace('<', "\\u003c")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::bundled;
+
+    fn site() -> Site {
+        bundled().unwrap().site().clone()
+    }
+
+    #[test]
+    fn urls_are_absolute_on_the_configured_base() {
+        let site = site();
+        assert_eq!(
+            absolute(&site, "/article/x"),
+            "https://veille-ia.example/article/x"
+        );
+        assert_eq!(
+            absolute(&site, "a-propos"),
+            "https://veille-ia.example/a-propos"
+        );
+        assert_eq!(absolute(&site, "/"), "https://veille-ia.example/");
+        assert_eq!(
+            absolute(&site, "https://cdn.example/i.png"),
+            "https://cdn.example/i.png"
+        );
+        let mut trailing = site.clone();
+        trailing.base_url = "https://veille-ia.example/".into();
+        assert_eq!(absolute(&trailing, "/x"), "https://veille-ia.example/x");
+    }
+
+    #[test]
+    fn titles_carry_the_site_name() {
+        let site = site();
+        assert_eq!(full_title(&site, ""), "Veille IA");
+        assert_eq!(full_title(&site, "Santé"), "Santé — Veille IA");
+    }
+
+    #[test]
+    fn an_article_has_its_open_graph_and_json_ld() {
+        let site = site();
+        let article = bundled()
+            .unwrap()
+            .article("ai-act-adopte-par-le-conseil")
+            .unwrap()
+            .summary;
+        let meta = PageMeta::article(&site, &article);
+        assert_eq!(meta.og_type, "article");
+        assert_eq!(
+            meta.canonical,
+            "https://veille-ia.example/article/ai-act-adopte-par-le-conseil"
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-05-21T16:00:00+02:00"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-08-01T09:00:00+02:00"));
+        assert_eq!(meta.tags, ["Politique et régulation"]);
+        let ld: serde_json::Value = serde_json::from_str(meta.json_ld.as_deref().unwrap()).unwrap();
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["headline"], article.title);
+        assert_eq!(ld["author"][0]["name"], "Julien Moreau");
+        assert_eq!(ld["dateModified"], "2024-08-01T09:00:00+02:00");
+        assert_eq!(ld["publisher"]["name"], "Veille IA");
+        assert_eq!(ld["mainEntityOfPage"], meta.canonical);
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let site = site();
+        let mut article = bundled().unwrap().summaries()[0].clone();
+        article.title = "</script><script>alert(1)</script>".into();
+        let meta = PageMeta::article(&site, &article);
+        let ld = meta.json_ld.unwrap();
+        assert!(!ld.contains('<'), "{ld}");
+        let value: serde_json::Value = serde_json::from_str(&ld).unwrap();
+        assert_eq!(value["headline"], article.title);
+    }
+
+    #[test]
+    fn a_cover_becomes_the_share_image() {
+        let site = site();
+        let article = bundled()
+            .unwrap()
+            .article("sommet-de-seoul-securite-ia")
+            .unwrap()
+            .summary;
+        let meta = PageMeta::article(&site, &article);
+        assert_eq!(
+            meta.image.as_deref(),
+            Some("https://veille-ia.example/images/sommet-de-seoul.svg")
+        );
+        assert!(meta.image_alt.is_some());
+    }
+}
