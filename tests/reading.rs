@@ -211,3 +211,47 @@ async fn the_home_page_leads_with_one_large_story() {
     .await;
     assert_eq!(document_title(), "À la une, page 2 — Veille IA");
 }
+
+#[wasm_bindgen_test]
+async fn tag_and_about_pages_describe_themselves() {
+    let app = mount_at("/tag/sante", Source::Bundled).await;
+    let root = &app.root;
+    until("the tag page", 3, || {
+        text_or_empty(root, "main h1") == "Santé"
+    })
+    .await;
+    until("its head", 2, || document_title() == "Santé — Veille IA").await;
+    let tag = bundled().unwrap().tag_page("sante", 1).unwrap();
+    assert_eq!(
+        head_meta("meta[name='description']"),
+        tag.tag.description.map(|d| typography(&d))
+    );
+    assert_eq!(
+        head_meta("link[rel='canonical']").as_deref(),
+        Some(format!("{BASE}/tag/sante").as_str())
+    );
+    assert_eq!(
+        head_meta("meta[property='og:type']").as_deref(),
+        Some("website")
+    );
+    assert_eq!(
+        text(root, ".tag-count"),
+        format!("{}\u{a0}articles", tag.page.total)
+    );
+    assert_eq!(
+        count(root, ".article-list > li") as u64,
+        tag.page.total as u64
+    );
+
+    click(root, ".site-footer a[href='/a-propos']");
+    until("the about page", 3, || {
+        document_title() == "À propos — Veille IA"
+    })
+    .await;
+    assert_eq!(
+        head_meta("link[rel='canonical']").as_deref(),
+        Some(format!("{BASE}/a-propos").as_str())
+    );
+    assert!(find(root, "main a[href^='mailto:']").is_some());
+    assert!(find(root, "#confidentialite").is_some());
+}

@@ -39,7 +39,9 @@ test("la une s’affiche, sans erreur dans la console", async () => {
   const { page, problems } = await openPage(browser, `${server.url}/`);
   assert.equal(await headingOf(page), "À la une");
   assert.equal(await page.title(), site.name);
-  assert.equal(await page.locator(".article-list > li").count(), firstPage.items.length);
+  // The lead story and the other cards: the whole first page of the index.
+  assert.equal(await page.locator(".card--lead").count(), 1);
+  assert.equal(await page.locator(".card").count(), firstPage.items.length);
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   assert.deepEqual(problems, []);
   await page.close();
@@ -51,6 +53,28 @@ test("un lien profond ouvre l’article demandé", async () => {
     assert.equal(await headingOf(page), article.title, article.slug);
     assert.equal(await page.title(), `${article.title} — ${site.name}`);
     assert.deepEqual(problems, [], article.slug);
+    await page.close();
+  }
+});
+
+test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async () => {
+  for (const path of ["/", `/article/${articles[0].slug}`, "/tag/sante"]) {
+    const { page, problems } = await openPage(browser, `${server.url}${path}`);
+    await headingOf(page);
+    // Let images and late content arrive, then add up every layout shift the page made.
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => done(total), 100);
+        }),
+    );
+    assert.ok(shift < 0.1, `${path}: cumulative layout shift ${shift.toFixed(3)}`);
+    assert.deepEqual(problems, [], path);
     await page.close();
   }
 });
