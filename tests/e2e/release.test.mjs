@@ -79,6 +79,18 @@ test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async
   }
 });
 
+test("à 320 px de large, aucune page ne défile horizontalement", async () => {
+  const paths = ["/", `/article/${articles[0].slug}`, "/tag/sante", "/a-propos", "/inconnue"];
+  for (const path of paths) {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}${path}`);
+    await headingOf(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${path}: the page is ${width} px wide`);
+    await page.close();
+  }
+});
+
 test("une adresse inconnue affiche la page 404 en français", async () => {
   const { page, problems } = await openPage(browser, `${server.url}/rubrique/inexistante`);
   assert.equal(await headingOf(page), "Page introuvable");
