@@ -3,16 +3,15 @@
 
 use crate::{
     components::{
-        article_body::ArticleBody, article_list::ArticleList, content_error::ContentErrorView,
+        article_body::ArticleBody, article_list::ArticleList, content_error::ContentFailure,
         head::Head,
     },
-    content::{safe_href, use_site, use_source, Article, ContentError, Tag},
+    content::{safe_href, use_site, use_source, Article, Tag},
     french,
-    pages::{loading::ArticleLoading, not_found::NotFoundPage},
+    pages::loading::ArticleLoading,
     seo::PageMeta,
 };
-use leptos::{either::EitherOf3, prelude::*};
-use leptos_meta::Title;
+use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_params_map};
 
 #[component]
@@ -32,15 +31,13 @@ pub fn ArticlePage() -> impl IntoView {
                 match article.await {
                     Ok(article) => {
                         let slug = article.summary.slug.clone();
-                        EitherOf3::A(view! {
+                        Either::Left(view! {
                             <ArticleView article />
                             <Related slug />
                         })
                     }
-                    Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <Title text="Erreur" />
-                        <ContentErrorView
+                    Err(error) => Either::Right(view! {
+                        <ContentFailure
                             title="Impossible d’afficher cet article"
                             error
                             retry=move || article.refetch()

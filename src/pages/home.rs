@@ -3,16 +3,15 @@
 use crate::{
     components::{
         article_list::{ArticleList, LeadStory},
-        content_error::ContentErrorView,
+        content_error::ContentFailure,
         head::Head,
         pager::{page_href, page_number, Pager},
     },
-    content::{use_site, use_source, ContentError},
-    pages::{loading::ListLoading, not_found::NotFoundPage},
+    content::{use_site, use_source},
+    pages::loading::ListLoading,
     seo::PageMeta,
 };
-use leptos::{either::EitherOf3, prelude::*};
-use leptos_meta::Title;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -39,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
                         let mut items = page.items;
                         // The newest story leads the first page, large.
                         let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
-                        EitherOf3::A(view! {
+                        Either::Left(view! {
                             <Head meta />
                             <h1 class="page__title">"À la une"</h1>
                             {lead.map(|article| view! { <LeadStory article /> })}
@@ -47,10 +46,8 @@ pub fn HomePage() -> impl IntoView {
                             <Pager base="/" page=page.page total_pages=page.total_pages />
                         })
                     }
-                    Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <Title text="Erreur" />
-                        <ContentErrorView
+                    Err(error) => Either::Right(view! {
+                        <ContentFailure
                             title="Impossible d’afficher les articles"
                             error
                             retry=move || index.refetch()

@@ -3,16 +3,15 @@
 use crate::{
     components::{
         article_list::ArticleList,
-        content_error::ContentErrorView,
+        content_error::ContentFailure,
         head::Head,
         pager::{page_href, page_number, Pager},
     },
-    content::{use_site, use_source, ContentError},
-    pages::{loading::ListLoading, not_found::NotFoundPage},
+    content::{use_site, use_source},
+    pages::loading::ListLoading,
     seo::PageMeta,
 };
-use leptos::{either::EitherOf3, prelude::*};
-use leptos_meta::Title;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -45,7 +44,7 @@ pub fn TagPage() -> impl IntoView {
                         });
                         let path = page_href(&format!("/tag/{}", listing.tag.slug), page.page);
                         let meta = PageMeta::website(&site, &listing.tag.name, &description, &path);
-                        EitherOf3::A(view! {
+                        Either::Left(view! {
                             <Head meta />
                             <h1 class="page__title">{listing.tag.name.clone()}</h1>
                             {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
@@ -54,10 +53,8 @@ pub fn TagPage() -> impl IntoView {
                             <Pager base=format!("/tag/{}", listing.tag.slug) page=page.page total_pages=page.total_pages />
                         })
                     }
-                    Err(ContentError::NotFound) => EitherOf3::B(view! { <NotFoundPage /> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <Title text="Erreur" />
-                        <ContentErrorView
+                    Err(error) => Either::Right(view! {
+                        <ContentFailure
                             title="Impossible d’afficher ce thème"
                             error
                             retry=move || listing.refetch()

@@ -134,30 +134,23 @@ pub fn document_title() -> String {
 
 /// The `content` of the `<meta>` in `<head>` matching `selector`, if there is one.
 pub fn head_meta(selector: &str) -> Option<String> {
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .head()
-        .unwrap()
-        .query_selector(selector)
-        .unwrap()
-        .and_then(|e| {
-            e.get_attribute("content")
-                .or_else(|| e.get_attribute("href"))
-                .or_else(|| e.text_content())
-        })
+    head().query_selector(selector).unwrap().and_then(|e| {
+        e.get_attribute("content")
+            .or_else(|| e.get_attribute("href"))
+            .or_else(|| e.text_content())
+    })
 }
 
 /// How many elements in `<head>` match `selector`.
 pub fn head_count(selector: &str) -> u32 {
+    head().query_selector_all(selector).unwrap().length()
+}
+
+fn head() -> web_sys::HtmlHeadElement {
     web_sys::window()
         .unwrap()
         .document()
         .unwrap()
         .head()
         .unwrap()
-        .query_selector_all(selector)
-        .unwrap()
-        .length()
 }
