@@ -4,6 +4,7 @@
 use crate::{
     components::{content_error::ContentErrorView, footer::SiteFooter, header::SiteHeader},
     content::{Site, Source},
+    newsletter::Provider,
     pages::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
         tag::TagPage,
@@ -16,14 +17,19 @@ use leptos_router::{
     path,
 };
 
-/// The whole site. `source` says where content comes from (bundled when absent); every route
-/// renders inside the same header and footer once the site description has loaded.
+/// The whole site. `source` says where content comes from (bundled when absent), `newsletter`
+/// where signups go (the preview mode when absent); every route renders inside the same header
+/// and footer once the site description has loaded.
 #[component]
-pub fn App(#[prop(optional)] source: Option<Source>) -> impl IntoView {
+pub fn App(
+    #[prop(optional)] source: Option<Source>,
+    #[prop(optional)] newsletter: Option<Provider>,
+) -> impl IntoView {
     // leptos_meta: lets any page set `<title>` and metas, in the browser and when prerendering.
     provide_meta_context();
     let source = source.unwrap_or_default();
     provide_context(source.clone());
+    provide_context(newsletter.unwrap_or_default());
     let site = Resource::new(|| (), move |_| source.site());
 
     view! {

@@ -6,4 +6,5 @@ pub mod content_error;
 pub mod footer;
 pub mod head;
 pub mod header;
+pub mod newsletter;
 pub mod pager;

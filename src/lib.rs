@@ -8,6 +8,8 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod french;
+pub mod http;
+pub mod newsletter;
 pub mod pages;
 pub mod seo;
 

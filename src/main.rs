@@ -3,12 +3,13 @@
 
 #[cfg(feature = "csr")]
 fn main() {
-    use veille::{content::Source, App};
+    use veille::{content::Source, newsletter::Provider, App};
 
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let source = Source::from_document();
-    leptos::mount::mount_to_body(move || leptos::view! { <App source /> });
+    let newsletter = Provider::from_document();
+    leptos::mount::mount_to_body(move || leptos::view! { <App source newsletter /> });
 }
 
 /// Without a rendering mode there is nothing to mount: the crate is then only a library

@@ -1,6 +1,6 @@
 //! `/a-propos`: who the portal is for, the newsletter, how to reach the editors.
 
-use crate::{components::head::Head, content::use_site, seo::PageMeta};
+use crate::{components::head::Head, content::use_site, newsletter, seo::PageMeta};
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn AboutPage() -> impl IntoView {
                 "qui veulent comprendre sans se noyer dans le jargon."
             </p>
             <h2>"La lettre quotidienne"</h2>
-            <p>{site.newsletter.pitch.clone()}</p>
+            <p>{newsletter::pitch(&site.newsletter.pitch, site.newsletter.members)}</p>
             <h2 id="confidentialite">"Vos données"</h2>
             <p>{site.newsletter.privacy.clone()}</p>
             <h2>"Nous contacter"</h2>

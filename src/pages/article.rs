@@ -4,7 +4,7 @@
 use crate::{
     components::{
         article_body::ArticleBody, article_list::ArticleList, content_error::ContentFailure,
-        head::Head,
+        head::Head, newsletter::NewsletterBox,
     },
     content::{safe_href, use_site, use_source, Article, Tag},
     french,
@@ -125,7 +125,8 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <h2 class="article__footer-title">"Thèmes de l’article"</h2>
                 <ul class="tag-list tag-list--end">{tag_links(tags)}</ul>
             </footer>
-            // Slots: the share row after the body (issue 6), then the newsletter box (issue 5).
+            // Slot: the share row after the body (issue 6).
+            <NewsletterBox source=summary.slug.clone() />
         </article>
     }
 }

@@ -5,6 +5,7 @@ use crate::{
         article_list::{ArticleList, LeadStory},
         content_error::ContentFailure,
         head::Head,
+        newsletter::NewsletterBox,
         pager::{page_href, page_number, Pager},
     },
     content::{use_site, use_source},
@@ -44,6 +45,7 @@ pub fn HomePage() -> impl IntoView {
                             {lead.map(|article| view! { <LeadStory article /> })}
                             <ArticleList articles=items />
                             <Pager base="/" page=page.page total_pages=page.total_pages />
+                            <NewsletterBox source="accueil" />
                         })
                     }
                     Err(error) => Either::Right(view! {

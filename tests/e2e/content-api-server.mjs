@@ -18,6 +18,17 @@
 //   missing-title   200 with the article's "title" removed, every time
 //   site-500-once   HTTP 500 for site.json
 //
+// It is also the newsletter endpoint of the browser tests: it records what it receives and
+// answers as told.
+//
+//   POST /newsletter/<scenario>/<token>/<path>   e.g. …/api/public/subscription (listmonk)
+//   GET  /__posts/<token>                        [{ path, body }] received with that token
+//
+//   ok-optin   200 {"data": {"has_optin": true}}      ok         200 {"data": {"has_optin": false}}
+//   refused    400 {"message": "…"}                   already    409
+//   down       500                                   down-once  500, then 200 as ok-optin
+//   slow       200 after 2 s                          blocked    200 without CORS headers
+//
 // Usage: node content-api-server.mjs [--dir public/api] [--port 0] [--port-file FILE],
 // or `startContentApi({ dir })` from another script.
 
@@ -30,7 +41,8 @@ const DEFAULT_DIR = join(import.meta.dirname, "..", "..", "public", "api");
 
 const cors = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, OPTIONS",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "content-type",
   "cache-control": "no-store",
 };
 
@@ -54,11 +66,44 @@ async function file(root, path) {
 export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
   const root = resolve(dir);
   const log = new Map(); // token → paths requested
+  const posts = new Map(); // token → newsletter requests received
   const tripped = new Set(); // tokens whose "-once" misbehaviour already happened
   const server = createServer(async (req, res) => {
     if (req.method === "OPTIONS") return send(res, 204, "");
     const parts = new URL(req.url, "http://127.0.0.1").pathname.split("/").filter(Boolean);
     if (parts[0] === "__log" && parts[1]) return send(res, 200, JSON.stringify(log.get(parts[1]) ?? []));
+    if (parts[0] === "__posts" && parts[1]) return send(res, 200, JSON.stringify(posts.get(parts[1]) ?? []));
+    if (parts[0] === "newsletter" && req.method === "POST") {
+      const [, scenario, token, ...rest] = parts;
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      if (!posts.has(token)) posts.set(token, []);
+      posts.get(token).push({ path: rest.join("/"), body: JSON.parse(body || "null") });
+      const optin = '{"data": {"has_optin": true}}';
+      switch (scenario) {
+        case "ok-optin":
+          return send(res, 200, optin);
+        case "ok":
+          return send(res, 200, '{"data": {"has_optin": false}}');
+        case "refused":
+          return send(res, 400, '{"message": "Le domaine de cette adresse n’accepte pas de courrier."}');
+        case "already":
+          return send(res, 409, '{"message": "E-mail already exists."}');
+        case "down":
+          return send(res, 500, '{"message": "panne simulée"}');
+        case "down-once":
+          if (posts.get(token).length === 1) return send(res, 500, "{}");
+          return send(res, 200, optin);
+        case "slow":
+          await new Promise((ok) => setTimeout(ok, 2000));
+          return send(res, 200, optin);
+        case "blocked":
+          res.writeHead(200, { "content-type": "application/json" });
+          return res.end(optin);
+        default:
+          return send(res, 400, '{"message": "unknown scenario"}');
+      }
+    }
     const [scenario, token, ...rest] = parts;
     if (!scenario || !token || rest.length === 0) return send(res, 400, '{"error":"bad path"}');
     const path = rest.join("/");

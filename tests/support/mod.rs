@@ -8,7 +8,7 @@ use leptos::{
     prelude::{Mountable, Owner},
     task::tick,
 };
-use veille::{content::Source, App};
+use veille::{content::Source, newsletter::Provider, App};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -27,9 +27,19 @@ impl<M: Mountable> Drop for Mounted<M> {
     }
 }
 
-/// Mounts the app reading from `source`, with the browser at `path`. It first lets the effects
-/// of an app unmounted just before run out: one of them sets `document.title` to empty.
+/// Mounts the app reading from `source`, with the browser at `path`, signups in preview mode.
 pub async fn mount_at(path: &str, source: Source) -> Mounted<impl Mountable> {
+    mount_with(path, source, Provider::Preview).await
+}
+
+/// Mounts the app reading from `source` and sending signups to `newsletter`, with the browser at
+/// `path`. It first lets the effects of an app unmounted just before run out: one of them sets
+/// `document.title` to empty.
+pub async fn mount_with(
+    path: &str,
+    source: Source,
+    newsletter: Provider,
+) -> Mounted<impl Mountable> {
     sleep(20).await;
     let window = web_sys::window().unwrap();
     window
@@ -43,7 +53,7 @@ pub async fn mount_at(path: &str, source: Source) -> Mounted<impl Mountable> {
     let owner = Owner::new();
     let handle = owner.with(|| {
         mount_to(root.clone(), move || {
-            leptos::view! { <App source /> }
+            leptos::view! { <App source newsletter /> }
         })
     });
     Mounted {
@@ -153,4 +163,32 @@ fn head() -> web_sys::HtmlHeadElement {
         .unwrap()
         .head()
         .unwrap()
+}
+
+/// Types `value` into the input matching `selector`, as a reader would (an `input` event).
+pub fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = find(root, selector)
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// The current value of the input matching `selector`.
+pub fn value_of(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector)
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// The element that has the focus.
+pub fn focused() -> Option<web_sys::Element> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
 }

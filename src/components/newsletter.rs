@@ -1,0 +1,208 @@
+//! The newsletter box: the pitch, one e-mail field, and every state of a signup (idle, invalid,
+//! sending, done, failed), each rendered from [`SignupState`] so the style guide can show them.
+//! The address typed is never lost: it stays in the field through every error.
+
+use crate::{
+    content::use_site,
+    newsletter::{self, validate_email, Provider, SubscribeError},
+};
+use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
+
+/// Where a signup stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignupState {
+    Idle,
+    /// The address was refused before sending, with the reason to show under the label.
+    Invalid(String),
+    Sending,
+    /// Subscribed; `confirm` when the provider sent a confirmation e-mail.
+    Done {
+        confirm: bool,
+    },
+    Failed(SubscribeError),
+}
+
+#[component]
+pub fn NewsletterBox(
+    /// Where the reader signs up from: an article's slug, or `accueil`.
+    #[prop(into)]
+    source: String,
+    /// The state to start in: `Idle` for readers, any state for the style guide.
+    #[prop(optional)]
+    initial: Option<SignupState>,
+    /// The address already in the field (style guide).
+    #[prop(optional, into)]
+    initial_email: String,
+    /// Prefix of the element ids, unique when several boxes share a page.
+    #[prop(default = "lettre")]
+    id: &'static str,
+) -> impl IntoView {
+    let site = use_site();
+    let provider = use_context::<Provider>().unwrap_or_default();
+    let preview = provider == Provider::Preview;
+    let state = RwSignal::new(initial.unwrap_or(SignupState::Idle));
+    let email = RwSignal::new(initial_email);
+    let honeypot = RwSignal::new(String::new());
+    let field: NodeRef<html::Input> = NodeRef::new();
+    let thanks: NodeRef<html::Div> = NodeRef::new();
+    let [title_id, field_id, hint_id, error_id, trap_id] =
+        ["titre", "adresse", "aide", "erreur", "piege"].map(|part| format!("{id}-{part}"));
+
+    // Once subscribed, focus goes to the thanks, which the live region also announces.
+    Effect::new(move |_| {
+        if matches!(state.get(), SignupState::Done { .. }) {
+            if let Some(thanks) = thanks.get() {
+                let _ = thanks.focus();
+            }
+        }
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // One request per submission: a double click or Enter pressed again changes nothing.
+        if state.get_untracked() == SignupState::Sending {
+            return;
+        }
+        // A filled honeypot is a bot: it gets the success it expects, and nothing is sent.
+        if !honeypot.get_untracked().is_empty() {
+            state.set(SignupState::Done { confirm: false });
+            return;
+        }
+        match validate_email(&email.get_untracked()) {
+            Err(reason) => {
+                state.set(SignupState::Invalid(reason.to_string()));
+                if let Some(field) = field.get_untracked() {
+                    let _ = field.focus();
+                }
+            }
+            Ok(address) => {
+                state.set(SignupState::Sending);
+                let provider = provider.clone();
+                let source = source.clone();
+                spawn_local(async move {
+                    let outcome = newsletter::subscribe(&provider, &address, &source).await;
+                    state.set(match outcome {
+                        Ok(done) => SignupState::Done {
+                            confirm: done.confirm,
+                        },
+                        Err(error) => SignupState::Failed(error),
+                    });
+                });
+            }
+        }
+    };
+
+    let invalid = move || match state.get() {
+        SignupState::Invalid(reason) => Some(reason),
+        _ => None,
+    };
+    let sending = move || state.get() == SignupState::Sending;
+    let done = move || match state.get() {
+        SignupState::Done { confirm } => Some(confirm),
+        _ => None,
+    };
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if invalid().is_some() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    let button_label = move || match state.get() {
+        SignupState::Sending => "Inscription en cours…",
+        SignupState::Failed(_) => "Réessayer",
+        _ => "Je m’inscris",
+    };
+    let pitch = newsletter::pitch(&site.newsletter.pitch, site.newsletter.members);
+    let privacy_url = site.newsletter.privacy_url.clone();
+    let labelledby = title_id.clone();
+
+    view! {
+        <section class="newsletter" aria-labelledby=labelledby>
+            <h2 id=title_id class="newsletter__title">{site.newsletter.title.clone()}</h2>
+            <p class="newsletter__pitch">{pitch}</p>
+            // Always in the page, so that screen readers announce what appears in it.
+            <div class="newsletter__status" role="status" aria-live="polite">
+                {move || done().map(|confirm| view! {
+                    <div class="newsletter__thanks" tabindex="-1" node_ref=thanks>
+                        <p class="newsletter__thanks-title">"Merci, c’est noté\u{a0}!"</p>
+                        <p>
+                            {if confirm {
+                                "Vérifiez votre boîte mail pour confirmer votre inscription\u{a0}: un lien de confirmation vient de vous être envoyé."
+                            } else {
+                                "Vous recevrez la prochaine lettre demain matin."
+                            }}
+                        </p>
+                    </div>
+                })}
+            </div>
+            <Show when=move || done().is_none()>
+                <form
+                    class="newsletter__form"
+                    novalidate=true
+                    aria-busy=move || sending().to_string()
+                    on:submit=on_submit.clone()
+                >
+                    {preview.then(|| view! {
+                        <p class="newsletter__preview">
+                            "Aperçu\u{a0}: le service d’inscription n’est pas configuré, aucune adresse n’est envoyée."
+                        </p>
+                    })}
+                    <label class="newsletter__label" for=field_id.clone()>"Votre adresse e-mail"</label>
+                    <p class="newsletter__hint" id=hint_id.clone()>"Par exemple\u{a0}: prenom.nom@exemple.fr"</p>
+                    {
+                        let error_id = error_id.clone();
+                        move || invalid().map(|reason| view! {
+                            <p class="field-error" id=error_id.clone()>
+                                <span class="visually-hidden">"Erreur\u{a0}: "</span>
+                                {reason}
+                            </p>
+                        })
+                    }
+                    <div class="newsletter__row">
+                        <input
+                            class="newsletter__field"
+                            id=field_id.clone()
+                            type="email"
+                            name="email"
+                            autocomplete="email"
+                            inputmode="email"
+                            spellcheck="false"
+                            node_ref=field
+                            bind:value=email
+                            aria-invalid=move || invalid().is_some().to_string()
+                            aria-describedby=describedby.clone()
+                        />
+                        <button class="button newsletter__submit" type="submit" disabled=sending>
+                            {button_label}
+                        </button>
+                    </div>
+                    // For bots only: out of sight, out of the tab order, hidden from assistive technology.
+                    <div class="newsletter__trap" aria-hidden="true">
+                        <label for=trap_id.clone()>"Ne pas remplir ce champ"</label>
+                        <input id=trap_id.clone() type="text" name="site-web" tabindex="-1" autocomplete="off" bind:value=honeypot />
+                    </div>
+                    {move || sending().then(|| view! {
+                        <p class="newsletter__sending">
+                            <span class="spinner" aria-hidden="true"></span>
+                            "Envoi de votre inscription…"
+                        </p>
+                    })}
+                    {move || match state.get() {
+                        SignupState::Failed(error) => Some(view! {
+                            <p class="newsletter__error" role="alert">{error.to_string()}</p>
+                        }),
+                        _ => None,
+                    }}
+                </form>
+            </Show>
+            <p class="newsletter__privacy">
+                {site.newsletter.privacy.clone()}
+                {privacy_url.map(|href| view! { " " <a href=href>"Vos données et la lettre"</a> })}
+            </p>
+        </section>
+    }
+}

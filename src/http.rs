@@ -1,0 +1,105 @@
+//! One HTTP exchange from the browser (gloo-net), shared by the content API and the newsletter:
+//! a timeout, cancellation when the reactive owner that asked for it is cleaned up (the reader
+//! left the page), and the status and body of the answer, whatever the status.
+
+/// Why no answer came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// Offline, refused, blocked (CORS), cut.
+    Network(String),
+    /// Longer than the timeout: the request was cancelled.
+    Timeout,
+}
+
+/// A request: GET when `json_body` is `None`, POST of that JSON otherwise.
+pub struct Request {
+    pub url: String,
+    pub json_body: Option<String>,
+    pub timeout_ms: u32,
+}
+
+/// Sends `request` and returns the HTTP status and the body text.
+#[cfg(target_arch = "wasm32")]
+pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
+    use leptos::prelude::on_cleanup;
+    use send_wrapper::SendWrapper;
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::{closure::Closure, JsCast};
+
+    let Request {
+        url,
+        json_body,
+        timeout_ms,
+    } = request;
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| Transport::Network("AbortController unavailable".into()))?;
+    let signal = controller.signal();
+
+    // Cancel the request when the reader navigates away from the page that made it.
+    let on_leave = SendWrapper::new(controller.clone());
+    on_cleanup(move || on_leave.abort());
+
+    // Cancel it too when it takes longer than the timeout, and remember why.
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let timed_out = timed_out.clone();
+        let controller = controller.clone();
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            timeout_ms.min(i32::MAX as u32) as i32,
+        )
+        .ok()
+    });
+    let failed = |detail: String| {
+        if timed_out.get() {
+            Transport::Timeout
+        } else {
+            Transport::Network(detail)
+        }
+    };
+
+    let result = async {
+        let builder = match &json_body {
+            None => gloo_net::http::Request::get(&url),
+            Some(_) => {
+                gloo_net::http::Request::post(&url).header("Content-Type", "application/json")
+            }
+        }
+        .abort_signal(Some(&signal));
+        let sent = match json_body {
+            None => builder.send().await,
+            Some(body) => match builder.body(body) {
+                Ok(request) => request.send().await,
+                Err(e) => Err(e),
+            },
+        };
+        let response = sent.map_err(|e| failed(e.to_string()))?;
+        let status = response.status();
+        let text = response.text().await.map_err(|e| failed(e.to_string()))?;
+        Ok((status, text))
+    }
+    .await;
+
+    if let (Some(window), Some(timer)) = (window, timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    result
+}
+
+/// Outside a browser (native tests, the prerender step) there is no HTTP client: every request
+/// fails as a network error instead of panicking.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
+    Err(Transport::Network(format!(
+        "no HTTP client outside the browser: {}",
+        request.url
+    )))
+}

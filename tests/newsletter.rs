@@ -1,0 +1,288 @@
+//! Browser tests of the newsletter box against a real HTTP endpoint on 127.0.0.1
+//! (`tests/e2e/content-api-server.mjs`, started by `./dev.sh test`, address in VEILLE_TEST_API),
+//! which records every request it receives: the exact payload, each state's DOM and ARIA, the
+//! address surviving every error, one request per submission, none for an invalid address or a
+//! filled honeypot.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::*;
+use veille::{content::Source, newsletter::Provider};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EMAIL: &str = "hélène.dupré@exemple.fr";
+const FIELD: &str = ".newsletter__field";
+const SUBMIT: &str = ".newsletter__submit";
+
+fn server() -> &'static str {
+    match option_env!("VEILLE_TEST_API") {
+        Some(url) => url,
+        None => panic!("VEILLE_TEST_API is not set: run these tests through ./dev.sh test"),
+    }
+}
+
+fn token() -> String {
+    format!("n{}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+fn listmonk(scenario: &str, timeout_ms: u32) -> (Provider, String) {
+    let token = token();
+    let base = format!("{}/newsletter/{scenario}/{token}", server());
+    let lists = vec!["liste-quotidienne".to_string()];
+    (
+        Provider::Listmonk {
+            base,
+            lists,
+            timeout_ms,
+        },
+        token,
+    )
+}
+
+async fn posts(token: &str) -> Vec<Value> {
+    let url = format!("{}/__posts/{token}", server());
+    let response = gloo_net::http::Request::get(&url).send().await.unwrap();
+    response.json().await.unwrap()
+}
+
+async fn home_with(provider: Provider) -> Mounted<impl leptos::prelude::Mountable> {
+    let app = mount_with("/", Source::Bundled, provider).await;
+    until("the newsletter box", 3, || find(&app.root, FIELD).is_some()).await;
+    app
+}
+
+#[wasm_bindgen_test]
+async fn a_listmonk_signup_sends_the_exact_payload_and_asks_to_confirm() {
+    let (provider, token) = listmonk("ok-optin", 3000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    assert!(find(root, ".newsletter__preview").is_none());
+    assert!(text(root, ".newsletter__pitch").contains("plus de 18\u{202f}000\u{a0}membres"));
+    assert!(find(
+        root,
+        ".newsletter__privacy a[href='/a-propos#confidentialite']"
+    )
+    .is_some());
+
+    type_into(root, FIELD, EMAIL);
+    click(root, SUBMIT);
+    until("the thanks", 3, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    assert!(text(root, ".newsletter__status").contains("Vérifiez votre boîte mail pour confirmer"));
+    assert_eq!(
+        find(root, ".newsletter__status")
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("status")
+    );
+    assert!(
+        find(root, ".newsletter__form").is_none(),
+        "the form gives way to the thanks"
+    );
+    until("focus on the thanks", 2, || {
+        focused().is_some_and(|e| e.class_name() == "newsletter__thanks")
+    })
+    .await;
+    assert_eq!(
+        posts(&token).await,
+        [json!({
+            "path": "api/public/subscription",
+            "body": { "email": EMAIL, "name": "", "list_uuids": ["liste-quotidienne"] }
+        })]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_json_endpoint_gets_the_address_and_the_article() {
+    let token = token();
+    let url = format!("{}/newsletter/ok/{token}/inscription", server());
+    let slug = "evaluer-un-classifieur";
+    let app = mount_with(
+        &format!("/article/{slug}"),
+        Source::Bundled,
+        Provider::Json {
+            url,
+            timeout_ms: 3000,
+        },
+    )
+    .await;
+    let root = &app.root;
+    until("the newsletter box", 3, || find(root, FIELD).is_some()).await;
+    type_into(root, FIELD, "  claire@exemple.fr ");
+    click(root, SUBMIT);
+    until("the thanks", 3, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    assert!(text(root, ".newsletter__status").contains("prochaine lettre"));
+    assert_eq!(
+        posts(&token).await,
+        [
+            json!({ "path": "inscription", "body": { "email": "claire@exemple.fr", "source": slug } })
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_error_says_what_happened_and_keeps_the_address() {
+    for (scenario, message) in [
+        (
+            "refused",
+            "Le domaine de cette adresse n’accepte pas de courrier.",
+        ),
+        ("already", "déjà inscrite"),
+        ("down", "momentanément indisponible (erreur 500)"),
+        ("slow", "met trop de temps à répondre"),
+        ("blocked", "Impossible de joindre le service d’inscription"),
+    ] {
+        let (provider, token) = listmonk(scenario, 600);
+        let app = home_with(provider).await;
+        let root = &app.root;
+        type_into(root, FIELD, EMAIL);
+        click(root, SUBMIT);
+        until(scenario, 4, || find(root, ".newsletter__error").is_some()).await;
+        let error = find(root, ".newsletter__error").unwrap();
+        assert!(
+            error.text_content().unwrap().contains(message),
+            "{scenario}: {:?}",
+            error.text_content()
+        );
+        assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+        assert_eq!(
+            value_of(root, FIELD),
+            EMAIL,
+            "{scenario}: the address is kept"
+        );
+        assert_eq!(text(root, SUBMIT), "Réessayer");
+        assert!(!find(root, SUBMIT).unwrap().has_attribute("disabled"));
+        assert_eq!(posts(&token).await.len(), 1, "{scenario}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn retry_succeeds_once_the_service_is_back() {
+    let (provider, token) = listmonk("down-once", 3000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    type_into(root, FIELD, EMAIL);
+    click(root, SUBMIT);
+    until("the error", 3, || {
+        find(root, ".newsletter__error").is_some()
+    })
+    .await;
+    click(root, SUBMIT);
+    until("the thanks", 3, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    assert_eq!(posts(&token).await.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_double_submission_sends_one_request_and_shows_progress() {
+    let (provider, token) = listmonk("slow", 5000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    type_into(root, FIELD, EMAIL);
+    let form: web_sys::HtmlFormElement = find(root, ".newsletter__form").unwrap().unchecked_into();
+    click(root, SUBMIT);
+    click(root, SUBMIT);
+    form.request_submit().unwrap();
+    settle().await;
+    assert_eq!(form.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(find(root, SUBMIT).unwrap().has_attribute("disabled"));
+    assert!(find(root, ".newsletter__sending").is_some());
+    until("the thanks", 4, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    assert_eq!(posts(&token).await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_address_is_explained_at_the_field_and_sends_nothing() {
+    let (provider, token) = listmonk("ok", 3000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    type_into(root, FIELD, "claire@exemple");
+    click(root, SUBMIT);
+    until("the error message", 2, || {
+        find(root, ".field-error").is_some()
+    })
+    .await;
+    let field = find(root, FIELD).unwrap();
+    assert!(text(root, ".field-error").contains("Saisissez une adresse e-mail valide"));
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error_id = find(root, ".field-error").unwrap().id();
+    let describedby = field.get_attribute("aria-describedby").unwrap();
+    assert!(
+        describedby.split(' ').any(|id| id == error_id),
+        "{describedby}"
+    );
+    assert_eq!(focused().map(|e| e.id()), Some(field.id()));
+    // Corrected, the message goes away with the next submission.
+    type_into(root, FIELD, "claire@exemple.fr");
+    click(root, SUBMIT);
+    until("the thanks", 3, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    assert_eq!(
+        posts(&token).await.len(),
+        1,
+        "only the valid address was sent"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_filled_honeypot_looks_like_success_and_sends_nothing() {
+    let (provider, token) = listmonk("ok", 3000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    let trap = find(root, ".newsletter__trap").unwrap();
+    assert_eq!(trap.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        find(root, ".newsletter__trap input")
+            .unwrap()
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+    type_into(root, FIELD, EMAIL);
+    type_into(root, ".newsletter__trap input", "https://spam.example");
+    click(root, SUBMIT);
+    until("the thanks", 2, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+    sleep(300).await;
+    assert_eq!(posts(&token).await, Vec::<Value>::new());
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_mode_says_so_and_still_walks_through_the_states() {
+    let app = home_with(Provider::Preview).await;
+    let root = &app.root;
+    assert!(text(root, ".newsletter__preview").contains("aucune adresse n’est envoyée"));
+    type_into(root, FIELD, "");
+    click(root, SUBMIT);
+    until("the error message", 2, || {
+        text_or_empty(root, ".field-error").contains("Saisissez votre adresse")
+    })
+    .await;
+    type_into(root, FIELD, EMAIL);
+    click(root, SUBMIT);
+    until("the thanks", 2, || {
+        find(root, ".newsletter__thanks").is_some()
+    })
+    .await;
+}
