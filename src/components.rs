@@ -8,3 +8,4 @@ pub mod head;
 pub mod header;
 pub mod newsletter;
 pub mod pager;
+pub mod share;

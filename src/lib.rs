@@ -12,5 +12,6 @@ pub mod http;
 pub mod newsletter;
 pub mod pages;
 pub mod seo;
+pub mod share;
 
 pub use app::App;

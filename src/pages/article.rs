@@ -4,7 +4,7 @@
 use crate::{
     components::{
         article_body::ArticleBody, article_list::ArticleList, content_error::ContentFailure,
-        head::Head, newsletter::NewsletterBox,
+        head::Head, newsletter::NewsletterBox, share::ShareRow,
     },
     content::{safe_href, use_site, use_source, Article, Tag},
     french,
@@ -117,7 +117,12 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <time datetime=summary.published.clone()>{published}</time> {updated}
                 {format!(" · {reading}\u{a0}min de lecture")}
             </p>
-            // Slot: the share row under the title (issue 6).
+            <ShareRow
+                title=summary.title.clone()
+                lead=summary.lead.clone()
+                slug=summary.slug.clone()
+                id="partage-haut"
+            />
             {cover}
             {toc}
             <ArticleBody blocks=body />
@@ -125,7 +130,12 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <h2 class="article__footer-title">"Thèmes de l’article"</h2>
                 <ul class="tag-list tag-list--end">{tag_links(tags)}</ul>
             </footer>
-            // Slot: the share row after the body (issue 6).
+            <ShareRow
+                title=summary.title.clone()
+                lead=summary.lead.clone()
+                slug=summary.slug.clone()
+                id="partage-bas"
+            />
             <NewsletterBox source=summary.slug.clone() />
         </article>
     }

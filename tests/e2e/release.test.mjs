@@ -91,6 +91,22 @@ test("à 320 px de large, aucune page ne défile horizontalement", async () => {
   }
 });
 
+test("une page d’article ne demande rien à aucune autre origine (ni traceur ni widget)", async () => {
+  const page = await browser.newPage();
+  const requested = [];
+  page.on("request", (req) => requested.push(req.url()));
+  await page.goto(`${server.url}/article/${articles[0].slug}`);
+  await headingOf(page);
+  // Scroll to the end so lazy images and everything below the fold load too.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(500);
+  assert.ok(requested.length > 0);
+  const foreign = requested.filter((url) => new URL(url).origin !== server.url);
+  assert.deepEqual(foreign, []);
+  assert.equal(await page.locator(".share").count(), 2);
+  await page.close();
+});
+
 test("une adresse inconnue affiche la page 404 en français", async () => {
   const { page, problems } = await openPage(browser, `${server.url}/rubrique/inexistante`);
   assert.equal(await headingOf(page), "Page introuvable");

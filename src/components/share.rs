@@ -1,0 +1,221 @@
+//! « Partager l’article »: plain links to every network with our own inline icons (nothing is
+//! requested from anyone before a click), « Copier le lien » with a visible and announced
+//! confirmation, and the phone's share sheet where the browser offers one.
+
+use crate::{
+    content::use_site,
+    seo::absolute,
+    share::{share_url, Network},
+};
+use leptos::{prelude::*, task::spawn_local};
+
+/// How long « Lien copié » stays on screen, in milliseconds.
+const CONFIRMATION_MS: i32 = 3000;
+
+#[component]
+pub fn ShareRow(
+    #[prop(into)] title: String,
+    #[prop(into)] lead: String,
+    #[prop(into)] slug: String,
+    /// Prefix of the element ids, unique when the row appears twice on a page.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let url = absolute(&use_site(), &format!("/article/{slug}"));
+    let copied = RwSignal::new(false);
+    // The share sheet is offered only where the browser has one, which only the browser can
+    // tell: false while rendering, set once mounted.
+    let can_share = RwSignal::new(false);
+    Effect::new(move |_| can_share.set(browser::has_share_sheet()));
+
+    let links = Network::ALL
+        .into_iter()
+        .map(|network| {
+            let href = share_url(network, &title, &lead, &url);
+            // E-mail opens the reader's mail program, not a tab.
+            let (target, rel) = match network {
+                Network::Email => (None, None),
+                _ => (Some("_blank"), Some("noopener noreferrer")),
+            };
+            view! {
+                <li>
+                    <a
+                        class=format!("share__link share__link--{}", network.id())
+                        href=href
+                        target=target
+                        rel=rel
+                        aria-label=network.label()
+                        title=network.label()
+                    >
+                        {icon(network.id())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            spawn_local(async move {
+                if browser::copy(&url).await {
+                    copied.set(true);
+                    browser::after(CONFIRMATION_MS, move || copied.set(false));
+                }
+            });
+        }
+    };
+    let share = {
+        let (title, lead, url) = (title.clone(), lead.clone(), url.clone());
+        move |_| browser::share(&title, &lead, &url)
+    };
+    let heading_id = format!("{id}-titre");
+    let labelledby = heading_id.clone();
+
+    view! {
+        <section class="share" aria-labelledby=labelledby>
+            <h2 class="share__title" id=heading_id>"Partager l’article"</h2>
+            <ul class="share__list">
+                {links}
+                <li>
+                    <button class="share__link share__copy" type="button" on:click=copy aria-label="Copier le lien de l’article" title="Copier le lien">
+                        {icon("link")}
+                    </button>
+                </li>
+                <Show when=move || can_share.get()>
+                    <li>
+                        <button class="share__link share__native" type="button" on:click=share.clone() aria-label="Partager avec une autre application" title="Partager…">
+                            {icon("share")}
+                        </button>
+                    </li>
+                </Show>
+            </ul>
+            <p class="share__status" role="status" aria-live="polite">
+                {move || copied.get().then_some("Lien copié")}
+            </p>
+        </section>
+    }
+}
+
+/// Our own icons, inline: no font, no request.
+fn icon(id: &str) -> impl IntoView {
+    let path = match id {
+        "x" => "M4 4l16 16M20 4L4 20",
+        "linkedin" => "M5 9v10M5 5v.5M10 19v-6a3 3 0 0 1 6 0v6M10 9v10",
+        "facebook" => "M14 21v-8h3l.5-3.5H14V7.5c0-1 .5-1.5 1.5-1.5H18V3h-3c-3 0-4.5 1.7-4.5 4.3v2.2H8V13h2.5v8",
+        "bluesky" => "M12 11C10 7 7 4 4.5 4 3 4 3 6 3.5 8.5 4 11 6 12 8.5 12 6 13 5 15 7 17c2 2 4-1 5-4 1 3 3 6 5 4 2-2 1-4-1.5-5 2.5 0 4.5-1 5-3.5C21 6 21 4 19.5 4 17 4 14 7 12 11z",
+        "whatsapp" => "M4 20l1.3-4A8 8 0 1 1 8 18.7zM9 8.5c0 3.5 3 6.5 6.5 6.5l1-1.5-2-1-1 1c-1.2-.5-2.5-1.8-3-3l1-1-1-2z",
+        "telegram" => "M3 11l18-7-3 16-6-4-3 4v-6l9-7-11 6z",
+        "email" => "M3 6h18v12H3zM3 6l9 7 9-7",
+        "link" => "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1",
+        _ => "M12 3v12M7 8l5-5 5 5M5 13v7h14v-7",
+    };
+    view! {
+        <svg class="share__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d=path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
+/// The browser APIs behind the buttons, used only from event handlers and effects.
+mod browser {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    /// Whether `navigator.share` exists.
+    pub fn has_share_sheet() -> bool {
+        #[cfg(target_arch = "wasm32")]
+        {
+            web_sys::window()
+                .map(|w| {
+                    js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share"))
+                        .unwrap_or(false)
+                })
+                .unwrap_or(false)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        false
+    }
+
+    /// Opens the share sheet with the article.
+    pub fn share(title: &str, text: &str, url: &str) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(window) = web_sys::window() {
+            let data = web_sys::ShareData::new();
+            data.set_title(title);
+            data.set_text(text);
+            data.set_url(url);
+            // A reader who closes the sheet rejects the promise: nothing to report.
+            let _ = window.navigator().share_with_data(&data);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (title, text, url);
+    }
+
+    /// Puts `text` on the clipboard: the Clipboard API, or where it is missing or refused, a
+    /// selected text area and the copy command. Whether it worked.
+    pub async fn copy(text: &str) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let Some(window) = web_sys::window() else {
+                return false;
+            };
+            let navigator = window.navigator();
+            let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+                .map(|c| !c.is_undefined() && !c.is_null())
+                .unwrap_or(false);
+            if has_api {
+                let promise = navigator.clipboard().write_text(text);
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                    return true;
+                }
+            }
+            fallback_copy(&window, text)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = text;
+            false
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn fallback_copy(window: &web_sys::Window, text: &str) -> bool {
+        let Some(document) = window.document() else {
+            return false;
+        };
+        let Some(body) = document.body() else {
+            return false;
+        };
+        let Ok(area) = document.create_element("textarea") else {
+            return false;
+        };
+        let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+        area.set_value(text);
+        let _ = area.set_attribute("readonly", "");
+        let _ = area.set_attribute("class", "share__fallback");
+        let _ = body.append_child(&area);
+        area.select();
+        let copied = document
+            .unchecked_ref::<web_sys::HtmlDocument>()
+            .exec_command("copy")
+            .unwrap_or(false);
+        area.remove();
+        copied
+    }
+
+    /// Runs `then` after `ms` milliseconds.
+    pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(window) = web_sys::window() {
+            let callback = Closure::once_into_js(then);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                ms,
+            );
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (ms, then);
+    }
+}

@@ -1,0 +1,181 @@
+//! Share links, as pure functions: every network a francophone reader uses, built from the
+//! article's canonical URL (never from the address in the browser), every parameter
+//! percent-encoded. Plain links: no script, no iframe, no request to anyone before a click.
+
+/// A network, or e-mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Network {
+    X,
+    LinkedIn,
+    Facebook,
+    Bluesky,
+    WhatsApp,
+    Telegram,
+    Email,
+}
+
+impl Network {
+    pub const ALL: [Network; 7] = [
+        Network::X,
+        Network::LinkedIn,
+        Network::Facebook,
+        Network::Bluesky,
+        Network::WhatsApp,
+        Network::Telegram,
+        Network::Email,
+    ];
+
+    /// The name readers know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Network::X => "X",
+            Network::LinkedIn => "LinkedIn",
+            Network::Facebook => "Facebook",
+            Network::Bluesky => "Bluesky",
+            Network::WhatsApp => "WhatsApp",
+            Network::Telegram => "Telegram",
+            Network::Email => "e-mail",
+        }
+    }
+
+    /// A stable identifier, for CSS classes and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Network::X => "x",
+            Network::LinkedIn => "linkedin",
+            Network::Facebook => "facebook",
+            Network::Bluesky => "bluesky",
+            Network::WhatsApp => "whatsapp",
+            Network::Telegram => "telegram",
+            Network::Email => "email",
+        }
+    }
+
+    /// The link's accessible name: « Partager sur LinkedIn », « Envoyer par e-mail ».
+    pub fn label(self) -> String {
+        match self {
+            Network::Email => "Envoyer par e-mail".to_string(),
+            other => format!("Partager sur {}", other.name()),
+        }
+    }
+}
+
+/// Percent-encodes `text` for a URL query value: everything but RFC 3986's unreserved
+/// characters (letters, digits, `-._~`) becomes `%XX` of its UTF-8 bytes; a space is `%20`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The share link of `network` for an article: its `title`, its `lead` (e-mail body) and its
+/// canonical `url`.
+pub fn share_url(network: Network, title: &str, lead: &str, url: &str) -> String {
+    let (t, u) = (encode(title), encode(url));
+    let title_and_url = encode(&format!("{title} {url}"));
+    match network {
+        Network::X => format!("https://x.com/intent/tweet?text={t}&url={u}"),
+        Network::LinkedIn => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+        Network::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        Network::Bluesky => format!("https://bsky.app/intent/compose?text={title_and_url}"),
+        Network::WhatsApp => format!("https://wa.me/?text={title_and_url}"),
+        Network::Telegram => format!("https://t.me/share/url?url={u}&text={t}"),
+        // RFC 6068: line breaks in a body are CRLF.
+        Network::Email => format!(
+            "mailto:?subject={t}&body={}",
+            encode(&format!("{lead}\r\n\r\n{url}"))
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TITLE: &str = "« L’IA & moi » : #1, vraiment ? 🤖 Été";
+    const LEAD: &str = "Un chapô : court & précis.";
+    const URL: &str = "https://veille-ia.example/article/l-ia-et-moi";
+    const T: &str = "%C2%AB%20L%E2%80%99IA%20%26%20moi%20%C2%BB%20%3A%20%231%2C%20vraiment%20%3F%20%F0%9F%A4%96%20%C3%89t%C3%A9";
+    const U: &str = "https%3A%2F%2Fveille-ia.example%2Farticle%2Fl-ia-et-moi";
+
+    #[test]
+    fn encoding_keeps_only_unreserved_characters() {
+        assert_eq!(encode("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(encode("a b&c=d?e#f/g+h"), "a%20b%26c%3Dd%3Fe%23f%2Fg%2Bh");
+        assert_eq!(encode("é"), "%C3%A9");
+        assert_eq!(encode("’"), "%E2%80%99");
+        assert_eq!(encode("\u{a0}"), "%C2%A0");
+        assert_eq!(encode(TITLE), T);
+    }
+
+    #[test]
+    fn x() {
+        assert_eq!(
+            share_url(Network::X, TITLE, LEAD, URL),
+            format!("https://x.com/intent/tweet?text={T}&url={U}")
+        );
+    }
+
+    #[test]
+    fn linkedin() {
+        assert_eq!(
+            share_url(Network::LinkedIn, TITLE, LEAD, URL),
+            format!("https://www.linkedin.com/sharing/share-offsite/?url={U}")
+        );
+    }
+
+    #[test]
+    fn facebook() {
+        assert_eq!(
+            share_url(Network::Facebook, TITLE, LEAD, URL),
+            format!("https://www.facebook.com/sharer/sharer.php?u={U}")
+        );
+    }
+
+    #[test]
+    fn bluesky() {
+        assert_eq!(
+            share_url(Network::Bluesky, TITLE, LEAD, URL),
+            format!("https://bsky.app/intent/compose?text={T}%20{U}")
+        );
+    }
+
+    #[test]
+    fn whatsapp() {
+        assert_eq!(
+            share_url(Network::WhatsApp, TITLE, LEAD, URL),
+            format!("https://wa.me/?text={T}%20{U}")
+        );
+    }
+
+    #[test]
+    fn telegram() {
+        assert_eq!(
+            share_url(Network::Telegram, TITLE, LEAD, URL),
+            format!("https://t.me/share/url?url={U}&text={T}")
+        );
+    }
+
+    #[test]
+    fn email_subject_is_the_title_and_body_the_lead_and_link() {
+        assert_eq!(
+            share_url(Network::Email, TITLE, LEAD, URL),
+            format!(
+                "mailto:?subject={T}&body=Un%20chap%C3%B4%20%3A%20court%20%26%20pr%C3%A9cis.%0D%0A%0D%0A{U}"
+            )
+        );
+    }
+
+    #[test]
+    fn labels_are_french() {
+        assert_eq!(Network::LinkedIn.label(), "Partager sur LinkedIn");
+        assert_eq!(Network::Email.label(), "Envoyer par e-mail");
+    }
+}
