@@ -7,7 +7,7 @@ use crate::{
     newsletter::Provider,
     pages::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
-        tag::TagPage,
+        styleguide::StyleGuidePage, tag::TagPage,
     },
 };
 use leptos::{either::Either, prelude::*};
@@ -76,6 +76,8 @@ fn Shell(site: Site) -> impl IntoView {
                 <Route path=path!("/article/:slug") view=ArticlePage />
                 <Route path=path!("/tag/:slug") view=TagPage />
                 <Route path=path!("/a-propos") view=AboutPage />
+                // The designers' workshop: not linked from the navigation, noindex.
+                <Route path=path!("/styleguide") view=StyleGuidePage />
             </Routes>
         </main>
         <SiteFooter />

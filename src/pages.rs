@@ -5,4 +5,5 @@ pub mod article;
 pub mod home;
 pub mod loading;
 pub mod not_found;
+pub mod styleguide;
 pub mod tag;

@@ -6,8 +6,20 @@ use crate::{content::use_site, seo::PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 
+/// Put in the context by the style guide: pages rendered inside it leave `<head>` alone.
+#[derive(Debug, Clone, Copy)]
+pub struct InStyleGuide;
+
+/// Whether the component renders inside the style guide.
+pub fn in_style_guide() -> bool {
+    use_context::<InStyleGuide>().is_some()
+}
+
 #[component]
 pub fn Head(meta: PageMeta) -> impl IntoView {
+    if in_style_guide() {
+        return None;
+    }
     let PageMeta {
         title,
         description,
@@ -31,7 +43,7 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         Some(title.clone())
     };
     let site_name = use_site().name;
-    view! {
+    Some(view! {
         <Title text=title />
         <Meta property="og:site_name" content=site_name />
         <Meta name="description" content=description.clone() />
@@ -49,5 +61,5 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         {modified.map(|t| view! { <Meta property="article:modified_time" content=t /> })}
         {tags.into_iter().map(|t| view! { <Meta property="article:tag" content=t /> }).collect_view()}
         {json_ld.map(|ld| view! { <Script type_="application/ld+json">{ld}</Script> })}
-    }
+    })
 }

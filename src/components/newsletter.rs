@@ -33,9 +33,9 @@ pub fn NewsletterBox(
     /// The address already in the field (style guide).
     #[prop(optional, into)]
     initial_email: String,
-    /// Prefix of the element ids, unique when several boxes share a page.
-    #[prop(default = "lettre")]
-    id: &'static str,
+    /// Prefix of the element ids, unique when several boxes share a page (`lettre` by default).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
     let site = use_site();
     let provider = use_context::<Provider>().unwrap_or_default();
@@ -45,6 +45,7 @@ pub fn NewsletterBox(
     let honeypot = RwSignal::new(String::new());
     let field: NodeRef<html::Input> = NodeRef::new();
     let thanks: NodeRef<html::Div> = NodeRef::new();
+    let id = id.unwrap_or_else(|| "lettre".to_string());
     let [title_id, field_id, hint_id, error_id, trap_id] =
         ["titre", "adresse", "aide", "erreur", "piege"].map(|part| format!("{id}-{part}"));
 

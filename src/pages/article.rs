@@ -50,7 +50,7 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(article: Article) -> impl IntoView {
+pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let reading = article.reading_minutes();
     let toc = article.toc();

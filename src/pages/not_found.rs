@@ -1,14 +1,20 @@
 //! The 404: any unknown path, article or tag.
 
+use crate::components::head::in_style_guide;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    let head = (!in_style_guide()).then(|| {
+        view! {
+            <Title text="Page introuvable" />
+            <Meta name="robots" content="noindex" />
+        }
+    });
     view! {
-        <Title text="Page introuvable" />
-        <Meta name="robots" content="noindex" />
+        {head}
         <div class="not-found">
             <p class="not-found__code" aria-hidden="true">
                 "404"
