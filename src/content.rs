@@ -81,19 +81,10 @@ impl Source {
 
     /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere bundled).
     pub fn from_document() -> Source {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let meta = |name: &str| {
-                web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector(&format!("meta[name='{name}']")).ok())
-                    .flatten()
-                    .and_then(|m| m.get_attribute("content"))
-            };
-            Source::from_config(meta(API_META).as_deref(), meta(TIMEOUT_META).as_deref())
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        Source::Bundled
+        Source::from_config(
+            crate::http::meta(API_META).as_deref(),
+            crate::http::meta(TIMEOUT_META).as_deref(),
+        )
     }
 
     fn get<T, F>(

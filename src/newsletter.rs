@@ -59,22 +59,10 @@ impl Provider {
 
     /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere preview).
     pub fn from_document() -> Provider {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let meta = |name: &str| {
-                web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector(&format!("meta[name='{name}']")).ok())
-                    .flatten()
-                    .and_then(|m| m.get_attribute("content"))
-            };
-            Provider::from_config(
-                meta(PROVIDER_META).as_deref(),
-                meta(TIMEOUT_META).as_deref(),
-            )
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        Provider::Preview
+        Provider::from_config(
+            crate::http::meta(PROVIDER_META).as_deref(),
+            crate::http::meta(TIMEOUT_META).as_deref(),
+        )
     }
 
     /// The request that subscribes `email`, coming from `source` (an article's slug, `accueil`);

@@ -16,13 +16,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn server() -> &'static str {
-    match option_env!("VEILLE_TEST_API") {
-        Some(url) => url,
-        None => panic!("VEILLE_TEST_API is not set: run these tests through ./dev.sh test"),
-    }
-}
-
 /// An API source for `scenario`, with a fresh token; the timeout is short for the slow case.
 fn api(scenario: &str) -> (Source, String) {
     let token = format!("t{}", (js_sys::Math::random() * 1e12) as u64);

@@ -20,13 +20,6 @@ const EMAIL: &str = "hélène.dupré@exemple.fr";
 const FIELD: &str = ".newsletter__field";
 const SUBMIT: &str = ".newsletter__submit";
 
-fn server() -> &'static str {
-    match option_env!("VEILLE_TEST_API") {
-        Some(url) => url,
-        None => panic!("VEILLE_TEST_API is not set: run these tests through ./dev.sh test"),
-    }
-}
-
 fn token() -> String {
     format!("n{}", (js_sys::Math::random() * 1e12) as u64)
 }

@@ -49,13 +49,16 @@ pub fn NewsletterBox(
     let [title_id, field_id, hint_id, error_id, trap_id] =
         ["titre", "adresse", "aide", "erreur", "piege"].map(|part| format!("{id}-{part}"));
 
-    // Once subscribed, focus goes to the thanks, which the live region also announces.
-    Effect::new(move |_| {
-        if matches!(state.get(), SignupState::Done { .. }) {
+    // Once subscribed, focus goes to the thanks, which the live region also announces; only on
+    // the change, not for a box that starts in that state (the style guide).
+    Effect::new(move |was_done: Option<bool>| {
+        let done = matches!(state.get(), SignupState::Done { .. });
+        if done && was_done == Some(false) {
             if let Some(thanks) = thanks.get() {
                 let _ = thanks.focus();
             }
         }
+        done
     });
 
     let on_submit = move |ev: SubmitEvent| {

@@ -192,3 +192,12 @@ pub fn focused() -> Option<web_sys::Element> {
         .unwrap()
         .active_element()
 }
+
+/// The loopback test server started by `./dev.sh test`, whose address the tests get at compile
+/// time in VEILLE_TEST_API.
+pub fn server() -> &'static str {
+    match option_env!("VEILLE_TEST_API") {
+        Some(url) => url,
+        None => panic!("VEILLE_TEST_API is not set: run these tests through ./dev.sh test"),
+    }
+}
