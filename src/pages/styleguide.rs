@@ -192,15 +192,15 @@ pub fn StyleGuidePage() -> impl IntoView {
                     <ArticleLoading />
                 </Specimen>
                 {[
-                    ("error:network", ContentError::Network { detail: String::new() }),
-                    ("error:timeout", ContentError::Timeout { after_ms: 8000 }),
-                    ("error:status", ContentError::Status { code: 503 }),
-                    ("error:malformed", ContentError::Malformed { path: "body[2]".into(), detail: String::new() }),
-                    ("error:missing-field", ContentError::MissingField { field: "title".into(), path: "articles/exemple.json".into() }),
+                    ("error:network", "Pas de réseau", ContentError::Network { detail: String::new() }),
+                    ("error:timeout", "Réponse trop lente", ContentError::Timeout { after_ms: 8000 }),
+                    ("error:status", "Serveur en difficulté", ContentError::Status { code: 503 }),
+                    ("error:malformed", "Données illisibles", ContentError::Malformed { path: "body[2]".into(), detail: String::new() }),
+                    ("error:missing-field", "Champ manquant", ContentError::MissingField { field: "title".into(), path: "articles/exemple.json".into() }),
                 ]
                 .into_iter()
-                .map(|(state, error)| view! {
-                    <Specimen title=format!("Erreur\u{a0}: {state}") file="src/components/content_error.rs" state=state>
+                .map(|(state, label, error)| view! {
+                    <Specimen title=format!("Erreur\u{a0}: {}", label.to_lowercase()) file="src/components/content_error.rs" state=state>
                         <ContentErrorView title="Impossible d’afficher cet article" error retry=|| () />
                     </Specimen>
                 })
@@ -217,10 +217,11 @@ pub fn StyleGuidePage() -> impl IntoView {
 /// The newsletter box in each of its states, each with its own ids.
 #[component]
 fn NewsletterStates() -> impl IntoView {
-    let states: [(&'static str, SignupState, &'static str); 10] = [
-        ("newsletter:idle", SignupState::Idle, ""),
+    let states: [(&'static str, &'static str, SignupState, &'static str); 10] = [
+        ("newsletter:idle", "Au repos", SignupState::Idle, ""),
         (
             "newsletter:invalid",
+            "Adresse invalide",
             SignupState::Invalid(
                 "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.".into(),
             ),
@@ -228,17 +229,25 @@ fn NewsletterStates() -> impl IntoView {
         ),
         (
             "newsletter:sending",
+            "Envoi en cours",
             SignupState::Sending,
             "claire@exemple.fr",
         ),
-        ("newsletter:done", SignupState::Done { confirm: false }, ""),
+        (
+            "newsletter:done",
+            "Inscription faite",
+            SignupState::Done { confirm: false },
+            "",
+        ),
         (
             "newsletter:done-confirm",
+            "Inscription à confirmer",
             SignupState::Done { confirm: true },
             "",
         ),
         (
             "newsletter:refused",
+            "Adresse refusée par le service",
             SignupState::Failed(SubscribeError::Refused(Some(
                 "Le domaine de cette adresse n’accepte pas de courrier.".into(),
             ))),
@@ -246,21 +255,25 @@ fn NewsletterStates() -> impl IntoView {
         ),
         (
             "newsletter:already",
+            "Déjà inscrite",
             SignupState::Failed(SubscribeError::AlreadySubscribed),
             "claire@exemple.fr",
         ),
         (
             "newsletter:unavailable",
+            "Service indisponible",
             SignupState::Failed(SubscribeError::Unavailable(503)),
             "claire@exemple.fr",
         ),
         (
             "newsletter:network",
+            "Pas de réseau",
             SignupState::Failed(SubscribeError::Network),
             "claire@exemple.fr",
         ),
         (
             "newsletter:timeout",
+            "Réponse trop lente",
             SignupState::Failed(SubscribeError::Timeout),
             "claire@exemple.fr",
         ),
@@ -268,12 +281,12 @@ fn NewsletterStates() -> impl IntoView {
     static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     states
         .into_iter()
-        .map(|(state, initial, email)| {
+        .map(|(state, label, initial, email)| {
             // Ids must be unique on the page, and the box is shown in both themes.
             let n = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let id = format!("sg-lettre-{n}");
             view! {
-                <Specimen title=state.trim_start_matches("newsletter:").to_string() file="src/components/newsletter.rs" state=state>
+                <Specimen title=label file="src/components/newsletter.rs" state=state>
                     <NewsletterBox source="guide-de-style" initial=initial initial_email=email id=id />
                 </Specimen>
             }
