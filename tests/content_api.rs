@@ -183,7 +183,7 @@ async fn a_missing_field_names_it_and_offers_no_retry() {
     let app = mount_at(&format!("/article/{SLUG}"), source).await;
     let root = &app.root;
     until("the error", 3, || find(root, ".content-error").is_some()).await;
-    assert!(text(root, ".content-error__message").contains("« title » manque"));
+    assert!(text(root, ".content-error__message").contains("«\u{a0}title\u{a0}» manque"));
     assert!(find(root, ".content-error button").is_none());
 }
 

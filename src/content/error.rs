@@ -55,12 +55,12 @@ impl fmt::Display for ContentError {
             ),
             ContentError::Malformed { path, .. } => write!(
                 f,
-                "Les données reçues sont illisibles (à l’emplacement « {} »).",
+                "Les données reçues sont illisibles (à l’emplacement «\u{a0}{}\u{a0}»).",
                 display_path(path)
             ),
             ContentError::MissingField { field, path } => write!(
                 f,
-                "Les données reçues sont incomplètes\u{a0}: le champ « {field} » manque (à l’emplacement « {} »).",
+                "Les données reçues sont incomplètes\u{a0}: le champ «\u{a0}{field}\u{a0}» manque (à l’emplacement «\u{a0}{}\u{a0}»).",
                 display_path(path)
             ),
             ContentError::NotFound => f.write_str("Cette page n’existe pas."),

@@ -144,7 +144,10 @@ fn each_missing_required_field_is_named() {
             matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
             "{field}: {err:?}"
         );
-        assert!(err.to_string().contains(&format!("« {field} »")), "{err}");
+        assert!(
+            err.to_string().contains(&format!("«\u{a0}{field}\u{a0}»")),
+            "{err}"
+        );
     }
     let site: serde_json::Value = serde_json::from_str(SITE).unwrap();
     for field in ["name", "tagline", "about", "base_url", "newsletter"] {
@@ -507,7 +510,7 @@ fn french_messages_and_retry_policy() {
                 detail: "x".into(),
             },
             true,
-            "« body[2] »",
+            "«\u{a0}body[2]\u{a0}»",
         ),
         (
             ContentError::MissingField {
@@ -515,7 +518,7 @@ fn french_messages_and_retry_policy() {
                 path: ".".into(),
             },
             false,
-            "« title » manque",
+            "«\u{a0}title\u{a0}» manque",
         ),
         (ContentError::NotFound, false, "n’existe pas"),
     ];

@@ -40,7 +40,7 @@ pub fn TagPage() -> impl IntoView {
                         };
                         let site = use_site();
                         let description = listing.tag.description.clone().unwrap_or_else(|| {
-                            format!("Les articles de {} sur le thème « {} ».", site.name, listing.tag.name)
+                            format!("Les articles de {} sur le thème «\u{a0}{}\u{a0}».", site.name, listing.tag.name)
                         });
                         let path = page_href(&format!("/tag/{}", listing.tag.slug), page.page);
                         let meta = PageMeta::website(&site, &listing.tag.name, &description, &path);
