@@ -3,6 +3,7 @@
 # and skips what is already there, so a second run starts working within seconds.
 #
 #   ./dev.sh serve    trunk serve on the bundled content, live reload, http://127.0.0.1:8080/
+#   ./dev.sh build    the static site in dist/: release wasm + a prerendered page per route
 #   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
 #   ./dev.sh setup    only the installs
 #   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
@@ -92,6 +93,17 @@ serve() {
   exec trunk serve --address 127.0.0.1 --port "$port"
 }
 
+# The site to deploy, in dist/: trunk's release build with the `hydrate` feature, then every
+# route prerendered by the app's own components (plus 404.html, feed.xml, sitemap, robots.txt).
+# VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content.
+build_site() {
+  say "trunk build --release --features hydrate"
+  trunk build --release --features hydrate
+  say "prerender"
+  cargo run --quiet --profile prerender --features ssr --bin veille-prerender -- \
+    ${VEILLE_CONTENT:+--content "$VEILLE_CONTENT"} "$ROOT/dist"
+}
+
 # Runs one step, keeping its output in $LOG so the test counts can be added up at the end.
 LOG=""
 step() {
@@ -126,13 +138,14 @@ run_tests() {
   trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
-  say "1/4 format and lints, host and wasm32"
+  say "1/4 format and lints: host (prerender), wasm32 (csr and hydrate)"
   cargo fmt --all -- --check
-  cargo clippy --all-targets -- -D warnings
+  cargo clippy --all-targets --features ssr -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
+  cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-  say "2/4 native tests"
-  step cargo test
+  say "2/4 native tests (pure logic, and the prerender of the whole site)"
+  step cargo test --features ssr
 
   say "3/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1)"
   start_content_api
@@ -140,8 +153,8 @@ run_tests() {
   WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}"
   stop_content_api
 
-  say "4/4 release build, served from 127.0.0.1 and opened in headless Chromium"
-  trunk build --release
+  say "4/4 release build, prerendered, served from 127.0.0.1 and opened in headless Chromium"
+  build_site
   step node --test --test-reporter=spec "$E2E/"
 
   # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
@@ -167,12 +180,13 @@ bench_content() {
 
 case "${1:-}" in
   serve) serve ;;
+  build) setup && build_site ;;
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --bin veille-content -- api ;;
   bench-content) bench_content ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

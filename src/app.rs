@@ -11,7 +11,7 @@ use crate::{
     },
 };
 use leptos::{either::Either, prelude::*};
-use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -31,9 +31,12 @@ pub fn App(
     provide_context(source.clone());
     provide_context(newsletter.unwrap_or_default());
     let site = Resource::new(|| (), move |_| source.site());
+    // Effects run only in the browser, once the app has rendered or taken over the prerendered
+    // page: `<html data-app="ready">` says the page is live (style sheets and tests read it).
+    Effect::new(|_| mark_ready());
 
+    // `<html lang="fr">` is in index.html itself, hence in every prerendered page.
     view! {
-        <Html {..} lang="fr" />
         <Router>
             <Transition fallback=|| view! { <div class="shell-loading" aria-busy="true"></div> }>
                 {move || Suspend::new(async move {
@@ -55,6 +58,17 @@ pub fn App(
     }
 }
 
+/// Sets `data-app="ready"` on `<html>`.
+fn mark_ready() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
 /// Header, routes and footer for a loaded site.
 #[component]
 fn Shell(site: Site) -> impl IntoView {
@@ -73,8 +87,10 @@ fn Shell(site: Site) -> impl IntoView {
         <main id="contenu" class="page">
             <Routes fallback=|| view! { <NotFoundPage /> }>
                 <Route path=path!("/") view=HomePage />
+                <Route path=path!("/page/:page") view=HomePage />
                 <Route path=path!("/article/:slug") view=ArticlePage />
                 <Route path=path!("/tag/:slug") view=TagPage />
+                <Route path=path!("/tag/:slug/page/:page") view=TagPage />
                 <Route path=path!("/a-propos") view=AboutPage />
                 // The designers' workshop: not linked from the navigation, noindex.
                 <Route path=path!("/styleguide") view=StyleGuidePage />

@@ -50,7 +50,20 @@ pub enum Source {
     Bundled,
     /// `base` has no trailing slash: `https://example.org/api`, or `/api` on the same host.
     Api { base: String, timeout_ms: u32 },
+    /// An archive read from disk by a native tool (the prerender step), in the API's layout.
+    Archive(Archive),
 }
+
+/// A catalog loaded once for the life of a native process.
+#[derive(Debug, Clone, Copy)]
+pub struct Archive(pub &'static Catalog);
+
+impl PartialEq for Archive {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+impl Eq for Archive {}
 
 /// Slugs are lower-case ASCII letters, digits and dashes; anything else never reaches a URL.
 pub fn is_valid_slug(slug: &str) -> bool {
@@ -100,6 +113,7 @@ impl Source {
         async move {
             let value = match this {
                 Source::Bundled => local(bundled()?),
+                Source::Archive(Archive(catalog)) => local(catalog),
                 Source::Api { base, timeout_ms } => {
                     api::get_json(format!("{base}/{path}"), timeout_ms).await
                 }

@@ -1,8 +1,11 @@
 //! Veille IA: a francophone news portal on artificial intelligence and data science.
 //!
 //! The crate builds three ways, chosen by Cargo feature: `csr` for `trunk serve` and the browser
-//! tests; `hydrate` and `ssr` are reserved for the prerender step. Components never touch browser
-//! APIs while building a view, so every one of them can also render without a browser.
+//! tests; `hydrate` for the release wasm, which takes over prerendered pages; `ssr` for the
+//! native prerender step ([`prerender`]). Components never touch browser APIs while building a
+//! view, so every one of them also renders without a browser.
+
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod components;
@@ -11,6 +14,9 @@ pub mod french;
 pub mod http;
 pub mod newsletter;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod publish;
 pub mod seo;
 pub mod share;
 

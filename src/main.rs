@@ -1,7 +1,10 @@
 //! The browser entry point: installs the panic hook in debug builds, reads the runtime
-//! configuration from the page's `<meta>` tags, and mounts the app.
+//! configuration from the page's `<meta>` tags, and starts the app. With `hydrate` (the release
+//! build) it takes over the prerendered page when that page is the one of the address shown,
+//! and renders afresh otherwise (`404.html` served for an unknown address, an empty shell); with
+//! `csr` (`trunk serve`, tests) it renders into the empty body.
 
-#[cfg(feature = "csr")]
+#[cfg(any(feature = "csr", feature = "hydrate"))]
 fn main() {
     use veille::{content::Source, newsletter::Provider, App};
 
@@ -9,10 +12,59 @@ fn main() {
     console_error_panic_hook::set_once();
     let source = Source::from_document();
     let newsletter = Provider::from_document();
-    leptos::mount::mount_to_body(move || leptos::view! { <App source newsletter /> });
+    let app = move || leptos::view! { <App source newsletter /> };
+    #[cfg(feature = "hydrate")]
+    if prerendered::is_this_page() {
+        leptos::mount::hydrate_body(app);
+        return;
+    } else {
+        prerendered::clear();
+    }
+    leptos::mount::mount_to_body(app);
 }
 
-/// Without a rendering mode there is nothing to mount: the crate is then only a library
-/// (native unit tests, clippy on the host).
-#[cfg(not(feature = "csr"))]
+/// The prerendered page, when there is one.
+#[cfg(feature = "hydrate")]
+mod prerendered {
+    use veille::{http::meta, publish};
+    use web_sys::Node;
+
+    /// Whether the page was prerendered for the address being shown.
+    pub fn is_this_page() -> bool {
+        let pathname = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        meta(publish::ROUTE_META).is_some_and(|marker| publish::is_page_of(&marker, &pathname))
+    }
+
+    /// Removes another page's body and its head tags (those after `<!--HEAD-->`), so that the
+    /// app renders the address's own page in their place.
+    pub fn clear() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(body) = document.body() {
+            body.set_inner_html("");
+        }
+        let Some(head) = document.head() else {
+            return;
+        };
+        let mut after_marker = false;
+        let mut node = head.first_child();
+        while let Some(current) = node {
+            node = current.next_sibling();
+            if after_marker {
+                let _ = head.remove_child(&current);
+            } else if current.node_type() == Node::COMMENT_NODE
+                && current.node_value().as_deref() == Some("HEAD")
+            {
+                after_marker = true;
+            }
+        }
+    }
+}
+
+/// Without a browser rendering mode there is nothing to mount: the crate is then a library
+/// (native unit tests, clippy on the host, the prerender binary).
+#[cfg(not(any(feature = "csr", feature = "hydrate")))]
 fn main() {}

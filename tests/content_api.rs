@@ -65,7 +65,7 @@ async fn pagination_fetches_the_next_page() {
     let root = &app.root;
     until("the home page", 3, || find(root, ".pager__older").is_some()).await;
     click(root, ".pager__older");
-    until("page 2 in the address", 3, || search() == "?page=2").await;
+    until("page 2 in the address", 3, || pathname() == "/page/2").await;
     let page2 = bundled().unwrap().index_page(2).unwrap();
     until("page 2's articles", 3, || {
         text_or_empty(root, ".card__title") == typography(&page2.items[0].title)

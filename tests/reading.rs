@@ -206,7 +206,7 @@ async fn the_home_page_leads_with_one_large_story() {
     .await;
     assert!(find(root, ".card--lead").is_none());
     until("page 2 head", 2, || {
-        head_meta("link[rel='canonical']").as_deref() == Some(&format!("{BASE}/?page=2"))
+        head_meta("link[rel='canonical']").as_deref() == Some(&format!("{BASE}/page/2"))
     })
     .await;
     assert_eq!(document_title(), "À la une, page 2 — Veille IA");

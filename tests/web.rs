@@ -130,8 +130,10 @@ async fn an_unknown_url_shows_the_french_404() {
         "/article/cet-article-nexiste-pas",
         "/article/Majuscules",
         "/tag/inconnu",
-        "/?page=99",
-        "/?page=abc",
+        "/page/99",
+        "/page/abc",
+        "/page/0",
+        "/tag/sante/page/9",
     ] {
         let app = mount_at(path, Source::Bundled).await;
         let root = &app.root;

@@ -8,11 +8,7 @@
 //! The derived files are every page of the index (`index/N.json`) and of each tag
 //! (`tags/<slug>/N.json`), computed from `site.json` and `articles/*.json`.
 
-use std::{
-    fs,
-    path::{Path, PathBuf},
-    process::ExitCode,
-};
+use std::{fs, path::Path, process::ExitCode};
 use veille::content::{
     Article, ArticleSummary, Block, Catalog, Inline, Inlines, Newsletter, Site, Tag,
 };
@@ -40,34 +36,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads `dir/site.json` and `dir/articles/*.json`.
-fn read_catalog(dir: &Path) -> Result<Catalog, String> {
-    let read =
-        |path: &Path| fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
-    let site = read(&dir.join("site.json"))?;
-    let mut names: Vec<PathBuf> = fs::read_dir(dir.join("articles"))
-        .map_err(|e| format!("{}/articles: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    names.sort();
-    let mut files = Vec::with_capacity(names.len());
-    for path in &names {
-        let name = format!(
-            "articles/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        files.push((name, read(path)?));
-    }
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, j)| (n.as_str(), j.as_str()))
-        .collect();
-    Catalog::from_json(&site, &refs).map_err(|e| format!("{e:?}"))
-}
-
 fn write_api(dir: &Path) -> Result<(), String> {
-    let catalog = read_catalog(dir)?;
+    let catalog = Catalog::from_dir(dir)?;
     write_derived(&catalog, dir)
 }
 

@@ -66,6 +66,34 @@ impl Catalog {
         Ok(Self::new(site, articles))
     }
 
+    /// Reads `dir/site.json` and every `dir/articles/*.json` (native tools only). Errors name
+    /// the file.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Self, String> {
+        use std::{fs, path::Path};
+        let read =
+            |path: &Path| fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+        let site = read(&dir.join("site.json"))?;
+        let mut names: Vec<_> = fs::read_dir(dir.join("articles"))
+            .map_err(|e| format!("{}/articles: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        names.sort();
+        let mut files = Vec::with_capacity(names.len());
+        for path in &names {
+            let name = format!(
+                "articles/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            files.push((name, read(path)?));
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, j)| (n.as_str(), j.as_str()))
+            .collect();
+        Catalog::from_json(&site, &refs).map_err(|e| format!("{}: {e:?}", dir.display()))
+    }
+
     pub fn new(site: Site, mut articles: Vec<Article>) -> Self {
         articles.sort_by(|a, b| {
             (b.summary.published.as_str(), a.summary.slug.as_str())

@@ -1,4 +1,4 @@
-//! `/` and `/?page=N`: the latest articles, a page at a time.
+//! `/` and `/page/N`: the latest articles, a page at a time.
 
 use crate::{
     components::{
@@ -13,13 +13,13 @@ use crate::{
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let source = use_source();
-    let query = use_query_map();
-    let page = move || page_number(query.read().get("page").as_deref());
+    let params = use_params_map();
+    let page = move || page_number(params.read().get("page").as_deref());
     // One page of the index, never the whole archive.
     let index = Resource::new(page, move |n| source.index_page(n));
 

@@ -1,4 +1,4 @@
-//! `/tag/:slug` and `?page=N`: the articles filed under one tag, or the 404 for an unknown tag.
+//! `/tag/:slug` and `/tag/:slug/page/N`: the articles filed under one tag, or the 404 for an unknown tag.
 
 use crate::{
     components::{
@@ -12,17 +12,17 @@ use crate::{
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn TagPage() -> impl IntoView {
     let source = use_source();
     let params = use_params_map();
-    let query = use_query_map();
     let key = move || {
+        let params = params.read();
         (
-            params.read().get("slug").unwrap_or_default(),
-            page_number(query.read().get("page").as_deref()),
+            params.get("slug").unwrap_or_default(),
+            page_number(params.get("page").as_deref()),
         )
     };
     let listing = Resource::new(key, move |(slug, page)| source.tag_page(&slug, page));

@@ -51,3 +51,21 @@ export async function headingOf(page, timeout = 15000) {
     return null;
   }
 }
+
+/**
+ * Waits until the app runs in the page (`<html data-app="ready">`, set by an effect once it has
+ * rendered or taken over the prerendered page). Whether it did within `timeout` ms.
+ */
+export async function appReady(page, timeout = 15000) {
+  try {
+    await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text compared without its spaces (typography swaps spaces for no-break ones) or quote styles. */
+export function squeeze(text) {
+  return text.replace(/[\s\u00a0\u202f]+/g, "").replace(/[’']/g, "'");
+}

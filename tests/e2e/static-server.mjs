@@ -1,6 +1,8 @@
 // A static file server for a built site, on 127.0.0.1 only, as a CDN would serve `dist/`:
-// files as they are, and for any path that names no file and has no extension (a route of the
-// single-page app), `index.html` with status 200 — the "SPA fallback".
+// files as they are, a folder's `index.html` for the folder (a prerendered route), and for any
+// other path without an extension `404.html` with status 404 (the French 404 page; the app then
+// renders the address's own page if it has one), or `index.html` with status 200 when the build
+// has no `404.html` (a client-only build: the "SPA fallback").
 //
 // Used by the end-to-end tests (imported) and runnable alone: `node static-server.mjs dist 8081`.
 
@@ -47,7 +49,12 @@ export async function serveStatic(dir, port = 0) {
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
     let path = await fileAt(root, urlPath);
-    if (!path && extname(urlPath) === "") path = join(root, "index.html");
+    let status = 200;
+    if (!path && extname(urlPath) === "") {
+      path = await fileAt(root, "/404.html");
+      if (path) status = 404;
+      else path = join(root, "index.html");
+    }
     if (!path) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       res.end("404");
@@ -55,7 +62,7 @@ export async function serveStatic(dir, port = 0) {
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, {
+      res.writeHead(status, {
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "cache-control": "no-store",
       });

@@ -1,0 +1,65 @@
+//! The prerender step (native, feature `ssr`): writes a static HTML page for every route into a
+//! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
+//!
+//! ```text
+//! veille-prerender [--content DIR] [DIST]
+//! ```
+//!
+//! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
+//! the bundled content unless `--content` names a directory in the content API's layout
+//! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with.
+
+use std::{path::PathBuf, process::ExitCode, time::Instant};
+use veille::{
+    content::{bundled, Archive, Catalog, Source},
+    prerender,
+};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("veille-prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let mut content: Option<PathBuf> = None;
+    let mut dist = PathBuf::from("dist");
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
+            "-h" | "--help" => {
+                println!("usage: veille-prerender [--content DIR] [DIST]");
+                return Ok(());
+            }
+            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            other => dist = other.into(),
+        }
+    }
+    let started = Instant::now();
+    let (catalog, source): (&'static Catalog, Source) = match &content {
+        Some(dir) => {
+            // Read once, kept for the life of the process.
+            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
+            (catalog, Source::Archive(Archive(catalog)))
+        }
+        None => (
+            bundled().map_err(|e| format!("bundled content: {e:?}"))?,
+            Source::Bundled,
+        ),
+    };
+    let report = prerender::prerender(&dist, catalog, &source)?;
+    let elapsed = started.elapsed();
+    println!(
+        "veille-prerender: {} pages, {} files in {} in {:.2} s",
+        report.pages,
+        report.files.len(),
+        dist.display(),
+        elapsed.as_secs_f64()
+    );
+    Ok(())
+}

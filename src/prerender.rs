@@ -1,0 +1,173 @@
+//! The prerender step (feature `ssr`, native): renders every route of the site with the app's
+//! own components into static HTML files under `dist/`, around trunk's `index.html`, with the
+//! data the app needs to hydrate them without fetching anything again.
+//!
+//! Each page is trunk's page with, in `<head>`: the route marker ([`ROUTE_META`]), the
+//! serialized resources (`__RESOLVED_RESOURCES`), leptos_meta's `<!--HEAD-->` marker and the
+//! route's title, metas, canonical and JSON-LD; and in `<body>` the rendered app, exactly as the
+//! wasm expects to find it.
+
+use crate::{
+    content::{Catalog, Source, API_META},
+    newsletter::{self, Provider},
+    publish::{self, Route},
+    App,
+};
+use futures::{executor::block_on, stream, StreamExt};
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+pub use crate::publish::ROUTE_META;
+
+/// trunk's `index.html`, with the places where each page's parts go.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// Up to `</head>`, without trunk's `<title>`.
+    head: String,
+    /// From `</head>` to the end of the `<body …>` tag.
+    body_open: String,
+    /// From `</body>` to the end.
+    tail: String,
+    /// The runtime configuration written in the page.
+    pub newsletter: Provider,
+    pub content_api: String,
+}
+
+impl Template {
+    /// Reads trunk's output, minified or not.
+    pub fn parse(html: &str) -> Result<Template, String> {
+        let head_end = html
+            .find("</head>")
+            .ok_or("index.html has no </head>: is it trunk's output?")?;
+        let body_start = html[head_end..]
+            .find("<body")
+            .map(|i| head_end + i)
+            .ok_or("index.html has no <body>")?;
+        let body_open_end = html[body_start..]
+            .find('>')
+            .map(|i| body_start + i + 1)
+            .ok_or("index.html: unclosed <body>")?;
+        let body_end = html
+            .rfind("</body>")
+            .filter(|&i| i >= body_open_end)
+            .ok_or("index.html has no </body>")?;
+        if html.contains(&format!("name={ROUTE_META}"))
+            || html.contains(&format!("name=\"{ROUTE_META}\""))
+        {
+            return Err("index.html is already a prerendered page, not trunk's template".into());
+        }
+        let mut head = html[..head_end].to_string();
+        // leptos_meta writes each route's own title.
+        if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
+            head.replace_range(start..end + "</title>".len(), "");
+        }
+        let meta = |name| publish::meta_content(html, name);
+        Ok(Template {
+            head,
+            body_open: html[head_end..body_open_end].to_string(),
+            tail: html[body_end..].to_string(),
+            newsletter: Provider::from_config(
+                meta(newsletter::PROVIDER_META).as_deref(),
+                meta(newsletter::TIMEOUT_META).as_deref(),
+            ),
+            content_api: meta(API_META).unwrap_or_default(),
+        })
+    }
+}
+
+/// One route rendered to a whole HTML page. `marker` is the route marker's value: the path,
+/// or empty for a page that must never be hydrated (`404.html`).
+pub fn render(template: &Template, source: &Source, path: &str, marker: &str) -> String {
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let page = owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        let (meta, meta_output) = ServerMetaContext::new();
+        provide_context(meta);
+        let source = source.clone();
+        let newsletter = template.newsletter.clone();
+        let app = view! { <App source newsletter /> };
+        let body: String = block_on(app.to_html_stream_in_order().collect());
+        // What the resources resolved to, for the app to read instead of fetching it again.
+        let data: String = match Owner::current_shared_context().and_then(|c| c.pending_data()) {
+            Some(data) => block_on(data.collect()),
+            None => String::new(),
+        };
+        let page = format!(
+            "{head}<meta name=\"{ROUTE_META}\" content=\"{marker}\"><script>{data}</script><!--HEAD-->{body_open}{body}{tail}",
+            head = template.head,
+            marker = publish::escape_xml(marker),
+            body_open = template.body_open,
+            tail = template.tail,
+        );
+        block_on(async move {
+            meta_output
+                .inject_meta_context(stream::iter([page]))
+                .await
+                .collect::<String>()
+                .await
+        })
+    });
+    owner.unset_with_forced_cleanup();
+    page
+}
+
+/// What a prerender wrote.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub files: Vec<PathBuf>,
+}
+
+/// Prerenders the whole site into `dist`: a page per route, `404.html`, the feed, the
+/// sitemap(s) and `robots.txt`. trunk's `index.html` is kept as `spa.html` (the template, and
+/// an empty shell for hosts that want one), so that the step can run again.
+pub fn prerender(
+    dist: &Path,
+    catalog: &'static Catalog,
+    source: &Source,
+) -> Result<Report, String> {
+    let _ = any_spawner::Executor::init_futures_executor();
+    let index = dist.join("index.html");
+    let shell = dist.join("spa.html");
+    let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let html = read(&index)?;
+    let template = match Template::parse(&html) {
+        Ok(template) => {
+            fs::write(&shell, &html).map_err(|e| format!("{}: {e}", shell.display()))?;
+            template
+        }
+        // Already prerendered: trunk's page was kept aside.
+        Err(_) => Template::parse(&read(&shell)?)?,
+    };
+
+    let mut report = Report::default();
+    let mut write = |name: &str, text: &str| -> Result<(), String> {
+        let path = dist.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        report.files.push(path);
+        Ok(())
+    };
+
+    let routes: Vec<Route> = publish::routes(catalog);
+    for route in &routes {
+        let html = render(&template, source, &route.path, &route.path);
+        write(&publish::file_for(&route.path), &html)?;
+    }
+    write("404.html", &render(&template, source, "/404", ""))?;
+    write("feed.xml", &publish::feed_xml(catalog))?;
+    for (name, xml) in publish::sitemaps(catalog.site(), &routes) {
+        write(&name, &xml)?;
+    }
+    write("robots.txt", &publish::robots_txt(catalog.site()))?;
+    report.pages = routes.len() + 1;
+    Ok(report)
+}

@@ -1,0 +1,217 @@
+// The prerendered site (`./dev.sh build`): every route is a static HTML page that reads without
+// JavaScript, and that the wasm takes over (hydration) without rebuilding it or fetching its
+// content again. Served from 127.0.0.1 as a CDN would, opened in headless Chromium.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
+import { serveStatic } from "./static-server.mjs";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
+const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
+const index = await readJson("public/api/index/1.json");
+const SLUG = index.items[0].slug;
+const article = await readJson(`public/api/articles/${SLUG}.json`);
+const related = await readJson(`public/api/related/${SLUG}.json`);
+
+/** The plain text of a block's `text`: a string, or runs (strings, `{b}`, `{i}`, `{code}`, `{link}`). */
+const plain = (text) =>
+  typeof text === "string"
+    ? text
+    : text.map((run) => (typeof run === "string" ? run : (run.b ?? run.i ?? run.code ?? run.link))).join("");
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serveStatic(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("sans JavaScript, l’article se lit en entier, ses liens et ses partages fonctionnent", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}/article/${SLUG}`);
+  assert.equal(response.status(), 200);
+  assert.equal(squeeze(await page.locator("main h1").textContent()), squeeze(article.title));
+  const body = squeeze(await page.locator("main").textContent());
+  for (const block of article.body.filter((b) => b.type === "paragraph")) {
+    assert.ok(body.includes(squeeze(plain(block.text))), `paragraph missing: ${plain(block.text).slice(0, 60)}`);
+  }
+  // Every share action that is a link works without the app: absolute https URLs (or mailto:)
+  // carrying the article's canonical address.
+  const shares = await page.locator("a.share__link").evaluateAll((links) => links.map((a) => a.href));
+  assert.ok(shares.length >= 14, `${shares.length} share links`);
+  const canonical = encodeURIComponent(`https://veille-ia.example/article/${SLUG}`);
+  for (const href of shares) {
+    assert.match(href, /^(https:\/\/|mailto:)/, href);
+    assert.ok(href.includes(canonical), href);
+  }
+  // Every link to this site leads to a page that exists (no SPA fallback needed).
+  const internal = await page
+    .locator("a[href^='/']")
+    .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href").split("#")[0]))]);
+  for (const href of ["/", "/a-propos", ...article.tags.map((t) => `/tag/${t}`), ...related.map((r) => `/article/${r.slug}`)]) {
+    assert.ok(internal.includes(href), `no link to ${href}`);
+  }
+  for (const href of internal) {
+    const res = await fetch(`${server.url}${href}`);
+    assert.equal(res.status, 200, href);
+    assert.match(await res.text(), /<main id="contenu"[^>]*>.*<h1/s, `${href}: not a prerendered page`);
+  }
+  // The same page without the app: nothing was left for the wasm to render.
+  assert.equal(await page.locator("html[data-app]").count(), 0);
+  await context.close();
+});
+
+test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navigation reste côté client", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  page.on("pageerror", (err) => problems.push(err.message));
+  // Hold the wasm back until the prerendered nodes are marked.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.evaluate(() => {
+    for (const selector of ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]) {
+      document.querySelector(selector).veilleMark = selector;
+    }
+    window.veilleSameDocument = true;
+  });
+  assert.equal(await page.locator("html[data-app]").count(), 0, "the app ran before its wasm");
+  release();
+  assert.ok(await appReady(page), "the app never started");
+
+  const kept = await page.evaluate(() =>
+    ["main h1", ".article__lead", ".newsletter__form", "header.site-header"].filter(
+      (selector) => document.querySelector(selector)?.veilleMark === selector,
+    ),
+  );
+  assert.deepEqual(kept, ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]);
+  assert.equal(await page.locator("main h1").count(), 1, "a second copy of the page was added");
+  assert.equal(await page.locator("meta[property='og:title']").count(), 1, "head tags were duplicated");
+
+  // The prerendered form now has the app's handler: an invalid address gets the French message.
+  const form = page.locator(".newsletter__form").first();
+  await form.locator("input[type=email]").fill("pas-une-adresse");
+  await form.locator("button[type=submit]").click();
+  await page.locator(".newsletter .field-error").first().waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => location.search), "", "the form was submitted to the server");
+
+  // Client-side navigation to a related article: same document, new page.
+  const next = related[0];
+  await page.locator(`.related a[href="/article/${next.slug}"]`).first().click();
+  await page.waitForFunction(
+    (title) => document.querySelector("main h1")?.textContent.replace(/\s+/g, " ").trim() !== title,
+    article.title,
+  );
+  assert.equal(squeeze(await headingOf(page)), squeeze(next.title));
+  assert.equal(await page.evaluate(() => window.veilleSameDocument), true, "the browser loaded a new document");
+  assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), `https://veille-ia.example/article/${next.slug}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("en mode API, la page prérendue ne redemande pas le contenu avec lequel elle a été rendue", async () => {
+  // The same build with its runtime configuration switched to the static API in dist/api/.
+  const copy = await mkdtemp(join(tmpdir(), "veille-prerendered-api-"));
+  try {
+    await cp(DIST, copy, { recursive: true });
+    const file = join(copy, "article", SLUG, "index.html");
+    const html = await readFile(file, "utf8");
+    const configured = html.replace(
+      /<meta(?=[^>]*name="?veille-content-api"?[\s>])[^>]*>/,
+      '<meta name="veille-content-api" content="/api">',
+    );
+    assert.notEqual(configured, html);
+    await writeFile(file, configured);
+    const apiServer = await serveStatic(copy);
+    try {
+      const page = await browser.newPage();
+      const requested = [];
+      page.on("request", (req) => requested.push(new URL(req.url()).pathname));
+      await page.goto(`${apiServer.url}/article/${SLUG}`);
+      assert.ok(await appReady(page));
+      await page.waitForTimeout(300);
+      assert.deepEqual(requested.filter((p) => p.startsWith("/api/")), [], "content fetched again");
+      // The API is what the app uses from then on.
+      const fetched = page.waitForResponse((res) => res.url().endsWith(`/api/articles/${related[0].slug}.json`));
+      await page.locator(`.related a[href="/article/${related[0].slug}"]`).first().click();
+      await fetched;
+      await page.close();
+    } finally {
+      await apiServer.close();
+    }
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+});
+
+test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec le statut 404", async () => {
+  const pages = [
+    ["/", "À la une"],
+    ["/page/2", "À la une"],
+    ["/tag/sante", null],
+    ["/a-propos", null],
+    [`/article/${SLUG}`, article.title],
+  ];
+  for (const [path, title] of pages) {
+    const res = await fetch(`${server.url}${path}`);
+    assert.equal(res.status, 200, path);
+    const html = await res.text();
+    assert.match(html, new RegExp(`<meta name="veille-route" content="${path}">`), path);
+    if (title) assert.ok(squeeze(html).includes(squeeze(`${title}</h1>`)), path);
+  }
+  for (const path of ["/rubrique/inexistante", "/article/nexiste-pas"]) {
+    const { page, problems } = await openPage(browser, `${server.url}${path}`);
+    assert.ok(await appReady(page), path);
+    assert.equal(await headingOf(page), "Page introuvable", path);
+    assert.equal(await page.locator("main h1").count(), 1, path);
+    assert.equal(await page.locator("title").count(), 1, `${path}: two titles`);
+    assert.deepEqual(
+      problems.filter((p) => !p.includes(`404: ${server.url}${path}`) && !p.includes("404 (Not Found)")),
+      [],
+      path,
+    );
+    await page.close();
+  }
+});
+
+test("une adresse d’article sans page prérendue (publiée depuis) s’affiche quand même", async () => {
+  // A build whose article page was not prerendered: the host serves 404.html, and the app
+  // renders the article itself instead of taking over the 404.
+  const copy = await mkdtemp(join(tmpdir(), "veille-missing-page-"));
+  try {
+    await cp(DIST, copy, { recursive: true });
+    await rm(join(copy, "article", SLUG), { recursive: true });
+    const missing = await serveStatic(copy);
+    try {
+      const page = await browser.newPage();
+      const res = await page.goto(`${missing.url}/article/${SLUG}`);
+      assert.equal(res.status(), 404);
+      assert.ok(await appReady(page));
+      assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
+      assert.equal(await page.locator("main h1").count(), 1);
+      assert.equal(await page.locator("meta[name=robots]").count(), 0, "the 404's noindex stayed");
+      await page.close();
+    } finally {
+      await missing.close();
+    }
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+});

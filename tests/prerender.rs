@@ -1,0 +1,324 @@
+//! The prerender step, run natively on the bundled content into a temporary `dist/`: every file
+//! is read back and parsed (HTML with an HTML parser, the feed and sitemap with an XML parser)
+//! and checked against the content it was made from.
+//!
+//! `cargo test --features ssr` (part of `./dev.sh test`).
+
+#![cfg(feature = "ssr")]
+
+use quick_xml::{events::Event, Reader};
+use scraper::{Html, Selector};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    sync::OnceLock,
+};
+use veille::{
+    content::{bundled, Block, Source},
+    prerender, publish,
+};
+
+/// A page shaped like trunk's minified output, with its runtime configuration.
+const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Veille IA</title>\
+<meta name=veille-content-api><meta content=8000 name=veille-content-timeout-ms>\
+<meta name=veille-newsletter><meta content=10000 name=veille-newsletter-timeout-ms>\
+<link href=/main-0123.css rel=stylesheet><script type=module>import init from\"/veille-0123.js\";await init();</script>\
+</head><body></body></html>";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("veille-prerender-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The site prerendered once for all the tests of this file.
+fn dist() -> &'static Path {
+    static DIST: OnceLock<PathBuf> = OnceLock::new();
+    DIST.get_or_init(|| {
+        let dir = scratch("site");
+        fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+        prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+        dir
+    })
+}
+
+fn page(path: &str) -> Html {
+    let file = dist().join(publish::file_for(path));
+    Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+/// The one element `css` matches; fails when there are none or several.
+fn one<'a>(html: &'a Html, css: &str) -> scraper::ElementRef<'a> {
+    let found = select(html, css);
+    assert_eq!(found.len(), 1, "{css}: {} matches", found.len());
+    found[0]
+}
+
+fn attr(html: &Html, css: &str, name: &str) -> String {
+    one(html, css)
+        .value()
+        .attr(name)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn text(element: scraper::ElementRef) -> String {
+    element.text().collect()
+}
+
+/// Reads an XML file to the end; fails on the first well-formedness error. Returns the text of
+/// every element named `name`.
+fn xml_texts(xml: &str, name: &str) -> Vec<String> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut inside = false;
+    let mut found = Vec::new();
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                inside = e.name().as_ref() == name.as_bytes();
+                if inside {
+                    found.push(String::new());
+                }
+            }
+            Ok(Event::End(_)) => {
+                depth -= 1;
+                inside = false;
+            }
+            Ok(Event::Text(t)) if inside => {
+                let decoded = t.decode().unwrap();
+                found.last_mut().unwrap().push_str(&decoded);
+            }
+            Ok(Event::GeneralRef(r)) if inside => {
+                let entity = String::from_utf8_lossy(&r).to_string();
+                let c = match entity.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unknown entity &{other};"),
+                };
+                found.last_mut().unwrap().push_str(c);
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+    found
+}
+
+#[test]
+fn every_article_page_has_its_head_and_its_whole_text() {
+    let catalog = bundled().unwrap();
+    let site = catalog.site();
+    for summary in catalog.summaries() {
+        let slug = &summary.slug;
+        // What the reader sees is the typeset article, as the app shows it.
+        let article = futures::executor::block_on(Source::Bundled.article(slug)).unwrap();
+        let html = page(&format!("/article/{slug}"));
+        let url = format!("{}/article/{slug}", site.base_url);
+
+        assert_eq!(attr(&html, "html", "lang"), "fr");
+        assert_eq!(
+            text(one(&html, "title")),
+            format!("{} — {}", article.summary.title, site.name)
+        );
+        assert_eq!(attr(&html, "link[rel=canonical]", "href"), url);
+        assert_eq!(
+            attr(&html, "meta[name=description]", "content"),
+            article.summary.lead
+        );
+        assert_eq!(
+            attr(&html, "meta[property='og:title']", "content"),
+            article.summary.title
+        );
+        assert_eq!(
+            attr(&html, "meta[property='og:type']", "content"),
+            "article"
+        );
+        assert_eq!(attr(&html, "meta[property='og:url']", "content"), url);
+        assert_eq!(
+            attr(&html, "meta[property='og:locale']", "content"),
+            "fr_FR"
+        );
+        assert_eq!(
+            attr(&html, "meta[property='og:description']", "content"),
+            article.summary.lead
+        );
+        if let Some(cover) = &article.summary.cover {
+            let image = attr(&html, "meta[property='og:image']", "content");
+            assert_eq!(image, format!("{}{}", site.base_url, cover.src));
+            assert_eq!(
+                attr(&html, "meta[name='twitter:card']", "content"),
+                "summary_large_image"
+            );
+        }
+
+        let ld: serde_json::Value =
+            serde_json::from_str(&text(one(&html, "script[type='application/ld+json']")))
+                .unwrap_or_else(|e| panic!("{slug}: JSON-LD is not JSON: {e}"));
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["headline"], article.summary.title.as_str());
+        assert_eq!(ld["datePublished"], article.summary.published.as_str());
+        let modified = article
+            .summary
+            .updated
+            .as_ref()
+            .unwrap_or(&article.summary.published);
+        assert_eq!(ld["dateModified"], modified.as_str());
+        assert_eq!(ld["mainEntityOfPage"], url.as_str());
+
+        // The body, in the HTML: one h1, every paragraph and heading.
+        assert_eq!(text(one(&html, "main h1")), article.summary.title);
+        let main = text(one(&html, "main"));
+        for block in &article.body {
+            let expected = match block {
+                Block::Paragraph { text } => text.plain(),
+                Block::Heading { text, .. } => text.clone(),
+                _ => continue,
+            };
+            assert!(main.contains(&expected), "{slug}: missing « {expected} »");
+        }
+        // The page is marked as this route's, for the app to take it over.
+        assert_eq!(
+            attr(&html, "meta[name='veille-route']", "content"),
+            format!("/article/{slug}")
+        );
+    }
+}
+
+#[test]
+fn the_page_carries_the_data_it_was_rendered_with() {
+    let catalog = bundled().unwrap();
+    let slug = &catalog.summaries()[0].slug;
+    let raw =
+        fs::read_to_string(dist().join(publish::file_for(&format!("/article/{slug}")))).unwrap();
+    let html = Html::parse_document(&raw);
+    let data = select(&html, "head script:not([type])")
+        .into_iter()
+        .map(text)
+        .find(|s| s.contains("__RESOLVED_RESOURCES"))
+        .expect("no serialized resources");
+    assert!(
+        data.contains(&format!("\\\"slug\\\":\\\"{slug}\\\"")),
+        "the article is not in the data"
+    );
+    // The data comes before leptos_meta's marker, and the route's tags after it.
+    let marker = raw.find("<!--HEAD-->").expect("no <!--HEAD--> marker");
+    assert!(raw.find("__RESOLVED_RESOURCES").unwrap() < marker);
+    assert!(raw.find("rel=\"canonical\"").unwrap() > marker);
+    // trunk's title was replaced by the route's, not added to.
+    assert_eq!(select(&html, "title").len(), 1);
+}
+
+#[test]
+fn every_route_and_the_404_are_written() {
+    let catalog = bundled().unwrap();
+    let routes = publish::routes(catalog);
+    for route in &routes {
+        let html = page(&route.path);
+        let h1 = select(&html, "main h1").len();
+        // The style guide shows whole pages as specimens, each with its title.
+        if route.indexable {
+            assert_eq!(h1, 1, "{}", route.path);
+        } else {
+            assert!(h1 >= 1, "{}", route.path);
+        }
+        assert_eq!(
+            attr(&html, "meta[name='veille-route']", "content"),
+            route.path
+        );
+    }
+    // Each page of the home index shows its own articles.
+    let page2 = catalog.index_page(2).unwrap();
+    let html = page("/page/2");
+    let titles: Vec<String> = select(&html, ".card__title")
+        .into_iter()
+        .map(text)
+        .collect();
+    let expected: Vec<String> = page2
+        .items
+        .iter()
+        .map(|s| {
+            futures::executor::block_on(Source::Bundled.article(&s.slug))
+                .unwrap()
+                .summary
+                .title
+        })
+        .collect();
+    assert_eq!(titles, expected);
+    assert_eq!(
+        attr(&html, "link[rel=canonical]", "href"),
+        "https://veille-ia.example/page/2"
+    );
+
+    let not_found = Html::parse_document(&fs::read_to_string(dist().join("404.html")).unwrap());
+    assert_eq!(text(one(&not_found, "main h1")), "Page introuvable");
+    assert_eq!(attr(&not_found, "meta[name=robots]", "content"), "noindex");
+    // Never taken over: the app renders whatever the address asks for.
+    assert_eq!(attr(&not_found, "meta[name='veille-route']", "content"), "");
+    assert_eq!(
+        fs::read_to_string(dist().join("spa.html")).unwrap(),
+        TEMPLATE
+    );
+}
+
+#[test]
+fn the_feed_is_well_formed_and_lists_every_article() {
+    let catalog = bundled().unwrap();
+    let xml = fs::read_to_string(dist().join("feed.xml")).unwrap();
+    let ids = xml_texts(&xml, "id");
+    // The feed's own id, then one per entry, newest first.
+    assert_eq!(ids[0], "https://veille-ia.example/");
+    let expected: Vec<String> = catalog
+        .summaries()
+        .iter()
+        .map(|s| format!("https://veille-ia.example/article/{}", s.slug))
+        .collect();
+    assert_eq!(ids[1..], expected[..]);
+    let titles = xml_texts(&xml, "title");
+    assert_eq!(titles[0], "Veille IA");
+    assert_eq!(titles.len(), catalog.summaries().len() + 1);
+    assert!(xml.contains("xml:lang=\"fr\""));
+}
+
+#[test]
+fn the_sitemap_is_well_formed_and_lists_every_page() {
+    let catalog = bundled().unwrap();
+    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
+    let locs = xml_texts(&xml, "loc");
+    for summary in catalog.summaries() {
+        let url = format!("https://veille-ia.example/article/{}", summary.slug);
+        assert!(locs.contains(&url), "{url}");
+    }
+    for tag in &catalog.site().tags {
+        assert!(locs.contains(&format!("https://veille-ia.example/tag/{}", tag.slug)));
+    }
+    assert!(locs.contains(&"https://veille-ia.example/a-propos".to_string()));
+    assert!(!locs.iter().any(|l| l.contains("styleguide")));
+    let robots = fs::read_to_string(dist().join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://veille-ia.example/sitemap.xml"));
+}
+
+#[test]
+fn the_prerender_can_run_again_on_its_own_output() {
+    let dir = scratch("again");
+    fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    let first = fs::read_to_string(dir.join("index.html")).unwrap();
+    // index.html is now the home page: trunk's page is read from spa.html instead.
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), first);
+    assert_eq!(fs::read_to_string(dir.join("spa.html")).unwrap(), TEMPLATE);
+    let _ = fs::remove_dir_all(dir);
+}
