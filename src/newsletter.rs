@@ -31,7 +31,32 @@ pub enum Provider {
     Json { url: String, timeout_ms: u32 },
 }
 
+/// Where the signup form posts when the app is not running (JavaScript off or not loaded yet),
+/// as a plain HTML form: the address and the hidden fields to send with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormTarget {
+    pub action: String,
+    pub hidden: Vec<(&'static str, String)>,
+}
+
 impl Provider {
+    /// The plain-HTML fallback of the form: listmonk's public form handler
+    /// (`POST {base}/subscription/form`, one `l` field per list), or for a JSON endpoint the
+    /// endpoint itself. The preview has none: its form posts nowhere.
+    pub fn form_target(&self) -> Option<FormTarget> {
+        match self {
+            Provider::Preview => None,
+            Provider::Listmonk { base, lists, .. } => Some(FormTarget {
+                action: format!("{base}/subscription/form"),
+                hidden: lists.iter().map(|uuid| ("l", uuid.clone())).collect(),
+            }),
+            Provider::Json { url, .. } => Some(FormTarget {
+                action: url.clone(),
+                hidden: Vec::new(),
+            }),
+        }
+    }
+
     /// The provider the runtime configuration describes; anything unreadable is the preview.
     pub fn from_config(spec: Option<&str>, timeout: Option<&str>) -> Provider {
         let timeout_ms = timeout
@@ -284,6 +309,24 @@ pub fn pitch(template: &str, members: Option<u64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_the_app_the_form_posts_to_the_provider() {
+        let listmonk = Provider::from_config(Some("listmonk https://l.example/ a,b"), None);
+        assert_eq!(
+            listmonk.form_target(),
+            Some(FormTarget {
+                action: "https://l.example/subscription/form".into(),
+                hidden: vec![("l", "a".into()), ("l", "b".into())],
+            })
+        );
+        let json = Provider::from_config(Some("json https://api.example/inscription"), None);
+        assert_eq!(
+            json.form_target().map(|t| t.action),
+            Some("https://api.example/inscription".into())
+        );
+        assert_eq!(Provider::Preview.form_target(), None);
+    }
 
     #[test]
     fn valid_addresses() {

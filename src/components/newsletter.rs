@@ -40,6 +40,16 @@ pub fn NewsletterBox(
     let site = use_site();
     let provider = use_context::<Provider>().unwrap_or_default();
     let preview = provider == Provider::Preview;
+    // Without the app (JavaScript off, or before the wasm arrives) the form is a plain HTML
+    // form: it posts to the provider, never puts the address in the page's URL.
+    let target = provider.form_target();
+    let action = target.as_ref().map(|t| t.action.clone());
+    let hidden = target
+        .map(|t| t.hidden)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view();
     let state = RwSignal::new(initial.unwrap_or(SignupState::Idle));
     let email = RwSignal::new(initial_email);
     let honeypot = RwSignal::new(String::new());
@@ -146,6 +156,8 @@ pub fn NewsletterBox(
             <Show when=move || done().is_none()>
                 <form
                     class="newsletter__form"
+                    method="post"
+                    action=action.clone()
                     novalidate=true
                     aria-busy=move || sending().to_string()
                     on:submit=on_submit.clone()
@@ -155,6 +167,7 @@ pub fn NewsletterBox(
                             "Aperçu\u{a0}: le service d’inscription n’est pas configuré, aucune adresse n’est envoyée."
                         </p>
                     })}
+                    {hidden.clone()}
                     <label class="newsletter__label" for=field_id.clone()>"Votre adresse e-mail"</label>
                     <p class="newsletter__hint" id=hint_id.clone()>"Par exemple\u{a0}: prenom.nom@exemple.fr"</p>
                     {

@@ -68,7 +68,9 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
     assert.equal(res.status, 200, href);
     assert.match(await res.text(), /<main id="contenu"[^>]*>.*<h1/s, `${href}: not a prerendered page`);
   }
-  // The same page without the app: nothing was left for the wasm to render.
+  // What needs the app is not offered; the signup form posts (never puts the address in a URL).
+  assert.equal(await page.locator(".share__copy").first().isVisible(), false);
+  assert.equal(await page.locator(".newsletter__form").getAttribute("method"), "post");
   assert.equal(await page.locator("html[data-app]").count(), 0);
   await context.close();
 });
@@ -103,6 +105,7 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
   );
   assert.deepEqual(kept, ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]);
   assert.equal(await page.locator("main h1").count(), 1, "a second copy of the page was added");
+  assert.ok(await page.locator(".share__copy").first().isVisible(), "copy link not offered once live");
   assert.equal(await page.locator("meta[property='og:title']").count(), 1, "head tags were duplicated");
 
   // The prerendered form now has the app's handler: an invalid address gets the French message.
