@@ -7,7 +7,8 @@
 #   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
 #   ./dev.sh setup    only the installs
 #   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
-#   ./dev.sh bench-content   home page cost in API mode, archive of 100 vs 10,000 articles
+#   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
+#   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
@@ -140,12 +141,12 @@ run_tests() {
 
   say "1/4 format and lints: host (prerender), wasm32 (csr and hydrate)"
   cargo fmt --all -- --check
-  cargo clippy --all-targets --features ssr -- -D warnings
+  cargo clippy --all-targets --features ssr,styleguide -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
-  step cargo test --features ssr
+  step cargo test --features ssr,styleguide
 
   say "3/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1)"
   start_content_api
@@ -165,13 +166,28 @@ run_tests() {
   ' "$LOG"
 }
 
-# Benchmark, not a test: prints what the home page costs with 100 and 10,000 articles.
+# Benchmarks, not tests: they print figures. The release site is built first.
+bench() {
+  setup
+  build_site
+  say "article page: weights, cold load on a phone profile, client-side navigation"
+  node "$E2E/bench.mjs" "$ROOT/dist" "${RUNS:-5}"
+  bench_content_only
+}
+
 bench_content() {
   setup
-  local work
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  trunk build --release
+  build_site
+  bench_content_only
+}
+
+# What the home page costs in API mode with 100 and 10,000 articles in the archive.
+bench_content_only() {
+  say "home page in API mode: archive of 100 vs 10,000 articles"
+  # Global: the EXIT trap runs after this function has returned.
+  BENCH_WORK=$(mktemp -d)
+  trap 'rm -rf "$BENCH_WORK"' EXIT
+  local work=$BENCH_WORK
   for n in 100 10000; do
     cargo run --quiet --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
   done
@@ -184,9 +200,10 @@ case "${1:-}" in
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --bin veille-content -- api ;;
+  bench) bench ;;
   bench-content) bench_content ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

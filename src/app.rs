@@ -7,10 +7,30 @@ use crate::{
     newsletter::Provider,
     pages::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
-        styleguide::StyleGuidePage, tag::TagPage,
+        tag::TagPage,
     },
 };
 use leptos::{either::Either, prelude::*};
+
+#[cfg(feature = "styleguide")]
+use crate::pages::styleguide::StyleGuidePage;
+
+/// The site's routes, plus `$extra` ones. Anything else is the 404.
+macro_rules! site_routes {
+    ($($extra:tt)*) => {
+        view! {
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/page/:page") view=HomePage />
+                <Route path=path!("/article/:slug") view=ArticlePage />
+                <Route path=path!("/tag/:slug") view=TagPage />
+                <Route path=path!("/tag/:slug/page/:page") view=TagPage />
+                <Route path=path!("/a-propos") view=AboutPage />
+                $($extra)*
+            </Routes>
+        }
+    };
+}
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
@@ -81,21 +101,16 @@ fn Shell(site: Site) -> impl IntoView {
             format!("{page} — {site_name}")
         }
     };
+    // The designers' workshop (not linked, noindex) exists only in builds with the `styleguide`
+    // feature (trunk serve, browser tests); in the reader's release its address is the 404.
+    #[cfg(feature = "styleguide")]
+    let routes = site_routes!(<Route path=path!("/styleguide") view=StyleGuidePage />);
+    #[cfg(not(feature = "styleguide"))]
+    let routes = site_routes!();
     view! {
         <Title formatter />
         <SiteHeader />
-        <main id="contenu" class="page">
-            <Routes fallback=|| view! { <NotFoundPage /> }>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/page/:page") view=HomePage />
-                <Route path=path!("/article/:slug") view=ArticlePage />
-                <Route path=path!("/tag/:slug") view=TagPage />
-                <Route path=path!("/tag/:slug/page/:page") view=TagPage />
-                <Route path=path!("/a-propos") view=AboutPage />
-                // The designers' workshop: not linked from the navigation, noindex.
-                <Route path=path!("/styleguide") view=StyleGuidePage />
-            </Routes>
-        </main>
+        <main id="contenu" class="page">{routes}</main>
         <SiteFooter />
     }
 }

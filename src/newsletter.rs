@@ -31,6 +31,25 @@ pub enum Provider {
     Json { url: String, timeout_ms: u32 },
 }
 
+/// The bodies sent, serialised straight from structs (no `serde_json::Value` in the wasm).
+#[derive(serde::Serialize)]
+struct ListmonkBody<'a> {
+    email: &'a str,
+    name: &'a str,
+    list_uuids: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct JsonBody<'a> {
+    email: &'a str,
+    source: &'a str,
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Strings and lists of strings: serialising them cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Where the signup form posts when the app is not running (JavaScript off or not loaded yet),
 /// as a plain HTML form: the address and the hidden fields to send with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,17 +120,16 @@ impl Provider {
                 timeout_ms,
             } => Some(Request {
                 url: format!("{base}/api/public/subscription"),
-                json_body: Some(
-                    serde_json::json!({ "email": email, "name": "", "list_uuids": lists })
-                        .to_string(),
-                ),
+                json_body: Some(to_json(&ListmonkBody {
+                    email,
+                    name: "",
+                    list_uuids: lists,
+                })),
                 timeout_ms: *timeout_ms,
             }),
             Provider::Json { url, timeout_ms } => Some(Request {
                 url: url.clone(),
-                json_body: Some(
-                    serde_json::json!({ "email": email, "source": source }).to_string(),
-                ),
+                json_body: Some(to_json(&JsonBody { email, source })),
                 timeout_ms: *timeout_ms,
             }),
         }

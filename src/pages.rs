@@ -5,5 +5,6 @@ pub mod article;
 pub mod home;
 pub mod loading;
 pub mod not_found;
+#[cfg(feature = "styleguide")]
 pub mod styleguide;
 pub mod tag;

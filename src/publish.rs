@@ -86,11 +86,14 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
         }
     }
     routes.push(Route::page("/a-propos".into()));
-    routes.push(Route {
-        path: "/styleguide".into(),
-        lastmod: None,
-        indexable: false,
-    });
+    // Only in builds that have it (not the reader's release build).
+    if cfg!(feature = "styleguide") {
+        routes.push(Route {
+            path: "/styleguide".into(),
+            lastmod: None,
+            indexable: false,
+        });
+    }
     routes
 }
 
@@ -345,8 +348,9 @@ mod tests {
             assert!(paths.contains(&format!("/tag/{}", tag.slug).as_str()));
         }
         assert!(paths.contains(&"/a-propos"));
-        let styleguide = routes.iter().find(|r| r.path == "/styleguide").unwrap();
-        assert!(!styleguide.indexable);
+        let styleguide = routes.iter().find(|r| r.path == "/styleguide");
+        assert_eq!(styleguide.is_some(), cfg!(feature = "styleguide"));
+        assert!(styleguide.is_none_or(|s| !s.indexable));
         // No route twice.
         let mut unique = paths.clone();
         unique.sort();

@@ -75,25 +75,34 @@ impl PageMeta {
                     .map_or_else(|| slug.clone(), |t| t.name.clone())
             })
             .collect();
-        let json_ld = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": article.title,
-            "description": article.lead,
-            "datePublished": article.published,
-            "dateModified": article.updated.as_ref().unwrap_or(&article.published),
-            "author": [{ "@type": "Person", "name": article.author }],
-            "image": image.iter().collect::<Vec<_>>(),
-            "keywords": tag_names,
-            "inLanguage": "fr-FR",
-            "mainEntityOfPage": canonical,
-            "publisher": {
-                "@type": "Organization",
-                "name": site.name,
-                "url": site.base_url,
-                "logo": { "@type": "ImageObject", "url": absolute(site, "/favicon.svg") }
-            }
-        });
+        let logo = absolute(site, "/favicon.svg");
+        let json_ld = ld::NewsArticle {
+            context: "https://schema.org",
+            kind: "NewsArticle",
+            headline: &article.title,
+            description: &article.lead,
+            date_published: &article.published,
+            date_modified: article.updated.as_ref().unwrap_or(&article.published),
+            author: [ld::Thing {
+                kind: "Person",
+                name: &article.author,
+            }],
+            image: image.as_slice(),
+            keywords: &tag_names,
+            in_language: "fr-FR",
+            main_entity_of_page: &canonical,
+            publisher: ld::Publisher {
+                kind: "Organization",
+                name: &site.name,
+                url: &site.base_url,
+                logo: ld::Image {
+                    kind: "ImageObject",
+                    url: &logo,
+                },
+            },
+        };
+        // Plain strings: serialising them cannot fail.
+        let json_ld = serde_json::to_string(&json_ld).unwrap_or_default();
         PageMeta {
             title: article.title.clone(),
             description: article.lead.clone(),
@@ -105,8 +114,58 @@ impl PageMeta {
             modified: article.updated.clone(),
             tags: tag_names,
             // `<` escaped so that no text in the data can close the script element.
-            json_ld: Some(json_ld.to_string().replace('<', "\\u003c")),
+            json_ld: Some(json_ld.replace('<', "\\u003c")),
         }
+    }
+}
+
+/// JSON-LD as plain structs: serialised without building a `serde_json::Value` (less wasm).
+mod ld {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct NewsArticle<'a> {
+        #[serde(rename = "@context")]
+        pub context: &'a str,
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        pub headline: &'a str,
+        pub description: &'a str,
+        #[serde(rename = "datePublished")]
+        pub date_published: &'a str,
+        #[serde(rename = "dateModified")]
+        pub date_modified: &'a str,
+        pub author: [Thing<'a>; 1],
+        pub image: &'a [String],
+        pub keywords: &'a [String],
+        #[serde(rename = "inLanguage")]
+        pub in_language: &'a str,
+        #[serde(rename = "mainEntityOfPage")]
+        pub main_entity_of_page: &'a str,
+        pub publisher: Publisher<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Thing<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        pub name: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Publisher<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        pub name: &'a str,
+        pub url: &'a str,
+        pub logo: Image<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Image<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        pub url: &'a str,
     }
 }
 

@@ -86,12 +86,22 @@ fn duration_fr(ms: u32) -> String {
 }
 
 /// Parses JSON into `T`, turning serde's error into a typed one that names the field and
-/// where it is (`body[3].alt`).
+/// where it is: its path in native tools (`body[3].alt`, for editors checking files), its line
+/// and column in the browser (tracking the path doubles the parsing code of every content type
+/// in the wasm).
 pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
+    #[cfg(not(target_arch = "wasm32"))]
+    let parsed = {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de)
+            .map_err(|err| (err.path().to_string(), err.into_inner()))
+    };
+    #[cfg(target_arch = "wasm32")]
+    let parsed = serde_json::from_str(json).map_err(|err| {
+        let at = format!("ligne {}, colonne {}", err.line(), err.column());
+        (at, err)
+    });
+    parsed.map_err(|(path, inner)| {
         let detail = inner.to_string();
         match missing_field(&detail) {
             Some(field) => ContentError::MissingField {

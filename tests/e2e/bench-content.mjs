@@ -48,7 +48,10 @@ try {
     const apiServer = await startContentApi({ dir: archive });
     const site = await mkdtemp(join(tmpdir(), "veille-bench-"));
     await cp(dist, site, { recursive: true });
-    const html = await readFile(join(site, "index.html"), "utf8");
+    // The app's empty shell (trunk's page, kept as spa.html by the prerender): the home page
+    // prerendered from the bundled content would not ask the API for anything.
+    const shell = join(site, "spa.html");
+    const html = await readFile(shell, "utf8").catch(() => readFile(join(site, "index.html"), "utf8"));
     await writeFile(
       join(site, "index.html"),
       html.replace(

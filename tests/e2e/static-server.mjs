@@ -9,6 +9,23 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+// What a CDN compresses (brotli when the browser accepts it, else gzip).
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".xml", ".txt"]);
+const compressed = new Map();
+function encode(path, body, encoding) {
+  const key = `${encoding}:${path}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return compressed.get(key);
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -43,8 +60,11 @@ async function fileAt(root, urlPath) {
   }
 }
 
-/** Starts serving `dir`; resolves to `{ url, close() }` once listening. */
-export async function serveStatic(dir, port = 0) {
+/**
+ * Starts serving `dir`; resolves to `{ url, close() }` once listening. With `compress`, answers
+ * are brotli- or gzip-encoded as the browser asks, as a CDN would.
+ */
+export async function serveStatic(dir, port = 0, { compress = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
@@ -61,11 +81,21 @@ export async function serveStatic(dir, port = 0) {
       return;
     }
     try {
-      const body = await readFile(path);
-      res.writeHead(status, {
+      let body = await readFile(path);
+      const headers = {
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "cache-control": "no-store",
-      });
+      };
+      const accepts = req.headers["accept-encoding"] ?? "";
+      if (compress && COMPRESSIBLE.has(extname(path))) {
+        const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+        if (encoding) {
+          body = encode(path, body, encoding);
+          headers["content-encoding"] = encoding;
+          headers.vary = "accept-encoding";
+        }
+      }
+      res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(500).end();
