@@ -7,6 +7,7 @@
 #   ./dev.sh test     every check, in order, failing fast (CI runs exactly this: .ci/run)
 #   ./dev.sh setup    only the installs
 #   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
+#   ./dev.sh audit    the accessibility audit alone (axe-core, keyboard, zoom, motion)
 #   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #
@@ -105,6 +106,19 @@ build_site() {
     ${VEILLE_CONTENT:+--content "$VEILLE_CONTENT"} "$ROOT/dist"
 }
 
+# The style guide is not in the release: its accessibility audit runs on the trunk serve build.
+build_styleguide() {
+  say "trunk build --dist target/dist-styleguide (csr, for the style guide's audit)"
+  trunk build --dist "$ROOT/target/dist-styleguide"
+}
+
+audit() {
+  setup
+  build_site
+  build_styleguide
+  node --test --test-reporter=spec "$E2E/a11y.test.mjs"
+}
+
 # Runs one step, keeping its output in $LOG so the test counts can be added up at the end.
 LOG=""
 step() {
@@ -156,6 +170,7 @@ run_tests() {
 
   say "4/4 release build, prerendered, served from 127.0.0.1 and opened in headless Chromium"
   build_site
+  build_styleguide
   step node --test --test-reporter=spec "$E2E/"
 
   # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
@@ -197,13 +212,14 @@ bench_content_only() {
 case "${1:-}" in
   serve) serve ;;
   build) setup && build_site ;;
+  audit) audit ;;
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --bin veille-content -- api ;;
   bench) bench ;;
   bench-content) bench_content ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

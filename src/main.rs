@@ -29,12 +29,17 @@ mod prerendered {
     use veille::{http::meta, publish};
     use web_sys::Node;
 
-    /// Whether the page was prerendered for the address being shown.
+    /// Whether the page was prerendered for the address being shown, with the configuration
+    /// the page now has.
     pub fn is_this_page() -> bool {
         let pathname = web_sys::window()
             .and_then(|w| w.location().pathname().ok())
             .unwrap_or_default();
-        meta(publish::ROUTE_META).is_some_and(|marker| publish::is_page_of(&marker, &pathname))
+        let same_config = meta(publish::RENDERED_WITH_META).unwrap_or_default()
+            == meta(veille::newsletter::PROVIDER_META).unwrap_or_default();
+        same_config
+            && meta(publish::ROUTE_META)
+                .is_some_and(|marker| publish::is_page_of(&marker, &pathname))
     }
 
     /// Removes another page's body and its head tags (those after `<!--HEAD-->`), so that the

@@ -23,7 +23,7 @@ use std::{
     sync::Arc,
 };
 
-pub use crate::publish::ROUTE_META;
+pub use crate::publish::{RENDERED_WITH_META, ROUTE_META};
 
 /// trunk's `index.html`, with the places where each page's parts go.
 #[derive(Debug, Clone)]
@@ -36,6 +36,8 @@ pub struct Template {
     tail: String,
     /// The runtime configuration written in the page.
     pub newsletter: Provider,
+    /// The newsletter `<meta>` as written, recorded in each page.
+    pub newsletter_spec: String,
     pub content_api: String,
 }
 
@@ -77,6 +79,7 @@ impl Template {
                 meta(newsletter::TIMEOUT_META).as_deref(),
             ),
             content_api: meta(API_META).unwrap_or_default(),
+            newsletter_spec: meta(newsletter::PROVIDER_META).unwrap_or_default(),
         })
     }
 }
@@ -99,9 +102,10 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
             None => String::new(),
         };
         let page = format!(
-            "{head}<meta name=\"{ROUTE_META}\" content=\"{marker}\"><script>{data}</script><!--HEAD-->{body_open}{body}{tail}",
+            "{head}<meta name=\"{ROUTE_META}\" content=\"{marker}\"><meta name=\"{RENDERED_WITH_META}\" content=\"{with}\"><script>{data}</script><!--HEAD-->{body_open}{body}{tail}",
             head = template.head,
             marker = publish::escape_xml(marker),
+            with = publish::escape_xml(&template.newsletter_spec),
             body_open = template.body_open,
             tail = template.tail,
         );

@@ -21,6 +21,11 @@ pub const SITEMAP_MAX_BYTES: usize = 50 * 1024 * 1024;
 /// unknown address); otherwise it renders afresh.
 pub const ROUTE_META: &str = "veille-route";
 
+/// `<meta name>` holding the newsletter configuration a page was prerendered with: the signup
+/// form's markup depends on it, so a page whose configuration was changed since is rendered
+/// afresh rather than hydrated.
+pub const RENDERED_WITH_META: &str = "veille-rendu-avec";
+
 /// Whether a page prerendered for `marker` is the page of the address `pathname`: the same
 /// path, with or without a final slash (static hosts add one to folders). An empty marker
 /// (`404.html`) matches no address.

@@ -132,10 +132,13 @@ pub fn NewsletterBox(
     };
     let pitch = newsletter::pitch(&site.newsletter.pitch, site.newsletter.members);
     let privacy_url = site.newsletter.privacy_url.clone();
-    let labelledby = title_id.clone();
+    // Named by its title; inside the style guide, by its title and specimen.
+    let in_specimen = use_context::<crate::components::head::SpecimenLabel>().is_some();
+    let labelledby = (!in_specimen).then(|| title_id.clone());
+    let label = in_specimen.then(|| crate::components::head::landmark_name(&site.newsletter.title));
 
     view! {
-        <section class="newsletter" aria-labelledby=labelledby>
+        <section class="newsletter" aria-labelledby=labelledby aria-label=label>
             <h2 id=title_id class="newsletter__title">{site.newsletter.title.clone()}</h2>
             <p class="newsletter__pitch">{pitch}</p>
             // Always in the page, so that screen readers announce what appears in it.

@@ -33,9 +33,10 @@ pub fn Pager(
 ) -> impl IntoView {
     let newer = (page > 1).then(|| page_href(&base, page - 1));
     let older = (page < total_pages).then(|| page_href(&base, page + 1));
+    let label = crate::components::head::landmark_name("Pagination");
     (total_pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label="Pagination">
+            <nav class="pager" aria-label=label>
                 {newer.map(|href| view! { <A href=href attr:class="pager__newer" attr:rel="prev">"Articles plus récents"</A> })}
                 <span class="pager__status">{format!("Page {page} sur {total_pages}")}</span>
                 {older.map(|href| view! { <A href=href attr:class="pager__older" attr:rel="next">"Articles plus anciens"</A> })}

@@ -74,7 +74,9 @@ pub fn ShareRow(
     let labelledby = heading_id.clone();
 
     view! {
-        <section class="share" aria-labelledby=labelledby>
+        // A group, not a landmark: the row appears twice on a page, and two regions with the
+        // same name would be indistinguishable in a screen reader's list of landmarks.
+        <div class="share" role="group" aria-labelledby=labelledby>
             <h2 class="share__title" id=heading_id>"Partager l’article"</h2>
             <ul class="share__list">
                 {links}
@@ -94,7 +96,7 @@ pub fn ShareRow(
             <p class="share__status" role="status" aria-live="polite">
                 {move || copied.get().then_some("Lien copié")}
             </p>
-        </section>
+        </div>
     }
 }
 

@@ -7,7 +7,7 @@ use crate::{
         article_body::ArticleBody,
         article_list::{ArticleList, LeadStory},
         content_error::ContentErrorView,
-        head::InStyleGuide,
+        head::{InStyleGuide, SpecimenLabel},
         newsletter::{NewsletterBox, SignupState},
         pager::Pager,
         share::ShareRow,
@@ -67,9 +67,13 @@ fn Specimen(
     state: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let theme = use_context::<PanelTheme>().map(|t| t.0).unwrap_or("");
+    provide_context(SpecimenLabel(format!("{title}{theme}")));
+    // h2, like the sections: specimens of whole pages hold an h1, and the next title must not
+    // jump from it to h3 (axe-core's heading-order).
     view! {
         <section class="sg-specimen" data-sg-state=state>
-            <h3 class="sg-specimen__title">{title}</h3>
+            <h2 class="sg-specimen__title">{title}</h2>
             <p class="sg-specimen__file"><code>{file}</code></p>
             <div class="sg-specimen__body">{children()}</div>
         </section>
@@ -83,10 +87,26 @@ where
     F: Fn() -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let light = std::sync::Arc::new(render);
+    let dark = light.clone();
     view! {
         <div class="sg-themes">
-            <div class="sg-panel theme-light" data-sg-theme="light">{render()}</div>
-            <div class="sg-panel theme-dark" data-sg-theme="dark">{render()}</div>
+            <Panel theme="light" name=" (clair)">{light()}</Panel>
+            <Panel theme="dark" name=" (sombre)">{dark()}</Panel>
+        </div>
+    }
+}
+
+/// The theme of the panel a specimen is in, for its name.
+#[derive(Clone, Copy)]
+struct PanelTheme(&'static str);
+
+#[component]
+fn Panel(theme: &'static str, name: &'static str, children: Children) -> impl IntoView {
+    provide_context(PanelTheme(name));
+    view! {
+        <div class=format!("sg-panel theme-{theme}") data-sg-theme=theme>
+            {children()}
         </div>
     }
 }

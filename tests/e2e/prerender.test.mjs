@@ -218,3 +218,35 @@ test("une adresse d’article sans page prérendue (publiée depuis) s’affiche
     await rm(copy, { recursive: true, force: true });
   }
 });
+
+test("une page dont on a changé la configuration de la lettre après la construction est rendue à neuf, pas hydratée", async () => {
+  // Prerendered with the preview (its note is in the HTML); the copy now names an endpoint.
+  const copy = await mkdtemp(join(tmpdir(), "veille-reconfigured-"));
+  try {
+    await cp(DIST, copy, { recursive: true });
+    const file = join(copy, "article", SLUG, "index.html");
+    const html = await readFile(file, "utf8");
+    assert.match(html, /class="newsletter__preview"/);
+    const configured = html.replace(
+      /<meta(?=[^>]*name="?veille-newsletter"?[\s>])[^>]*>/,
+      '<meta name="veille-newsletter" content="json https://lettre.example/inscription">',
+    );
+    assert.notEqual(configured, html);
+    await writeFile(file, configured);
+    const srv = await serveStatic(copy);
+    try {
+      const { page, problems } = await openPage(browser, `${srv.url}/article/${SLUG}`);
+      assert.ok(await appReady(page));
+      assert.equal(await page.locator(".newsletter__preview").count(), 0, "the preview note stayed");
+      assert.equal(await page.locator(".newsletter__form").getAttribute("action"), "https://lettre.example/inscription");
+      assert.equal(await page.locator("main h1").count(), 1);
+      assert.equal(await page.locator("meta[property='og:title']").count(), 1);
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await srv.close();
+    }
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+});
