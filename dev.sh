@@ -10,6 +10,7 @@
 #   ./dev.sh audit    the accessibility audit alone (axe-core, keyboard, zoom, motion)
 #   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
+#   ./dev.sh bench-scale     prerender of a synthetic archive of 1,000 and 10,000 articles
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
@@ -196,6 +197,37 @@ bench_content() {
   bench_content_only
 }
 
+# The prerender step on synthetic archives of 1,000 and 10,000 articles (4 h2, 3 tags of 10,
+# pages of 12, related articles): pages written, wall time, pages per second, peak memory,
+# medians of RUNS runs (default 3), and the ratio 10,000 / 1,000.
+bench_scale() {
+  setup
+  build_site
+  cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
+  local bin="$ROOT/target/prerender"
+  BENCH_WORK=$(mktemp -d)
+  trap 'rm -rf "$BENCH_WORK"' EXIT
+  local runs=${RUNS:-3} n r out line
+  say "prerender of synthetic archives, $runs runs each ($(nproc) cores)"
+  printf '%8s %8s %10s %10s %12s %10s\n' articles pages "wall (s)" min–max pages/s "peak (MB)"
+  for n in 1000 10000; do
+    "$bin/veille-content" synthetic "$n" "$BENCH_WORK/archive-$n" 7 >/dev/null
+    : >"$BENCH_WORK/times-$n"
+    for r in $(seq "$runs"); do
+      out="$BENCH_WORK/out-$n"
+      rm -rf "$out" && mkdir -p "$out" && cp "$ROOT/dist/spa.html" "$out/index.html"
+      # %e wall seconds, %M peak resident set in KB; the binary prints its page count.
+      line=$(/usr/bin/time -f 'TIME %e %M' "$bin/veille-prerender" --content "$BENCH_WORK/archive-$n" "$out" 2>&1 | tr '\n' ' ')
+      echo "$line" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "pages,") p = $(i-1); if ($i == "TIME") { t = $(i+1); m = $(i+2) } } print p, t, m }' >>"$BENCH_WORK/times-$n"
+    done
+    sort -k2 -n "$BENCH_WORK/times-$n" | awk -v n="$n" '
+      { p[NR] = $1; t[NR] = $2; m[NR] = $3 }
+      END { mid = int((NR + 1) / 2); maxm = 0; for (i = 1; i <= NR; i++) if (m[i] > maxm) maxm = m[i]
+            printf "%8d %8d %10.2f %5.2f–%-5.2f %12.0f %10.0f\n", n, p[mid], t[mid], t[1], t[NR], p[mid] / t[mid], maxm / 1024 }'
+  done | tee "$BENCH_WORK/table"
+  awk 'NR == 1 { a = $3 } NR == 2 { b = $3 } END { if (a > 0) printf "\nwall time 10,000 / 1,000: %.1f (10 = linear)\n", b / a }' "$BENCH_WORK/table"
+}
+
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.
 bench_content_only() {
   say "home page in API mode: archive of 100 vs 10,000 articles"
@@ -218,8 +250,9 @@ case "${1:-}" in
   content) cargo run --quiet --bin veille-content -- api ;;
   bench) bench ;;
   bench-content) bench_content ;;
+  bench-scale) bench_scale ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -13,6 +13,8 @@ mod catalog;
 mod error;
 mod model;
 mod paging;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synthetic;
 mod typeset;
 
 pub use catalog::{Catalog, RELATED};

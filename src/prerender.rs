@@ -13,15 +13,59 @@ use crate::{
     publish::{self, Route},
     App,
 };
-use futures::{executor::block_on, stream, StreamExt};
+use futures::{
+    executor::{LocalPool, LocalSpawner},
+    stream,
+    task::LocalSpawnExt,
+    StreamExt,
+};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use std::{
+    cell::RefCell,
     fs,
+    future::Future,
     path::{Path, PathBuf},
     sync::Arc,
 };
+
+// Each render thread runs the tasks Leptos spawns on its own single-threaded pool: a page's
+// resources resolve on the thread that renders it, without waking another thread per task
+// (with a shared thread pool, most of the time went to switching threads).
+thread_local! {
+    static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
+    static SPAWNER: LocalSpawner = POOL.with(|pool| pool.borrow().spawner());
+}
+
+struct ThreadPools;
+
+impl any_spawner::CustomExecutor for ThreadPools {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        SPAWNER.with(|s| {
+            s.spawn_local(fut)
+                .expect("the render thread's pool is alive")
+        });
+    }
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        SPAWNER.with(|s| {
+            s.spawn_local(fut)
+                .expect("the render thread's pool is alive")
+        });
+    }
+    fn poll_local(&self) {
+        POOL.with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.run_until_stalled();
+            }
+        });
+    }
+}
+
+/// Runs `fut` to completion on this thread's pool, with the tasks it spawns.
+fn block_on<T>(fut: impl Future<Output = T>) -> T {
+    POOL.with(|pool| pool.borrow_mut().run_until(fut))
+}
 
 pub use crate::publish::{RENDERED_WITH_META, ROUTE_META};
 
@@ -136,7 +180,8 @@ pub fn prerender(
     catalog: &'static Catalog,
     source: &Source,
 ) -> Result<Report, String> {
-    let _ = any_spawner::Executor::init_futures_executor();
+    // Set once per process (a second prerender in the same process keeps the first).
+    let _ = any_spawner::Executor::init_custom_executor(ThreadPools);
     let index = dist.join("index.html");
     let shell = dist.join("spa.html");
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
@@ -150,28 +195,62 @@ pub fn prerender(
         Err(_) => Template::parse(&read(&shell)?)?,
     };
 
-    let mut report = Report::default();
-    let mut write = |name: &str, text: &str| -> Result<(), String> {
-        let path = dist.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-        report.files.push(path);
-        Ok(())
-    };
-
     let routes: Vec<Route> = publish::routes(catalog);
-    for route in &routes {
-        let html = render(&template, source, &route.path, &route.path);
-        write(&publish::file_for(&route.path), &html)?;
+    // Pages are independent: one thread per core renders every n-th route and writes each page
+    // as soon as it is rendered (nothing accumulates in memory).
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, routes.len().max(1));
+    let template = &template;
+    let routes_ref = &routes;
+    let parts: Vec<Result<Vec<PathBuf>, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    let mut files = Vec::new();
+                    for route in routes_ref.iter().skip(t).step_by(threads) {
+                        let html = render(template, source, &route.path, &route.path);
+                        files.push(write_file(dist, &publish::file_for(&route.path), &html)?);
+                    }
+                    Ok(files)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err("a render thread panicked".into()))
+            })
+            .collect()
+    });
+    let mut report = Report::default();
+    for part in parts {
+        report.files.extend(part?);
     }
-    write("404.html", &render(&template, source, "/404", ""))?;
-    write("feed.xml", &publish::feed_xml(catalog))?;
+    let not_found = render(template, source, "/404", "");
+    report.files.push(write_file(dist, "404.html", &not_found)?);
+    report
+        .files
+        .push(write_file(dist, "feed.xml", &publish::feed_xml(catalog))?);
     for (name, xml) in publish::sitemaps(catalog.site(), &routes) {
-        write(&name, &xml)?;
+        report.files.push(write_file(dist, &name, &xml)?);
     }
-    write("robots.txt", &publish::robots_txt(catalog.site()))?;
+    report.files.push(write_file(
+        dist,
+        "robots.txt",
+        &publish::robots_txt(catalog.site()),
+    )?);
     report.pages = routes.len() + 1;
     Ok(report)
+}
+
+/// Writes `text` to `dist/name`, creating its folders.
+fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
+    let path = dist.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
 }

@@ -322,3 +322,103 @@ fn the_prerender_can_run_again_on_its_own_output() {
     assert_eq!(fs::read_to_string(dir.join("spa.html")).unwrap(), TEMPLATE);
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
+    use veille::content::{synthetic, Archive, Catalog};
+    let dir = scratch("scale");
+    let content = dir.join("content");
+    let out = dir.join("dist");
+    fs::create_dir_all(&out).unwrap();
+    synthetic::write(&content, 200, 3).unwrap();
+    // Read back from the files, as `veille-prerender --content` does.
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(&content).unwrap()));
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    let report = prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
+    let routes = publish::routes(catalog);
+    assert_eq!(report.pages, routes.len() + 1);
+    let read = |path: &str| {
+        let file = out.join(publish::file_for(path));
+        Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
+    };
+
+    // The home pagination is a chain: « plus anciens » from page to page, every page a file,
+    // together listing every article once, newest first.
+    let mut seen = Vec::new();
+    let mut path = "/".to_string();
+    let mut pages = 0;
+    loop {
+        let html = read(&path);
+        pages += 1;
+        seen.extend(
+            select(&html, "main .card__title a")
+                .into_iter()
+                .filter_map(|a| a.value().attr("href").map(str::to_string)),
+        );
+        match select(&html, ".pager__older").first() {
+            Some(next) => path = next.value().attr("href").unwrap().to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 200usize.div_ceil(12));
+    let expected: Vec<String> = catalog
+        .summaries()
+        .iter()
+        .map(|s| format!("/article/{}", s.slug))
+        .collect();
+    assert_eq!(seen, expected);
+
+    // Each tag's pages chain the same way and list exactly its articles.
+    for tag in &catalog.site().tags {
+        let mut listed = 0;
+        let mut path = format!("/tag/{}", tag.slug);
+        loop {
+            let html = read(&path);
+            listed += select(&html, "main .card").len();
+            match select(&html, ".pager__older").first() {
+                Some(next) => path = next.value().attr("href").unwrap().to_string(),
+                None => break,
+            }
+        }
+        let tagged = catalog
+            .summaries()
+            .iter()
+            .filter(|s| s.tags.contains(&tag.slug))
+            .count();
+        assert_eq!(listed, tagged, "{}", tag.slug);
+    }
+
+    // Every article page exists; its related articles share at least one tag with it.
+    for summary in catalog.summaries() {
+        let html = read(&format!("/article/{}", summary.slug));
+        let related: Vec<String> = select(&html, ".related .card__title a")
+            .into_iter()
+            .filter_map(|a| {
+                a.value()
+                    .attr("href")
+                    .map(|h| h.trim_start_matches("/article/").to_string())
+            })
+            .collect();
+        assert_eq!(related.len(), 3, "{}", summary.slug);
+        for other in related {
+            let other = catalog
+                .summaries()
+                .iter()
+                .find(|s| s.slug == other)
+                .unwrap();
+            assert!(
+                other.tags.iter().any(|t| summary.tags.contains(t)),
+                "{} and {} share no tag",
+                summary.slug,
+                other.slug
+            );
+        }
+    }
+
+    // The sitemap lists every article.
+    let locs = xml_texts(&fs::read_to_string(out.join("sitemap.xml")).unwrap(), "loc");
+    for s in catalog.summaries() {
+        assert!(locs.contains(&format!("https://veille-ia.example/article/{}", s.slug)));
+    }
+    let _ = fs::remove_dir_all(dir);
+}

@@ -140,25 +140,50 @@ impl Catalog {
     /// Candidates come from the tag index, never from comparing every pair of articles.
     pub fn related(&self, slug: &str, n: usize) -> Result<Vec<ArticleSummary>, ContentError> {
         let &me = self.by_slug.get(slug).ok_or(ContentError::NotFound)?;
-        let mut shared: HashMap<usize, u32> = HashMap::new();
-        for tag in &self.summaries[me].tags {
-            for &other in self.by_tag.get(tag).into_iter().flatten() {
-                if other != me {
-                    *shared.entry(other).or_default() += 1;
+        // The article's tag lists (tag → positions, newest first) merged in order: candidates
+        // come newest first, each with the number of lists it appears in. The best `n` are
+        // kept; once they all share every tag, no older article can beat them, and the merge
+        // stops. Never a comparison of all pairs, rarely a full pass over the lists.
+        let lists: Vec<&[usize]> = self.summaries[me]
+            .tags
+            .iter()
+            .filter_map(|tag| self.by_tag.get(tag).map(Vec::as_slice))
+            .collect();
+        let most = lists.len() as u32;
+        let mut next = vec![0usize; lists.len()];
+        // (position, shared tags), more shared first, newer first among equals.
+        let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
+        while n > 0 {
+            let Some(position) = lists
+                .iter()
+                .zip(&next)
+                .filter_map(|(list, &i)| list.get(i).copied())
+                .min()
+            else {
+                break;
+            };
+            let mut shared = 0;
+            for (list, i) in lists.iter().zip(next.iter_mut()) {
+                if list.get(*i) == Some(&position) {
+                    shared += 1;
+                    *i += 1;
                 }
             }
+            if position == me {
+                continue;
+            }
+            // Newer than every kept one: it goes after those sharing as many tags or more.
+            let at = best.iter().take_while(|&&(_, s)| s >= shared).count();
+            if at < n {
+                best.insert(at, (position, shared));
+                best.truncate(n);
+            }
+            if best.len() == n && best.iter().all(|&(_, s)| s == most) {
+                break;
+            }
         }
-        let mut ranked: Vec<(usize, u32)> = shared.into_iter().collect();
-        // More shared tags first; among equals the newer (a lower position) first.
-        let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > n && n > 0 {
-            ranked.select_nth_unstable_by(n - 1, order);
-            ranked.truncate(n);
-        }
-        ranked.sort_unstable_by(order);
-        Ok(ranked
+        Ok(best
             .into_iter()
-            .take(n)
             .map(|(i, _)| self.summaries[i].clone())
             .collect())
     }
@@ -176,19 +201,23 @@ impl Catalog {
             .iter()
             .find(|t| t.slug == slug)
             .ok_or(ContentError::NotFound)?;
-        let tagged: Vec<ArticleSummary> = self
-            .by_tag
-            .get(slug)
-            .map(|positions| {
-                positions
-                    .iter()
-                    .map(|&i| self.summaries[i].clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        // Paginate the positions, then copy only the page's articles (not the whole tag).
+        let positions = self.by_tag.get(slug).map_or(&[][..], Vec::as_slice);
+        let page = paginate(positions, page, self.site.page_size)?;
         Ok(TagListing {
             tag: tag.clone(),
-            page: paginate(&tagged, page, self.site.page_size)?,
+            page: Page {
+                page: page.page,
+                page_size: page.page_size,
+                total: page.total,
+                total_pages: page.total_pages,
+                next: page.next,
+                items: page
+                    .items
+                    .iter()
+                    .map(|&i| self.summaries[i].clone())
+                    .collect(),
+            },
         })
     }
 
