@@ -153,7 +153,10 @@ impl Catalog {
         let mut next = vec![0usize; lists.len()];
         // (position, shared tags), more shared first, newer first among equals.
         let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
-        while n > 0 {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        loop {
             let Some(position) = lists
                 .iter()
                 .zip(&next)
