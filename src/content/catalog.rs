@@ -156,15 +156,12 @@ impl Catalog {
         if n == 0 {
             return Ok(Vec::new());
         }
-        loop {
-            let Some(position) = lists
-                .iter()
-                .zip(&next)
-                .filter_map(|(list, &i)| list.get(i).copied())
-                .min()
-            else {
-                break;
-            };
+        while let Some(position) = lists
+            .iter()
+            .zip(&next)
+            .filter_map(|(list, &i)| list.get(i).copied())
+            .min()
+        {
             let mut shared = 0;
             for (list, i) in lists.iter().zip(next.iter_mut()) {
                 if list.get(*i) == Some(&position) {
