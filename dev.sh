@@ -214,8 +214,11 @@ bench_scale() {
     "$bin/veille-content" synthetic "$n" "$BENCH_WORK/archive-$n" 7 >/dev/null
     : >"$BENCH_WORK/times-$n"
     for r in $(seq "$runs"); do
-      out="$BENCH_WORK/out-$n"
-      rm -rf "$out" && mkdir -p "$out" && cp "$ROOT/dist/spa.html" "$out/index.html"
+      # A fresh folder each run, removed at the end: on ext4, writing a tree where an
+      # identical one was just deleted is markedly slower (inode allocation), and would measure
+      # the file system rather than the build.
+      out="$BENCH_WORK/out-$n-$r"
+      mkdir -p "$out" && cp "$ROOT/dist/spa.html" "$out/index.html"
       # %e wall seconds, %M peak resident set in KB; the binary prints its page count.
       line=$(/usr/bin/time -f 'TIME %e %M' "$bin/veille-prerender" --content "$BENCH_WORK/archive-$n" "$out" 2>&1 | tr '\n' ' ')
       echo "$line" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "pages,") p = $(i-1); if ($i == "TIME") { t = $(i+1); m = $(i+2) } } print p, t, m }' >>"$BENCH_WORK/times-$n"
