@@ -10,7 +10,7 @@
 use crate::{
     content::{Catalog, Source, API_META},
     newsletter::{self, Provider},
-    publish::{self, Route},
+    publish::{self, Policy, Route},
     App,
 };
 use futures::{
@@ -82,6 +82,9 @@ pub struct Template {
     pub newsletter: Provider,
     /// The newsletter `<meta>` as written, recorded in each page.
     pub newsletter_spec: String,
+    /// What every page's Content-Security-Policy allows from the configuration (the hashes
+    /// are added page by page).
+    pub policy: Policy,
     pub content_api: String,
 }
 
@@ -114,16 +117,31 @@ impl Template {
             head.replace_range(start..end + "</title>".len(), "");
         }
         let meta = |name| publish::meta_content(html, name);
+        let newsletter = Provider::from_config(
+            meta(newsletter::PROVIDER_META).as_deref(),
+            meta(newsletter::TIMEOUT_META).as_deref(),
+        );
+        let content_api = meta(API_META).unwrap_or_default();
+        let api_origin = publish::origin_of(&content_api);
+        let signup_origin = newsletter
+            .request("", "")
+            .and_then(|request| publish::origin_of(&request.url));
+        let policy = Policy {
+            connect: api_origin.iter().chain(&signup_origin).cloned().collect(),
+            images: api_origin.iter().cloned().collect(),
+            form_action: newsletter
+                .form_target()
+                .and_then(|target| publish::origin_of(&target.action)),
+            ..Policy::default()
+        };
         Ok(Template {
             head,
             body_open: html[head_end..body_open_end].to_string(),
             tail: html[body_end..].to_string(),
-            newsletter: Provider::from_config(
-                meta(newsletter::PROVIDER_META).as_deref(),
-                meta(newsletter::TIMEOUT_META).as_deref(),
-            ),
-            content_api: meta(API_META).unwrap_or_default(),
+            newsletter,
+            content_api,
             newsletter_spec: meta(newsletter::PROVIDER_META).unwrap_or_default(),
+            policy,
         })
     }
 }
@@ -153,16 +171,84 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
             body_open = template.body_open,
             tail = template.tail,
         );
-        block_on(async move {
+        let page = block_on(async move {
             meta_output
                 .inject_meta_context(stream::iter([page]))
                 .await
                 .collect::<String>()
                 .await
-        })
+        });
+        with_policy(page, &template.policy)
     });
     owner.unset_with_forced_cleanup();
     page
+}
+
+/// The page with its Content-Security-Policy `<meta>` first in `<head>` (right after the
+/// charset, before any script): the configured origins, and the hash of each inline script and
+/// style the page holds — computed from the finished page, so nothing inline runs unlisted.
+pub fn with_policy(mut page: String, base: &Policy) -> String {
+    let mut policy = base.clone();
+    policy.script_hashes = inline_contents(&page, "script").map(hash).collect();
+    policy.style_hashes = inline_contents(&page, "style").map(hash).collect();
+    let tag = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        // An attribute in double quotes: only `&` and `"` need escaping (the policy's quotes
+        // are single).
+        policy.meta().replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let at = page
+        .find("<meta charset")
+        .and_then(|i| page[i..].find('>').map(|j| i + j + 1))
+        .unwrap_or_else(|| page.find("</head>").unwrap_or(0));
+    page.insert_str(at, &tag);
+    page
+}
+
+/// The contents of the inline `<script>` (executable ones: no `src`, a JavaScript type or none)
+/// or `<style>` elements of a page.
+fn inline_contents<'a>(page: &'a str, element: &'static str) -> impl Iterator<Item = &'a str> {
+    let open = format!("<{element}");
+    let close = format!("</{element}>");
+    let mut rest = page;
+    std::iter::from_fn(move || loop {
+        let start = rest.find(&open)?;
+        let after = &rest[start + open.len()..];
+        // `<scripts` or `<styled`: not the element.
+        if !after.starts_with(['>', ' ', '\t', '\n']) {
+            rest = after;
+            continue;
+        }
+        let tag_end = after.find('>')?;
+        let attrs = &after[..tag_end];
+        let body = &after[tag_end + 1..];
+        let end = body.find(&close)?;
+        let content = &body[..end];
+        rest = &body[end..];
+        let lower = attrs.to_ascii_lowercase();
+        let external = lower.contains("src=");
+        let data_block = element == "script"
+            && publish::attribute(attrs, "type").is_some_and(|t| {
+                !matches!(
+                    t.to_ascii_lowercase().as_str(),
+                    "module" | "text/javascript" | "application/javascript"
+                )
+            });
+        if !external && !data_block {
+            return Some(content);
+        }
+    })
+}
+
+/// `sha256-<base64>` of a script or style, as CSP spells it.
+fn hash(content: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(content.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// What a prerender wrote.

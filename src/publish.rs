@@ -297,6 +297,14 @@ pub fn meta_content(html: &str, name: &str) -> Option<String> {
     None
 }
 
+/// The value of attribute `name` in a tag's inside (`attrs` of `<tag attrs>`).
+pub fn attribute(attrs: &str, name: &str) -> Option<String> {
+    attributes(attrs)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
 /// The attributes of a tag's inside, as (lower-case name, value).
 fn attributes(inside: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -324,6 +332,54 @@ fn attributes(inside: &str) -> Vec<(String, String)> {
         out.push((name.to_ascii_lowercase(), value));
     }
     out
+}
+
+/// Where a URL's requests go: its origin (`https://host[:port]`), or `None` for a path on this
+/// site (or anything that is not an http(s) URL).
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .map(|r| ("https", r))
+        .or_else(|| url.strip_prefix("http://").map(|r| ("http", r)))?;
+    let host = rest.1.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || host.contains(['"', '\'', ';', ' ', ',']) {
+        return None;
+    }
+    Some(format!("{}://{}", rest.0, host.to_ascii_lowercase()))
+}
+
+/// What the Content Security Policy of a page allows beyond its own origin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// `sha256-…` of each inline script the page runs.
+    pub script_hashes: Vec<String>,
+    /// `sha256-…` of each inline style element.
+    pub style_hashes: Vec<String>,
+    /// Origins the app may fetch from: the content API, the newsletter endpoint.
+    pub connect: Vec<String>,
+    /// Origins images may come from besides the site: the content API's.
+    pub images: Vec<String>,
+    /// Where the signup form may post; `None`: nowhere (`'none'`).
+    pub form_action: Option<String>,
+}
+
+impl Policy {
+    /// The policy for a `<meta http-equiv>`: everything but `frame-ancestors`, which only a
+    /// header can carry (see `public/_headers`). Never `'unsafe-inline'` or `'unsafe-eval'`:
+    /// the wasm needs only `'wasm-unsafe-eval'`.
+    pub fn meta(&self) -> String {
+        let list = |items: &[String]| items.iter().map(|i| format!(" {i}")).collect::<String>();
+        let quoted = |items: &[String]| items.iter().map(|h| format!(" '{h}'")).collect::<String>();
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self'{}; connect-src 'self'{}; object-src 'none'; base-uri 'self'; form-action {}",
+            quoted(&self.script_hashes),
+            quoted(&self.style_hashes),
+            list(&self.images),
+            list(&self.connect),
+            self.form_action.as_deref().unwrap_or("'none'"),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -372,6 +428,51 @@ mod tests {
         assert!(!is_page_of("/", "/page/2"));
         assert!(!is_page_of("", "/"));
         assert!(!is_page_of("", "/nimporte/quoi"));
+    }
+
+    #[test]
+    fn origins_of_configured_urls() {
+        assert_eq!(
+            origin_of("https://Contenu.Example.org/v1/"),
+            Some("https://contenu.example.org".into())
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8081/api"),
+            Some("http://127.0.0.1:8081".into())
+        );
+        assert_eq!(origin_of("/api"), None);
+        assert_eq!(origin_of(""), None);
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+        assert_eq!(origin_of("https://a.example;script-src *"), None);
+    }
+
+    #[test]
+    fn the_policy_is_strict() {
+        let policy = Policy {
+            script_hashes: vec!["sha256-AAA=".into(), "sha256-BBB=".into()],
+            style_hashes: vec!["sha256-CCC=".into()],
+            connect: vec![
+                "https://api.example".into(),
+                "https://lettre.example".into(),
+            ],
+            images: vec!["https://api.example".into()],
+            form_action: Some("https://lettre.example".into()),
+        };
+        let csp = policy.meta();
+        assert!(csp.starts_with("default-src 'self'; "));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA=' 'sha256-BBB=';"));
+        assert!(csp.contains("style-src 'self' 'sha256-CCC=';"));
+        assert!(csp.contains("connect-src 'self' https://api.example https://lettre.example;"));
+        assert!(csp.contains("img-src 'self' https://api.example;"));
+        assert!(
+            csp.contains("object-src 'none'; base-uri 'self'; form-action https://lettre.example")
+        );
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        assert!(
+            !csp.contains("frame-ancestors"),
+            "ignored in a <meta>: it goes in _headers"
+        );
+        assert!(Policy::default().meta().ends_with("form-action 'none'"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { access, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
@@ -18,6 +19,8 @@ import { serveStatic } from "./static-server.mjs";
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
+// Built by ./dev.sh build (Cargo profile `prerender`).
+const PRERENDER = join(ROOT, "target", "prerender", "veille-prerender");
 const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
@@ -48,6 +51,9 @@ after(async () => {
   }
 });
 
+// The audit's own script and style are injected into the pages: their contexts bypass the
+// pages' Content-Security-Policy (tests/e2e/security.test.mjs checks it).
+
 /** axe-core on the page as it is now: the violations, each printed with its help page. */
 async function audit(page, label) {
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ path: AXE });
@@ -63,7 +69,7 @@ async function audit(page, label) {
 }
 
 async function open(path, { scheme = "light", reducedMotion = "no-preference", viewport } = {}) {
-  const context = await browser.newContext({ colorScheme: scheme, reducedMotion, viewport });
+  const context = await browser.newContext({ colorScheme: scheme, reducedMotion, viewport, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${server.url}${path}`);
   assert.ok(await appReady(page), `${path}: the app did not start`);
@@ -83,22 +89,23 @@ test("axe-core : aucune violation sur chaque route, en clair et en sombre", asyn
 });
 
 /**
- * The site with its article page configured to send signups to the test endpoint's `scenario`
- * (a copy of `dist/` whose page has that newsletter `<meta>`), served on its own port.
+ * The site built for signups sent to the test endpoint's `scenario`: a copy of `dist/` whose
+ * template (`spa.html`) has that newsletter `<meta>`, prerendered again — as a site configured
+ * so before its build is (its pages' CSP then allows that endpoint). Served on its own port.
  */
 async function siteWith(scenario) {
   if (!configured.has(scenario)) {
     const dir = await mkdtemp(join(tmpdir(), `veille-a11y-${scenario}-`));
     await cp(DIST, dir, { recursive: true });
-    const file = join(dir, "article", SLUG, "index.html");
-    const html = await readFile(file, "utf8");
-    await writeFile(
-      file,
-      html.replace(
-        /<meta(?=[^>]*name="?veille-newsletter"?[\s>])[^>]*>/,
-        `<meta name="veille-newsletter" content="json ${api.url}/newsletter/${scenario}/a11y/inscription">`,
-      ),
+    const template = join(dir, "spa.html");
+    const html = await readFile(template, "utf8");
+    const configuredHtml = html.replace(
+      /<meta(?=[^>]*name="?veille-newsletter"?[\s>])[^>]*>/,
+      `<meta name="veille-newsletter" content="json ${api.url}/newsletter/${scenario}/a11y/inscription">`,
     );
+    assert.notEqual(configuredHtml, html, "spa.html has no veille-newsletter meta");
+    await writeFile(template, configuredHtml);
+    execFileSync(PRERENDER, [dir], { stdio: "ignore" });
     configured.set(scenario, { server: await serveStatic(dir), dir });
   }
   return configured.get(scenario).server;
@@ -107,7 +114,7 @@ async function siteWith(scenario) {
 /** Opens the article with the newsletter box sending to the test endpoint's `scenario`. */
 async function withNewsletter(scenario, scheme, extra = {}) {
   const site = await siteWith(scenario);
-  const context = await browser.newContext({ colorScheme: scheme, reducedMotion: extra.reducedMotion });
+  const context = await browser.newContext({ colorScheme: scheme, reducedMotion: extra.reducedMotion, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${site.url}${ARTICLE}`);
   assert.ok(await appReady(page));
@@ -148,7 +155,7 @@ test("axe-core : le guide de style (construction de développement), en clair et
   const found = [];
   try {
     for (const scheme of SCHEMES) {
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${dev.url}/styleguide`);
       assert.ok(await appReady(page, 60000));
