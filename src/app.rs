@@ -155,11 +155,21 @@ fn Shell(site: Site) -> impl IntoView {
         path
     });
     let formatter = move |page: String| {
-        if page.is_empty() {
+        let title = if page.is_empty() {
             site_name.clone()
         } else {
             format!("{page} — {site_name}")
-        }
+        };
+        // leptos_meta 0.8 writes the prerendered <title> without escaping it: a title from
+        // content holding « </title><script> » would open a script element (the injection
+        // test caught it). In the browser the title is set as text, so only the prerender
+        // escapes.
+        #[cfg(feature = "ssr")]
+        let title = title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        title
     };
     // The designers' workshop (not linked, noindex) exists only in builds with the `styleguide`
     // feature (trunk serve, browser tests); in the reader's release its address is the 404.

@@ -13,7 +13,7 @@ mod catalog;
 mod error;
 mod model;
 mod paging;
-#[cfg(not(target_arch = "wasm32"))]
+/// Benchmark tooling (native tools and tests; never called by the app, so not in its wasm).
 pub mod synthetic;
 mod typeset;
 

@@ -1,4 +1,4 @@
-//! A synthetic archive for benchmarks and scale tests (native tools only, not the shipped
+//! A synthetic archive for benchmarks and scale tests (native tools and tests, not the shipped
 //! site): N French articles with four h2 sections, three tags out of ten and dates spread over
 //! years, the same for the same seed.
 

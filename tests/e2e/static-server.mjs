@@ -1,8 +1,9 @@
 // A static file server for a built site, on 127.0.0.1 only, as a CDN would serve `dist/`:
 // files as they are, a folder's `index.html` for the folder (a prerendered route), and for any
-// other path without an extension `404.html` with status 404 (the French 404 page; the app then
-// renders the address's own page if it has one), or `index.html` with status 200 when the build
-// has no `404.html` (a client-only build: the "SPA fallback").
+// other address `404.html` with status 404 (the French 404 page; the app then renders the
+// address's own page if it has one), or, when the build has no `404.html` (a client-only
+// build), `index.html` with status 200 for addresses without a file extension (the "SPA
+// fallback").
 //
 // Used by the end-to-end tests (imported) and runnable alone: `node static-server.mjs dist 8081`.
 
@@ -70,10 +71,16 @@ export async function serveStatic(dir, port = 0, { compress = false } = {}) {
     const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
     let path = await fileAt(root, urlPath);
     let status = 200;
-    if (!path && extname(urlPath) === "") {
-      path = await fileAt(root, "/404.html");
-      if (path) status = 404;
-      else path = join(root, "index.html");
+    if (!path) {
+      // Like static hosts: their 404 page for any address with no file, when there is one;
+      // else, for an address that names no file type, the app's page (SPA fallback).
+      const notFound = await fileAt(root, "/404.html");
+      if (notFound) {
+        path = notFound;
+        status = 404;
+      } else if (extname(urlPath) === "") {
+        path = join(root, "index.html");
+      }
     }
     if (!path) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });

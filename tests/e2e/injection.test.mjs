@@ -1,0 +1,138 @@
+// Script injection: a table of payloads placed in every text field of the content (title, lead,
+// paragraph, link target, image source and description, author, tag name) and in addresses and
+// query strings, prerendered by the real build step and loaded in headless Chromium. The
+// browser context bypasses the pages' CSP on purpose: this checks the escaping itself, and a
+// trap fails the test if any payload runs.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appReady, launch } from "./browser.mjs";
+import { serveStatic } from "./static-server.mjs";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
+const PRERENDER = join(ROOT, "target", "prerender", "veille-prerender");
+const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
+
+// Each would run the trap if it reached the page as markup or as a live URL.
+const PAYLOADS = [
+  `<script>${TRAP}</script>`,
+  `<img src=x onerror="${TRAP}">`,
+  `"><svg onload="${TRAP}">`,
+  `'><iframe src="javascript:${TRAP}"></iframe>`,
+  `</script><script>${TRAP}</script>`,
+  `</title><script>${TRAP}</script>`,
+  `{{${TRAP}}}`,
+  `\u003cscript\u003e${TRAP}\u003c/script\u003e`,
+];
+const BAD_URLS = [
+  `javascript:${TRAP}`,
+  `JaVaScRiPt:${TRAP}`,
+  ` javascript:${TRAP}`,
+  `java\tscript:${TRAP}`,
+  `jav&#x61;script:${TRAP}`,
+  `data:text/html,<script>${TRAP}</script>`,
+  `vbscript:msgbox(1)`,
+  `//evil.example/x`,
+];
+
+let browser;
+let server;
+let work;
+
+before(async () => {
+  browser = await launch();
+  work = await mkdtemp(join(tmpdir(), "veille-injection-"));
+  // An archive in the API's layout: the sample site with a poisoned tag, and one article per
+  // payload with it in every field.
+  const content = join(work, "content");
+  await mkdir(join(content, "articles"), { recursive: true });
+  const site = JSON.parse(await readFile(join(ROOT, "public/api/site.json"), "utf8"));
+  site.tags[0].name = PAYLOADS[1];
+  site.tags[0].description = PAYLOADS[0];
+  await writeFile(join(content, "site.json"), JSON.stringify(site));
+  PAYLOADS.forEach((payload, i) => {
+    const url = BAD_URLS[i % BAD_URLS.length];
+    const article = {
+      slug: `charge-${i + 1}`,
+      title: `Titre ${payload}`,
+      lead: `Chapô ${payload}`,
+      published: `2024-01-${String(i + 1).padStart(2, "0")}`,
+      author: `Auteur ${payload}`,
+      tags: [site.tags[0].slug],
+      cover: { src: url, alt: `Image ${payload}`, credit: payload },
+      body: [
+        { type: "paragraph", text: [`Texte ${payload} `, { link: `lien ${payload}`, href: url }] },
+        { type: "heading", level: 2, text: `Section ${payload}` },
+        { type: "quote", text: payload, attribution: payload },
+        { type: "list", items: [payload, [{ b: payload }, { i: payload }, { code: payload }]] },
+        { type: "image", src: url, alt: payload, caption: payload },
+        { type: "note", title: payload, text: payload },
+      ],
+    };
+    return writeFile(join(content, "articles", `charge-${i + 1}.json`), JSON.stringify(article));
+  });
+  await new Promise((ok) => setTimeout(ok, 100));
+  const site_dir = join(work, "site");
+  await cp(DIST, site_dir, { recursive: true });
+  execFileSync(PRERENDER, ["--content", content, site_dir], { stdio: "ignore" });
+  server = await serveStatic(site_dir);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function check(path) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto(`${server.url}${path}`);
+  assert.ok(await appReady(page), path);
+  // Let everything load, then hover and click-free checks.
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => ({
+    pwned: window.veillePwned ?? 0,
+    handlers: [...document.querySelectorAll("body *")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).length,
+    liveUrls: [...document.querySelectorAll("[href], [src]")]
+      .map((e) => e.getAttribute("href") ?? e.getAttribute("src"))
+      .filter((u) => /^\s*(javascript|data|vbscript):/i.test(u.replace(/[\s\u0000-\u001f]/g, "")) || u.startsWith("//")),
+    scripts: [...document.querySelectorAll("body script")].length,
+    injected: [...document.querySelectorAll("body iframe, body svg[onload], body img[src='x']")].length,
+  }));
+  assert.equal(state.pwned, 0, `${path}: a payload ran`);
+  assert.deepEqual(dialogs, [], path);
+  assert.equal(state.handlers, 0, `${path}: an on* attribute`);
+  assert.deepEqual(state.liveUrls, [], `${path}: a dangerous URL`);
+  assert.equal(state.scripts, 0, `${path}: a script in the body`);
+  assert.equal(state.injected, 0, `${path}: injected elements`);
+  await context.close();
+}
+
+test("aucune charge injectée dans le contenu ne s’exécute, prérendue puis hydratée", async () => {
+  for (let i = 1; i <= PAYLOADS.length; i++) await check(`/article/charge-${i}`);
+  await check("/");
+  await check("/tag/securite");
+});
+
+test("ni dans l’adresse ni dans la chaîne de requête", async () => {
+  for (const path of [
+    `/article/%3Cscript%3E${encodeURIComponent(TRAP)}%3C%2Fscript%3E`,
+    `/tag/%22%3E%3Cimg%20src%3Dx%20onerror%3D${encodeURIComponent(TRAP)}%3E`,
+    `/page/%3Csvg%20onload%3D${encodeURIComponent(TRAP)}%3E`,
+    `/?q=%3Cscript%3E${encodeURIComponent(TRAP)}%3C/script%3E`,
+    `/article/charge-1?page=%22%3E%3Cscript%3E${encodeURIComponent(TRAP)}%3C/script%3E`,
+  ]) {
+    await check(path);
+  }
+});
