@@ -178,6 +178,64 @@ async fn an_unreachable_server_shows_a_message_and_retry_works() {
 }
 
 #[wasm_bindgen_test]
+async fn an_html_error_page_shows_its_status_and_retry_works() {
+    fails_then_recovers("html-502-once", "erreur 502").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_html_page_instead_of_json_shows_a_message_and_retry_works() {
+    fails_then_recovers("html-200-once", "illisibles").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_truncated_answer_shows_a_message_and_retry_works() {
+    fails_then_recovers("truncated-once", "illisibles").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_answer_is_refused_and_retry_works() {
+    fails_then_recovers("huge-once", "illisibles").await;
+}
+
+#[wasm_bindgen_test]
+async fn json_of_another_shape_shows_a_message() {
+    let (source, _) = api("wrong-shape");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    assert_eq!(text(root, "main h1"), "Impossible d’afficher cet article");
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_block_is_skipped_and_the_rest_shows() {
+    let (source, _) = api("unknown-block");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the article", 3, || {
+        text_or_empty(root, "main h1") == title(SLUG)
+    })
+    .await;
+    assert!(find(root, ".content-error").is_none());
+    assert!(count(root, ".article-body p") > 0);
+}
+
+#[wasm_bindgen_test]
+async fn an_impossible_date_is_shown_as_given() {
+    let (source, _) = api("bad-date");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the article", 3, || {
+        text_or_empty(root, "main h1") == title(SLUG)
+    })
+    .await;
+    assert!(
+        text(root, ".byline").contains("publié le 2024-13-45"),
+        "{}",
+        text(root, ".byline")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_missing_field_names_it_and_offers_no_retry() {
     let (source, _) = api("missing-title");
     let app = mount_at(&format!("/article/{SLUG}"), source).await;

@@ -47,8 +47,8 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
             />
         })
     });
-    let date =
-        french::long_date(article.published.get(..10).unwrap_or_default()).unwrap_or_default();
+    let date = french::long_date(article.published.get(..10).unwrap_or_default())
+        .unwrap_or_else(|| article.published.clone());
     let minutes = article
         .reading_minutes
         .map(|m| format!(" · {m}\u{a0}min de lecture"));

@@ -84,7 +84,10 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </nav>
         }
     });
-    let date = |iso: &str| french::long_date(iso.get(..10).unwrap_or_default()).unwrap_or_default();
+    // A date that cannot be read is shown as it came rather than dropped.
+    let date = |iso: &str| {
+        french::long_date(iso.get(..10).unwrap_or_default()).unwrap_or_else(|| iso.to_string())
+    };
     let published = date(&summary.published);
     let updated = summary.updated.clone().map(|iso| {
         let text = date(&iso);

@@ -17,6 +17,13 @@
 //                   (a cut connection would not do: Chromium silently retries it)
 //   missing-title   200 with the article's "title" removed, every time
 //   site-500-once   HTTP 500 for site.json
+//   html-502-once   HTTP 502 with an HTML error page
+//   html-200-once   200 with an HTML page (text/html), as a captive portal answers
+//   truncated-once  the real answer cut in half
+//   huge-once       valid JSON of 3 MB
+//   wrong-shape     valid JSON of another shape, every time
+//   unknown-block   the article with a block of a type this app does not know, every time
+//   bad-date        the article with an impossible date, every time
 //
 // It is also the newsletter endpoint of the browser tests: it records what it receives and
 // answers as told.
@@ -141,6 +148,28 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
           res.writeHead(200, { "content-type": "application/json" });
           res.end(body ?? "{}");
           return;
+        case "html-502-once":
+          return send(res, 502, "<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>", "text/html; charset=utf-8");
+        case "html-200-once":
+          // A captive portal or a misconfigured CDN: 200, but a web page.
+          return send(res, 200, "<!doctype html><html><body>Connectez-vous au réseau</body></html>", "text/html; charset=utf-8");
+        case "truncated-once":
+          return send(res, 200, (body ?? "{}").slice(0, Math.floor((body ?? "{}").length / 2)));
+        case "huge-once":
+          // Valid JSON, 3 MB of it.
+          return send(res, 200, JSON.stringify({ ...JSON.parse(body ?? "{}"), lead: "x".repeat(3 * 1024 * 1024) }));
+        case "wrong-shape":
+          return send(res, 200, JSON.stringify({ items: [1, 2, 3], title: 42 }));
+        case "unknown-block":
+          if (body) {
+            const value = JSON.parse(body);
+            value.body.unshift({ type: "video", src: "/v.mp4", titre: "Une vidéo" });
+            return send(res, 200, JSON.stringify(value));
+          }
+          break;
+        case "bad-date":
+          if (body) return send(res, 200, JSON.stringify({ ...JSON.parse(body), published: "2024-13-45" }));
+          break;
         case "missing-title":
           if (body) {
             const value = JSON.parse(body);
