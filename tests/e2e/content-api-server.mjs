@@ -75,7 +75,9 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
   const log = new Map(); // token → paths requested
   const posts = new Map(); // token → newsletter requests received
   const tripped = new Set(); // tokens whose "-once" misbehaviour already happened
-  const server = createServer(async (req, res) => {
+  // A scenario that throws answers 500 and says why, instead of taking the server down (and
+  // every later test with it).
+  const handle = async (req, res) => {
     if (req.method === "OPTIONS") return send(res, 204, "");
     const parts = new URL(req.url, "http://127.0.0.1").pathname.split("/").filter(Boolean);
     if (parts[0] === "__log" && parts[1]) return send(res, 200, JSON.stringify(log.get(parts[1]) ?? []));
@@ -161,14 +163,15 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
         case "wrong-shape":
           return send(res, 200, JSON.stringify({ items: [1, 2, 3], title: 42 }));
         case "unknown-block":
-          if (body) {
+          // Articles only (the related list is an array, not an article).
+          if (body && path.startsWith("articles/")) {
             const value = JSON.parse(body);
             value.body.unshift({ type: "video", src: "/v.mp4", titre: "Une vidéo" });
             return send(res, 200, JSON.stringify(value));
           }
           break;
         case "bad-date":
-          if (body) return send(res, 200, JSON.stringify({ ...JSON.parse(body), published: "2024-13-45" }));
+          if (body && path.startsWith("articles/")) return send(res, 200, JSON.stringify({ ...JSON.parse(body), published: "2024-13-45" }));
           break;
         case "missing-title":
           if (body) {
@@ -181,7 +184,14 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
     }
     if (body === null) return send(res, 404, '{"error":"introuvable"}');
     send(res, 200, body);
-  });
+  };
+  const server = createServer((req, res) =>
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(error) }));
+      else res.destroy();
+    }),
+  );
 
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   return {
