@@ -292,3 +292,24 @@ async fn leaving_a_page_cancels_its_request() {
     );
     assert!(text_or_empty(root, "main h1").starts_with("À propos"));
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_connection_shows_a_page_not_a_blank() {
+    // Port 9 (discard) on the loopback: nothing listens there, the connection is refused.
+    let source = Source::Api {
+        base: "http://127.0.0.1:9/api".into(),
+        timeout_ms: 2000,
+    };
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the error", 4, || find(root, ".content-error").is_some()).await;
+    assert_eq!(
+        text(root, "main h1"),
+        "Le site est momentanément indisponible"
+    );
+    assert!(text(root, ".content-error__message").contains("Impossible de joindre"));
+    assert!(
+        find(root, ".content-error button").is_some(),
+        "no « Réessayer »"
+    );
+}
