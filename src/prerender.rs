@@ -281,6 +281,17 @@ pub fn prerender(
         Err(_) => Template::parse(&read(&shell)?)?,
     };
 
+    // The prerender reads content from disk, never over HTTP: a site configured with a content
+    // API is prerendered from a copy of it (`--content DIR`), or else from the bundled content,
+    // which must then be said.
+    if !template.content_api.is_empty() && *source == Source::Bundled {
+        eprintln!(
+            "veille-prerender: index.html names the content API {:?}, but the pages are \
+             prerendered from the bundled content; pass --content DIR (a copy of that API) to \
+             prerender them from it",
+            template.content_api
+        );
+    }
     let routes: Vec<Route> = publish::routes(catalog);
     // Pages are independent: one thread per core renders every n-th route and writes each page
     // as soon as it is rendered (nothing accumulates in memory).

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { serveStatic, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -99,12 +99,7 @@ async function siteWith(scenario) {
     await cp(DIST, dir, { recursive: true });
     const template = join(dir, "spa.html");
     const html = await readFile(template, "utf8");
-    const configuredHtml = html.replace(
-      /<meta(?=[^>]*name="?veille-newsletter"?[\s>])[^>]*>/,
-      `<meta name="veille-newsletter" content="json ${api.url}/newsletter/${scenario}/a11y/inscription">`,
-    );
-    assert.notEqual(configuredHtml, html, "spa.html has no veille-newsletter meta");
-    await writeFile(template, configuredHtml);
+    await writeFile(template, setMeta(html, "veille-newsletter", `json ${api.url}/newsletter/${scenario}/a11y/inscription`));
     execFileSync(PRERENDER, [dir], { stdio: "ignore" });
     configured.set(scenario, { server: await serveStatic(dir), dir });
   }

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { serveStatic, setMeta } from "./static-server.mjs";
 
 const RUNS = 7;
 const [dist, ...archives] = process.argv.slice(2);
@@ -52,13 +52,7 @@ try {
     // prerendered from the bundled content would not ask the API for anything.
     const shell = join(site, "spa.html");
     const html = await readFile(shell, "utf8").catch(() => readFile(join(site, "index.html"), "utf8"));
-    await writeFile(
-      join(site, "index.html"),
-      html.replace(
-        /<meta(?=[^>]*name="?veille-content-api"?[\s>])[^>]*>/,
-        `<meta name="veille-content-api" content="${apiServer.url}/ok/bench">`,
-      ),
-    );
+    await writeFile(join(site, "index.html"), setMeta(html, "veille-content-api", `${apiServer.url}/ok/bench`));
     const siteServer = await serveStatic(site);
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, siteServer.url));

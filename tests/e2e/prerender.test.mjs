@@ -4,11 +4,10 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { editFile, serveStatic, servingCopy, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -131,37 +130,22 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
 
 test("en mode API, la page prérendue ne redemande pas le contenu avec lequel elle a été rendue", async () => {
   // The same build with its runtime configuration switched to the static API in dist/api/.
-  const copy = await mkdtemp(join(tmpdir(), "veille-prerendered-api-"));
-  try {
-    await cp(DIST, copy, { recursive: true });
-    const file = join(copy, "article", SLUG, "index.html");
-    const html = await readFile(file, "utf8");
-    const configured = html.replace(
-      /<meta(?=[^>]*name="?veille-content-api"?[\s>])[^>]*>/,
-      '<meta name="veille-content-api" content="/api">',
-    );
-    assert.notEqual(configured, html);
-    await writeFile(file, configured);
-    const apiServer = await serveStatic(copy);
-    try {
-      const page = await browser.newPage();
-      const requested = [];
-      page.on("request", (req) => requested.push(new URL(req.url()).pathname));
-      await page.goto(`${apiServer.url}/article/${SLUG}`);
-      assert.ok(await appReady(page));
-      await page.waitForTimeout(300);
-      assert.deepEqual(requested.filter((p) => p.startsWith("/api/")), [], "content fetched again");
-      // The API is what the app uses from then on.
-      const fetched = page.waitForResponse((res) => res.url().endsWith(`/api/articles/${related[0].slug}.json`));
-      await page.locator(`.related a[href="/article/${related[0].slug}"]`).first().click();
-      await fetched;
-      await page.close();
-    } finally {
-      await apiServer.close();
-    }
-  } finally {
-    await rm(copy, { recursive: true, force: true });
-  }
+  const configure = (copy) =>
+    editFile(join(copy, "article", SLUG, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
+  await servingCopy(DIST, configure, async (apiServer) => {
+    const page = await browser.newPage();
+    const requested = [];
+    page.on("request", (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(`${apiServer.url}/article/${SLUG}`);
+    assert.ok(await appReady(page));
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested.filter((p) => p.startsWith("/api/")), [], "content fetched again");
+    // The API is what the app uses from then on.
+    const fetched = page.waitForResponse((res) => res.url().endsWith(`/api/articles/${related[0].slug}.json`));
+    await page.locator(`.related a[href="/article/${related[0].slug}"]`).first().click();
+    await fetched;
+    await page.close();
+  });
 });
 
 test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec le statut 404", async () => {
@@ -197,56 +181,34 @@ test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec
 test("une adresse d’article sans page prérendue (publiée depuis) s’affiche quand même", async () => {
   // A build whose article page was not prerendered: the host serves 404.html, and the app
   // renders the article itself instead of taking over the 404.
-  const copy = await mkdtemp(join(tmpdir(), "veille-missing-page-"));
-  try {
-    await cp(DIST, copy, { recursive: true });
-    await rm(join(copy, "article", SLUG), { recursive: true });
-    const missing = await serveStatic(copy);
-    try {
-      const page = await browser.newPage();
-      const res = await page.goto(`${missing.url}/article/${SLUG}`);
-      assert.equal(res.status(), 404);
-      assert.ok(await appReady(page));
-      assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
-      assert.equal(await page.locator("main h1").count(), 1);
-      assert.equal(await page.locator("meta[name=robots]").count(), 0, "the 404's noindex stayed");
-      await page.close();
-    } finally {
-      await missing.close();
-    }
-  } finally {
-    await rm(copy, { recursive: true, force: true });
-  }
+  const unpublish = (copy) => rm(join(copy, "article", SLUG), { recursive: true });
+  await servingCopy(DIST, unpublish, async (missing) => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${missing.url}/article/${SLUG}`);
+    assert.equal(res.status(), 404);
+    assert.ok(await appReady(page));
+    assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
+    assert.equal(await page.locator("main h1").count(), 1);
+    assert.equal(await page.locator("meta[name=robots]").count(), 0, "the 404's noindex stayed");
+    await page.close();
+  });
 });
 
 test("une page dont on a changé la configuration de la lettre après la construction est rendue à neuf, pas hydratée", async () => {
   // Prerendered with the preview (its note is in the HTML); the copy now names an endpoint.
-  const copy = await mkdtemp(join(tmpdir(), "veille-reconfigured-"));
-  try {
-    await cp(DIST, copy, { recursive: true });
-    const file = join(copy, "article", SLUG, "index.html");
-    const html = await readFile(file, "utf8");
-    assert.match(html, /class="newsletter__preview"/);
-    const configured = html.replace(
-      /<meta(?=[^>]*name="?veille-newsletter"?[\s>])[^>]*>/,
-      '<meta name="veille-newsletter" content="json https://lettre.example/inscription">',
-    );
-    assert.notEqual(configured, html);
-    await writeFile(file, configured);
-    const srv = await serveStatic(copy);
-    try {
-      const { page, problems } = await openPage(browser, `${srv.url}/article/${SLUG}`);
-      assert.ok(await appReady(page));
-      assert.equal(await page.locator(".newsletter__preview").count(), 0, "the preview note stayed");
-      assert.equal(await page.locator(".newsletter__form").getAttribute("action"), "https://lettre.example/inscription");
-      assert.equal(await page.locator("main h1").count(), 1);
-      assert.equal(await page.locator("meta[property='og:title']").count(), 1);
-      assert.deepEqual(problems, []);
-      await page.close();
-    } finally {
-      await srv.close();
-    }
-  } finally {
-    await rm(copy, { recursive: true, force: true });
-  }
+  const reconfigure = (copy) =>
+    editFile(join(copy, "article", SLUG, "index.html"), (html) => {
+      assert.match(html, /class="newsletter__preview"/);
+      return setMeta(html, "veille-newsletter", "json https://lettre.example/inscription");
+    });
+  await servingCopy(DIST, reconfigure, async (srv) => {
+    const { page, problems } = await openPage(browser, `${srv.url}/article/${SLUG}`);
+    assert.ok(await appReady(page));
+    assert.equal(await page.locator(".newsletter__preview").count(), 0, "the preview note stayed");
+    assert.equal(await page.locator(".newsletter__form").getAttribute("action"), "https://lettre.example/inscription");
+    assert.equal(await page.locator("main h1").count(), 1);
+    assert.equal(await page.locator("meta[property='og:title']").count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

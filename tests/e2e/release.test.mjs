@@ -7,11 +7,10 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, headingOf, launch, openPage } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { editFile, serveStatic, servingCopy, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -125,57 +124,35 @@ test("une adresse inconnue affiche la page 404 en français", async () => {
 
 test("contrôle : une page restée vide fait échouer la vérification", async () => {
   // The same site with its wasm truncated, as a broken optimiser would leave it.
-  const broken = await mkdtemp(join(tmpdir(), "veille-broken-"));
-  try {
-    await cp(DIST, broken, { recursive: true });
+  const truncate = async (broken) => {
     const wasm = (await readdir(broken)).find((name) => name.endsWith(".wasm"));
     assert.ok(wasm, "dist/ holds no .wasm file");
     await writeFile(join(broken, wasm), (await readFile(join(broken, wasm))).subarray(0, 64));
-    const brokenServer = await serveStatic(broken);
-    try {
-      const { page, problems } = await openPage(browser, `${brokenServer.url}/`);
-      // The prerendered text is there, but the app never starts.
-      assert.equal(await appReady(page, 3000), false);
-      assert.notDeepEqual(problems, []);
-      await page.close();
-    } finally {
-      await brokenServer.close();
-    }
-  } finally {
-    await rm(broken, { recursive: true, force: true });
-  }
+  };
+  await servingCopy(DIST, truncate, async (brokenServer) => {
+    const { page, problems } = await openPage(browser, `${brokenServer.url}/`);
+    // The prerendered text is there, but the app never starts.
+    assert.equal(await appReady(page, 3000), false);
+    assert.notDeepEqual(problems, []);
+    await page.close();
+  });
 });
 
 test("public/api/ sert aussi d’API de contenu statique, choisie à l’exécution", async () => {
   // The same build, with its runtime configuration switched to the API mode: no recompiling.
-  const copy = await mkdtemp(join(tmpdir(), "veille-api-mode-"));
-  try {
-    await cp(DIST, copy, { recursive: true });
-    const html = await readFile(join(copy, "index.html"), "utf8");
-    // The release HTML is minified: match the tag whatever its attribute order and quoting.
-    const configured = html.replace(
-      /<meta(?=[^>]*name="?veille-content-api"?[\s>])[^>]*>/,
-      '<meta name="veille-content-api" content="/api">',
-    );
-    assert.notEqual(configured, html, "index.html has no veille-content-api meta");
-    await writeFile(join(copy, "index.html"), configured);
-    const apiServer = await serveStatic(copy);
-    try {
-      const { page, problems } = await openPage(browser, `${apiServer.url}/`);
-      const requested = [];
-      page.on("request", (req) => requested.push(new URL(req.url()).pathname));
-      assert.ok(await appReady(page));
-      assert.equal(await headingOf(page), "À la une");
-      const article = articles[0];
-      await page.locator(`.card__title a[href="/article/${article.slug}"]`).click();
-      await page.waitForFunction((title) => document.querySelector("main h1")?.textContent === title, article.title);
-      assert.ok(requested.includes(`/api/articles/${article.slug}.json`), requested.join(", "));
-      assert.deepEqual(problems, []);
-      await page.close();
-    } finally {
-      await apiServer.close();
-    }
-  } finally {
-    await rm(copy, { recursive: true, force: true });
-  }
+  const configure = (copy) =>
+    editFile(join(copy, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
+  await servingCopy(DIST, configure, async (apiServer) => {
+    const { page, problems } = await openPage(browser, `${apiServer.url}/`);
+    const requested = [];
+    page.on("request", (req) => requested.push(new URL(req.url()).pathname));
+    assert.ok(await appReady(page));
+    assert.equal(await headingOf(page), "À la une");
+    const article = articles[0];
+    await page.locator(`.card__title a[href="/article/${article.slug}"]`).click();
+    await page.waitForFunction((title) => document.querySelector("main h1")?.textContent === title, article.title);
+    assert.ok(requested.includes(`/api/articles/${article.slug}.json`), requested.join(", "));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -6,11 +6,10 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { editFile, serveStatic, servingCopy } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -83,26 +82,18 @@ test("chaque route tourne sous sa politique CSP stricte, sans violation ni erreu
 });
 
 test("contrôle : un script glissé dans une page est bloqué et signalé", async () => {
-  const copy = await mkdtemp(join(tmpdir(), "veille-csp-"));
-  try {
-    await cp(DIST, copy, { recursive: true });
-    const file = join(copy, "article", SLUG, "index.html");
-    const html = await readFile(file, "utf8");
-    await writeFile(file, html.replace("</body>", "<script>window.veilleInjected = true</script></body>"));
-    const srv = await serveStatic(copy);
-    try {
-      const { context, page } = await visit(`${srv.url}/article/${SLUG}`);
-      assert.ok(await appReady(page));
-      assert.equal(await page.evaluate(() => window.veilleInjected), undefined, "the injected script ran");
-      const violations = await page.evaluate(() => window.veilleViolations);
-      assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join(", "));
-      await context.close();
-    } finally {
-      await srv.close();
-    }
-  } finally {
-    await rm(copy, { recursive: true, force: true });
-  }
+  const slipIn = (copy) =>
+    editFile(join(copy, "article", SLUG, "index.html"), (html) =>
+      html.replace("</body>", "<script>window.veilleInjected = true</script></body>"),
+    );
+  await servingCopy(DIST, slipIn, async (srv) => {
+    const { context, page } = await visit(`${srv.url}/article/${SLUG}`);
+    assert.ok(await appReady(page));
+    assert.equal(await page.evaluate(() => window.veilleInjected), undefined, "the injected script ran");
+    const violations = await page.evaluate(() => window.veilleViolations);
+    assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join(", "));
+    await context.close();
+  });
 });
 
 test("vie privée : aucune requête vers une autre origine, ni cookie, ni stockage local, sur chaque route", async () => {

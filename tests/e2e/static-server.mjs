@@ -8,7 +8,8 @@
 // Used by the end-to-end tests (imported) and runnable alone: `node static-server.mjs dist 8081`.
 
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -114,6 +115,41 @@ export async function serveStatic(dir, port = 0, { compress = false } = {}) {
     url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/**
+ * `html` with its `<meta name="{name}">` now saying `content`, whatever trunk's minifier did to
+ * the tag (attribute order, quotes). Throws when the page has no such tag.
+ */
+export function setMeta(html, name, content) {
+  const tag = new RegExp(`<meta(?=[^>]*name="?${name}"?[\\s>])[^>]*>`);
+  if (!tag.test(html)) throw new Error(`the page has no <meta name="${name}">`);
+  return html.replace(tag, `<meta name="${name}" content="${content}">`);
+}
+
+/** Rewrites the text file at `path` through `edit`. */
+export async function editFile(path, edit) {
+  await writeFile(path, edit(await readFile(path, "utf8")));
+}
+
+/**
+ * A copy of the built site `dir`, changed by `prepare(copy)`, served for `use(server, copy)`;
+ * server and copy are gone afterwards, whatever happens.
+ */
+export async function servingCopy(dir, prepare, use) {
+  const copy = await mkdtemp(join(tmpdir(), "veille-copy-"));
+  try {
+    await cp(dir, copy, { recursive: true });
+    await prepare(copy);
+    const server = await serveStatic(copy);
+    try {
+      return await use(server, copy);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
