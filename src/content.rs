@@ -17,6 +17,8 @@ mod paging;
 pub mod synthetic;
 mod typeset;
 
+#[cfg(test)]
+pub(crate) use catalog::with_plain_spaces;
 pub use catalog::{Catalog, RELATED};
 pub use error::{parse_json, ContentError};
 pub use model::*;
@@ -113,14 +115,22 @@ impl Source {
     {
         let this = self.clone();
         async move {
-            let value = match this {
-                Source::Bundled => local(bundled()?),
-                Source::Archive(Archive(catalog)) => local(catalog),
-                Source::Api { base, timeout_ms } => {
-                    api::get_json(format!("{base}/{path}"), timeout_ms).await
+            let (value, typeset) = match this {
+                Source::Bundled => {
+                    let catalog = bundled()?;
+                    (local(catalog), catalog.is_typeset())
                 }
+                Source::Archive(Archive(catalog)) => (local(catalog), catalog.is_typeset()),
+                Source::Api { base, timeout_ms } => (
+                    api::get_json(format!("{base}/{path}"), timeout_ms).await,
+                    false,
+                ),
             };
-            value.map(Typeset::typeset)
+            if typeset {
+                value
+            } else {
+                value.map(Typeset::typeset)
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 use super::{
     error::parse_json,
     paging::{paginate, Page, TagListing},
-    Article, ArticleSummary, ContentError, Site,
+    Article, ArticleSummary, ContentError, Site, Typeset,
 };
 use std::collections::HashMap;
 
@@ -19,6 +19,8 @@ pub struct Catalog {
     by_slug: HashMap<String, usize>,
     /// Tag slug → positions in `summaries`, newest first.
     by_tag: HashMap<String, Vec<usize>>,
+    /// Every text already passed through French typography ([`Catalog::typeset`]).
+    typeset: bool,
 }
 
 /// Prefixes an error's location with the file it comes from.
@@ -117,7 +119,26 @@ impl Catalog {
             summaries,
             by_slug,
             by_tag,
+            typeset: false,
         }
+    }
+
+    /// The catalog with French typography applied to every text, once: a source over it hands
+    /// out its content as it is, instead of typesetting each copy (a 10,000-article prerender
+    /// would otherwise typeset every summary again on each page that lists it).
+    pub fn typeset(mut self) -> Self {
+        if !self.typeset {
+            self.site = self.site.typeset();
+            self.articles = std::mem::take(&mut self.articles).typeset();
+            self.summaries = self.articles.iter().map(Article::to_summary).collect();
+            self.typeset = true;
+        }
+        self
+    }
+
+    /// Whether [`Catalog::typeset`] has been applied.
+    pub fn is_typeset(&self) -> bool {
+        self.typeset
     }
 
     pub fn site(&self) -> &Site {
@@ -250,6 +271,36 @@ impl Catalog {
         }
         files
     }
+}
+
+/// `catalog` as an editor might type it: every no-break space in titles, leads and paragraphs
+/// turned back into a plain space, for tests of the typesetting.
+#[cfg(test)]
+pub(crate) fn with_plain_spaces(catalog: &Catalog) -> Catalog {
+    use super::{Block, Inline};
+    let plain = |text: &mut String| *text = text.replace(['\u{a0}', '\u{202f}'], " ");
+    let articles = catalog
+        .articles
+        .iter()
+        .cloned()
+        .map(|mut article| {
+            plain(&mut article.summary.title);
+            plain(&mut article.summary.lead);
+            for block in &mut article.body {
+                if let Block::Paragraph { text } = block {
+                    for run in &mut text.0 {
+                        if let Inline::Text(t) = run {
+                            plain(t);
+                        }
+                    }
+                }
+            }
+            article
+        })
+        .collect();
+    let mut site = catalog.site.clone();
+    plain(&mut site.tagline);
+    Catalog::new(site, articles)
 }
 
 /// How many related articles an article shows.

@@ -486,6 +486,43 @@ fn the_bundled_source_answers_from_the_catalog() {
 }
 
 #[test]
+fn a_typeset_archive_answers_exactly_what_a_raw_one_answers() {
+    use futures::executor::block_on as run;
+    let raw: &'static Catalog = Box::leak(Box::new(with_plain_spaces(bundled().unwrap())));
+    let once: &'static Catalog = Box::leak(Box::new(raw.clone().typeset()));
+    assert!(!raw.is_typeset() && once.is_typeset());
+    // The typeset catalog holds typeset text (a title with « : » has its no-break space)…
+    let (i, titled) = raw
+        .summaries()
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.title.contains(" :"))
+        .unwrap();
+    assert_eq!(
+        once.summaries()[i].title,
+        crate::french::typography(&titled.title)
+    );
+    assert_ne!(once.summaries()[i].title, titled.title);
+    // …and a source over it answers as one over the raw catalog, which typesets each answer.
+    let (a, b) = (
+        Source::Archive(Archive(raw)),
+        Source::Archive(Archive(once)),
+    );
+    assert_eq!(run(a.site()), run(b.site()));
+    assert_eq!(run(a.index_page(1)), run(b.index_page(1)));
+    assert_eq!(run(a.index_page(2)), run(b.index_page(2)));
+    for s in raw.summaries() {
+        assert_eq!(run(a.article(&s.slug)), run(b.article(&s.slug)));
+        assert_eq!(run(a.related(&s.slug)), run(b.related(&s.slug)));
+    }
+    for tag in &raw.site().tags {
+        assert_eq!(run(a.tag_page(&tag.slug, 1)), run(b.tag_page(&tag.slug, 1)));
+    }
+    // Typesetting twice changes nothing.
+    assert_eq!(once.clone().typeset().summaries(), once.summaries());
+}
+
+#[test]
 fn french_messages_and_retry_policy() {
     let cases = [
         (
