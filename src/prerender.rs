@@ -62,6 +62,15 @@ impl any_spawner::CustomExecutor for ThreadPools {
     }
 }
 
+/// Makes Leptos spawn its tasks on the render threads' pools; set once per process.
+fn init_executor() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Fails only when another executor is already set, which then serves.
+        let _ = any_spawner::Executor::init_custom_executor(ThreadPools);
+    });
+}
+
 /// Runs `fut` to completion on this thread's pool, with the tasks it spawns.
 fn block_on<T>(fut: impl Future<Output = T>) -> T {
     POOL.with(|pool| pool.borrow_mut().run_until(fut))
@@ -74,10 +83,17 @@ pub use crate::publish::{RENDERED_WITH_META, ROUTE_META};
 pub struct Template {
     /// Up to `</head>`, without trunk's `<title>`.
     head: String,
+    /// Where in `head` the Content-Security-Policy `<meta>` goes: right after the charset,
+    /// before any script.
+    policy_at: usize,
     /// From `</head>` to the end of the `<body …>` tag.
     body_open: String,
     /// From `</body>` to the end.
     tail: String,
+    /// The hashes of the inline scripts and styles of `head` and of `body_open` + `tail`,
+    /// computed once (the inlined CSS alone is 13 kB, the same on every page).
+    head_hashes: Hashes,
+    tail_hashes: Hashes,
     /// The runtime configuration written in the page.
     pub newsletter: Provider,
     /// The newsletter `<meta>` as written, recorded in each page.
@@ -134,10 +150,19 @@ impl Template {
                 .and_then(|target| publish::origin_of(&target.action)),
             ..Policy::default()
         };
+        let policy_at = head
+            .find("<meta charset")
+            .and_then(|i| head[i..].find('>').map(|j| i + j + 1))
+            .unwrap_or(head.len());
+        let body_open = html[head_end..body_open_end].to_string();
+        let tail = html[body_end..].to_string();
         Ok(Template {
+            head_hashes: Hashes::of(&head),
+            tail_hashes: Hashes::of(&(body_open.clone() + &tail)),
             head,
-            body_open: html[head_end..body_open_end].to_string(),
-            tail: html[body_end..].to_string(),
+            policy_at,
+            body_open,
+            tail,
             newsletter,
             content_api,
             newsletter_spec: meta(newsletter::PROVIDER_META).unwrap_or_default(),
@@ -148,7 +173,14 @@ impl Template {
 
 /// One route rendered to a whole HTML page. `marker` is the route marker's value: the path,
 /// or empty for a page that must never be hydrated (`404.html`).
+///
+/// The page is written once, in order, into one buffer: trunk's head up to the charset, the
+/// Content-Security-Policy, the rest of the head, the route marker, the resources' data,
+/// leptos_meta's tags, the body. The policy hashes every inline script and style of the page
+/// (the template's are hashed once); `tests/prerender.rs` checks it equals the policy
+/// [`with_policy`] computes from the finished page.
 pub fn render(template: &Template, source: &Source, path: &str, marker: &str) -> String {
+    init_executor();
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
@@ -157,46 +189,106 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
         let source = source.clone();
         let newsletter = template.newsletter.clone();
         let app = view! { <App source newsletter /> };
-        let body: String = block_on(app.to_html_stream_in_order().collect());
+        let body = block_on(concat(app.to_html_stream_in_order(), 32 * 1024));
         // What the resources resolved to, for the app to read instead of fetching it again.
-        let data: String = match Owner::current_shared_context().and_then(|c| c.pending_data()) {
-            Some(data) => block_on(data.collect()),
+        let data = match Owner::current_shared_context().and_then(|c| c.pending_data()) {
+            Some(data) => block_on(concat(data, 16 * 1024)),
             None => String::new(),
         };
-        let page = format!(
-            "{head}<meta name=\"{ROUTE_META}\" content=\"{marker}\"><meta name=\"{RENDERED_WITH_META}\" content=\"{with}\"><script>{data}</script><!--HEAD-->{body_open}{body}{tail}",
-            head = template.head,
-            marker = publish::escape_xml(marker),
-            with = publish::escape_xml(&template.newsletter_spec),
-            body_open = template.body_open,
-            tail = template.tail,
-        );
-        let page = block_on(async move {
-            meta_output
-                .inject_meta_context(stream::iter([page]))
-                .await
-                .collect::<String>()
-                .await
+        // leptos_meta's title and tags, after its `<!--HEAD-->` marker. It is handed only the
+        // end of the head (the app sets no `<Html>` attributes: `lang` is in index.html).
+        let head_end = block_on(async move {
+            let chunk = format!("<!--HEAD-->{}", template.body_open);
+            let injected = meta_output.inject_meta_context(stream::iter([chunk])).await;
+            concat(injected, 2048).await
         });
-        with_policy(page, &template.policy)
+
+        let mut hashes = template.head_hashes.clone();
+        hashes.scripts.push(hash(&data));
+        hashes.extend(Hashes::of(&head_end));
+        hashes.extend(Hashes::of(&body));
+        hashes.extend(template.tail_hashes.clone());
+        let policy = policy_meta(&template.policy, hashes);
+
+        let (before, after) = template.head.split_at(template.policy_at);
+        let marker = publish::escape_xml(marker);
+        let with = publish::escape_xml(&template.newsletter_spec);
+        let parts = [
+            before,
+            &policy,
+            after,
+            "<meta name=\"",
+            ROUTE_META,
+            "\" content=\"",
+            &marker,
+            "\"><meta name=\"",
+            RENDERED_WITH_META,
+            "\" content=\"",
+            &with,
+            "\"><script>",
+            &data,
+            "</script>",
+            &head_end,
+            &body,
+            &template.tail,
+        ];
+        let mut page = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        parts.iter().for_each(|part| page.push_str(part));
+        page
     });
     owner.unset_with_forced_cleanup();
     page
+}
+
+/// A stream of HTML chunks in one string.
+async fn concat(chunks: impl futures::Stream<Item = String>, capacity: usize) -> String {
+    let mut chunks = std::pin::pin!(chunks);
+    let mut out = String::with_capacity(capacity);
+    while let Some(chunk) = chunks.next().await {
+        out.push_str(&chunk);
+    }
+    out
+}
+
+/// The `sha256-…` of the inline scripts and styles of some HTML, in document order.
+#[derive(Debug, Clone, Default)]
+struct Hashes {
+    scripts: Vec<String>,
+    styles: Vec<String>,
+}
+
+impl Hashes {
+    fn of(html: &str) -> Hashes {
+        Hashes {
+            scripts: inline_contents(html, "script").map(hash).collect(),
+            styles: inline_contents(html, "style").map(hash).collect(),
+        }
+    }
+
+    fn extend(&mut self, more: Hashes) {
+        self.scripts.extend(more.scripts);
+        self.styles.extend(more.styles);
+    }
+}
+
+/// The Content-Security-Policy `<meta>` of a page: the configured origins and its hashes.
+fn policy_meta(base: &Policy, hashes: Hashes) -> String {
+    let mut policy = base.clone();
+    policy.script_hashes = hashes.scripts;
+    policy.style_hashes = hashes.styles;
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        // An attribute in double quotes: only `&` and `"` need escaping (the policy's quotes
+        // are single).
+        policy.meta().replace('&', "&amp;").replace('"', "&quot;")
+    )
 }
 
 /// The page with its Content-Security-Policy `<meta>` first in `<head>` (right after the
 /// charset, before any script): the configured origins, and the hash of each inline script and
 /// style the page holds — computed from the finished page, so nothing inline runs unlisted.
 pub fn with_policy(mut page: String, base: &Policy) -> String {
-    let mut policy = base.clone();
-    policy.script_hashes = inline_contents(&page, "script").map(hash).collect();
-    policy.style_hashes = inline_contents(&page, "style").map(hash).collect();
-    let tag = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        // An attribute in double quotes: only `&` and `"` need escaping (the policy's quotes
-        // are single).
-        policy.meta().replace('&', "&amp;").replace('"', "&quot;")
-    );
+    let tag = policy_meta(base, Hashes::of(&page));
     let at = page
         .find("<meta charset")
         .and_then(|i| page[i..].find('>').map(|j| i + j + 1))
@@ -266,8 +358,7 @@ pub fn prerender(
     catalog: &'static Catalog,
     source: &Source,
 ) -> Result<Report, String> {
-    // Set once per process (a second prerender in the same process keeps the first).
-    let _ = any_spawner::Executor::init_custom_executor(ThreadPools);
+    init_executor();
     let index = dist.join("index.html");
     let shell = dist.join("spa.html");
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));

@@ -274,6 +274,51 @@ fn every_route_and_the_404_are_written() {
 }
 
 #[test]
+fn each_page_s_policy_is_the_one_computed_from_the_finished_page() {
+    // trunk's page with an inlined style, an inline script and configured origins: the policy
+    // `render` writes as it assembles the page (the template's hashes computed once) must be
+    // exactly the one `with_policy` computes by reading the whole finished page.
+    let html = TEMPLATE
+        .replace(
+            "<link href=/main-0123.css rel=stylesheet>",
+            "<style>:root{--a:1}</style><script>window.x=1</script>",
+        )
+        .replace(
+            "<meta name=veille-newsletter>",
+            "<meta name=veille-newsletter content=\"listmonk https://lettres.example/ ab12\">",
+        )
+        .replace(
+            "<meta name=veille-content-api>",
+            "<meta name=veille-content-api content=\"https://api.example/v1\">",
+        )
+        .replace("</body>", "<script>window.y=2</script></body>");
+    let template = prerender::Template::parse(&html).unwrap();
+    let catalog = bundled().unwrap();
+    let mut paths: Vec<String> = publish::routes(catalog)
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
+    paths.push("/nulle-part".into());
+    for path in &paths {
+        let page = prerender::render(&template, &Source::Bundled, path, path);
+        let start = page
+            .find("<meta http-equiv=\"Content-Security-Policy\"")
+            .unwrap_or_else(|| panic!("{path}: no policy"));
+        let end = start + page[start..].find('>').unwrap() + 1;
+        let without = format!("{}{}", &page[..start], &page[end..]);
+        assert_eq!(
+            prerender::with_policy(without, &template.policy),
+            page,
+            "{path}"
+        );
+        let policy = &page[start..end];
+        // The style, the template's two scripts and the data script are listed.
+        assert_eq!(policy.matches("'sha256-").count(), 4, "{path}: {policy}");
+        assert!(policy.contains("https://api.example"), "{policy}");
+    }
+}
+
+#[test]
 fn the_feed_is_well_formed_and_lists_every_article() {
     let catalog = bundled().unwrap();
     let xml = fs::read_to_string(dist().join("feed.xml")).unwrap();
