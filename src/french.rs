@@ -64,6 +64,10 @@ const NNBSP: char = '\u{202f}';
 /// changes nothing more. Inline code is not passed through it.
 pub fn typography(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    if !needs_typography(text) {
+        out.push_str(text);
+        return out;
+    }
     let mut rest = text;
     while !rest.is_empty() {
         // Whitespace-separated words; a word that is a link is copied as it is.
@@ -75,7 +79,11 @@ pub fn typography(text: &str) -> String {
             end
         };
         let (piece, tail) = rest.split_at(word_end);
-        if end > 0 && is_link(piece) {
+        // Most words hold none of the marks: copied as they are (a space right after « is
+        // the one other change).
+        if !needs_typography(piece) && !out.ends_with('«') {
+            out.push_str(piece);
+        } else if end > 0 && is_link(piece) {
             out.push_str(piece);
         } else {
             typeset(piece, &mut out);
@@ -83,6 +91,20 @@ pub fn typography(text: &str) -> String {
         rest = tail;
     }
     out
+}
+
+/// The characters [`typography`] acts on; a text without any of them comes out unchanged.
+const MARKS: [char; 6] = [':', ';', '!', '?', '«', '»'];
+
+fn needs_typography(text: &str) -> bool {
+    text.contains(MARKS)
+}
+
+/// [`typography`] in place: a text with nothing to change is neither copied nor reallocated.
+pub fn typeset_in_place(text: &mut String) {
+    if needs_typography(text) {
+        *text = typography(text);
+    }
 }
 
 fn is_link(word: &str) -> bool {

@@ -57,14 +57,16 @@ fn run() -> Result<(), String> {
             Source::Bundled,
         ),
     };
+    let read = started.elapsed();
     let report = prerender::prerender(&dist, catalog, &source)?;
     let elapsed = started.elapsed();
     println!(
-        "veille-prerender: {} pages, {} files in {} in {:.2} s",
+        "veille-prerender: {} pages, {} files in {} in {:.2} s (content read in {:.2} s)",
         report.pages,
         report.files.len(),
         dist.display(),
-        elapsed.as_secs_f64()
+        elapsed.as_secs_f64(),
+        read.as_secs_f64()
     );
     Ok(())
 }

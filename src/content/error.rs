@@ -90,12 +90,20 @@ fn duration_fr(ms: u32) -> String {
 /// and column in the browser (tracking the path doubles the parsing code of every content type
 /// in the wasm).
 pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
+    // Tracking the path makes parsing about twice as slow: valid files (nearly all of them) are
+    // parsed without it, and only a file that fails is read again to say where.
     #[cfg(not(target_arch = "wasm32"))]
-    let parsed = {
+    let parsed = serde_json::from_str(json).map_err(|_| {
         let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de)
-            .map_err(|err| (err.path().to_string(), err.into_inner()))
-    };
+        match serde_path_to_error::deserialize::<_, T>(de) {
+            Err(err) => (err.path().to_string(), err.into_inner()),
+            // Cannot happen (the same parser on the same text); say so rather than panic.
+            Ok(_) => (
+                String::new(),
+                serde::de::Error::custom("parsed only on the second reading"),
+            ),
+        }
+    });
     #[cfg(target_arch = "wasm32")]
     let parsed = serde_json::from_str(json).map_err(|err| {
         let at = format!("ligne {}, colonne {}", err.line(), err.column());

@@ -199,6 +199,20 @@ mod tests {
     }
 
     #[test]
+    fn an_archive_written_to_disk_reads_back_the_same() {
+        let dir = std::env::temp_dir().join(format!("veille-synthetic-{}", std::process::id()));
+        let written = write(&dir, 300, 5).unwrap();
+        // Read back on every core, in order.
+        let read = Catalog::from_dir(&dir).unwrap();
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(read.site(), written.site());
+        assert_eq!(read.summaries(), written.summaries());
+        for s in written.summaries() {
+            assert_eq!(read.article(&s.slug), written.article(&s.slug));
+        }
+    }
+
+    #[test]
     fn articles_have_four_sections_and_three_tags_over_years() {
         let (site, articles) = archive(2_000, 1);
         assert_eq!(site.tags.len(), 10);

@@ -3,14 +3,14 @@
 //! dates and inline code are left as they are.
 
 use super::{Article, ArticleSummary, Block, Image, Inline, Inlines, Page, Site, TagListing};
-use crate::french::typography;
+use crate::french::typeset_in_place;
 
 pub trait Typeset {
     fn typeset(self) -> Self;
 }
 
 fn t(text: &mut String) {
-    *text = typography(text);
+    typeset_in_place(text);
 }
 
 fn opt(text: &mut Option<String>) {
@@ -72,13 +72,16 @@ impl Typeset for Block {
             Block::Paragraph { text } => Block::Paragraph {
                 text: text.typeset(),
             },
-            Block::Heading { level, text } => Block::Heading {
-                level,
-                text: typography(&text),
-            },
+            Block::Heading { level, mut text } => {
+                t(&mut text);
+                Block::Heading { level, text }
+            }
             Block::Quote { text, attribution } => Block::Quote {
                 text: text.typeset(),
-                attribution: attribution.map(|a| typography(&a)),
+                attribution: attribution.map(|mut a| {
+                    t(&mut a);
+                    a
+                }),
             },
             Block::List { ordered, items } => Block::List {
                 ordered,
@@ -91,11 +94,17 @@ impl Typeset for Block {
                 image(&mut img);
                 Block::Image {
                     image: img,
-                    caption: caption.map(|c| typography(&c)),
+                    caption: caption.map(|mut c| {
+                        t(&mut c);
+                        c
+                    }),
                 }
             }
             Block::Note { title, text } => Block::Note {
-                title: title.map(|t| typography(&t)),
+                title: title.map(|mut title| {
+                    t(&mut title);
+                    title
+                }),
                 text: text.typeset(),
             },
             Block::Unknown => Block::Unknown,
