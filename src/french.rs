@@ -79,11 +79,10 @@ pub fn typography(text: &str) -> String {
             end
         };
         let (piece, tail) = rest.split_at(word_end);
-        // Most words hold none of the marks: copied as they are (a space right after « is
-        // the one other change).
-        if !needs_typography(piece) && !out.ends_with('«') {
-            out.push_str(piece);
-        } else if end > 0 && is_link(piece) {
+        // Copied as they are: links, and the many words that hold none of the marks (a space
+        // right after « is the one other change).
+        let plain = !needs_typography(piece) && !out.ends_with('«');
+        if plain || (end > 0 && is_link(piece)) {
             out.push_str(piece);
         } else {
             typeset(piece, &mut out);
