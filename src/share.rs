@@ -83,20 +83,47 @@ pub fn encode(text: &str) -> String {
 /// The share link of `network` for an article: its `title`, its `lead` (e-mail body) and its
 /// canonical `url`.
 pub fn share_url(network: Network, title: &str, lead: &str, url: &str) -> String {
-    let (t, u) = (encode(title), encode(url));
-    let title_and_url = encode(&format!("{title} {url}"));
-    match network {
-        Network::X => format!("https://x.com/intent/tweet?text={t}&url={u}"),
-        Network::LinkedIn => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
-        Network::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-        Network::Bluesky => format!("https://bsky.app/intent/compose?text={title_and_url}"),
-        Network::WhatsApp => format!("https://wa.me/?text={title_and_url}"),
-        Network::Telegram => format!("https://t.me/share/url?url={u}&text={t}"),
-        // RFC 6068: line breaks in a body are CRLF.
-        Network::Email => format!(
-            "mailto:?subject={t}&body={}",
-            encode(&format!("{lead}\r\n\r\n{url}"))
-        ),
+    ShareText::new(title, lead, url).url(network)
+}
+
+/// An article's texts percent-encoded once, for the links of every network.
+pub struct ShareText {
+    title: String,
+    url: String,
+    title_and_url: String,
+    email_body: String,
+}
+
+impl ShareText {
+    pub fn new(title: &str, lead: &str, url: &str) -> ShareText {
+        ShareText {
+            title: encode(title),
+            url: encode(url),
+            title_and_url: encode(&format!("{title} {url}")),
+            // RFC 6068: line breaks in a body are CRLF.
+            email_body: encode(&format!("{lead}\r\n\r\n{url}")),
+        }
+    }
+
+    /// The share link of `network`.
+    pub fn url(&self, network: Network) -> String {
+        let ShareText {
+            title: t,
+            url: u,
+            title_and_url,
+            email_body,
+        } = self;
+        match network {
+            Network::X => format!("https://x.com/intent/tweet?text={t}&url={u}"),
+            Network::LinkedIn => {
+                format!("https://www.linkedin.com/sharing/share-offsite/?url={u}")
+            }
+            Network::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+            Network::Bluesky => format!("https://bsky.app/intent/compose?text={title_and_url}"),
+            Network::WhatsApp => format!("https://wa.me/?text={title_and_url}"),
+            Network::Telegram => format!("https://t.me/share/url?url={u}&text={t}"),
+            Network::Email => format!("mailto:?subject={t}&body={email_body}"),
+        }
     }
 }
 

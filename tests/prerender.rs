@@ -319,6 +319,33 @@ fn each_page_s_policy_is_the_one_computed_from_the_finished_page() {
 }
 
 #[test]
+fn the_navigation_marks_the_section_the_reader_is_in() {
+    let slug = &bundled().unwrap().summaries()[0].slug;
+    let article = format!("/article/{slug}");
+    for (path, expected) in [
+        ("/", Some("/")),
+        ("/tag/sante", Some("/tag/sante")),
+        ("/a-propos", Some("/a-propos")),
+        (article.as_str(), None),
+    ] {
+        let html = page(path);
+        let current: Vec<String> = select(&html, "[aria-current]")
+            .iter()
+            .map(|a| {
+                assert_eq!(a.value().attr("aria-current"), Some("page"), "{path}");
+                assert_eq!(a.value().name(), "a", "{path}");
+                a.value().attr("href").unwrap_or_default().to_string()
+            })
+            .collect();
+        assert_eq!(
+            current,
+            Vec::from_iter(expected.map(String::from)),
+            "{path}"
+        );
+    }
+}
+
+#[test]
 fn the_feed_is_well_formed_and_lists_every_article() {
     let catalog = bundled().unwrap();
     let xml = fs::read_to_string(dist().join("feed.xml")).unwrap();

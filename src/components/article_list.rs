@@ -6,7 +6,6 @@ use crate::{
     french,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
@@ -31,7 +30,7 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
         .tags
         .first()
         .and_then(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
-        .map(|t| view! { <A href=format!("/tag/{}", t.slug) attr:class="card__tag">{t.name}</A> });
+        .map(|t| view! { <a href=format!("/tag/{}", t.slug) class="card__tag">{t.name}</a> });
     let cover = article.cover.and_then(|cover| {
         let src = safe_href(&cover.src)?.to_string();
         // Width and height reserve the space, so nothing moves when the image arrives.
@@ -58,7 +57,7 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
             <div class="card__text">
                 {tag}
                 <h2 class="card__title">
-                    <A href=href>{article.title}</A>
+                    <a href=href>{article.title}</a>
                 </h2>
                 <p class="card__lead">{article.lead}</p>
                 <p class="card__meta">

@@ -2,7 +2,6 @@
 
 use crate::content::use_site;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
@@ -12,7 +11,7 @@ pub fn SiteFooter() -> impl IntoView {
             <h2 class="site-footer__title">"Qui sommes-nous\u{202f}?"</h2>
             <p class="site-footer__about">{site.about.clone()}</p>
             <p>
-                <A href="/a-propos">"En savoir plus sur " {site.name.clone()}</A>
+                <a href="/a-propos">"En savoir plus sur " {site.name.clone()}</a>
             </p>
         </footer>
     }

@@ -3,7 +3,6 @@
 //! each one is a file of its own once prerendered (a static host cannot serve by query string).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The URL of page `n` of the list at `base`.
 pub fn page_href(base: &str, n: u32) -> String {
@@ -37,9 +36,9 @@ pub fn Pager(
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=label>
-                {newer.map(|href| view! { <A href=href attr:class="pager__newer" attr:rel="prev">"Articles plus récents"</A> })}
+                {newer.map(|href| view! { <a href=href class="pager__newer" rel="prev">"Articles plus récents"</a> })}
                 <span class="pager__status">{format!("Page {page} sur {total_pages}")}</span>
-                {older.map(|href| view! { <A href=href attr:class="pager__older" attr:rel="next">"Articles plus anciens"</A> })}
+                {older.map(|href| view! { <a href=href class="pager__older" rel="next">"Articles plus anciens"</a> })}
             </nav>
         }
     })

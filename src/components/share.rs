@@ -5,7 +5,7 @@
 use crate::{
     content::use_site,
     seo::absolute,
-    share::{share_url, Network},
+    share::{Network, ShareText},
 };
 use leptos::{prelude::*, task::spawn_local};
 
@@ -28,10 +28,11 @@ pub fn ShareRow(
     let can_share = RwSignal::new(false);
     Effect::new(move |_| can_share.set(browser::has_share_sheet()));
 
+    let text = ShareText::new(&title, &lead, &url);
     let links = Network::ALL
         .into_iter()
         .map(|network| {
-            let href = share_url(network, &title, &lead, &url);
+            let href = text.url(network);
             // E-mail opens the reader's mail program, not a tab.
             let (target, rel) = match network {
                 Network::Email => (None, None),

@@ -12,7 +12,7 @@ use crate::{
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -66,7 +66,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             .map(|tag| {
                 view! {
                     <li>
-                        <A href=format!("/tag/{}", tag.slug)>{tag.name}</A>
+                        <a href=format!("/tag/{}", tag.slug)>{tag.name}</a>
                     </li>
                 }
             })

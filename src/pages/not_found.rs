@@ -3,7 +3,6 @@
 use crate::components::head::in_style_guide;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -24,7 +23,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 "La page demandée n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de la une."
             </p>
             <p>
-                <A href="/">"Revenir à l’accueil"</A>
+                <a href="/">"Revenir à l’accueil"</a>
             </p>
         </div>
     }

@@ -124,6 +124,19 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
   assert.equal(squeeze(await headingOf(page)), squeeze(next.title));
   assert.equal(await page.evaluate(() => window.veilleSameDocument), true, "the browser loaded a new document");
   assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), `https://veille-ia.example/article/${next.slug}`);
+  assert.equal(await page.locator("[aria-current]").count(), 0, "an article is no section of the navigation");
+
+  // Plain links, one test of the address: the navigation marks the section the reader moves to.
+  await page.locator(".site-nav a[href^='/tag/']").first().click();
+  await page.waitForFunction(() => location.pathname.startsWith("/tag/"));
+  const section = await page.evaluate(() => location.pathname);
+  await page.waitForFunction(
+    (href) => document.querySelector(".site-nav [aria-current=page]")?.getAttribute("href") === href,
+    section,
+    { timeout: 5000 },
+  );
+  assert.equal(await page.locator("[aria-current]").count(), 1);
+  assert.equal(await page.evaluate(() => window.veilleSameDocument), true, "the browser loaded a new document");
   assert.deepEqual(problems, []);
   await page.close();
 });
