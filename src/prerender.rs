@@ -259,10 +259,14 @@ struct Hashes {
 
 impl Hashes {
     fn of(html: &str) -> Hashes {
-        Hashes {
-            scripts: inline_contents(html, "script").map(hash).collect(),
-            styles: inline_contents(html, "style").map(hash).collect(),
+        let mut hashes = Hashes::default();
+        for (element, content) in inline_contents(html) {
+            match element {
+                Inline::Script => hashes.scripts.push(hash(content)),
+                Inline::Style => hashes.styles.push(hash(content)),
+            }
         }
+        hashes
     }
 
     fn extend(&mut self, more: Hashes) {
@@ -297,15 +301,29 @@ pub fn with_policy(mut page: String, base: &Policy) -> String {
     page
 }
 
+/// An inline element the policy must list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inline {
+    Script,
+    Style,
+}
+
 /// The contents of the inline `<script>` (executable ones: no `src`, a JavaScript type or none)
-/// or `<style>` elements of a page.
-fn inline_contents<'a>(page: &'a str, element: &'static str) -> impl Iterator<Item = &'a str> {
-    let open = format!("<{element}");
-    let close = format!("</{element}>");
+/// and `<style>` elements of a page, in document order, in one pass over it.
+fn inline_contents(page: &str) -> impl Iterator<Item = (Inline, &str)> {
     let mut rest = page;
     std::iter::from_fn(move || loop {
-        let start = rest.find(&open)?;
-        let after = &rest[start + open.len()..];
+        let start = rest.find('<')?;
+        let after = &rest[start + 1..];
+        let (element, name) = if after.starts_with("script") {
+            (Inline::Script, "script")
+        } else if after.starts_with("style") {
+            (Inline::Style, "style")
+        } else {
+            rest = after;
+            continue;
+        };
+        let after = &after[name.len()..];
         // `<scripts` or `<styled`: not the element.
         if !after.starts_with(['>', ' ', '\t', '\n']) {
             rest = after;
@@ -314,12 +332,17 @@ fn inline_contents<'a>(page: &'a str, element: &'static str) -> impl Iterator<It
         let tag_end = after.find('>')?;
         let attrs = &after[..tag_end];
         let body = &after[tag_end + 1..];
-        let end = body.find(&close)?;
+        let close = if element == Inline::Script {
+            "</script>"
+        } else {
+            "</style>"
+        };
+        let end = body.find(close)?;
         let content = &body[..end];
         rest = &body[end..];
         let lower = attrs.to_ascii_lowercase();
         let external = lower.contains("src=");
-        let data_block = element == "script"
+        let data_block = element == Inline::Script
             && publish::attribute(attrs, "type").is_some_and(|t| {
                 !matches!(
                     t.to_ascii_lowercase().as_str(),
@@ -327,7 +350,7 @@ fn inline_contents<'a>(page: &'a str, element: &'static str) -> impl Iterator<It
                 )
             });
         if !external && !data_block {
-            return Some(content);
+            return Some((element, content));
         }
     })
 }
@@ -441,4 +464,27 @@ fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
     }
     fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{inline_contents, Inline};
+
+    #[test]
+    fn the_policy_lists_inline_scripts_and_styles_but_not_data_or_external_ones() {
+        let page = "<head><style>a{}</style><script type=module>m()</script>\
+            <script src=/x.js></script><script type=\"application/ld+json\">{}</script>\
+            <scripts>no</scripts><styled>no</styled></head><body><p>a < b</p>\
+            <script>x()</script><style media=print>b{}</style></body>";
+        let found: Vec<(Inline, &str)> = inline_contents(page).collect();
+        assert_eq!(
+            found,
+            [
+                (Inline::Style, "a{}"),
+                (Inline::Script, "m()"),
+                (Inline::Script, "x()"),
+                (Inline::Style, "b{}"),
+            ]
+        );
+    }
 }

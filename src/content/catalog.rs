@@ -108,7 +108,13 @@ impl Catalog {
             (b.summary.published.as_str(), a.summary.slug.as_str())
                 .cmp(&(a.summary.published.as_str(), b.summary.slug.as_str()))
         });
-        let summaries: Vec<_> = par_map(articles.iter().collect(), Article::to_summary);
+        // The reading time counted once, here, and kept with the article: its page and every
+        // list that shows it read it instead of counting the words again.
+        let articles = par_map(articles, |mut article| {
+            article.summary.reading_minutes = Some(article.reading_minutes());
+            article
+        });
+        let summaries: Vec<_> = articles.iter().map(|a| a.summary.clone()).collect();
         let by_slug = summaries
             .iter()
             .enumerate()

@@ -394,12 +394,4 @@ impl Article {
             Vec::new()
         }
     }
-
-    /// The summary lists show, with the reading time filled in.
-    pub fn to_summary(&self) -> ArticleSummary {
-        ArticleSummary {
-            reading_minutes: Some(self.reading_minutes()),
-            ..self.summary.clone()
-        }
-    }
 }

@@ -258,8 +258,13 @@ fn the_catalog_sorts_indexes_and_pages() {
     assert_eq!(tagged, ["recent", "ancien"]);
     assert_eq!(c.tag_page("inconnu", 1), Err(ContentError::NotFound));
     assert_eq!(c.index_page(2), Err(ContentError::NotFound));
-    // Summaries carry the reading time computed from the body.
+    // Summaries carry the reading time computed from the body, and so do the articles (their
+    // page reads it instead of counting again).
     assert_eq!(c.summaries()[0].reading_minutes, Some(1));
+    assert_eq!(
+        c.article("recent").unwrap().summary.reading_minutes,
+        Some(1)
+    );
 }
 
 #[test]
