@@ -3,6 +3,7 @@
 //! ```text
 //! veille-content api [DIR]                    write DIR's derived API files (default public/api)
 //! veille-content synthetic N DIR [SEED]       write a synthetic archive of N articles into DIR
+//! veille-content hugo N DIR [SEED]            the same archive as a Hugo site (benchmark only)
 //! ```
 //!
 //! The derived files are every page of the index (`index/N.json`) and of each tag
@@ -23,7 +24,11 @@ fn main() -> ExitCode {
         ["api", dir] => write_api(Path::new(dir)),
         ["synthetic", n, dir] => synthetic(n, dir, "1"),
         ["synthetic", n, dir, seed] => synthetic(n, dir, seed),
-        _ => Err("usage: veille-content api [DIR] | synthetic N DIR [SEED]".into()),
+        ["hugo", n, dir] => hugo(n, dir, "1"),
+        ["hugo", n, dir, seed] => hugo(n, dir, seed),
+        _ => Err(
+            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED]".into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -63,12 +68,113 @@ fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn synthetic(n: &str, dir: &str, seed: &str) -> Result<(), String> {
+fn numbers(n: &str, seed: &str) -> Result<(usize, u64), String> {
     let n: usize = n
         .parse()
         .map_err(|_| format!("not a number of articles: {n}"))?;
     let seed: u64 = seed.parse().map_err(|_| format!("not a seed: {seed}"))?;
+    Ok((n, seed))
+}
+
+fn synthetic(n: &str, dir: &str, seed: &str) -> Result<(), String> {
+    let (n, seed) = numbers(n, seed)?;
     let dir = Path::new(dir);
     let catalog = synthetic::write(dir, n, seed)?;
     write_derived(&catalog, dir)
 }
+
+/// The synthetic archive as a Hugo site, for `./dev.sh bench-scale` to build with Hugo on the
+/// same machine: the same articles (Markdown, four h2 sections), three tags each, pagination by
+/// 12 on the home and tag pages, a table of contents, one feed of 50 entries, a sitemap. No
+/// related articles (Hugo's take minutes at this size).
+fn hugo(n: &str, dir: &str, seed: &str) -> Result<(), String> {
+    use veille::content::{Block, Inline};
+    let (n, seed) = numbers(n, seed)?;
+    let dir = Path::new(dir);
+    let write = |path: &str, text: &str| {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (site, articles) = synthetic::archive(n, seed);
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    write(
+        "config.toml",
+        &format!(
+            "baseURL = \"{}/\"\nlanguageCode = \"fr\"\ntitle = {}\npaginate = {}\nrssLimit = 50\n\
+             disableKinds = [\"section\"]\n[taxonomies]\ntag = \"tags\"\n\
+             [outputs]\nhome = [\"HTML\", \"RSS\"]\ntaxonomy = [\"HTML\"]\nterm = [\"HTML\"]\n\
+             [markup.tableOfContents]\nstartLevel = 2\nendLevel = 2\n",
+            site.base_url,
+            quoted(&site.name),
+            site.page_size
+        ),
+    )?;
+    write("layouts/_default/baseof.html", HUGO_BASE)?;
+    write("layouts/_default/single.html", HUGO_SINGLE)?;
+    write(
+        "layouts/_default/list.html",
+        &HUGO_LIST.replace("PAGES", ".Pages"),
+    )?;
+    write(
+        "layouts/index.html",
+        &HUGO_LIST.replace("PAGES", ".Site.RegularPages"),
+    )?;
+    let content = dir.join("content/articles");
+    if content.exists() {
+        fs::remove_dir_all(&content).map_err(|e| format!("{}: {e}", content.display()))?;
+    }
+    for article in &articles {
+        let s = &article.summary;
+        let tags: Vec<String> = s.tags.iter().map(|t| quoted(t)).collect();
+        let mut md = format!(
+            "+++\ntitle = {}\ndate = {}\ntags = [{}]\nlead = {}\n+++\n",
+            quoted(&s.title),
+            quoted(&s.published),
+            tags.join(", "),
+            quoted(&s.lead)
+        );
+        for block in &article.body {
+            match block {
+                Block::Heading { text, .. } => md.push_str(&format!("\n## {text}\n")),
+                Block::Paragraph { text } => {
+                    let plain: String = text
+                        .0
+                        .iter()
+                        .map(|run| match run {
+                            Inline::Text(t) => t.as_str(),
+                            _ => "",
+                        })
+                        .collect();
+                    md.push_str(&format!("\n{plain}\n"));
+                }
+                _ => {}
+            }
+        }
+        write(&format!("content/articles/{}.md", s.slug), &md)?;
+    }
+    println!("{}: a Hugo site of {n} articles", dir.display());
+    Ok(())
+}
+
+const HUGO_BASE: &str = r#"<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{{ .Title }} · {{ .Site.Title }}</title><link rel="canonical" href="{{ .Permalink }}"></head>
+<body><header><a href="/">{{ .Site.Title }}</a><nav><ul>
+{{ range $name, $pages := .Site.Taxonomies.tags }}<li><a href="{{ "tags/" | relURL }}{{ $name | urlize }}/">{{ $name }}</a></li>{{ end }}
+</ul></nav></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+"#;
+
+const HUGO_SINGLE: &str = r#"{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.lead }}</p>
+<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
+<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+<nav>{{ .TableOfContents }}</nav>{{ .Content }}</article>{{ end }}
+"#;
+
+const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ $paginator := .Paginate PAGES }}
+{{ range $paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.lead }}</p>
+<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></article>{{ end }}
+{{ template "_internal/pagination.html" . }}{{ end }}
+"#;
