@@ -11,6 +11,7 @@
 #   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #   ./dev.sh bench-scale     prerender of a synthetic archive of 1,000 and 10,000 articles (and Hugo)
+#   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
@@ -274,11 +275,12 @@ case "${1:-}" in
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --bin veille-content -- api ;;
+  covers) setup && node "$E2E/covers.mjs" ;;
   bench) bench ;;
   bench-content) bench_content ;;
   bench-scale) bench_scale ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -64,7 +64,11 @@ impl PageMeta {
     /// An article page, with its JSON-LD `NewsArticle`.
     pub fn article(site: &Site, article: &ArticleSummary) -> PageMeta {
         let canonical = absolute(site, &format!("/article/{}", article.slug));
-        let image = article.cover.as_ref().map(|c| absolute(site, &c.src));
+        // The networks' previews show no SVG: the cover's raster copy when there is one.
+        let image = article
+            .cover
+            .as_ref()
+            .map(|c| absolute(site, c.share.as_deref().unwrap_or(&c.src)));
         let tag_names: Vec<String> = article
             .tags
             .iter()
@@ -255,8 +259,17 @@ mod tests {
         let meta = PageMeta::article(&site, &article);
         assert_eq!(
             meta.image.as_deref(),
-            Some("https://veille-ia.example/images/sommet-de-seoul.svg")
+            Some("https://veille-ia.example/images/sommet-de-seoul.png")
         );
         assert!(meta.image_alt.is_some());
+        // Without a raster copy, the cover itself.
+        let mut plain = article.clone();
+        if let Some(cover) = &mut plain.cover {
+            cover.share = None;
+        }
+        assert_eq!(
+            PageMeta::article(&site, &plain).image.as_deref(),
+            Some("https://veille-ia.example/images/sommet-de-seoul.svg")
+        );
     }
 }

@@ -156,8 +156,21 @@ fn every_article_page_has_its_head_and_its_whole_text() {
             article.summary.lead
         );
         if let Some(cover) = &article.summary.cover {
+            // Share previews get the cover's PNG copy: a real 1200 × 630 PNG in public/.
+            let share = cover
+                .share
+                .as_deref()
+                .unwrap_or_else(|| panic!("{slug}: no PNG"));
             let image = attr(&html, "meta[property='og:image']", "content");
-            assert_eq!(image, format!("{}{}", site.base_url, cover.src));
+            assert_eq!(image, format!("{}{share}", site.base_url));
+            assert_eq!(attr(&html, "meta[name='twitter:image']", "content"), image);
+            let png = fs::read(Path::new("public").join(share.trim_start_matches('/')))
+                .unwrap_or_else(|e| panic!("{slug}: {share}: {e}"));
+            assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{share}: not a PNG");
+            let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+            assert_eq!(&png[12..16], b"IHDR", "{share}");
+            assert_eq!((be(16), be(20)), (1200, 630), "{share}");
+            assert!(png.len() > 4_000, "{share}: {} B, blank?", png.len());
             assert_eq!(
                 attr(&html, "meta[name='twitter:card']", "content"),
                 "summary_large_image"

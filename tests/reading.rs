@@ -62,7 +62,11 @@ fn assert_article_head(slug: &str) {
         head_count("meta[property='article:tag']") as usize,
         article.tags.len()
     );
-    let image = article.cover.as_ref().map(|c| format!("{BASE}{}", c.src));
+    // The cover's PNG copy when it has one: share previews show no SVG.
+    let image = article
+        .cover
+        .as_ref()
+        .map(|c| format!("{BASE}{}", c.share.as_ref().unwrap_or(&c.src)));
     assert_eq!(head_meta("meta[property='og:image']"), image);
     assert_eq!(
         head_meta("meta[name='twitter:card']").as_deref(),

@@ -73,6 +73,11 @@ pub struct Image {
     pub alt: String,
     #[serde(default)]
     pub credit: Option<String>,
+    /// A raster copy (PNG or JPEG, 1200 × 630) for share previews and search results, which
+    /// show no SVG: `og:image` and `twitter:image` name it rather than `src`.
+    /// `./dev.sh covers` draws one for each SVG in `public/images/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<String>,
 }
 
 /// What lists of articles show of each one; also the head of a full [`Article`].
