@@ -132,6 +132,12 @@ impl Template {
         if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
             head.replace_range(start..end + "</title>".len(), "");
         }
+        // spa.html, read again on a second run, carries its own policy: each page gets its own.
+        if let Some(start) = head.find(POLICY_TAG) {
+            if let Some(len) = head[start..].find('>') {
+                head.replace_range(start..start + len + 1, "");
+            }
+        }
         let meta = |name| publish::meta_content(html, name);
         let newsletter = Provider::from_config(
             meta(newsletter::PROVIDER_META).as_deref(),
@@ -275,13 +281,16 @@ impl Hashes {
     }
 }
 
+/// How every page's Content-Security-Policy `<meta>` starts.
+const POLICY_TAG: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+
 /// The Content-Security-Policy `<meta>` of a page: the configured origins and its hashes.
 fn policy_meta(base: &Policy, hashes: Hashes) -> String {
     let mut policy = base.clone();
     policy.script_hashes = hashes.scripts;
     policy.style_hashes = hashes.styles;
     format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        "{POLICY_TAG} content=\"{}\">",
         // An attribute in double quotes: only `&` and `"` need escaping (the policy's quotes
         // are single).
         policy.meta().replace('&', "&amp;").replace('"', "&quot;")
@@ -388,7 +397,10 @@ pub fn prerender(
     let html = read(&index)?;
     let template = match Template::parse(&html) {
         Ok(template) => {
-            fs::write(&shell, &html).map_err(|e| format!("{}: {e}", shell.display()))?;
+            // The shell runs the app too (a host may serve it for any address): it gets a
+            // policy of its own, like every page.
+            let guarded = with_policy(html, &template.policy);
+            fs::write(&shell, guarded).map_err(|e| format!("{}: {e}", shell.display()))?;
             template
         }
         // Already prerendered: trunk's page was kept aside.

@@ -280,9 +280,11 @@ fn every_route_and_the_404_are_written() {
     assert_eq!(attr(&not_found, "meta[name=robots]", "content"), "noindex");
     // Never taken over: the app renders whatever the address asks for.
     assert_eq!(attr(&not_found, "meta[name='veille-route']", "content"), "");
+    // trunk's page kept as the app's shell, with a policy of its own.
+    let template = prerender::Template::parse(TEMPLATE).unwrap();
     assert_eq!(
         fs::read_to_string(dist().join("spa.html")).unwrap(),
-        TEMPLATE
+        prerender::with_policy(TEMPLATE.to_string(), &template.policy)
     );
 }
 
@@ -404,7 +406,20 @@ fn the_prerender_can_run_again_on_its_own_output() {
     // index.html is now the home page: trunk's page is read from spa.html instead.
     prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
     assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), first);
-    assert_eq!(fs::read_to_string(dir.join("spa.html")).unwrap(), TEMPLATE);
+    // spa.html is trunk's page with its own policy (it runs the app for hosts that serve it);
+    // the policy it carries is not taken into the pages as a second one.
+    let template = prerender::Template::parse(TEMPLATE).unwrap();
+    let shell = fs::read_to_string(dir.join("spa.html")).unwrap();
+    assert_eq!(
+        shell,
+        prerender::with_policy(TEMPLATE.to_string(), &template.policy)
+    );
+    assert_eq!(
+        first
+            .matches("http-equiv=\"Content-Security-Policy\"")
+            .count(),
+        1
+    );
     let _ = fs::remove_dir_all(dir);
 }
 

@@ -15,7 +15,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
-const ROUTES = ["/", "/page/2", `/article/${SLUG}`, "/tag/sante", "/a-propos", "/rubrique/inexistante"];
+// With the app's empty shell, which a host may serve for any address (the app renders there).
+const ROUTES = ["/", "/page/2", `/article/${SLUG}`, "/tag/sante", "/a-propos", "/rubrique/inexistante", "/spa.html"];
 
 // Runs first in every page: records each CSP violation the browser reports.
 const RECORD = () => {
