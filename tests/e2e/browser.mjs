@@ -1,5 +1,7 @@
 // Debian's Chromium, headless, driven by playwright-core (which never downloads a browser).
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./static-server.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -68,4 +70,21 @@ export async function appReady(page, timeout = 15000) {
 /** Text compared without its spaces (typography swaps spaces for no-break ones) or quote styles. */
 export function squeeze(text) {
   return text.replace(/[\s\u00a0\u202f]+/g, "").replace(/[’']/g, "'");
+}
+
+/**
+ * For the tests of one file: Chromium, and `dir` served on 127.0.0.1, both started before the
+ * first test and closed after the last. `browser` and `server` are set once started.
+ */
+export function servedBuild(dir) {
+  const served = { browser: undefined, server: undefined };
+  before(async () => {
+    served.browser = await launch();
+    served.server = await serveStatic(dir);
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }

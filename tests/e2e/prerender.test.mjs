@@ -2,12 +2,12 @@
 // JavaScript, and that the wasm takes over (hydration) without rebuilding it or fetching its
 // content again. Served from 127.0.0.1 as a CDN would, opened in headless Chromium.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
-import { editFile, serveStatic, servingCopy, setMeta } from "./static-server.mjs";
+import { appReady, headingOf, openPage, squeeze, servedBuild } from "./browser.mjs";
+import { editFile, servingCopy, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -23,23 +23,13 @@ const plain = (text) =>
     ? text
     : text.map((run) => (typeof run === "string" ? run : (run.b ?? run.i ?? run.code ?? run.link))).join("");
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serveStatic(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium and the release build on a loopback server, for every test of this file.
+const served = servedBuild(DIST);
 
 test("sans JavaScript, l’article se lit en entier, ses liens et ses partages fonctionnent", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await served.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}/article/${SLUG}`);
+  const response = await page.goto(`${served.server.url}/article/${SLUG}`);
   assert.equal(response.status(), 200);
   assert.equal(squeeze(await page.locator("main h1").textContent()), squeeze(article.title));
   const body = squeeze(await page.locator("main").textContent());
@@ -63,7 +53,7 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
     assert.ok(internal.includes(href), `no link to ${href}`);
   }
   for (const href of internal) {
-    const res = await fetch(`${server.url}${href}`);
+    const res = await fetch(`${served.server.url}${href}`);
     assert.equal(res.status, 200, href);
     assert.match(await res.text(), /<main id="contenu"[^>]*>.*<h1/s, `${href}: not a prerendered page`);
   }
@@ -75,7 +65,7 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
 });
 
 test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navigation reste côté client", async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const problems = [];
   page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
   page.on("pageerror", (err) => problems.push(err.message));
@@ -86,7 +76,7 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
     await held;
     await route.continue();
   });
-  await page.goto(`${server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
   await page.evaluate(() => {
     for (const selector of ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]) {
       document.querySelector(selector).veilleMark = selector;
@@ -146,7 +136,7 @@ test("en mode API, la page prérendue ne redemande pas le contenu avec lequel el
   const configure = (copy) =>
     editFile(join(copy, "article", SLUG, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
   await servingCopy(DIST, configure, async (apiServer) => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const requested = [];
     page.on("request", (req) => requested.push(new URL(req.url()).pathname));
     await page.goto(`${apiServer.url}/article/${SLUG}`);
@@ -170,20 +160,20 @@ test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec
     [`/article/${SLUG}`, article.title],
   ];
   for (const [path, title] of pages) {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${served.server.url}${path}`);
     assert.equal(res.status, 200, path);
     const html = await res.text();
     assert.match(html, new RegExp(`<meta name="veille-route" content="${path}">`), path);
     if (title) assert.ok(squeeze(html).includes(squeeze(`${title}</h1>`)), path);
   }
   for (const path of ["/rubrique/inexistante", "/article/nexiste-pas"]) {
-    const { page, problems } = await openPage(browser, `${server.url}${path}`);
+    const { page, problems } = await openPage(served.browser, `${served.server.url}${path}`);
     assert.ok(await appReady(page), path);
     assert.equal(await headingOf(page), "Page introuvable", path);
     assert.equal(await page.locator("main h1").count(), 1, path);
     assert.equal(await page.locator("title").count(), 1, `${path}: two titles`);
     assert.deepEqual(
-      problems.filter((p) => !p.includes(`404: ${server.url}${path}`) && !p.includes("404 (Not Found)")),
+      problems.filter((p) => !p.includes(`404: ${served.server.url}${path}`) && !p.includes("404 (Not Found)")),
       [],
       path,
     );
@@ -196,7 +186,7 @@ test("une adresse d’article sans page prérendue (publiée depuis) s’affiche
   // renders the article itself instead of taking over the 404.
   const unpublish = (copy) => rm(join(copy, "article", SLUG), { recursive: true });
   await servingCopy(DIST, unpublish, async (missing) => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const res = await page.goto(`${missing.url}/article/${SLUG}`);
     assert.equal(res.status(), 404);
     assert.ok(await appReady(page));
@@ -215,7 +205,7 @@ test("une page dont on a changé la configuration de la lettre après la constru
       return setMeta(html, "veille-newsletter", "json https://lettre.example/inscription");
     });
   await servingCopy(DIST, reconfigure, async (srv) => {
-    const { page, problems } = await openPage(browser, `${srv.url}/article/${SLUG}`);
+    const { page, problems } = await openPage(served.browser, `${srv.url}/article/${SLUG}`);
     assert.ok(await appReady(page));
     assert.equal(await page.locator(".newsletter__preview").count(), 0, "the preview note stayed");
     assert.equal(await page.locator(".newsletter__form").getAttribute("action"), "https://lettre.example/inscription");

@@ -5,12 +5,12 @@
 //
 // Run by `./dev.sh test` after the build; alone: `node --test tests/e2e/`.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { appReady, headingOf, launch, openPage } from "./browser.mjs";
-import { editFile, serveStatic, servingCopy, setMeta } from "./static-server.mjs";
+import { appReady, headingOf, openPage, servedBuild } from "./browser.mjs";
+import { editFile, servingCopy, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -22,21 +22,11 @@ for (let n = 1; n <= firstPage.total_pages; n++) {
   articles.push(...(await readJson(`public/api/index/${n}.json`)).items);
 }
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serveStatic(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium and the release build on a loopback server, for every test of this file.
+const served = servedBuild(DIST);
 
 test("la une s’affiche, sans erreur dans la console", async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/`);
+  const { page, problems } = await openPage(served.browser, `${served.server.url}/`);
   assert.ok(await appReady(page), "the app never started");
   assert.equal(await headingOf(page), "À la une");
   assert.equal(await page.title(), site.name);
@@ -50,7 +40,7 @@ test("la une s’affiche, sans erreur dans la console", async () => {
 
 test("un lien profond ouvre l’article demandé", async () => {
   for (const article of articles) {
-    const { page, problems } = await openPage(browser, `${server.url}/article/${article.slug}`);
+    const { page, problems } = await openPage(served.browser, `${served.server.url}/article/${article.slug}`);
     assert.ok(await appReady(page), article.slug);
     assert.equal(await headingOf(page), article.title, article.slug);
     assert.equal(await page.title(), `${article.title} — ${site.name}`);
@@ -61,7 +51,7 @@ test("un lien profond ouvre l’article demandé", async () => {
 
 test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async () => {
   for (const path of ["/", `/article/${articles[0].slug}`, "/tag/sante"]) {
-    const { page, problems } = await openPage(browser, `${server.url}${path}`);
+    const { page, problems } = await openPage(served.browser, `${served.server.url}${path}`);
     await headingOf(page);
     // Let images and late content arrive, then add up every layout shift the page made.
     await page.waitForTimeout(500);
@@ -84,8 +74,8 @@ test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async
 test("à 320 px de large, aucune page ne défile horizontalement", async () => {
   const paths = ["/", `/article/${articles[0].slug}`, "/tag/sante", "/a-propos", "/inconnue"];
   for (const path of paths) {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await page.goto(`${server.url}${path}`);
+    const page = await served.browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${served.server.url}${path}`);
     await headingOf(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${path}: the page is ${width} px wide`);
@@ -94,24 +84,24 @@ test("à 320 px de large, aucune page ne défile horizontalement", async () => {
 });
 
 test("une page d’article ne demande rien à aucune autre origine (ni traceur ni widget)", async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const requested = [];
   page.on("request", (req) => requested.push(req.url()));
-  await page.goto(`${server.url}/article/${articles[0].slug}`);
+  await page.goto(`${served.server.url}/article/${articles[0].slug}`);
   await headingOf(page);
   // Scroll to the end so lazy images and everything below the fold load too.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForTimeout(500);
   assert.ok(requested.length > 0);
-  const foreign = requested.filter((url) => new URL(url).origin !== server.url);
+  const foreign = requested.filter((url) => new URL(url).origin !== served.server.url);
   assert.deepEqual(foreign, []);
   assert.equal(await page.locator(".share").count(), 2);
   await page.close();
 });
 
 test("une adresse inconnue affiche la page 404 en français", async () => {
-  const url = `${server.url}/rubrique/inexistante`;
-  const { page, problems } = await openPage(browser, url);
+  const url = `${served.server.url}/rubrique/inexistante`;
+  const { page, problems } = await openPage(served.browser, url);
   assert.ok(await appReady(page));
   assert.equal(await headingOf(page), "Page introuvable");
   // The page itself comes with the status 404, which Chromium also logs; nothing else failed.
@@ -130,7 +120,7 @@ test("contrôle : une page restée vide fait échouer la vérification", async (
     await writeFile(join(broken, wasm), (await readFile(join(broken, wasm))).subarray(0, 64));
   };
   await servingCopy(DIST, truncate, async (brokenServer) => {
-    const { page, problems } = await openPage(browser, `${brokenServer.url}/`);
+    const { page, problems } = await openPage(served.browser, `${brokenServer.url}/`);
     // The prerendered text is there, but the app never starts.
     assert.equal(await appReady(page, 3000), false);
     assert.notDeepEqual(problems, []);
@@ -143,7 +133,7 @@ test("public/api/ sert aussi d’API de contenu statique, choisie à l’exécut
   const configure = (copy) =>
     editFile(join(copy, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
   await servingCopy(DIST, configure, async (apiServer) => {
-    const { page, problems } = await openPage(browser, `${apiServer.url}/`);
+    const { page, problems } = await openPage(served.browser, `${apiServer.url}/`);
     const requested = [];
     page.on("request", (req) => requested.push(new URL(req.url()).pathname));
     assert.ok(await appReady(page));

@@ -4,12 +4,12 @@
 // slipped into a page is blocked (control); and no route contacts another origin or stores
 // anything in the browser.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { appReady, launch } from "./browser.mjs";
-import { editFile, serveStatic, servingCopy } from "./static-server.mjs";
+import { appReady, servedBuild } from "./browser.mjs";
+import { editFile, servingCopy } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
@@ -26,21 +26,11 @@ const RECORD = () => {
   );
 };
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serveStatic(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium and the release build on a loopback server, for every test of this file.
+const served = servedBuild(DIST);
 
 async function visit(url) {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -54,7 +44,7 @@ async function visit(url) {
 
 test("chaque route tourne sous sa politique CSP stricte, sans violation ni erreur", async () => {
   for (const path of ROUTES) {
-    const { context, page, errors, response } = await visit(`${server.url}${path}`);
+    const { context, page, errors, response } = await visit(`${served.server.url}${path}`);
     assert.ok(await appReady(page), path);
     const csp = await page.locator("meta[http-equiv='Content-Security-Policy']").getAttribute("content");
     assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/, path);
@@ -99,11 +89,11 @@ test("contrôle : un script glissé dans une page est bloqué et signalé", asyn
 
 test("vie privée : aucune requête vers une autre origine, ni cookie, ni stockage local, sur chaque route", async () => {
   for (const path of ROUTES) {
-    const { context, page, requests } = await visit(`${server.url}${path}`);
+    const { context, page, requests } = await visit(`${served.server.url}${path}`);
     assert.ok(await appReady(page), path);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
-    const foreign = requests.filter((u) => new URL(u).origin !== server.url);
+    const foreign = requests.filter((u) => new URL(u).origin !== served.server.url);
     assert.deepEqual(foreign, [], path);
     assert.deepEqual(await context.cookies(), [], `${path}: cookies`);
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
