@@ -16,6 +16,7 @@ mod paging;
 /// Benchmark tooling (native tools and tests; never called by the app, so not in its wasm).
 pub mod synthetic;
 mod typeset;
+mod validate;
 
 #[cfg(test)]
 pub(crate) use catalog::with_plain_spaces;
@@ -26,6 +27,7 @@ pub use paging::{paginate, Page, TagListing};
 
 use std::{future::Future, sync::OnceLock};
 pub use typeset::Typeset;
+pub use validate::Check;
 
 /// The `<meta name>` holding the content API's base URL; empty or absent means bundled content.
 pub const API_META: &str = "veille-content-api";
@@ -110,7 +112,7 @@ impl Source {
         local: F,
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
-        T: serde::de::DeserializeOwned + Typeset + Send + 'static,
+        T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
         F: FnOnce(&'static Catalog) -> Result<T, ContentError> + Send + 'static,
     {
         let this = self.clone();
@@ -121,8 +123,11 @@ impl Source {
                     (local(catalog), catalog.is_typeset())
                 }
                 Source::Archive(Archive(catalog)) => (local(catalog), catalog.is_typeset()),
+                // An answer is checked like a file is, before any slug in it becomes a link.
                 Source::Api { base, timeout_ms } => (
-                    api::get_json(format!("{base}/{path}"), timeout_ms).await,
+                    api::get_json(format!("{base}/{path}"), timeout_ms)
+                        .await
+                        .and_then(|value: T| value.check().map(|()| value)),
                     false,
                 ),
             };

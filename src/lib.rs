@@ -13,6 +13,8 @@ pub mod content;
 pub mod french;
 pub mod http;
 pub mod newsletter;
+/// Native tools only (never called by the app, so not in its wasm).
+pub mod output;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;

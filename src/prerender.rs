@@ -469,14 +469,9 @@ pub fn prerender(
     Ok(report)
 }
 
-/// Writes `text` to `dist/name`, creating its folders.
+/// Writes `text` to `dist/name`, creating its folders; never outside `dist` ([`output`]).
 fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
-    let path = dist.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path)
+    crate::output::write(dist, name, text)
 }
 
 #[cfg(test)]

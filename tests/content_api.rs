@@ -207,6 +207,23 @@ async fn json_of_another_shape_shows_a_message() {
 }
 
 #[wasm_bindgen_test]
+async fn a_slug_that_would_leave_the_site_is_refused_in_french() {
+    let (source, _) = api("hostile-slug");
+    let app = mount_at("/", source).await;
+    let root = &app.root;
+    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    let message = text(root, ".content-error__message");
+    assert!(
+        message.starts_with(
+            "Les données reçues sont invalides\u{a0}: le slug «\u{a0}../../a-propos\u{a0}»"
+        ) && message.contains("items[0].slug"),
+        "{message}"
+    );
+    // No card, hence no link built from the slug.
+    assert_eq!(count(root, "a[href*='..']"), 0);
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_block_is_skipped_and_the_rest_shows() {
     let (source, _) = api("unknown-block");
     let app = mount_at(&format!("/article/{SLUG}"), source).await;

@@ -425,6 +425,138 @@ fn the_prerender_can_run_again_on_its_own_output() {
     let _ = fs::remove_dir_all(dir);
 }
 
+/// Every file under `dir`, as paths relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
+    use veille::content::{Archive, Catalog};
+    // (what site.json's first tag or an article is given, the field the error must name)
+    let original_site = fs::read_to_string("public/api/site.json").unwrap();
+    let original_article =
+        fs::read_to_string("public/api/articles/evaluer-un-classifieur.json").unwrap();
+    let (site, article) = (&original_site, &original_article);
+    let long = "a".repeat(201);
+    let hostile = [
+        "..",
+        "../dehors",
+        "../../dehors",
+        "/etc/dehors",
+        "%2e%2e",
+        "..\\\\dehors",
+        "a\\u0000b",
+        long.as_str(),
+        "",
+        "Majuscule",
+    ];
+    for slug in hostile {
+        for target in ["tag", "article", "article tag"] {
+            let root = scratch("hostile");
+            let content = root.join("content");
+            let out = root.join("sortie").join("dist");
+            fs::create_dir_all(content.join("articles")).unwrap();
+            fs::create_dir_all(&out).unwrap();
+            fs::write(out.join("index.html"), TEMPLATE).unwrap();
+            let (site, article, field) = match target {
+                "tag" => (
+                    site.replacen(
+                        "\"slug\": \"securite\"",
+                        &format!("\"slug\": \"{slug}\""),
+                        1,
+                    ),
+                    article.to_string(),
+                    "site.json › tags[0].slug",
+                ),
+                "article" => (
+                    site.to_string(),
+                    article.replacen(
+                        "\"slug\": \"evaluer-un-classifieur\"",
+                        &format!("\"slug\": \"{slug}\""),
+                        1,
+                    ),
+                    "articles/x.json › slug",
+                ),
+                _ => (
+                    site.to_string(),
+                    article.replacen("\"tags\": [", &format!("\"tags\": [\"{slug}\", "), 1),
+                    "articles/x.json › tags[0]",
+                ),
+            };
+            assert!(
+                slug == "securite" || site != original_site || article != original_article,
+                "{target} {slug:?}: the fixture changed"
+            );
+            fs::write(content.join("site.json"), &site).unwrap();
+            fs::write(content.join("articles/x.json"), &article).unwrap();
+            let err = Catalog::from_dir(&content).expect_err(&format!("{target} {slug:?}"));
+            assert!(
+                err.contains(field) && err.contains("n’est pas valide"),
+                "{target} {slug:?}: {err}"
+            );
+            // Nothing was written: the prerender never starts on refused content.
+            assert_eq!(files_under(&out), ["index.html"], "{target} {slug:?}");
+            assert_eq!(files_under(&root.join("sortie")), ["dist/index.html"]);
+            let _ = fs::remove_dir_all(root);
+        }
+    }
+
+    // Two tags, or two articles, with the same slug: refused, naming the slug.
+    let twice = site.replacen("\"slug\": \"securite\"", "\"slug\": \"sante\"", 1);
+    assert!(twice.matches("\"slug\": \"sante\"").count() == 2);
+    let root = scratch("twice");
+    fs::create_dir_all(root.join("articles")).unwrap();
+    fs::write(root.join("site.json"), &twice).unwrap();
+    let err = Catalog::from_dir(&root).unwrap_err();
+    assert!(
+        err.contains("site.json › tags[") && err.contains("même slug «\u{a0}sante\u{a0}»"),
+        "{err}"
+    );
+    let one = fs::read_to_string("public/api/articles/ia-et-imagerie-medicale.json").unwrap();
+    let a: veille::content::Article = serde_json::from_str(&one).unwrap();
+    let site_value: veille::content::Site = serde_json::from_str(site).unwrap();
+    let err = Catalog::new(site_value, vec![a.clone(), a]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("deux articles ont le même slug «\u{a0}ia-et-imagerie-medicale\u{a0}»"),
+        "{err}"
+    );
+
+    // A content source checked upstream still cannot make the writer leave its folder: the
+    // prerender of a valid archive into a folder whose `article` is a link elsewhere fails.
+    let root = scratch("linked");
+    let out = root.join("dist");
+    let elsewhere = root.join("ailleurs");
+    fs::create_dir_all(&out).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("article")).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    let catalog: &'static Catalog = Box::leak(Box::new(
+        Catalog::from_dir(Path::new("public/api")).unwrap(),
+    ));
+    let err = prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap_err();
+    assert!(err.contains("hors du dossier de sortie"), "{err}");
+    assert!(
+        fs::read_dir(&elsewhere).unwrap().next().is_none(),
+        "something was created there"
+    );
+    let _ = fs::remove_dir_all(root);
+}
+
 #[test]
 fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     use veille::content::{synthetic, Archive, Catalog};

@@ -10,7 +10,10 @@
 //! (`tags/<slug>/N.json`), computed from `site.json` and `articles/*.json`.
 
 use std::{fs, path::Path, process::ExitCode};
-use veille::content::{synthetic, Catalog};
+use veille::{
+    content::{synthetic, Catalog},
+    output,
+};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,11 +56,8 @@ fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
     }
     let files = catalog.derived_api_files();
     for (path, json) in &files {
-        let path = dir.join(path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Names made from slugs: never written outside `dir`.
+        output::write(dir, path, json)?;
     }
     println!(
         "{}: {} derived files for {} articles",

@@ -6,6 +6,7 @@
 use super::{
     error::parse_json,
     paging::{paginate, Page, TagListing},
+    validate::{self, Check},
     Article, ArticleSummary, ContentError, Site, Typeset,
 };
 use std::collections::HashMap;
@@ -41,6 +42,10 @@ fn in_file(file: &str, err: ContentError) -> ContentError {
             field,
             path: at(path),
         },
+        ContentError::Invalid { path, reason } => ContentError::Invalid {
+            path: at(path),
+            reason,
+        },
         other => other,
     }
 }
@@ -49,33 +54,40 @@ impl Catalog {
     /// Reads a site and its articles from JSON texts: `files` pairs a file name such as
     /// `articles/<slug>.json` with its contents. The file name must match the article's slug.
     pub fn from_json(site_json: &str, files: &[(&str, &str)]) -> Result<Self, ContentError> {
-        let site: Site = parse_json(site_json).map_err(|e| in_file("site.json", e))?;
+        let site = Self::site_file(site_json)?;
         let articles = par_map(files.iter().collect(), |(name, json)| {
             Self::article_file(name, json)
         })
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self::new(site, articles))
+        Self::new(site, articles)
+    }
+
+    /// `site.json`, parsed and checked.
+    fn site_file(json: &str) -> Result<Site, ContentError> {
+        let site: Site = parse_json(json).map_err(|e| in_file("site.json", e))?;
+        site.check().map_err(|e| in_file("site.json", e))?;
+        Ok(site)
     }
 
     /// One article file: its JSON, and its name, which must match its slug.
     fn article_file(name: &str, json: &str) -> Result<Article, ContentError> {
         let article: Article = parse_json(json).map_err(|e| in_file(name, e))?;
+        article.check().map_err(|e| in_file(name, e))?;
         let expected = format!("articles/{}.json", article.summary.slug);
         if name != expected {
-            return Err(ContentError::Malformed {
+            return Err(ContentError::Invalid {
                 path: format!("{name} › slug"),
-                detail: format!(
-                    "the file of slug {:?} must be {expected}",
-                    article.summary.slug
+                reason: format!(
+                    "un article est rangé dans le fichier de son slug\u{a0}: {expected}"
                 ),
             });
         }
         Ok(article)
     }
 
-    /// Reads `dir/site.json` and every `dir/articles/*.json` (native tools only). Errors name
-    /// the file.
+    /// Reads `dir/site.json` and every `dir/articles/*.json` (native tools only). Errors are in
+    /// French and name the file and the field.
     pub fn from_dir(dir: &std::path::Path) -> Result<Self, String> {
         use std::{fs, path::Path};
         let read =
@@ -87,23 +99,26 @@ impl Catalog {
             .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
             .collect();
         names.sort();
-        let site: Site = parse_json(&site)
-            .map_err(|e| format!("{}: {:?}", dir.display(), in_file("site.json", e)))?;
+        let in_dir = |e: ContentError| format!("{}\u{a0}: {}", dir.display(), e.for_editors());
+        let site = Self::site_file(&site).map_err(in_dir)?;
         // Each file read and parsed once, on every core.
         let articles = par_map(names, |path| {
             let name = format!(
                 "articles/{}",
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
-            Self::article_file(&name, &read(&path)?)
-                .map_err(|e| format!("{}: {e:?}", dir.display()))
+            Self::article_file(&name, &read(&path)?).map_err(in_dir)
         })
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
-        Ok(Catalog::new(site, articles))
+        Catalog::new(site, articles).map_err(in_dir)
     }
 
-    pub fn new(site: Site, mut articles: Vec<Article>) -> Self {
+    /// The archive of `site` and `articles`, checked whole (slugs plain and unique, the site's
+    /// address absolute) whoever built them: the readers above have already checked each file
+    /// to name it in their errors, the synthetic generator and imports build them in code.
+    pub fn new(site: Site, mut articles: Vec<Article>) -> Result<Self, ContentError> {
+        validate::archive(&site, &articles)?;
         articles.sort_by(|a, b| {
             (b.summary.published.as_str(), a.summary.slug.as_str())
                 .cmp(&(a.summary.published.as_str(), b.summary.slug.as_str()))
@@ -126,14 +141,14 @@ impl Catalog {
                 by_tag.entry(tag.clone()).or_default().push(i);
             }
         }
-        Catalog {
+        Ok(Catalog {
             site,
             articles,
             summaries,
             by_slug,
             by_tag,
             typeset: false,
-        }
+        })
     }
 
     /// The catalog with French typography applied to every text, once: a source over it hands
@@ -347,7 +362,7 @@ pub(crate) fn with_plain_spaces(catalog: &Catalog) -> Catalog {
         .collect();
     let mut site = catalog.site.clone();
     plain(&mut site.tagline);
-    Catalog::new(site, articles)
+    Catalog::new(site, articles).expect("the same articles as a valid catalog")
 }
 
 /// How many related articles an article shows.

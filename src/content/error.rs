@@ -16,6 +16,10 @@ pub enum ContentError {
     Malformed { path: String, detail: String },
     /// A required field is absent, at `path`.
     MissingField { field: String, path: String },
+    /// A field holds a value the site cannot use (a slug that is not plain, two articles with
+    /// the same slug, a site address that is not absolute), at `path`; `reason` says why, in
+    /// French.
+    Invalid { path: String, reason: String },
     /// No such article, tag or page.
     NotFound,
 }
@@ -28,7 +32,9 @@ impl ContentError {
             ContentError::Status { code } => *code >= 500 || *code == 408 || *code == 429,
             // A truncated or garbled answer from a proxy may come out right the next time.
             ContentError::Malformed { .. } => true,
-            ContentError::MissingField { .. } | ContentError::NotFound => false,
+            ContentError::MissingField { .. }
+            | ContentError::Invalid { .. }
+            | ContentError::NotFound => false,
         }
     }
 }
@@ -63,7 +69,23 @@ impl fmt::Display for ContentError {
                 "Les données reçues sont incomplètes\u{a0}: le champ «\u{a0}{field}\u{a0}» manque (à l’emplacement «\u{a0}{}\u{a0}»).",
                 display_path(path)
             ),
+            ContentError::Invalid { path, reason } => write!(
+                f,
+                "Les données reçues sont invalides\u{a0}: {reason} (à l’emplacement «\u{a0}{}\u{a0}»).",
+                display_path(path)
+            ),
             ContentError::NotFound => f.write_str("Cette page n’existe pas."),
+        }
+    }
+}
+
+impl ContentError {
+    /// The message for an editor checking files: what a reader would see, and for unreadable
+    /// JSON the parser's own detail (line, column, what it expected).
+    pub fn for_editors(&self) -> String {
+        match self {
+            ContentError::Malformed { detail, .. } => format!("{self} Détail\u{a0}: {detail}"),
+            _ => self.to_string(),
         }
     }
 }

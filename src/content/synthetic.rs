@@ -181,7 +181,7 @@ pub fn write(dir: &Path, n: usize, seed: u64) -> Result<Catalog, String> {
     }
     let site_json = serde_json::to_string_pretty(&site).map_err(|e| e.to_string())?;
     fs::write(dir.join("site.json"), site_json).map_err(|e| e.to_string())?;
-    Ok(Catalog::new(site, articles))
+    Catalog::new(site, articles).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -256,7 +256,7 @@ mod related_tests {
                 }
             }
         }
-        let catalog = Catalog::new(site, articles);
+        let catalog = Catalog::new(site, articles).unwrap();
         let all = catalog.summaries();
         for (me, summary) in all.iter().enumerate() {
             let mut ranked: Vec<(usize, usize)> = all

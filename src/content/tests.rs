@@ -272,7 +272,7 @@ fn a_file_must_be_named_after_its_slug() {
     let json = article("vrai-nom", "2024-01-01", "[]");
     let err = Catalog::from_json(SITE, &[("articles/autre-nom.json", &json)]).unwrap_err();
     assert!(
-        matches!(err, ContentError::Malformed { ref path, .. } if path.starts_with("articles/autre-nom.json")),
+        matches!(err, ContentError::Invalid { ref path, ref reason } if path == "articles/autre-nom.json › slug" && reason.ends_with("articles/vrai-nom.json")),
         "{err:?}"
     );
 }
@@ -665,4 +665,95 @@ fn related_articles_share_the_most_tags_not_the_latest_date() {
     assert_eq!(c.related("absent", 3), Err(ContentError::NotFound));
     // Never the article itself, never more than asked.
     assert_eq!(c.related("trois-tags", 10).unwrap().len(), 4);
+}
+
+#[test]
+fn slugs_that_would_make_paths_are_refused_where_content_is_read() {
+    let long = "a".repeat(201);
+    for slug in [
+        "..",
+        "../x",
+        "/etc/x",
+        "%2e%2e",
+        "a\\\\b",
+        "a\\u0000b",
+        long.as_str(),
+    ] {
+        // An article file, a tag of the site, an article's tag.
+        let err = Catalog::from_json(
+            SITE,
+            &[("articles/x.json", &article(slug, "2024-01-01", "[]"))],
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, ContentError::Invalid { path, .. } if path == "articles/x.json › slug"),
+            "{slug}: {err:?}"
+        );
+        let site = SITE.replace(r#""slug": "ia""#, &format!(r#""slug": "{slug}""#));
+        let err = Catalog::from_json(&site, &[]).unwrap_err();
+        assert!(
+            matches!(&err, ContentError::Invalid { path, .. } if path == "site.json › tags[0].slug"),
+            "{slug}: {err:?}"
+        );
+        let tags = format!(r#"["ia", "{slug}"]"#);
+        let err = Catalog::from_json(
+            SITE,
+            &[("articles/x.json", &article("x", "2024-01-01", &tags))],
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, ContentError::Invalid { path, .. } if path == "articles/x.json › tags[1]"),
+            "{slug}: {err:?}"
+        );
+        // The reader's message is French and says where.
+        assert!(err
+            .to_string()
+            .starts_with("Les données reçues sont invalides\u{a0}: le slug «\u{a0}"));
+        assert!(!err.is_retryable());
+    }
+}
+
+#[test]
+fn api_answers_are_checked_like_files() {
+    let mut page = paginate(
+        bundled().unwrap().summaries(),
+        1,
+        bundled().unwrap().site().page_size,
+    )
+    .unwrap();
+    assert_eq!(page.check(), Ok(()));
+    page.items[2].slug = "../../etc/passwd".into();
+    assert!(matches!(
+        page.check(),
+        Err(ContentError::Invalid { path, .. }) if path == "items[2].slug"
+    ));
+    let mut listing = bundled().unwrap().tag_page("sante", 1).unwrap();
+    assert_eq!(listing.check(), Ok(()));
+    listing.tag.slug = "..".into();
+    assert!(matches!(
+        listing.check(),
+        Err(ContentError::Invalid { path, .. }) if path == "tag.slug"
+    ));
+    let mut related = bundled()
+        .unwrap()
+        .related("evaluer-un-classifieur", RELATED)
+        .unwrap();
+    related[0].tags.push("a/b".into());
+    assert!(related.check().is_err());
+    // The site's own address must be an absolute web address: it makes every canonical URL.
+    for bad in [
+        "javascript:alert(1)",
+        "//veille.example",
+        "/veille",
+        "https://",
+        "https://veille.example/\"onmouseover=x",
+        "data:text/html,x",
+    ] {
+        let mut site = bundled().unwrap().site().clone();
+        site.base_url = bad.into();
+        assert!(
+            matches!(site.check(), Err(ContentError::Invalid { ref path, .. }) if path == "base_url"),
+            "{bad}"
+        );
+    }
 }

@@ -56,6 +56,7 @@ pub const STATES: &[&str] = &[
     "error:status",
     "error:malformed",
     "error:missing-field",
+    "error:invalid",
     "not-found:page",
 ];
 
@@ -217,6 +218,7 @@ pub fn StyleGuidePage() -> impl IntoView {
                     ("error:status", "Serveur en difficulté", ContentError::Status { code: 503 }),
                     ("error:malformed", "Données illisibles", ContentError::Malformed { path: "body[2]".into(), detail: String::new() }),
                     ("error:missing-field", "Champ manquant", ContentError::MissingField { field: "title".into(), path: "articles/exemple.json".into() }),
+                    ("error:invalid", "Valeur invalide", ContentError::Invalid { path: "items[2].slug".into(), reason: "le slug «\u{a0}../x\u{a0}» n’est pas valide (lettres minuscules sans accents, chiffres et tirets, 200\u{a0}caractères au plus)".into() }),
                 ]
                 .into_iter()
                 .map(|(state, label, error)| view! {

@@ -24,6 +24,7 @@
 //   wrong-shape     valid JSON of another shape, every time
 //   unknown-block   the article with a block of a type this app does not know, every time
 //   bad-date        the article with an impossible date, every time
+//   hostile-slug    the index with « ../../a-propos » as its first article's slug, every time
 //
 // It is also the newsletter endpoint of the browser tests: it records what it receives and
 // answers as told.
@@ -172,6 +173,14 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
           break;
         case "bad-date":
           if (body && path.startsWith("articles/")) return send(res, 200, JSON.stringify({ ...JSON.parse(body), published: "2024-13-45" }));
+          break;
+        case "hostile-slug":
+          // A hostile or broken API: the first card of a list would lead out of the site.
+          if (body && path.startsWith("index/")) {
+            const value = JSON.parse(body);
+            value.items[0].slug = "../../a-propos";
+            return send(res, 200, JSON.stringify(value));
+          }
           break;
         case "missing-title":
           if (body) {

@@ -1,0 +1,123 @@
+//! Writing the files of a build under its output folder, and nowhere else (native tools only).
+//!
+//! File names are made from content (slugs), which is checked where it is read
+//! ([`crate::content::Check`]); the writer refuses on its own any name that would leave the
+//! folder, so that a check missed upstream, or a folder replaced by a link, never lets a build
+//! write elsewhere.
+
+use std::{
+    fs,
+    path::{Component, Path, PathBuf},
+};
+
+/// Why `name` may not be written under an output folder, if it may not: it must be a relative
+/// path of plain parts (no `..`, `.`, root or drive), without backslashes or NUL characters.
+pub fn unsafe_name(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        return Some("le nom est vide");
+    }
+    if name.contains('\0') {
+        return Some("le nom contient un caractère NUL");
+    }
+    // A separator on Windows, and a way to climb out on any host that treats it as one.
+    if name.contains('\\') {
+        return Some("le nom contient une barre oblique inversée");
+    }
+    let path = Path::new(name);
+    for part in path.components() {
+        match part {
+            Component::Normal(_) => {}
+            Component::ParentDir => return Some("le nom remonte d’un dossier (..)"),
+            Component::CurDir => return Some("le nom contient un «\u{a0}.\u{a0}» seul"),
+            Component::RootDir | Component::Prefix(_) => {
+                return Some("le nom est un chemin absolu")
+            }
+        }
+    }
+    None
+}
+
+/// Writes `text` to `dir/name`, creating its folders, and returns its path. Refuses a name
+/// that [`unsafe_name`] rejects, and a file whose folder is not inside `dir` (a symbolic link
+/// inside the output pointing elsewhere), before creating anything.
+pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
+    if let Some(why) = unsafe_name(name) {
+        return Err(format!(
+            "{}\u{a0}: écriture de {name:?} refusée, hors du dossier de sortie\u{a0}: {why}",
+            dir.display()
+        ));
+    }
+    let path = dir.join(name);
+    let parent = path.parent().unwrap_or(dir);
+    // The name is plain, so only a link already in the output can lead elsewhere: the deepest
+    // folder of the path that exists must be inside `dir`, before any folder is created.
+    let real = |p: &Path| fs::canonicalize(p).map_err(|e| format!("{}\u{a0}: {e}", p.display()));
+    let existing = parent.ancestors().find(|p| p.exists()).unwrap_or(dir);
+    if !real(existing)?.starts_with(real(dir)?) {
+        return Err(format!(
+            "{}\u{a0}: écriture de {name:?} refusée, son dossier mène hors du dossier de sortie",
+            dir.display()
+        ));
+    }
+    fs::create_dir_all(parent).map_err(|e| format!("{}\u{a0}: {e}", parent.display()))?;
+    fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    Ok(path)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_names_are_written() {
+        for good in [
+            "index.html",
+            "article/x/index.html",
+            "tags/sante/2.json",
+            "...json",
+        ] {
+            assert_eq!(unsafe_name(good), None, "{good}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../x",
+            "article/../../x",
+            "/etc/x",
+            "./x",
+            "a\\..\\b",
+            "a\0b",
+        ] {
+            assert!(unsafe_name(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_writer_never_leaves_its_folder() {
+        let root = std::env::temp_dir().join(format!("veille-output-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let out = root.join("dist");
+        fs::create_dir_all(&out).unwrap();
+        write(&out, "article/x/index.html", "ok").unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("article/x/index.html")).unwrap(),
+            "ok"
+        );
+        for bad in ["../dehors.html", "article/../../dehors.html", "/tmp/dehors"] {
+            let err = write(&out, bad, "non").unwrap_err();
+            assert!(err.contains("refusée"), "{bad}: {err}");
+        }
+        assert!(!root.join("dehors.html").exists());
+        // A folder of the output that is a link to elsewhere is refused too.
+        let elsewhere = root.join("ailleurs");
+        fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("lien")).unwrap();
+        let err = write(&out, "lien/x/index.html", "non").unwrap_err();
+        assert!(err.contains("hors du dossier"), "{err}");
+        assert!(
+            fs::read_dir(&elsewhere).unwrap().next().is_none(),
+            "nothing created there"
+        );
+        fs::remove_dir_all(&root).unwrap();
+    }
+}
