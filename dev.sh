@@ -104,8 +104,9 @@ build_site() {
   say "trunk build --release --features hydrate"
   trunk build --release --features hydrate
   say "prerender"
-  cargo run --quiet --profile prerender --features ssr --bin veille-prerender -- \
-    ${VEILLE_CONTENT:+--content "$VEILLE_CONTENT"} "$ROOT/dist"
+  # veille-content too (the same library, seconds): the end-to-end tests write content APIs with it.
+  cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
+  "$ROOT/target/prerender/veille-prerender" ${VEILLE_CONTENT:+--content "$VEILLE_CONTENT"} "$ROOT/dist"
 }
 
 # The style guide is not in the release: its accessibility audit runs on the trunk serve build.

@@ -2,7 +2,7 @@
 //! Twitter card and, for articles, JSON-LD `NewsArticle`. Pure data built here and tested
 //! natively; `components/head.rs` renders it with leptos_meta.
 
-use crate::content::{ArticleSummary, Site};
+use crate::content::{safe_href, ArticleSummary, Site};
 
 /// The head of one page.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +68,8 @@ impl PageMeta {
         let image = article
             .cover
             .as_ref()
-            .map(|c| absolute(site, c.share.as_deref().unwrap_or(&c.src)));
+            .and_then(|c| safe_href(c.share.as_deref().unwrap_or(&c.src)))
+            .map(|src| absolute(site, src));
         let tag_names: Vec<String> = article
             .tags
             .iter()

@@ -38,6 +38,11 @@ impl Network {
         }
     }
 
+    /// The network of an identifier ([`Network::id`]), as `site.json` names a profile's.
+    pub fn from_id(id: &str) -> Option<Network> {
+        Network::ALL.into_iter().find(|n| n.id() == id)
+    }
+
     /// A stable identifier, for CSS classes and tests.
     pub fn id(self) -> &'static str {
         match self {

@@ -3,7 +3,7 @@
 //! The address typed is never lost: it stays in the field through every error.
 
 use crate::{
-    content::use_site,
+    content::{safe_href, use_site},
     newsletter::{self, validate_email, Provider, SubscribeError},
 };
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
@@ -131,7 +131,13 @@ pub fn NewsletterBox(
         _ => "Je m’inscris",
     };
     let pitch = newsletter::pitch(&site.newsletter.pitch, site.newsletter.members);
-    let privacy_url = site.newsletter.privacy_url.clone();
+    // From site.json: linked only when the link allowlist accepts it.
+    let privacy_url = site
+        .newsletter
+        .privacy_url
+        .as_deref()
+        .and_then(safe_href)
+        .map(str::to_string);
     // Named by its title; inside the style guide, by its title and specimen.
     let in_specimen = use_context::<crate::components::head::SpecimenLabel>().is_some();
     let labelledby = (!in_specimen).then(|| title_id.clone());

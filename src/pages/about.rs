@@ -7,14 +7,16 @@ use leptos::prelude::*;
 pub fn AboutPage() -> impl IntoView {
     let site = use_site();
     let meta = PageMeta::website(&site, "À propos", &site.about, "/a-propos");
-    let contact = site.contact_email.clone().map(|email| {
+    let contact = site.contact_email.as_deref().and_then(|email| {
+        // From site.json: linked only when it is an e-mail address (not `javascript:…`).
+        let email = newsletter::validate_email(email).ok()?;
         let href = format!("mailto:{email}");
-        view! {
+        Some(view! {
             <p>
                 "Une information, une correction, une idée de sujet\u{202f}? Écrivez à la rédaction\u{a0}: "
                 <a href=href>{email}</a> "."
             </p>
-        }
+        })
     });
     view! {
         <Head meta />

@@ -1,8 +1,10 @@
 // Script injection: a table of payloads placed in every text field of the content (title, lead,
-// paragraph, link target, image source and description, author, tag name) and in addresses and
-// query strings, prerendered by the real build step and loaded in headless Chromium. The
-// browser context bypasses the pages' CSP on purpose: this checks the escaping itself, and a
-// trap fails the test if any payload runs.
+// paragraph, link target, image source and description, author, tag name), in every field of
+// the site description (about, tagline, newsletter copy, social profiles, privacy link, contact
+// address) and in addresses and query strings, prerendered by the real build step and loaded
+// in headless Chromium — and the same site description read in API mode. The browser context
+// bypasses the pages' CSP on purpose: this checks the escaping itself, and a trap fails the
+// test if any payload runs.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,11 +13,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { editFile, serveStatic, setMeta } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const PRERENDER = join(ROOT, "target", "prerender", "veille-prerender");
+const CONTENT_TOOL = join(ROOT, "target", "prerender", "veille-content");
 const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
 
 // Each would run the trap if it reached the page as markup or as a live URL.
@@ -54,6 +57,17 @@ before(async () => {
   const site = JSON.parse(await readFile(join(ROOT, "public/api/site.json"), "utf8"));
   site.tags[0].name = PAYLOADS[1];
   site.tags[0].description = PAYLOADS[0];
+  // Every field of the site description that reaches a page: texts, and every address.
+  site.about = `À propos ${PAYLOADS[2]}`;
+  site.tagline = `Accroche ${PAYLOADS[5]}`;
+  site.newsletter.title = `Lettre ${PAYLOADS[0]}`;
+  site.newsletter.pitch = `Argument ${PAYLOADS[1]}`;
+  site.newsletter.privacy = `Confidentialité ${PAYLOADS[3]}`;
+  site.newsletter.privacy_url = BAD_URLS[0];
+  site.contact_email = `javascript:${TRAP}`;
+  site.social = BAD_URLS.map((url, i) => ({ network: i % 2 ? "linkedin" : PAYLOADS[i % PAYLOADS.length], url, handle: PAYLOADS[i % PAYLOADS.length] }));
+  // One honest profile among them: the allowlist keeps it.
+  site.social.push({ network: "bluesky", url: "https://bsky.app/profile/veille-ia.example" });
   await writeFile(join(content, "site.json"), JSON.stringify(site));
   PAYLOADS.forEach((payload, i) => {
     const url = BAD_URLS[i % BAD_URLS.length];
@@ -80,6 +94,11 @@ before(async () => {
   const site_dir = join(work, "site");
   await cp(DIST, site_dir, { recursive: true });
   execFileSync(PRERENDER, ["--content", content, site_dir], { stdio: "ignore" });
+  // The same content as a content API beside the site, and the 404 page (which renders any
+  // address afresh) switched to it: what the app shows in API mode.
+  execFileSync(CONTENT_TOOL, ["api", content], { stdio: "ignore" });
+  await cp(content, join(site_dir, "api-piegee"), { recursive: true });
+  await editFile(join(site_dir, "404.html"), (html) => setMeta(html, "veille-content-api", "/api-piegee"));
   server = await serveStatic(site_dir);
 });
 
@@ -92,6 +111,8 @@ after(async () => {
 async function check(path) {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   const dialogs = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -117,12 +138,34 @@ async function check(path) {
   assert.equal(state.scripts, 0, `${path}: a script in the body`);
   assert.equal(state.injected, 0, `${path}: injected elements`);
   await context.close();
+  return requested;
 }
 
 test("aucune charge injectée dans le contenu ne s’exécute, prérendue puis hydratée", async () => {
   for (let i = 1; i <= PAYLOADS.length; i++) await check(`/article/charge-${i}`);
   await check("/");
   await check("/tag/securite");
+  await check("/a-propos");
+});
+
+test("ni dans la description du site, prérendue ou lue par l’API de contenu", async () => {
+  // The footer's profiles, the newsletter's privacy link and the contact address are all
+  // hostile here: none of them may become a live link, prerendered or rendered from the API.
+  for (const path of ["/", "/a-propos", "/article/charge-1"]) await check(path);
+  // /page/1 has no file: the static host serves 404.html, switched to the API, and the app
+  // renders the home page afresh from it (footer, newsletter box and all).
+  const requested = await check("/page/1");
+  assert.ok(requested.includes("/api-piegee/site.json"), `API mode: ${requested.join(" ")}`);
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/page/1`);
+  await page.locator("main h1").waitFor();
+  // The texts are there, as text; the hostile addresses are simply not linked.
+  assert.match(await page.locator(".site-footer__about").textContent(), /À propos/);
+  const profiles = await page.locator(".site-footer__follow a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+  assert.deepEqual(profiles, [["Bluesky", "https://bsky.app/profile/veille-ia.example"]]);
+  assert.equal(await page.locator(".newsletter__privacy a").count(), 0, "the privacy link is not linked");
+  await context.close();
 });
 
 test("ni dans l’adresse ni dans la chaîne de requête", async () => {
