@@ -9,7 +9,8 @@ use serde::Deserialize;
 use std::fmt;
 
 /// The `<meta name>` saying where subscriptions go; empty or absent means the preview mode.
-/// `listmonk <base URL> <list uuid>[,<list uuid>…]` or `json <URL>`.
+/// `listmonk <base URL> <list uuid>[,<list uuid>…]` or `json <URL>`, each optionally followed by
+/// `fr` when the provider answers in French (its refusals are then shown as it words them).
 pub const PROVIDER_META: &str = "veille-newsletter";
 /// The `<meta name>` holding the timeout in milliseconds.
 pub const TIMEOUT_META: &str = "veille-newsletter-timeout-ms";
@@ -26,9 +27,16 @@ pub enum Provider {
         base: String,
         lists: Vec<String>,
         timeout_ms: u32,
+        /// Configured in French (listmonk's language setting): its messages may be shown.
+        french: bool,
     },
     /// Any endpoint taking `POST {url}` with `{"email", "source"}`.
-    Json { url: String, timeout_ms: u32 },
+    Json {
+        url: String,
+        timeout_ms: u32,
+        /// Its `message`s are written in French and may be shown to readers.
+        french: bool,
+    },
 }
 
 /// The bodies sent, serialised straight from structs (no `serde_json::Value` in the wasm).
@@ -82,7 +90,11 @@ impl Provider {
             .and_then(|t| t.trim().parse::<u32>().ok())
             .filter(|&ms| ms > 0)
             .unwrap_or(DEFAULT_TIMEOUT_MS);
-        let words: Vec<&str> = spec.unwrap_or_default().split_whitespace().collect();
+        let mut words: Vec<&str> = spec.unwrap_or_default().split_whitespace().collect();
+        let french = words.last() == Some(&"fr") && words.len() > 2;
+        if french {
+            words.pop();
+        }
         match words.as_slice() {
             ["listmonk", base, lists] => Provider::Listmonk {
                 base: base.trim_end_matches('/').to_string(),
@@ -92,10 +104,12 @@ impl Provider {
                     .map(str::to_string)
                     .collect(),
                 timeout_ms,
+                french,
             },
             ["json", url] => Provider::Json {
                 url: url.to_string(),
                 timeout_ms,
+                french,
             },
             _ => Provider::Preview,
         }
@@ -118,6 +132,7 @@ impl Provider {
                 base,
                 lists,
                 timeout_ms,
+                ..
             } => Some(Request {
                 url: format!("{base}/api/public/subscription"),
                 json_body: Some(to_json(&ListmonkBody {
@@ -127,7 +142,9 @@ impl Provider {
                 })),
                 timeout_ms: *timeout_ms,
             }),
-            Provider::Json { url, timeout_ms } => Some(Request {
+            Provider::Json {
+                url, timeout_ms, ..
+            } => Some(Request {
                 url: url.clone(),
                 json_body: Some(to_json(&JsonBody { email, source })),
                 timeout_ms: *timeout_ms,
@@ -146,8 +163,8 @@ pub struct Subscribed {
 /// Why a subscription did not go through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SubscribeError {
-    /// The provider refused the address, with its reason when it gave one.
-    Refused(Option<String>),
+    /// The provider refused the subscription; what its answer says of why.
+    Refused(Refusal),
     AlreadySubscribed,
     /// The service answered with a server error.
     Unavailable(u16),
@@ -155,16 +172,91 @@ pub enum SubscribeError {
     Timeout,
 }
 
+/// Why a provider refused a subscription, as far as its answer tells. Providers answer in
+/// their own language (listmonk in English unless configured otherwise): readers are told in
+/// French what the known answers mean, and see a provider's own words only when it is
+/// configured as speaking French.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The address itself (listmonk's « Invalid email. », a 422).
+    Address,
+    /// Addresses of that domain are not accepted (listmonk's domain blocklist).
+    Domain,
+    /// The signup is set up wrong on the site's side: no list, an unknown or private list, an
+    /// endpoint that does not exist.
+    Configuration,
+    /// The provider's anti-bot check failed.
+    Captcha,
+    /// The provider's own words, from a provider configured as answering in French.
+    Said(String),
+    /// Nothing more precise.
+    Unexplained,
+}
+
+impl Refusal {
+    /// What a refusal with HTTP `status` and `message` (the answer's `message` field, if any)
+    /// means. `french`: the provider answers in French, its words may be shown.
+    pub fn of(status: u16, message: Option<&str>, french: bool) -> Refusal {
+        let message = message.map(str::trim).filter(|m| !m.is_empty());
+        if let Some(said) = message.filter(|m| french && m.chars().count() <= 300) {
+            return Refusal::Said(said.to_string());
+        }
+        // listmonk's messages (its en.json, across versions), compared without case, spaces
+        // or the final full stop.
+        let known = message.map(|m| {
+            m.trim_end_matches('.')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        });
+        match known.as_deref() {
+            Some("invalid email" | "invalid e-mail" | "invalid email address") => Refusal::Address,
+            Some("domain is blocklisted" | "domain blocklisted" | "domain is not allowed") => {
+                Refusal::Domain
+            }
+            Some(
+                "no valid lists selected"
+                | "no lists given"
+                | "no lists selected"
+                | "invalid uuid"
+                | "invalid list uuid"
+                | "invalid name"
+                | "invalid length for name"
+                | "list not found",
+            ) => Refusal::Configuration,
+            Some("invalid captcha" | "captcha verification failed") => Refusal::Captcha,
+            _ => match status {
+                422 => Refusal::Address,
+                401 | 403 | 404 | 405 => Refusal::Configuration,
+                _ => Refusal::Unexplained,
+            },
+        }
+    }
+}
+
 impl fmt::Display for SubscribeError {
     /// The message the reader sees, in French.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SubscribeError::Refused(Some(reason)) => write!(
+            SubscribeError::Refused(Refusal::Said(reason)) => write!(
                 f,
                 "L’inscription a été refusée\u{a0}: {}",
                 french::typography(reason)
             ),
-            SubscribeError::Refused(None) => f.write_str(
+            SubscribeError::Refused(Refusal::Address) => f.write_str(
+                "Le service d’inscription n’accepte pas cette adresse. Vérifiez-la, puis réessayez.",
+            ),
+            SubscribeError::Refused(Refusal::Domain) => f.write_str(
+                "Le service d’inscription n’accepte pas les adresses de ce domaine. Essayez avec une autre adresse.",
+            ),
+            SubscribeError::Refused(Refusal::Configuration) => f.write_str(
+                "L’inscription est momentanément impossible, à cause d’un réglage de notre côté. Réessayez plus tard ou écrivez à la rédaction.",
+            ),
+            SubscribeError::Refused(Refusal::Captcha) => f.write_str(
+                "La vérification anti-robot du service d’inscription a échoué. Réessayez.",
+            ),
+            SubscribeError::Refused(Refusal::Unexplained) => f.write_str(
                 "L’inscription a été refusée. Vérifiez l’adresse, puis réessayez.",
             ),
             SubscribeError::AlreadySubscribed => {
@@ -227,12 +319,23 @@ pub fn parse_answer(
         409 => Err(SubscribeError::AlreadySubscribed),
         408 | 429 | 500..=599 => Err(SubscribeError::Unavailable(status)),
         _ => {
-            let reason = serde_json::from_str::<Message>(body)
+            let message = serde_json::from_str::<Message>(body)
                 .ok()
-                .and_then(|m| m.message)
-                .map(|m| m.trim().to_string())
-                .filter(|m| !m.is_empty() && m.len() <= 300);
-            Err(SubscribeError::Refused(reason))
+                .and_then(|m| m.message);
+            // listmonk answers a known subscriber with a 400 on some paths.
+            let lower = message.as_deref().unwrap_or_default().to_lowercase();
+            if lower.contains("already exists") || lower.contains("already subscribed") {
+                return Err(SubscribeError::AlreadySubscribed);
+            }
+            let french = matches!(
+                provider,
+                Provider::Listmonk { french: true, .. } | Provider::Json { french: true, .. }
+            );
+            Err(SubscribeError::Refused(Refusal::of(
+                status,
+                message.as_deref(),
+                french,
+            )))
         }
     }
 }
@@ -409,16 +512,31 @@ mod tests {
             Provider::Listmonk {
                 base: "https://lettre.example".into(),
                 lists: vec!["a-1".into(), "b-2".into()],
-                timeout_ms: 5000
+                timeout_ms: 5000,
+                french: false,
             }
         );
         assert_eq!(
             Provider::from_config(Some("json https://api.example/inscription"), Some("non")),
             Provider::Json {
                 url: "https://api.example/inscription".into(),
-                timeout_ms: DEFAULT_TIMEOUT_MS
+                timeout_ms: DEFAULT_TIMEOUT_MS,
+                french: false,
             }
         );
+        // A trailing `fr`: the provider answers in French.
+        assert_eq!(
+            Provider::from_config(Some("json https://api.example/inscription fr"), None),
+            Provider::Json {
+                url: "https://api.example/inscription".into(),
+                timeout_ms: DEFAULT_TIMEOUT_MS,
+                french: true,
+            }
+        );
+        assert!(matches!(
+            Provider::from_config(Some("listmonk https://l.example a fr"), None),
+            Provider::Listmonk { french: true, ref lists, .. } if lists == &["a"]
+        ));
     }
 
     #[test]
@@ -471,12 +589,12 @@ mod tests {
             Ok(Subscribed { confirm: true })
         );
         assert_eq!(
-            parse_answer(&listmonk, 400, r#"{"message": "Invalid email."}"#),
-            Err(SubscribeError::Refused(Some("Invalid email.".into())))
+            parse_answer(&json, 400, "<html>"),
+            Err(SubscribeError::Refused(Refusal::Unexplained))
         );
         assert_eq!(
             parse_answer(&json, 422, "<html>"),
-            Err(SubscribeError::Refused(None))
+            Err(SubscribeError::Refused(Refusal::Address))
         );
         assert_eq!(
             parse_answer(&json, 409, ""),
@@ -493,11 +611,105 @@ mod tests {
     }
 
     #[test]
-    fn messages_are_french() {
+    fn a_provider_s_english_answers_become_french_messages() {
+        let listmonk = Provider::from_config(Some("listmonk https://l.example u"), None);
+        let json = Provider::from_config(Some("json https://api.example/s"), None);
+        let refused =
+            |provider: &Provider, status, body: &str| match parse_answer(provider, status, body) {
+                Err(SubscribeError::Refused(why)) => Some(why),
+                _ => None,
+            };
+        // listmonk's messages, as its versions word them.
+        for (body, expected) in [
+            (r#"{"message": "Invalid email."}"#, Refusal::Address),
+            (r#"{"message": "invalid email"}"#, Refusal::Address),
+            (r#"{"message": "Invalid e-mail"}"#, Refusal::Address),
+            (r#"{"message": "Domain is blocklisted."}"#, Refusal::Domain),
+            (
+                r#"{"message": "No valid lists selected."}"#,
+                Refusal::Configuration,
+            ),
+            (r#"{"message": "Invalid UUID"}"#, Refusal::Configuration),
+            (
+                r#"{"message": "Invalid length for name."}"#,
+                Refusal::Configuration,
+            ),
+            (r#"{"message": "Invalid captcha."}"#, Refusal::Captcha),
+            (
+                r#"{"message": "Something we never heard of"}"#,
+                Refusal::Unexplained,
+            ),
+            ("", Refusal::Unexplained),
+        ] {
+            assert_eq!(refused(&listmonk, 400, body), Some(expected), "{body}");
+        }
         assert_eq!(
-            SubscribeError::Refused(Some("Adresse refusée : domaine inconnu".into())).to_string(),
+            parse_answer(&listmonk, 400, r#"{"message": "E-mail already exists."}"#),
+            Err(SubscribeError::AlreadySubscribed)
+        );
+        // By status when the words say nothing known.
+        assert_eq!(
+            refused(&json, 404, "Not Found"),
+            Some(Refusal::Configuration)
+        );
+        assert_eq!(
+            refused(&json, 403, r#"{"message": "Forbidden"}"#),
+            Some(Refusal::Configuration)
+        );
+        assert_eq!(
+            refused(&json, 422, r#"{"message": "Unprocessable"}"#),
+            Some(Refusal::Address)
+        );
+        // No English reaches the reader, whatever the provider says.
+        for body in [
+            r#"{"message": "Invalid email."}"#,
+            r#"{"message": "Your request could not be processed"}"#,
+            r#"{"message": "<script>x</script>"}"#,
+        ] {
+            for provider in [&listmonk, &json] {
+                let shown = parse_answer(provider, 400, body).unwrap_err().to_string();
+                assert!(
+                    !shown.contains("Invalid")
+                        && !shown.contains("request")
+                        && !shown.contains('<'),
+                    "{shown}"
+                );
+            }
+        }
+        // A provider configured as answering in French: its words are shown, typeset.
+        let french = Provider::from_config(Some("json https://api.example/s fr"), None);
+        assert_eq!(
+            parse_answer(
+                &french,
+                400,
+                r#"{"message": "Adresse refusée : domaine inconnu"}"#
+            )
+            .unwrap_err()
+            .to_string(),
             "L’inscription a été refusée\u{a0}: Adresse refusée\u{a0}: domaine inconnu"
         );
+        // …unless it says nothing.
+        assert_eq!(
+            refused(&french, 400, r#"{"message": " "}"#),
+            Some(Refusal::Unexplained)
+        );
+    }
+
+    #[test]
+    fn messages_are_french() {
+        for why in [
+            Refusal::Address,
+            Refusal::Domain,
+            Refusal::Configuration,
+            Refusal::Captcha,
+            Refusal::Unexplained,
+        ] {
+            let message = SubscribeError::Refused(why).to_string();
+            assert!(
+                message.ends_with('.') && message.contains("inscription"),
+                "{message}"
+            );
+        }
         assert!(SubscribeError::Timeout
             .to_string()
             .contains("trop de temps"));

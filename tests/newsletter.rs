@@ -33,6 +33,7 @@ fn listmonk(scenario: &str, timeout_ms: u32) -> (Provider, String) {
             base,
             lists,
             timeout_ms,
+            french: scenario.ends_with("-fr"),
         },
         token,
     )
@@ -105,6 +106,7 @@ async fn a_json_endpoint_gets_the_address_and_the_article() {
         Provider::Json {
             url,
             timeout_ms: 3000,
+            french: false,
         },
     )
     .await;
@@ -128,9 +130,20 @@ async fn a_json_endpoint_gets_the_address_and_the_article() {
 #[wasm_bindgen_test]
 async fn every_error_says_what_happened_and_keeps_the_address() {
     for (scenario, message) in [
+        // listmonk's English answers, told in French.
         (
             "refused",
-            "Le domaine de cette adresse n’accepte pas de courrier.",
+            "Le service d’inscription n’accepte pas cette adresse. Vérifiez-la, puis réessayez.",
+        ),
+        ("refused-domain", "n’accepte pas les adresses de ce domaine"),
+        (
+            "refused-other",
+            "L’inscription a été refusée. Vérifiez l’adresse, puis réessayez.",
+        ),
+        // A listmonk configured in French (`… fr`): its own words.
+        (
+            "refused-fr",
+            "L’inscription a été refusée\u{a0}: Le domaine de cette adresse n’accepte pas de courrier.",
         ),
         ("already", "déjà inscrite"),
         ("down", "momentanément indisponible (erreur 500)"),
@@ -158,7 +171,44 @@ async fn every_error_says_what_happened_and_keeps_the_address() {
         assert_eq!(text(root, SUBMIT), "Réessayer");
         assert!(!find(root, SUBMIT).unwrap().has_attribute("disabled"));
         assert_eq!(posts(&token).await.len(), 1, "{scenario}");
+        let shown = error.text_content().unwrap();
+        for english in ["Invalid", "Domain", "upstream", "exists"] {
+            assert!(!shown.contains(english), "{scenario}: {shown}");
+        }
     }
+}
+
+#[wasm_bindgen_test]
+async fn after_a_refusal_retrying_sends_the_kept_address_again() {
+    let (provider, token) = listmonk("refused", 3000);
+    let app = home_with(provider).await;
+    let root = &app.root;
+    type_into(root, FIELD, EMAIL);
+    click(root, SUBMIT);
+    until("the refusal", 3, || {
+        find(root, ".newsletter__error").is_some()
+    })
+    .await;
+    until("the button to retry", 3, || {
+        text(root, SUBMIT) == "Réessayer"
+    })
+    .await;
+    click(root, SUBMIT);
+    let mut sent = posts(&token).await;
+    for _ in 0..300 {
+        if sent.len() >= 2 {
+            break;
+        }
+        sleep(10).await;
+        sent = posts(&token).await;
+    }
+    until("the refusal again", 3, || {
+        find(root, ".newsletter__error").is_some() && text(root, SUBMIT) == "Réessayer"
+    })
+    .await;
+    assert_eq!(value_of(root, FIELD), EMAIL);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0], sent[1], "the same address, kept in the field");
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@ use crate::{
         share::ShareRow,
     },
     content::{bundled, ArticleSummary, ContentError, Typeset},
-    newsletter::SubscribeError,
+    newsletter::{Refusal, SubscribeError},
     pages::{
         article::ArticleView,
         loading::{ArticleLoading, ListLoading},
@@ -45,6 +45,8 @@ pub const STATES: &[&str] = &[
     "newsletter:done",
     "newsletter:done-confirm",
     "newsletter:refused",
+    "newsletter:refused-domain",
+    "newsletter:refused-said",
     "newsletter:already",
     "newsletter:unavailable",
     "newsletter:network",
@@ -239,7 +241,7 @@ pub fn StyleGuidePage() -> impl IntoView {
 /// The newsletter box in each of its states, each with its own ids.
 #[component]
 fn NewsletterStates() -> impl IntoView {
-    let states: [(&'static str, &'static str, SignupState, &'static str); 10] = [
+    let states: [(&'static str, &'static str, SignupState, &'static str); 12] = [
         ("newsletter:idle", "Au repos", SignupState::Idle, ""),
         (
             "newsletter:invalid",
@@ -270,7 +272,19 @@ fn NewsletterStates() -> impl IntoView {
         (
             "newsletter:refused",
             "Adresse refusée par le service",
-            SignupState::Failed(SubscribeError::Refused(Some(
+            SignupState::Failed(SubscribeError::Refused(Refusal::Address)),
+            "claire@exemple.fr",
+        ),
+        (
+            "newsletter:refused-domain",
+            "Domaine refusé par le service",
+            SignupState::Failed(SubscribeError::Refused(Refusal::Domain)),
+            "claire@exemple.fr",
+        ),
+        (
+            "newsletter:refused-said",
+            "Refus motivé par un service francophone",
+            SignupState::Failed(SubscribeError::Refused(Refusal::Said(
                 "Le domaine de cette adresse n’accepte pas de courrier.".into(),
             ))),
             "claire@exemple.fr",

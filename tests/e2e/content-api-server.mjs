@@ -33,7 +33,9 @@
 //   GET  /__posts/<token>                        [{ path, body }] received with that token
 //
 //   ok-optin   200 {"data": {"has_optin": true}}      ok         200 {"data": {"has_optin": false}}
-//   refused    400 {"message": "…"}                   already    409
+//   refused    400 "Invalid email." (listmonk's)      already    409
+//   refused-domain  400 "Domain is blocklisted."      refused-other  400 an English message
+//   refused-fr 400 a French message (a provider configured to speak French)
 //   down       500                                   down-once  500, then 200 as ok-optin
 //   slow       200 after 2 s                          blocked    200 without CORS headers
 //
@@ -96,6 +98,12 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
         case "ok":
           return send(res, 200, '{"data": {"has_optin": false}}');
         case "refused":
+          return send(res, 400, '{"message": "Invalid email."}');
+        case "refused-domain":
+          return send(res, 400, '{"message": "Domain is blocklisted."}');
+        case "refused-other":
+          return send(res, 400, '{"message": "Subscription rejected by upstream policy"}');
+        case "refused-fr":
           return send(res, 400, '{"message": "Le domaine de cette adresse n’accepte pas de courrier."}');
         case "already":
           return send(res, 409, '{"message": "E-mail already exists."}');
