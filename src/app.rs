@@ -2,7 +2,10 @@
 //! the footer.
 
 use crate::{
-    components::{content_error::ContentErrorView, footer::SiteFooter, header::SiteHeader},
+    components::{
+        content_error::ContentErrorView, footer::SiteFooter, header::SiteHeader,
+        page_heading::Arrivals,
+    },
     content::{Site, Source},
     newsletter::Provider,
     pages::{
@@ -34,7 +37,6 @@ macro_rules! site_routes {
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    hooks::use_location,
     path,
 };
 
@@ -79,55 +81,6 @@ pub fn App(
     }
 }
 
-/// Moving focus after a client-side navigation (browser only, from an effect).
-mod focus {
-    /// Frames to wait for the new page's `h1` (the content may still be loading).
-    #[cfg(target_arch = "wasm32")]
-    const FRAMES: u32 = 120;
-
-    /// Focuses the new page's `main h1` once it replaces the old one (or, if none comes, the
-    /// main region), making it focusable by script only.
-    pub fn new_page_title() {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let old = heading();
-            wait(old, FRAMES);
-        }
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    fn heading() -> Option<web_sys::Element> {
-        web_sys::window()?
-            .document()?
-            .query_selector("main h1")
-            .ok()
-            .flatten()
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    fn wait(old: Option<web_sys::Element>, frames: u32) {
-        use wasm_bindgen::JsCast;
-        let target = match heading() {
-            Some(h1) if old.as_ref() != Some(&h1) || frames == 0 => Some(h1),
-            _ if frames == 0 => web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("contenu")),
-            _ => None,
-        };
-        match target {
-            Some(element) => {
-                if !element.has_attribute("tabindex") {
-                    let _ = element.set_attribute("tabindex", "-1");
-                }
-                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-            None => leptos::prelude::request_animation_frame(move || wait(old, frames - 1)),
-        }
-    }
-}
-
 /// Sets `data-app="ready"` on `<html>`.
 fn mark_ready() {
     #[cfg(target_arch = "wasm32")]
@@ -145,15 +98,9 @@ fn Shell(site: Site) -> impl IntoView {
     let site_name = site.name.clone();
     provide_context(site);
     // After a client-side navigation, keyboard and screen reader users land on the new page's
-    // title (announced), not on the link they followed, which is gone. Not on the first load.
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
-            focus::new_page_title();
-        }
-        path
-    });
+    // title (announced), not on the link they followed, which is gone: each page's heading
+    // takes the focus once it is built for a new address (not on the first load).
+    provide_context(Arrivals::default());
     let formatter = move |page: String| {
         let title = if page.is_empty() {
             site_name.clone()

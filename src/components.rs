@@ -7,5 +7,6 @@ pub mod footer;
 pub mod head;
 pub mod header;
 pub mod newsletter;
+pub mod page_heading;
 pub mod pager;
 pub mod share;

@@ -1,7 +1,9 @@
 //! What a page shows when its content could not be had: a French message saying what happened,
 //! and « Réessayer » when trying again may help.
 
-use crate::{content::ContentError, pages::not_found::NotFoundPage};
+use crate::{
+    components::page_heading::PageHeading, content::ContentError, pages::not_found::NotFoundPage,
+};
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 
@@ -36,7 +38,7 @@ pub fn ContentErrorView(
     let retryable = error.is_retryable();
     view! {
         <div class="content-error" role="alert">
-            <h1 class="page__title">{title}</h1>
+            <PageHeading class="page__title">{title}</PageHeading>
             <p class="content-error__message">{error.to_string()}</p>
             <Show when=move || retryable>
                 <button class="button" type="button" on:click=move |_| retry.run(())>

@@ -1,6 +1,11 @@
 //! `/a-propos`: who the portal is for, the newsletter, how to reach the editors.
 
-use crate::{components::head::Head, content::use_site, newsletter, seo::PageMeta};
+use crate::{
+    components::{head::Head, page_heading::PageHeading},
+    content::use_site,
+    newsletter,
+    seo::PageMeta,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +26,7 @@ pub fn AboutPage() -> impl IntoView {
     view! {
         <Head meta />
         <div class="prose">
-            <h1 class="page__title">"À propos de " {site.name.clone()}</h1>
+            <PageHeading class="page__title">"À propos de " {site.name.clone()}</PageHeading>
             <p class="page__intro">{site.about.clone()}</p>
             <h2>"Pour qui\u{202f}?"</h2>
             <p>

@@ -4,7 +4,7 @@
 use crate::{
     components::{
         article_body::ArticleBody, article_list::ArticleList, content_error::ContentFailure,
-        head::Head, newsletter::NewsletterBox, share::ShareRow,
+        head::Head, newsletter::NewsletterBox, page_heading::PageHeading, share::ShareRow,
     },
     content::{safe_href, use_site, use_source, Article, Tag},
     french,
@@ -107,13 +107,15 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         })
     });
 
+    // Moved into the heading's children (a closure of its own).
+    let title = summary.title.clone();
     view! {
         <Head meta />
         <article class="article">
             <ul class="tag-list" aria-label="Thèmes">
                 {tag_links(tags.clone())}
             </ul>
-            <h1 class="article__title">{summary.title.clone()}</h1>
+            <PageHeading class="article__title">{title}</PageHeading>
             <p class="article__lead">{summary.lead.clone()}</p>
             <p class="byline">
                 "Par " <span class="byline__author">{summary.author.clone()}</span> " · publié le "

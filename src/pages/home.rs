@@ -6,6 +6,7 @@ use crate::{
         content_error::ContentFailure,
         head::Head,
         newsletter::NewsletterBox,
+        page_heading::PageHeading,
         pager::{page_href, page_number, Pager},
     },
     content::{use_site, use_source},
@@ -41,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
                         let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
                         Either::Left(view! {
                             <Head meta />
-                            <h1 class="page__title">"À la une"</h1>
+                            <PageHeading class="page__title">"À la une"</PageHeading>
                             {lead.map(|article| view! { <LeadStory article /> })}
                             <ArticleList articles=items />
                             <Pager base="/" page=page.page total_pages=page.total_pages />

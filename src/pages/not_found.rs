@@ -1,6 +1,6 @@
 //! The 404: any unknown path, article or tag.
 
-use crate::components::head::in_style_guide;
+use crate::components::{head::in_style_guide, page_heading::PageHeading};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -18,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <p class="not-found__code" aria-hidden="true">
                 "404"
             </p>
-            <h1 class="page__title">"Page introuvable"</h1>
+            <PageHeading class="page__title">"Page introuvable"</PageHeading>
             <p>
                 "La page demandée n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de la une."
             </p>

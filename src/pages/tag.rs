@@ -5,6 +5,7 @@ use crate::{
         article_list::ArticleList,
         content_error::ContentFailure,
         head::Head,
+        page_heading::PageHeading,
         pager::{page_href, page_number, Pager},
     },
     content::{use_site, use_source},
@@ -46,7 +47,7 @@ pub fn TagPage() -> impl IntoView {
                         let meta = PageMeta::website(&site, &listing.tag.name, &description, &path);
                         Either::Left(view! {
                             <Head meta />
-                            <h1 class="page__title">{listing.tag.name.clone()}</h1>
+                            <PageHeading class="page__title">{listing.tag.name.clone()}</PageHeading>
                             {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
                             <p class="tag-count">{count}</p>
                             <ArticleList articles=page.items />

@@ -303,17 +303,50 @@ test("clavier : copier le lien avec Espace, partager avec Entrée", async () => 
   await context.close();
 });
 
-test("clavier : après une navigation côté client, le focus est sur le titre de la nouvelle page", async () => {
-  const { context, page } = await open(ARTICLE);
-  await tabTo(page, () => document.activeElement?.matches(".related a[href^='/article/']"));
-  const href = await page.evaluate(() => document.activeElement.getAttribute("href"));
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((h) => location.pathname === h, href);
-  await page.waitForFunction(() => document.activeElement?.matches("main h1"), null, { timeout: 5000 });
-  // And it shows: keyboard users see where they are.
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(outline, "none");
-  await context.close();
+test("clavier : après une navigation côté client, le focus est sur le titre de la nouvelle page dans les 300 ms, au clic comme avec Entrée", async () => {
+  // Article to article: the new page reuses the h1 element of the old one, so "a new h1
+  // appeared" is no sign that the page has arrived (focus used to come 2 s late).
+  for (const how of ["clic", "Entrée"]) {
+    const { context, page } = await open(ARTICLE);
+    const before = (await page.locator("main h1").textContent()).trim();
+    // Timed in the page: the link's activation (a click event, whether from the mouse or from
+    // Enter) and the moment the new page's h1 receives the focus.
+    await page.evaluate(() => {
+      window.veilleSameDocument = true;
+      document.addEventListener("click", () => (window.veilleClick ??= performance.now()), true);
+      document.addEventListener("focusin", (e) => {
+        if (e.target.matches("main h1")) window.veilleFocus ??= { at: performance.now(), title: e.target.textContent.trim() };
+      }, true);
+    });
+    const link = page.locator(".related a[href^='/article/']").first();
+    const href = await link.getAttribute("href");
+    if (how === "clic") {
+      await link.click();
+    } else {
+      await tabTo(page, () => document.activeElement?.matches(".related a[href^='/article/']"));
+      await page.keyboard.press("Enter");
+    }
+    await page.waitForFunction((h) => location.pathname === h && window.veilleFocus, href, { timeout: 5000 });
+    const s = await page.evaluate(() => ({
+      same: window.veilleSameDocument === true,
+      delay: window.veilleFocus.at - window.veilleClick,
+      title: window.veilleFocus.title,
+      now: document.activeElement?.matches("main h1"),
+    }));
+    assert.ok(s.same, `${how}: a client-side navigation, not a page load`);
+    assert.ok(s.now, `${how}: the focus stays on the h1: ${await focused(page)}`);
+    assert.notEqual(s.title, before, `${how}: the focus went to the old page's title`);
+    assert.ok(s.delay <= 300, `${how}: the focus reached the new h1 ${Math.round(s.delay)} ms after the click`);
+    if (how === "Entrée") {
+      // And it shows: keyboard users see where they are.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, "none");
+      // The next Tab goes on from the title, not from the top of the page.
+      await page.keyboard.press("Tab");
+      assert.ok(await page.evaluate(() => document.querySelector("main").contains(document.activeElement)), `after the title: ${await focused(page)}`);
+    }
+    await context.close();
+  }
 });
 
 test("texte : zoom 200 %, 320 px, espacements de texte imposés (WCAG 1.4.12) sans défilement horizontal ni texte coupé", async () => {
