@@ -134,11 +134,7 @@ impl Template {
             head.replace_range(start..end + "</title>".len(), "");
         }
         // spa.html, read again on a second run, carries its own policy: each page gets its own.
-        if let Some(start) = head.find(POLICY_TAG) {
-            if let Some(len) = head[start..].find('>') {
-                head.replace_range(start..start + len + 1, "");
-            }
-        }
+        strip_policy(&mut head);
         let meta = |name| publish::meta_content(html, name);
         let newsletter = Provider::from_config(
             meta(newsletter::PROVIDER_META).as_deref(),
@@ -285,6 +281,22 @@ impl Hashes {
 /// How every page's Content-Security-Policy `<meta>` starts.
 const POLICY_TAG: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
+/// Removes a page's Content-Security-Policy `<meta>`, if it has one.
+fn strip_policy(html: &mut String) {
+    if let Some(start) = html.find(POLICY_TAG) {
+        if let Some(len) = html[start..].find('>') {
+            html.replace_range(start..start + len + 1, "");
+        }
+    }
+}
+
+/// The Content-Security-Policy `<meta>` of a page, if it has one.
+fn policy_of(html: &str) -> Option<&str> {
+    let start = html.find(POLICY_TAG)?;
+    let len = html[start..].find('>')?;
+    Some(&html[start..start + len + 1])
+}
+
 /// The Content-Security-Policy `<meta>` of a page: the configured origins and its hashes.
 fn policy_meta(base: &Policy, hashes: Hashes) -> String {
     let mut policy = base.clone();
@@ -396,17 +408,27 @@ pub fn prerender(
     let shell = dist.join("spa.html");
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let html = read(&index)?;
-    let template = match Template::parse(&html) {
-        Ok(template) => {
-            // The shell runs the app too (a host may serve it for any address): it gets a
-            // policy of its own, like every page.
-            let guarded = with_policy(html, &template.policy);
-            fs::write(&shell, guarded).map_err(|e| format!("{}: {e}", shell.display()))?;
-            template
+    let (template, mut shell_html) = match Template::parse(&html) {
+        Ok(template) => (template, html),
+        // Already prerendered: trunk's page was kept aside, its configuration perhaps edited
+        // there since (the README says to edit spa.html and run the prerender again).
+        Err(_) => {
+            let kept = read(&shell)?;
+            (Template::parse(&kept)?, kept)
         }
-        // Already prerendered: trunk's page was kept aside.
-        Err(_) => Template::parse(&read(&shell)?)?,
     };
+    // The shell runs the app too (a host may serve it for any address): it gets a policy of
+    // its own, rebuilt on every run from the configuration it holds now, like every page.
+    let before = policy_of(&shell_html).map(str::to_string);
+    strip_policy(&mut shell_html);
+    let guarded = with_policy(shell_html, &template.policy);
+    if before.is_some() && before.as_deref() != policy_of(&guarded) {
+        eprintln!(
+            "veille-prerender: la configuration de spa.html a changé depuis le dernier passage\u{a0}: \
+             la politique de sécurité de chaque page est recalculée"
+        );
+    }
+    fs::write(&shell, guarded).map_err(|e| format!("{}: {e}", shell.display()))?;
 
     // The prerender reads content from disk, never over HTTP: a site configured with a content
     // API is prerendered from a copy of it (`--content DIR`), or else from the bundled content,

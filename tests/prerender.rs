@@ -425,6 +425,53 @@ fn the_prerender_can_run_again_on_its_own_output() {
     let _ = fs::remove_dir_all(dir);
 }
 
+/// The content of a page's Content-Security-Policy `<meta>`; fails unless it has exactly one.
+fn policy_in(file: &Path) -> String {
+    let html = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    attr(
+        &Html::parse_document(&html),
+        "meta[http-equiv=Content-Security-Policy]",
+        "content",
+    )
+}
+
+#[test]
+fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
+    // The README says: to change the configuration of a built site, edit dist/spa.html and run
+    // the prerender again. The shell's own policy must follow, not only the pages'.
+    let dir = scratch("edited");
+    fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    let shell = dir.join("spa.html");
+    assert!(policy_in(&shell).contains("form-action 'none'"));
+    let edited = fs::read_to_string(&shell).unwrap().replace(
+        "<meta name=veille-newsletter>",
+        "<meta name=veille-newsletter content=\"json https://inscription.example/lettre\">",
+    );
+    assert!(
+        edited.contains("inscription.example"),
+        "the template changed"
+    );
+    fs::write(&shell, edited).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    for file in ["spa.html", "index.html", "404.html", "a-propos/index.html"] {
+        let policy = policy_in(&dir.join(file));
+        assert!(
+            policy.contains("form-action https://inscription.example")
+                && policy.contains("connect-src 'self' https://inscription.example"),
+            "{file}: {policy}"
+        );
+    }
+    // The shell's policy is the one computed from the shell itself, as on a first run.
+    let kept = fs::read_to_string(&shell).unwrap();
+    let template = prerender::Template::parse(&kept).unwrap();
+    let start = kept.find("<meta http-equiv").unwrap();
+    let end = start + kept[start..].find('>').unwrap() + 1;
+    let bare = format!("{}{}", &kept[..start], &kept[end..]);
+    assert_eq!(prerender::with_policy(bare, &template.policy), kept);
+    let _ = fs::remove_dir_all(dir);
+}
+
 /// Every file under `dir`, as paths relative to it, sorted.
 fn files_under(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
