@@ -259,3 +259,37 @@ async fn tag_and_about_pages_describe_themselves() {
     assert!(find(root, "main a[href^='mailto:']").is_some());
     assert!(find(root, "#confidentialite").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn focus_moves_to_the_next_article_s_title_as_soon_as_it_shows() {
+    // Article to article: the h1 element is reused, only its text changes. Focus must be on it
+    // as soon as the new title shows, not after a wait for a new element to appear.
+    let app = mount_at("/article/evaluer-un-classifieur", Source::Bundled).await;
+    let root = &app.root;
+    until("related articles", 3, || count(root, ".related .card") == 3).await;
+    let link = find(root, ".related .card__title a").unwrap();
+    let next = link.get_attribute("href").unwrap();
+    let title = typography(
+        &bundled()
+            .unwrap()
+            .article(next.trim_start_matches("/article/"))
+            .unwrap()
+            .summary
+            .title,
+    );
+    link.focus().unwrap();
+    link.click();
+    until("the next article's title", 3, || {
+        text_or_empty(root, "main h1") == title
+    })
+    .await;
+    // Within a few frames of the title showing (the old wait took about 120).
+    for _ in 0..10 {
+        if focused().is_some_and(|e| e.tag_name() == "H1") {
+            break;
+        }
+        sleep(10).await;
+    }
+    let now = focused().map(|e| (e.tag_name(), e.text_content().unwrap_or_default()));
+    assert_eq!(now, Some(("H1".to_string(), title)));
+}

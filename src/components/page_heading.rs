@@ -38,13 +38,20 @@ pub fn PageHeading(class: &'static str, children: Children) -> impl IntoView {
     let heading: NodeRef<html::H1> = NodeRef::new();
     if let Some(arrivals) = use_context::<Arrivals>() {
         let location = use_location();
-        // Effects run only in the browser, once the view is in the document.
-        Effect::new(move |_| {
-            if arrivals.arrived(location.pathname.get_untracked()) {
-                if let Some(h1) = heading.get_untracked() {
-                    let _ = h1.focus();
-                }
+        // Effects run only in the browser. The heading's element is filled in when the view is
+        // built or rebuilt, which may come after this effect's first run: it waits for it (the
+        // node reference is reactive), then decides once.
+        Effect::new(move |decided: Option<bool>| {
+            if decided == Some(true) {
+                return true;
             }
+            let Some(h1) = heading.get() else {
+                return false;
+            };
+            if arrivals.arrived(location.pathname.get_untracked()) {
+                let _ = h1.focus();
+            }
+            true
         });
     }
     // tabindex="-1": focusable by script only, never a stop of the Tab order.
