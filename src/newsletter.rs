@@ -203,12 +203,14 @@ impl Refusal {
         }
         // listmonk's messages (its en.json, across versions), compared without case, spaces
         // or the final full stop.
+        // ASCII case only: listmonk's messages are English, and Unicode case tables would
+        // weigh 5 kB of wasm.
         let known = message.map(|m| {
             m.trim_end_matches('.')
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
-                .to_lowercase()
+                .to_ascii_lowercase()
         });
         match known.as_deref() {
             Some("invalid email" | "invalid e-mail" | "invalid email address") => Refusal::Address,
@@ -323,7 +325,7 @@ pub fn parse_answer(
                 .ok()
                 .and_then(|m| m.message);
             // listmonk answers a known subscriber with a 400 on some paths.
-            let lower = message.as_deref().unwrap_or_default().to_lowercase();
+            let lower = message.as_deref().unwrap_or_default().to_ascii_lowercase();
             if lower.contains("already exists") || lower.contains("already subscribed") {
                 return Err(SubscribeError::AlreadySubscribed);
             }

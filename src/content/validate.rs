@@ -25,19 +25,22 @@ fn invalid(path: impl Into<String>, reason: String) -> ContentError {
     }
 }
 
-/// A value as an error message quotes it: control characters escaped, at most 40 characters.
+/// A value as an error message quotes it: control characters written `\u{…}`, at most 40
+/// characters. (Not `char::escape_debug`, whose Unicode tables would weigh on the wasm.)
 fn quoted(value: &str) -> String {
-    let shown: String = value
-        .chars()
-        .take(40)
-        .flat_map(char::escape_debug)
-        .collect();
-    let more = if value.chars().count() > 40 {
-        "…"
-    } else {
-        ""
-    };
-    format!("«\u{a0}{shown}{more}\u{a0}»")
+    let mut shown = String::from("«\u{a0}");
+    for c in value.chars().take(40) {
+        if c.is_control() {
+            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    if value.chars().count() > 40 {
+        shown.push('…');
+    }
+    shown.push_str("\u{a0}»");
+    shown
 }
 
 /// `slug`, refused unless it is a plain slug.
