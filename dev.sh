@@ -29,7 +29,8 @@ export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # trunk uses the tools above (Trunk.toml: offline) and never asks the network for its own version.
 export TRUNK_SKIP_VERSION_CHECK=true
 
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says when it starts, in seconds since the command began: where a run spends its time.
+say() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" "$SECONDS"; }
 die() { printf '\033[31merreur — %s\033[0m\n' "$*" >&2; exit 1; }
 
 as_root() {
@@ -182,6 +183,7 @@ run_tests() {
     /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 }
     END { printf "\nVeille: %d passed, %d failed\n", p, f }
   ' "$LOG"
+  say "done"
 }
 
 # Benchmarks, not tests: they print figures. The release site is built first.
