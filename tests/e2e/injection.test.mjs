@@ -8,17 +8,14 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
-import { editFile, serveStatic, setMeta } from "./static-server.mjs";
+import { serveStatic } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
-const PRERENDER = join(ROOT, "target", "prerender", "veille-prerender");
-const CONTENT_TOOL = join(ROOT, "target", "prerender", "veille-content");
 const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
 
 // Each would run the trap if it reached the page as markup or as a live URL.
@@ -91,15 +88,9 @@ before(async () => {
     return writeFile(join(content, "articles", `charge-${i + 1}.json`), JSON.stringify(article));
   });
   await new Promise((ok) => setTimeout(ok, 100));
-  const site_dir = join(work, "site");
-  await cp(DIST, site_dir, { recursive: true });
-  execFileSync(PRERENDER, ["--content", content, site_dir], { stdio: "ignore" });
-  // The same content as a content API beside the site, and the 404 page (which renders any
-  // address afresh) switched to it: what the app shows in API mode.
-  execFileSync(CONTENT_TOOL, ["api", content], { stdio: "ignore" });
-  await cp(content, join(site_dir, "api-piegee"), { recursive: true });
-  await editFile(join(site_dir, "404.html"), (html) => setMeta(html, "veille-content-api", "/api-piegee"));
-  server = await serveStatic(site_dir);
+  // Prerendered; the 404 page (which renders any address afresh) reads the same content as an
+  // API: what the app shows in API mode.
+  server = await serveStatic(await siteFromContent(content, join(work, "site"), "api-piegee"));
 });
 
 after(async () => {

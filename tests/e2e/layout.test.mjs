@@ -9,16 +9,14 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
-import { editFile, serveStatic, setMeta } from "./static-server.mjs";
+import { serveStatic } from "./static-server.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
-const TOOLS = join(ROOT, "target", "prerender");
 const WIDTHS = [320, 375, 768, 1024, 1280];
 const SCHEMES = ["light", "dark"];
 
@@ -75,15 +73,8 @@ before(async () => {
     };
     await writeFile(join(content, "articles", `${article.slug}.json`), JSON.stringify(article));
   }
-  // The derived files (index, tags, related), so that the same content is also an API.
-  execFileSync(join(TOOLS, "veille-content"), ["api", content], { stdio: "ignore" });
-  const siteDir = join(work, "site");
-  await cp(DIST, siteDir, { recursive: true });
-  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, siteDir], { stdio: "ignore" });
-  // The 404 page renders the address afresh in the browser: from this content, as an API.
-  await cp(content, join(siteDir, "api-longue"), { recursive: true });
-  await editFile(join(siteDir, "404.html"), (html) => setMeta(html, "veille-content-api", "/api-longue"));
-  server = await serveStatic(siteDir);
+  // Prerendered; the 404 page renders the address afresh from the same content, as an API.
+  server = await serveStatic(await siteFromContent(content, join(work, "site"), "api-longue"));
 });
 
 after(async () => {

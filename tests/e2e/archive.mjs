@@ -1,0 +1,24 @@
+// A built site made from a content directory, by the real build steps: `dist/` copied and
+// prerendered from that content (`veille-prerender --content`), and the same content, with its
+// derived files (`veille-content api`), served beside it as a content API that `404.html` reads —
+// so that an address with no file renders afresh in API mode from the same content.
+
+import { execFileSync } from "node:child_process";
+import { cp } from "node:fs/promises";
+import { join } from "node:path";
+import { editFile, setMeta } from "./static-server.mjs";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
+// Built by ./dev.sh build (Cargo profile `prerender`).
+const TOOLS = join(ROOT, "target", "prerender");
+
+/** Writes into `dir` the site of `content`, its API at `/{api}/`; returns `dir`. */
+export async function siteFromContent(content, dir, api) {
+  execFileSync(join(TOOLS, "veille-content"), ["api", content], { stdio: "ignore" });
+  await cp(DIST, dir, { recursive: true });
+  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, dir], { stdio: "ignore" });
+  await cp(content, join(dir, api), { recursive: true });
+  await editFile(join(dir, "404.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));
+  return dir;
+}
