@@ -15,6 +15,13 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// The date of an ISO 8601 date or date-time (`2024-05-22T09:30:00+02:00`) written out in
+/// French, or the text as it came when it cannot be read: a reader sees an odd date rather
+/// than none.
+pub fn date_or_as_given(iso: &str) -> String {
+    long_date(iso.get(..10).unwrap_or_default()).unwrap_or_else(|| iso.to_string())
+}
+
 /// An ISO date (`2024-05-22`) written out in French: « 22 mai 2024 », « 1er mai 2024 ».
 /// The spaces are no-break spaces so the date never splits across lines.
 /// Returns `None` for anything that is not a valid calendar date.
@@ -192,11 +199,23 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{long_date, number, typography};
+    use super::{date_or_as_given, long_date, number, typography};
 
     /// Writes NBSP as `_` and NNBSP as `^` so the cases below can be read.
     fn shown(s: &str) -> String {
         s.replace('\u{a0}', "_").replace('\u{202f}', "^")
+    }
+
+    #[test]
+    fn a_date_is_written_out_or_shown_as_given() {
+        assert_eq!(shown(&date_or_as_given("2024-05-01")), "1er_mai_2024");
+        assert_eq!(
+            shown(&date_or_as_given("2024-05-22T09:30:00+02:00")),
+            "22_mai_2024"
+        );
+        for odd in ["2024-13-45", "hier", "", "2024"] {
+            assert_eq!(date_or_as_given(odd), odd);
+        }
     }
 
     #[test]

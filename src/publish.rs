@@ -216,10 +216,7 @@ pub fn feed_xml(catalog: &Catalog) -> String {
 }
 
 fn tag_name<'a>(site: &'a Site, slug: &'a str) -> &'a str {
-    site.tags
-        .iter()
-        .find(|t| t.slug == slug)
-        .map_or(slug, |t| t.name.as_str())
+    site.tag(slug).map_or(slug, |t| t.name.as_str())
 }
 
 /// The sitemap files, as (file name, XML): one `sitemap.xml` while the indexable routes fit

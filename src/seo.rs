@@ -74,9 +74,7 @@ impl PageMeta {
             .tags
             .iter()
             .map(|slug| {
-                site.tags
-                    .iter()
-                    .find(|t| &t.slug == slug)
+                site.tag(slug)
                     .map_or_else(|| slug.clone(), |t| t.name.clone())
             })
             .collect();

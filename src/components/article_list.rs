@@ -29,7 +29,7 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
     let tag = article
         .tags
         .first()
-        .and_then(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
+        .and_then(|slug| site.tag(slug).cloned())
         .map(|t| view! { <a href=format!("/tag/{}", t.slug) class="card__tag">{t.name}</a> });
     let cover = article.cover.and_then(|cover| {
         let src = safe_href(&cover.src)?.to_string();
@@ -46,8 +46,7 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
             />
         })
     });
-    let date = french::long_date(article.published.get(..10).unwrap_or_default())
-        .unwrap_or_else(|| article.published.clone());
+    let date = french::date_or_as_given(&article.published);
     let minutes = article
         .reading_minutes
         .map(|m| format!(" · {m}\u{a0}min de lecture"));

@@ -244,12 +244,7 @@ impl Catalog {
 
     /// A page of one tag's articles; an unknown tag is [`ContentError::NotFound`].
     pub fn tag_page(&self, slug: &str, page: u32) -> Result<TagListing, ContentError> {
-        let tag = self
-            .site
-            .tags
-            .iter()
-            .find(|t| t.slug == slug)
-            .ok_or(ContentError::NotFound)?;
+        let tag = self.site.tag(slug).ok_or(ContentError::NotFound)?;
         // Paginate the positions, then copy only the page's articles (not the whole tag).
         let positions = self.by_tag.get(slug).map_or(&[][..], Vec::as_slice);
         let page = paginate(positions, page, self.site.page_size)?;

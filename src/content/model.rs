@@ -31,6 +31,13 @@ fn default_page_size() -> u32 {
     6
 }
 
+impl Site {
+    /// The tag of this slug, if the site has it.
+    pub fn tag(&self, slug: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.slug == slug)
+    }
+}
+
 /// The newsletter box's copy, editable without touching code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Newsletter {

@@ -59,7 +59,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let tags: Vec<Tag> = summary
         .tags
         .iter()
-        .filter_map(|slug| site.tags.iter().find(|t| &t.slug == slug).cloned())
+        .filter_map(|slug| site.tag(slug).cloned())
         .collect();
     let tag_links = move |tags: Vec<Tag>| {
         tags.into_iter()
@@ -84,10 +84,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </nav>
         }
     });
-    // A date that cannot be read is shown as it came rather than dropped.
-    let date = |iso: &str| {
-        french::long_date(iso.get(..10).unwrap_or_default()).unwrap_or_else(|| iso.to_string())
-    };
+    let date = french::date_or_as_given;
     let published = date(&summary.published);
     let updated = summary.updated.clone().map(|iso| {
         let text = date(&iso);
