@@ -102,11 +102,7 @@ fn Shell(site: Site) -> impl IntoView {
     // takes the focus once it is built for a new address (not on the first load).
     provide_context(Arrivals::default());
     let formatter = move |page: String| {
-        let title = if page.is_empty() {
-            site_name.clone()
-        } else {
-            format!("{page} — {site_name}")
-        };
+        let title = crate::seo::full_title(&site_name, &page);
         // leptos_meta 0.8 writes the prerendered <title> without escaping it: a title from
         // content holding « </title><script> » would open a script element (the injection
         // test caught it). In the browser the title is set as text, so only the prerender

@@ -88,10 +88,7 @@ impl Source {
         if base.is_empty() {
             return Source::Bundled;
         }
-        let timeout_ms = timeout
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            .filter(|&ms| ms > 0)
-            .unwrap_or(DEFAULT_TIMEOUT_MS);
+        let timeout_ms = crate::config::timeout_ms(timeout, DEFAULT_TIMEOUT_MS);
         Source::Api {
             base: base.to_string(),
             timeout_ms,
@@ -101,8 +98,8 @@ impl Source {
     /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere bundled).
     pub fn from_document() -> Source {
         Source::from_config(
-            crate::http::meta(API_META).as_deref(),
-            crate::http::meta(TIMEOUT_META).as_deref(),
+            crate::config::meta(API_META).as_deref(),
+            crate::config::meta(TIMEOUT_META).as_deref(),
         )
     }
 

@@ -1,7 +1,6 @@
 //! One HTTP exchange from the browser (gloo-net), shared by the content API and the newsletter:
 //! a timeout, cancellation when the reactive owner that asked for it is cleaned up (the reader
-//! left the page), and the status and body of the answer, whatever the status. Also where the
-//! runtime configuration is read from (the page's `<meta>` tags).
+//! left the page), and the status and body of the answer, whatever the status.
 
 /// Why no answer came back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,22 +102,4 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
         "no HTTP client outside the browser: {}",
         request.url
     )))
-}
-
-/// The `content` of the page's `<meta name="…">`: where the runtime configuration lives. `None`
-/// outside a browser, or when the page has no such tag.
-pub fn meta(name: &str) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!("meta[name='{name}']")).ok())
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = name;
-        None
-    }
 }

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod components;
+pub mod config;
 pub mod content;
 pub mod french;
 pub mod http;

@@ -26,7 +26,7 @@ fn main() {
 /// The prerendered page, when there is one.
 #[cfg(feature = "hydrate")]
 mod prerendered {
-    use veille::{http::meta, publish};
+    use veille::{config::meta, publish};
     use web_sys::Node;
 
     /// Whether the page was prerendered for the address being shown, with the configuration

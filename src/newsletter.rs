@@ -86,10 +86,7 @@ impl Provider {
 
     /// The provider the runtime configuration describes; anything unreadable is the preview.
     pub fn from_config(spec: Option<&str>, timeout: Option<&str>) -> Provider {
-        let timeout_ms = timeout
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            .filter(|&ms| ms > 0)
-            .unwrap_or(DEFAULT_TIMEOUT_MS);
+        let timeout_ms = crate::config::timeout_ms(timeout, DEFAULT_TIMEOUT_MS);
         let mut words: Vec<&str> = spec.unwrap_or_default().split_whitespace().collect();
         let french = words.last() == Some(&"fr") && words.len() > 2;
         if french {
@@ -118,8 +115,8 @@ impl Provider {
     /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere preview).
     pub fn from_document() -> Provider {
         Provider::from_config(
-            crate::http::meta(PROVIDER_META).as_deref(),
-            crate::http::meta(TIMEOUT_META).as_deref(),
+            crate::config::meta(PROVIDER_META).as_deref(),
+            crate::config::meta(TIMEOUT_META).as_deref(),
         )
     }
 

@@ -35,12 +35,13 @@ pub fn absolute(site: &Site, path: &str) -> String {
     }
 }
 
-/// The title as the browser tab and share cards show it: « Titre — Veille IA ».
-pub fn full_title(site: &Site, title: &str) -> String {
+/// The title as the browser tab and share cards show it: « Titre — Veille IA »; the site's name
+/// alone for the home page (an empty title).
+pub fn full_title(site_name: &str, title: &str) -> String {
     if title.is_empty() {
-        site.name.clone()
+        site_name.to_string()
     } else {
-        format!("{title} — {}", site.name)
+        format!("{title} — {site_name}")
     }
 }
 
@@ -205,8 +206,8 @@ mod tests {
     #[test]
     fn titles_carry_the_site_name() {
         let site = site();
-        assert_eq!(full_title(&site, ""), "Veille IA");
-        assert_eq!(full_title(&site, "Santé"), "Santé — Veille IA");
+        assert_eq!(full_title(&site.name, ""), "Veille IA");
+        assert_eq!(full_title(&site.name, "Santé"), "Santé — Veille IA");
     }
 
     #[test]
