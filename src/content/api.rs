@@ -6,12 +6,12 @@ use crate::http::{exchange, Request, Transport};
 use serde::de::DeserializeOwned;
 use std::future::Future;
 
-/// GETs `url` and parses its JSON body. The returned future is `Send` (in the browser it only
-/// ever runs on the one thread) so that it can feed a Leptos `Resource`.
 /// The largest answer the app parses: a page of the index or an article is a few kilobytes;
 /// anything past this is a broken or hostile server, and parsing it would freeze a phone.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
+/// GETs `url` and parses its JSON body. The returned future is `Send` (in the browser it only
+/// ever runs on the one thread) so that it can feed a Leptos `Resource`.
 pub fn get_json<T: DeserializeOwned + Send + 'static>(
     url: String,
     timeout_ms: u32,

@@ -1,7 +1,8 @@
 //! The content model: the site, article summaries, full articles and their typed body blocks.
 //!
-//! Deserialised from JSON (see `docs/content-format.md`): unknown fields are ignored, optional
-//! fields have defaults, and a missing required field is an error that names it.
+//! Deserialised from JSON (the format is in the README, « The JSON format »): unknown fields are
+//! ignored, optional fields have defaults, and a missing required field is an error that names
+//! it.
 
 use serde::{Deserialize, Serialize};
 
