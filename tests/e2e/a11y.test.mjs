@@ -15,12 +15,11 @@ import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
+import { DIST, ROOT, TOOLS } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
 // Built by ./dev.sh build (Cargo profile `prerender`).
-const PRERENDER = join(ROOT, "target", "prerender", "veille-prerender");
+const PRERENDER = join(TOOLS, "veille-prerender");
 const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));

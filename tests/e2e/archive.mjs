@@ -7,11 +7,8 @@ import { execFileSync } from "node:child_process";
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { editFile, setMeta } from "./static-server.mjs";
+import { DIST, TOOLS } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
-// Built by ./dev.sh build (Cargo profile `prerender`).
-const TOOLS = join(ROOT, "target", "prerender");
 
 /** Writes into `dir` the site of `content`, its API at `/{api}/`; returns `dir`. */
 export async function siteFromContent(content, dir, api) {

@@ -18,8 +18,8 @@ import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { coldAssets, pageFile, total } from "./weights.mjs";
+import { ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));

@@ -7,9 +7,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { coldAssets, total } from "./weights.mjs";
+import { DIST, ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const budget = JSON.parse(await readFile(join(ROOT, "tests", "budget.json"), "utf8"));
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 

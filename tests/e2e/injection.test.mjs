@@ -14,8 +14,8 @@ import { join } from "node:path";
 import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
+import { ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
 
 // Each would run the trap if it reached the page as markup or as a live URL.

@@ -15,8 +15,8 @@ import { join } from "node:path";
 import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
+import { ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const WIDTHS = [320, 375, 768, 1024, 1280];
 const SCHEMES = ["light", "dark"];
 

@@ -8,9 +8,8 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, headingOf, openPage, squeeze, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy, setMeta } from "./static-server.mjs";
+import { DIST, ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const index = await readJson("public/api/index/1.json");
 const SLUG = index.items[0].slug;

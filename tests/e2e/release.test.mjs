@@ -11,9 +11,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, headingOf, openPage, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy, setMeta } from "./static-server.mjs";
+import { DIST, ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const site = await readJson("public/api/site.json");
 const firstPage = await readJson("public/api/index/1.json");

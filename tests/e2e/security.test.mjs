@@ -10,9 +10,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy } from "./static-server.mjs";
+import { DIST, ROOT } from "./paths.mjs";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
 // With the app's empty shell, which a host may serve for any address (the app renders there).

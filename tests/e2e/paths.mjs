@@ -1,0 +1,9 @@
+// Where the end-to-end tests and benchmarks find things: the repository, the built site
+// (`VEILLE_DIST` to test another build) and the native tools that `./dev.sh build` compiles.
+
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
+/** veille-prerender and veille-content (Cargo profile `prerender`). */
+export const TOOLS = join(ROOT, "target", "prerender");
