@@ -49,6 +49,15 @@ import { parseArgs } from "node:util";
 
 const DEFAULT_DIR = join(import.meta.dirname, "..", "..", "public", "api");
 
+// The newsletter scenarios answering 400 with a message: listmonk's own English ones, an
+// English message no table knows, and a provider's French one.
+const REFUSALS = {
+  refused: "Invalid email.",
+  "refused-domain": "Domain is blocklisted.",
+  "refused-other": "Subscription rejected by upstream policy",
+  "refused-fr": "Le domaine de cette adresse n’accepte pas de courrier.",
+};
+
 const cors = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
@@ -92,19 +101,12 @@ export async function startContentApi({ dir = DEFAULT_DIR, port = 0 } = {}) {
       if (!posts.has(token)) posts.set(token, []);
       posts.get(token).push({ path: rest.join("/"), body: JSON.parse(body || "null") });
       const optin = '{"data": {"has_optin": true}}';
+      if (Object.hasOwn(REFUSALS, scenario)) return send(res, 400, JSON.stringify({ message: REFUSALS[scenario] }));
       switch (scenario) {
         case "ok-optin":
           return send(res, 200, optin);
         case "ok":
           return send(res, 200, '{"data": {"has_optin": false}}');
-        case "refused":
-          return send(res, 400, '{"message": "Invalid email."}');
-        case "refused-domain":
-          return send(res, 400, '{"message": "Domain is blocklisted."}');
-        case "refused-other":
-          return send(res, 400, '{"message": "Subscription rejected by upstream policy"}');
-        case "refused-fr":
-          return send(res, 400, '{"message": "Le domaine de cette adresse n’accepte pas de courrier."}');
         case "already":
           return send(res, 409, '{"message": "E-mail already exists."}');
         case "down":
