@@ -20,6 +20,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod publish;
+pub mod routes;
 pub mod seo;
 pub mod share;
 

@@ -11,7 +11,7 @@ use crate::{
     content::{Catalog, Source, API_META},
     newsletter::{self, Provider},
     publish::{self, Policy, Route},
-    App,
+    routes, App,
 };
 use futures::{
     executor::{LocalPool, LocalSpawner},
@@ -456,7 +456,7 @@ pub fn prerender(
                     let mut files = Vec::new();
                     for route in routes_ref.iter().skip(t).step_by(threads) {
                         let html = render(template, source, &route.path, &route.path);
-                        files.push(write_file(dist, &publish::file_for(&route.path), &html)?);
+                        files.push(write_file(dist, &routes::file_for(&route.path), &html)?);
                     }
                     Ok(files)
                 })

@@ -3,9 +3,9 @@
 //! trunk's `index.html` the prerender needs. Pure text in, text out, tested natively.
 
 use crate::{
-    components::pager::page_href,
     content::{ArticleSummary, Catalog, Site},
     french::typography,
+    routes::{self, page_href},
     seo::absolute,
 };
 use std::fmt::Write;
@@ -71,11 +71,11 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
     let index_pages = catalog.index_page(1).map_or(1, |p| p.total_pages);
     let mut routes = Vec::with_capacity(catalog.summaries().len() * 2 + 16);
     for n in 1..=index_pages {
-        routes.push(Route::page(page_href("/", n)));
+        routes.push(Route::page(page_href(routes::HOME, n)));
     }
     for summary in catalog.summaries() {
         routes.push(Route {
-            path: format!("/article/{}", summary.slug),
+            path: routes::article(&summary.slug),
             lastmod: Some(date_of(
                 summary.updated.as_ref().unwrap_or(&summary.published),
             )),
@@ -83,7 +83,7 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
         });
     }
     for tag in &site.tags {
-        let base = format!("/tag/{}", tag.slug);
+        let base = routes::tag(&tag.slug);
         let tag_pages = catalog
             .tag_page(&tag.slug, 1)
             .map_or(1, |l| l.page.total_pages);
@@ -91,7 +91,7 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
             routes.push(Route::page(page_href(&base, n)));
         }
     }
-    routes.push(Route::page("/a-propos".into()));
+    routes.push(Route::page(routes::ABOUT.into()));
     // Only in builds that have it (not the reader's release build).
     if cfg!(feature = "styleguide") {
         routes.push(Route {
@@ -101,17 +101,6 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
         });
     }
     routes
-}
-
-/// The file a route is written to under `dist/`: `/` → `index.html`, `/a/b` → `a/b/index.html`,
-/// which any static host serves at `/a/b` and `/a/b/`.
-pub fn file_for(path: &str) -> String {
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "index.html".into()
-    } else {
-        format!("{trimmed}/index.html")
-    }
 }
 
 /// The `YYYY-MM-DD` part of an ISO 8601 date.
@@ -179,7 +168,7 @@ pub fn feed_xml(catalog: &Catalog) -> String {
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     let _ = writeln!(xml, "  <icon>{}</icon>", e(&absolute(site, "/favicon.svg")));
     for s in entries {
-        let url = absolute(site, &format!("/article/{}", s.slug));
+        let url = absolute(site, &routes::article(&s.slug));
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <title>{}</title>", text(&s.title));
         let _ = writeln!(
@@ -474,16 +463,6 @@ mod tests {
             "ignored in a <meta>: it goes in _headers"
         );
         assert!(Policy::default().meta().ends_with("form-action 'none'"));
-    }
-
-    #[test]
-    fn each_route_has_its_own_file() {
-        assert_eq!(file_for("/"), "index.html");
-        assert_eq!(file_for("/article/x"), "article/x/index.html");
-        assert_eq!(
-            file_for("/tag/sante/page/2/"),
-            "tag/sante/page/2/index.html"
-        );
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! Twitter card and, for articles, JSON-LD `NewsArticle`. Pure data built here and tested
 //! natively; `components/head.rs` renders it with leptos_meta.
 
-use crate::content::{safe_href, ArticleSummary, Site};
+use crate::{
+    content::{safe_href, ArticleSummary, Site},
+    routes,
+};
 
 /// The head of one page.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +67,7 @@ impl PageMeta {
 
     /// An article page, with its JSON-LD `NewsArticle`.
     pub fn article(site: &Site, article: &ArticleSummary) -> PageMeta {
-        let canonical = absolute(site, &format!("/article/{}", article.slug));
+        let canonical = absolute(site, &routes::article(&article.slug));
         // The networks' previews show no SVG: the cover's raster copy when there is one.
         let image = article
             .cover

@@ -15,7 +15,7 @@ use std::{
 };
 use veille::{
     content::{bundled, Block, Source},
-    prerender, publish,
+    prerender, publish, routes,
 };
 
 /// A page shaped like trunk's minified output, with its runtime configuration.
@@ -44,7 +44,7 @@ fn dist() -> &'static Path {
 }
 
 fn page(path: &str) -> Html {
-    let file = dist().join(publish::file_for(path));
+    let file = dist().join(routes::file_for(path));
     Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
 }
 
@@ -215,7 +215,7 @@ fn the_page_carries_the_data_it_was_rendered_with() {
     let catalog = bundled().unwrap();
     let slug = &catalog.summaries()[0].slug;
     let raw =
-        fs::read_to_string(dist().join(publish::file_for(&format!("/article/{slug}")))).unwrap();
+        fs::read_to_string(dist().join(routes::file_for(&format!("/article/{slug}")))).unwrap();
     let html = Html::parse_document(&raw);
     let data = select(&html, "head script:not([type])")
         .into_iter()
@@ -619,7 +619,7 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     let routes = publish::routes(catalog);
     assert_eq!(report.pages, routes.len() + 1);
     let read = |path: &str| {
-        let file = out.join(publish::file_for(path));
+        let file = out.join(routes::file_for(path));
         Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
     };
 

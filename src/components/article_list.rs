@@ -3,7 +3,7 @@
 
 use crate::{
     content::{safe_href, use_site, ArticleSummary, Site},
-    french,
+    french, routes,
 };
 use leptos::prelude::*;
 
@@ -25,12 +25,12 @@ pub fn LeadStory(article: ArticleSummary) -> impl IntoView {
 }
 
 fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoView {
-    let href = format!("/article/{}", article.slug);
+    let href = routes::article(&article.slug);
     let tag = article
         .tags
         .first()
         .and_then(|slug| site.tag(slug).cloned())
-        .map(|t| view! { <a href=format!("/tag/{}", t.slug) class="card__tag">{t.name}</a> });
+        .map(|t| view! { <a href=routes::tag(&t.slug) class="card__tag">{t.name}</a> });
     let cover = article.cover.and_then(|cover| {
         let src = safe_href(&cover.src)?.to_string();
         // Width and height reserve the space, so nothing moves when the image arrives.

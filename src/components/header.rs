@@ -1,6 +1,6 @@
 //! The site header: the name (a link home), the tagline and the main navigation.
 
-use crate::content::use_site;
+use crate::{content::use_site, routes};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -52,7 +52,7 @@ pub fn SiteHeader() -> impl IntoView {
         .tags
         .into_iter()
         .map(|tag| {
-            let href = format!("/tag/{}", tag.slug);
+            let href = routes::tag(&tag.slug);
             view! {
                 <li>
                     <a href=href.clone() aria-current=current(&href)>{tag.name.clone()}</a>

@@ -2,25 +2,8 @@
 //! number in the path (`/page/2`, `/tag/sante/page/2`): a page can be shared and reloaded, and
 //! each one is a file of its own once prerendered (a static host cannot serve by query string).
 
+use crate::routes::page_href;
 use leptos::prelude::*;
-
-/// The URL of page `n` of the list at `base`.
-pub fn page_href(base: &str, n: u32) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{}/page/{n}", base.trim_end_matches('/'))
-    }
-}
-
-/// The page number in a route's `:page` segment: 1 when absent, 0 (a page that does not exist,
-/// hence the 404) when it is not a positive whole number.
-pub fn page_number(query: Option<&str>) -> u32 {
-    match query {
-        None => 1,
-        Some(raw) => raw.parse().unwrap_or(0),
-    }
-}
 
 #[component]
 pub fn Pager(
@@ -42,26 +25,4 @@ pub fn Pager(
             </nav>
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{page_href, page_number};
-
-    #[test]
-    fn page_numbers_from_the_path() {
-        assert_eq!(page_number(None), 1);
-        assert_eq!(page_number(Some("2")), 2);
-        for bad in ["", "0", "-1", "deux", "2.5", "99999999999"] {
-            assert_eq!(page_number(Some(bad)), 0, "{bad}");
-        }
-    }
-
-    #[test]
-    fn page_one_is_the_list_itself() {
-        assert_eq!(page_href("/", 1), "/");
-        assert_eq!(page_href("/tag/sante", 0), "/tag/sante");
-        assert_eq!(page_href("/", 3), "/page/3");
-        assert_eq!(page_href("/tag/sante", 2), "/tag/sante/page/2");
-    }
 }

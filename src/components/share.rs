@@ -4,6 +4,7 @@
 
 use crate::{
     content::use_site,
+    routes,
     seo::absolute,
     share::{Network, ShareText},
 };
@@ -21,7 +22,7 @@ pub fn ShareRow(
     #[prop(into)]
     id: String,
 ) -> impl IntoView {
-    let url = absolute(&use_site(), &format!("/article/{slug}"));
+    let url = absolute(&use_site(), &routes::article(&slug));
     let copied = RwSignal::new(false);
     // The share sheet is offered only where the browser has one, which only the browser can
     // tell: false while rendering, set once mounted.

@@ -3,7 +3,7 @@
 use crate::{
     components::{head::Head, page_heading::PageHeading},
     content::use_site,
-    newsletter,
+    newsletter, routes,
     seo::PageMeta,
 };
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let site = use_site();
-    let meta = PageMeta::website(&site, "À propos", &site.about, "/a-propos");
+    let meta = PageMeta::website(&site, "À propos", &site.about, routes::ABOUT);
     let contact = site.contact_email.as_deref().and_then(|email| {
         // From site.json: linked only when it is an e-mail address (not `javascript:…`).
         let email = newsletter::validate_email(email).ok()?;

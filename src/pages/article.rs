@@ -9,6 +9,7 @@ use crate::{
     content::{safe_href, use_site, use_source, Article, Tag},
     french,
     pages::loading::ArticleLoading,
+    routes,
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
@@ -66,7 +67,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             .map(|tag| {
                 view! {
                     <li>
-                        <a href=format!("/tag/{}", tag.slug)>{tag.name}</a>
+                        <a href=routes::tag(&tag.slug)>{tag.name}</a>
                     </li>
                 }
             })

@@ -7,10 +7,11 @@ use crate::{
         head::Head,
         newsletter::NewsletterBox,
         page_heading::PageHeading,
-        pager::{page_href, page_number, Pager},
+        pager::Pager,
     },
     content::{use_site, use_source},
     pages::loading::ListLoading,
+    routes::{self, page_href, page_number},
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
@@ -36,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
                         } else {
                             String::new()
                         };
-                        let meta = PageMeta::website(&site, &title, &site.tagline, &page_href("/", page.page));
+                        let meta = PageMeta::website(&site, &title, &site.tagline, &page_href(routes::HOME, page.page));
                         let mut items = page.items;
                         // The newest story leads the first page, large.
                         let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));

@@ -2,14 +2,12 @@
 
 use crate::{
     components::{
-        article_list::ArticleList,
-        content_error::ContentFailure,
-        head::Head,
-        page_heading::PageHeading,
-        pager::{page_href, page_number, Pager},
+        article_list::ArticleList, content_error::ContentFailure, head::Head,
+        page_heading::PageHeading, pager::Pager,
     },
     content::{use_site, use_source},
     pages::loading::ListLoading,
+    routes::{self, page_href, page_number},
     seo::PageMeta,
 };
 use leptos::{either::Either, prelude::*};
@@ -43,7 +41,7 @@ pub fn TagPage() -> impl IntoView {
                         let description = listing.tag.description.clone().unwrap_or_else(|| {
                             format!("Les articles de {} sur le thème «\u{a0}{}\u{a0}».", site.name, listing.tag.name)
                         });
-                        let path = page_href(&format!("/tag/{}", listing.tag.slug), page.page);
+                        let path = page_href(&routes::tag(&listing.tag.slug), page.page);
                         let meta = PageMeta::website(&site, &listing.tag.name, &description, &path);
                         Either::Left(view! {
                             <Head meta />
@@ -51,7 +49,7 @@ pub fn TagPage() -> impl IntoView {
                             {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
                             <p class="tag-count">{count}</p>
                             <ArticleList articles=page.items />
-                            <Pager base=format!("/tag/{}", listing.tag.slug) page=page.page total_pages=page.total_pages />
+                            <Pager base=routes::tag(&listing.tag.slug) page=page.page total_pages=page.total_pages />
                         })
                     }
                     Err(error) => Either::Right(view! {

@@ -1,0 +1,88 @@
+//! The site's addresses, in one place: every path a page links to, a share row names or the
+//! build writes is made here from a slug or a page number, and each path's file once
+//! prerendered. The router's patterns (`app.rs`) match these. Pure, tested natively.
+
+/// The home page.
+pub const HOME: &str = "/";
+/// The about page.
+pub const ABOUT: &str = "/a-propos";
+
+/// An article's page.
+pub fn article(slug: &str) -> String {
+    format!("/article/{slug}")
+}
+
+/// A tag's page (its first page).
+pub fn tag(slug: &str) -> String {
+    format!("/tag/{slug}")
+}
+
+/// Page `n` of the list at `base` (`/` or a tag's page): the page number is in the path
+/// (`/page/2`, `/tag/sante/page/2`), so that each page is a file of its own once prerendered (a
+/// static host cannot serve by query string).
+pub fn page_href(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{}/page/{n}", base.trim_end_matches('/'))
+    }
+}
+
+/// The page number in a route's `:page` segment: 1 when absent, 0 (a page that does not exist,
+/// hence the 404) when it is not a positive whole number.
+pub fn page_number(segment: Option<&str>) -> u32 {
+    match segment {
+        None => 1,
+        Some(raw) => raw.parse().unwrap_or(0),
+    }
+}
+
+/// The file a path is written to under `dist/`: `/` → `index.html`, `/a/b` → `a/b/index.html`,
+/// which any static host serves at `/a/b` and `/a/b/`.
+pub fn file_for(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_from_slugs() {
+        assert_eq!(article("sommet-de-seoul"), "/article/sommet-de-seoul");
+        assert_eq!(tag("sante"), "/tag/sante");
+    }
+
+    #[test]
+    fn page_numbers_from_the_path() {
+        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(Some("2")), 2);
+        for bad in ["", "0", "-1", "deux", "2.5", "99999999999"] {
+            assert_eq!(page_number(Some(bad)), 0, "{bad}");
+        }
+    }
+
+    #[test]
+    fn page_links_keep_the_first_page_plain() {
+        assert_eq!(page_href(HOME, 1), "/");
+        assert_eq!(page_href(&tag("sante"), 0), "/tag/sante");
+        assert_eq!(page_href(HOME, 3), "/page/3");
+        assert_eq!(page_href(&tag("sante"), 2), "/tag/sante/page/2");
+    }
+
+    #[test]
+    fn each_path_has_its_file() {
+        assert_eq!(file_for(HOME), "index.html");
+        assert_eq!(file_for(ABOUT), "a-propos/index.html");
+        assert_eq!(file_for(&article("x")), "article/x/index.html");
+        assert_eq!(
+            file_for("/tag/sante/page/2/"),
+            "tag/sante/page/2/index.html"
+        );
+    }
+}
