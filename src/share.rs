@@ -43,6 +43,22 @@ impl Network {
         Network::ALL.into_iter().find(|n| n.id() == id)
     }
 
+    /// How a profile's network, named in `site.json` by its identifier, is shown: the name
+    /// readers know it by, or for a network this list lacks (`mastodon`, `threads`…) its
+    /// identifier with a capital letter.
+    pub fn display_name(id: &str) -> String {
+        match Network::from_id(id) {
+            Some(network) => network.name().to_string(),
+            None => {
+                let mut chars = id.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+
     /// A stable identifier, for CSS classes and tests.
     pub fn id(self) -> &'static str {
         match self {
@@ -135,6 +151,14 @@ impl ShareText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_networks_are_named_as_readers_know_them() {
+        assert_eq!(Network::display_name("linkedin"), "LinkedIn");
+        assert_eq!(Network::display_name("bluesky"), "Bluesky");
+        assert_eq!(Network::display_name("mastodon"), "Mastodon");
+        assert_eq!(Network::display_name(""), "");
+    }
 
     const TITLE: &str = "« L’IA & moi » : #1, vraiment ? 🤖 Été";
     const LEAD: &str = "Un chapô : court & précis.";

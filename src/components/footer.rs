@@ -15,8 +15,7 @@ pub fn SiteFooter() -> impl IntoView {
         .iter()
         .filter_map(|account| {
             let href = safe_href(&account.url)?.to_string();
-            let name = Network::from_id(&account.network)
-                .map_or_else(|| account.network.clone(), |n| n.name().to_string());
+            let name = Network::display_name(&account.network);
             Some(view! { <li><a href=href rel="me">{name}</a></li> })
         })
         .collect();
