@@ -114,24 +114,17 @@ impl Source {
     {
         let this = self.clone();
         async move {
-            let (value, typeset) = match this {
-                Source::Bundled => {
-                    let catalog = bundled()?;
-                    (local(catalog), catalog.is_typeset())
-                }
-                Source::Archive(Archive(catalog)) => (local(catalog), catalog.is_typeset()),
-                // An answer is checked like a file is, before any slug in it becomes a link.
-                Source::Api { base, timeout_ms } => (
+            match this {
+                // A catalog is typeset when it is built.
+                Source::Bundled => local(bundled()?),
+                Source::Archive(Archive(catalog)) => local(catalog),
+                // An answer is checked like a file is, before any slug in it becomes a link, and
+                // typeset when it is parsed, like a catalog.
+                Source::Api { base, timeout_ms } => {
                     api::get_json(format!("{base}/{path}"), timeout_ms)
                         .await
-                        .and_then(|value: T| value.check().map(|()| value)),
-                    false,
-                ),
-            };
-            if typeset {
-                value
-            } else {
-                value.map(Typeset::typeset)
+                        .and_then(|value: T| value.check().map(|()| value.typeset()))
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ mod support;
 
 use support::*;
 use veille::{
-    content::{bundled, Source, Typeset},
+    content::{bundled, Source},
     share::{share_url, Network},
 };
 use wasm_bindgen::JsValue;
@@ -32,7 +32,7 @@ async fn article() -> Mounted<impl leptos::prelude::Mountable> {
 async fn the_links_point_at_each_network_with_the_canonical_url() {
     let app = article().await;
     let root = &app.root;
-    let summary = bundled().unwrap().article(SLUG).unwrap().typeset().summary;
+    let summary = bundled().unwrap().article(SLUG).unwrap().summary;
     assert_eq!(text(root, ".share__title"), "Partager l’article");
     for network in Network::ALL {
         let link = find(root, &format!(".share__link--{}", network.id())).unwrap();

@@ -6,7 +6,7 @@
 mod support;
 
 use support::*;
-use veille::content::{bundled, Catalog, Source, Typeset};
+use veille::content::{bundled, Catalog, Source};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -24,11 +24,11 @@ async fn the_shell_renders_header_home_and_footer() {
     })
     .await;
 
-    let site = catalog().site().clone().typeset();
+    let site = catalog().site().clone();
     assert_eq!(text(root, ".site-header__name"), site.name);
     assert!(find(root, "nav[aria-label] a[href='/a-propos']").is_some());
     // The first page of the index, newest first.
-    let first_page = catalog().index_page(1).unwrap().typeset();
+    let first_page = catalog().index_page(1).unwrap();
     assert_eq!(
         text(root, ".card--lead .card__title"),
         first_page.items[0].title
@@ -50,7 +50,7 @@ async fn clicking_links_changes_the_route() {
     let app = mount_at("/", Source::Bundled).await;
     let root = &app.root;
     until("the home page", 2, || count(root, ".card__title a") > 1).await;
-    let article = &catalog().index_page(1).unwrap().typeset().items[1];
+    let article = &catalog().index_page(1).unwrap().items[1];
 
     click(
         root,
@@ -69,11 +69,7 @@ async fn clicking_links_changes_the_route() {
     );
 
     // From the article to one of its tags, then to the about page through the footer.
-    let tag = catalog()
-        .tag_page(&article.tags[0], 1)
-        .unwrap()
-        .typeset()
-        .tag;
+    let tag = catalog().tag_page(&article.tags[0], 1).unwrap().tag;
     click(
         root,
         &format!(".article .tag-list a[href='/tag/{}']", tag.slug),
@@ -106,7 +102,7 @@ async fn an_article_renders_its_typed_body() {
     let slug = "sommet-de-seoul-securite-ia";
     let app = mount_at(&format!("/article/{slug}"), Source::Bundled).await;
     let root = &app.root;
-    let article = catalog().article(slug).unwrap().typeset();
+    let article = catalog().article(slug).unwrap();
     until("the article", 2, || {
         text_or_empty(root, "main h1") == article.summary.title
     })

@@ -48,8 +48,8 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let (catalog, source): (&'static Catalog, Source) = match &content {
         Some(dir) => {
-            // Read and typeset once, kept for the life of the process.
-            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?.typeset()));
+            // Read (and typeset) once, kept for the life of the process.
+            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
             (catalog, Source::Archive(Archive(catalog)))
         }
         None => (

@@ -20,8 +20,6 @@ pub struct Catalog {
     by_slug: HashMap<String, usize>,
     /// Tag slug → positions in `summaries`, newest first.
     by_tag: HashMap<String, Vec<usize>>,
-    /// Every text already passed through French typography ([`Catalog::typeset`]).
-    typeset: bool,
 }
 
 /// Prefixes an error's location with the file it comes from.
@@ -117,6 +115,10 @@ impl Catalog {
     /// The archive of `site` and `articles`, checked whole (slugs plain and unique, the site's
     /// address absolute) whoever built them: the readers above have already checked each file
     /// to name it in their errors, the synthetic generator and imports build them in code.
+    ///
+    /// Every text comes out in French typography, here and only here for local content: a
+    /// source over the catalog hands out its content as it is (a 10,000-article prerender would
+    /// otherwise typeset every summary again on each page that lists it).
     pub fn new(site: Site, mut articles: Vec<Article>) -> Result<Self, ContentError> {
         validate::archive(&site, &articles)?;
         articles.sort_by(|a, b| {
@@ -127,8 +129,9 @@ impl Catalog {
         // list that shows it read it instead of counting the words again.
         let articles = par_map(articles, |mut article| {
             article.summary.reading_minutes = Some(article.reading_minutes());
-            article
+            article.typeset()
         });
+        let site = site.typeset();
         let summaries: Vec<_> = articles.iter().map(|a| a.summary.clone()).collect();
         let by_slug = summaries
             .iter()
@@ -147,26 +150,7 @@ impl Catalog {
             summaries,
             by_slug,
             by_tag,
-            typeset: false,
         })
-    }
-
-    /// The catalog with French typography applied to every text, once: a source over it hands
-    /// out its content as it is, instead of typesetting each copy (a 10,000-article prerender
-    /// would otherwise typeset every summary again on each page that lists it).
-    pub fn typeset(mut self) -> Self {
-        if !self.typeset {
-            self.site = self.site.typeset();
-            self.articles = par_map(std::mem::take(&mut self.articles), Typeset::typeset);
-            self.summaries = par_map(std::mem::take(&mut self.summaries), Typeset::typeset);
-            self.typeset = true;
-        }
-        self
-    }
-
-    /// Whether [`Catalog::typeset`] has been applied.
-    pub fn is_typeset(&self) -> bool {
-        self.typeset
     }
 
     pub fn site(&self) -> &Site {
@@ -330,10 +314,10 @@ fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U>
     items.into_iter().map(f).collect()
 }
 
-/// `catalog` as an editor might type it: every no-break space in titles, leads and paragraphs
-/// turned back into a plain space, for tests of the typesetting.
+/// The site and articles of `catalog` as an editor might type them: every no-break space in
+/// titles, leads and paragraphs turned back into a plain space, for tests of the typesetting.
 #[cfg(test)]
-pub(crate) fn with_plain_spaces(catalog: &Catalog) -> Catalog {
+pub(crate) fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
     use super::{Block, Inline};
     let plain = |text: &mut String| *text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let articles = catalog
@@ -357,7 +341,7 @@ pub(crate) fn with_plain_spaces(catalog: &Catalog) -> Catalog {
         .collect();
     let mut site = catalog.site.clone();
     plain(&mut site.tagline);
-    Catalog::new(site, articles).expect("the same articles as a valid catalog")
+    (site, articles)
 }
 
 /// How many related articles an article shows.

@@ -1,6 +1,7 @@
-//! French typography applied to every text of the content before it reaches the page, in one
-//! place: the [`super::Source`] passes everything it returns through [`Typeset`]. Slugs, URLs,
-//! dates and inline code are left as they are.
+//! French typography applied to every text of the content before it reaches the page: a
+//! [`super::Catalog`] is typeset when it is built, an answer of the content API when it is
+//! parsed; nothing else typesets content. Slugs, URLs, dates and inline code are left as they
+//! are.
 
 use super::{Article, ArticleSummary, Block, Image, Inline, Inlines, Page, Site, TagListing};
 use crate::french::typeset_in_place;

@@ -12,7 +12,7 @@ use crate::{
         pager::Pager,
         share::ShareRow,
     },
-    content::{bundled, ArticleSummary, ContentError, Typeset},
+    content::{bundled, ArticleSummary, ContentError},
     newsletter::{Refusal, SubscribeError},
     pages::{
         article::ArticleView,
@@ -120,7 +120,7 @@ pub fn StyleGuidePage() -> impl IntoView {
     let Ok(catalog) = bundled() else {
         return view! { <p>"Le contenu d’exemple est illisible."</p> }.into_any();
     };
-    let summaries: Vec<ArticleSummary> = catalog.summaries().to_vec().typeset();
+    let summaries: Vec<ArticleSummary> = catalog.summaries().to_vec();
     let with_cover = summaries[0].clone();
     let mut no_cover = summaries[1].clone();
     no_cover.cover = None;
@@ -129,8 +129,7 @@ pub fn StyleGuidePage() -> impl IntoView {
     long_title.cover = None;
     let article = catalog
         .article("evaluer-un-classifieur")
-        .or_else(|_| catalog.article(&summaries[0].slug))
-        .map(Typeset::typeset);
+        .or_else(|_| catalog.article(&summaries[0].slug));
 
     view! {
         <Title text="Guide de style" />
