@@ -10,7 +10,7 @@
 #   ./dev.sh audit    the accessibility audit alone (axe-core, keyboard, zoom, motion)
 #   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
-#   ./dev.sh bench-scale     prerender of a synthetic archive of 1,000 and 10,000 articles (and Hugo)
+#   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
@@ -201,61 +201,17 @@ bench_content() {
   bench_content_only
 }
 
-# The prerender step on synthetic archives of 1,000 and 10,000 articles (4 h2, 3 tags of 10,
-# pages of 12, related articles): pages written, wall time, pages per second, peak memory,
-# medians of RUNS runs (default 3), and the ratio 10,000 / 1,000.
+# The prerender step on synthetic archives of 1,000 and 10,000 articles, and Hugo on the same
+# archives, run in turn: pages, wall time, pages per second, peak memory, medians of RUNS runs
+# (default 3), and the ratio 10,000 / 1,000. BENCH_DIR: see tests/e2e/bench-scale.mjs.
 bench_scale() {
   setup
   build_site
   cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
   # Hugo on the same machine in the same run, for the comparison the issue makes (Debian's 0.111).
   command -v hugo >/dev/null || apt_install hugo || true
-  local bin="$ROOT/target/prerender"
-  # In memory (tmpfs) unless BENCH_DIR says otherwise: the figures are then the builds' own. On
-  # ext4, creating files shortly after many were deleted (an earlier run, a test) is several
-  # times slower for a few minutes (the inode allocator skips recently freed inodes), for Hugo
-  # as for Veille: BENCH_DIR=/tmp measures that disk as it is.
-  local base=${BENCH_DIR:-/dev/shm}
-  [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
-  BENCH_WORK=$(mktemp -d -p "$base")
-  trap 'rm -rf "$BENCH_WORK"' EXIT
-  local runs=${RUNS:-3} n r out line
-  say "prerender of synthetic archives, $runs runs each ($(nproc) cores), into $(df --output=fstype "$BENCH_WORK" | tail -1) ($base)"
-  # One row per (tool, articles): pages, median wall time and its range, pages/s, peak memory.
-  table_row() {
-    sort -k2 -n "$1" | awk -v name="$2" -v n="$3" '
-      { p[NR] = $1; t[NR] = $2; m[NR] = $3 }
-      END { mid = int((NR + 1) / 2); maxm = 0; for (i = 1; i <= NR; i++) if (m[i] > maxm) maxm = m[i]
-            printf "%-24s %8d %8d %10.2f %5.2f–%-5.2f %12.0f %10.0f\n", name, n, p[mid], t[mid], t[1], t[NR], p[mid] / t[mid], maxm / 1024 }'
-  }
-  printf '%-24s %8s %8s %10s %10s %12s %10s\n' "" articles pages "wall (s)" min–max pages/s "peak (MB)"
-  for n in 1000 10000; do
-    "$bin/veille-content" synthetic "$n" "$BENCH_WORK/archive-$n" 7 >/dev/null
-    : >"$BENCH_WORK/times-$n"
-    for r in $(seq "$runs"); do
-      # A fresh folder each run, all removed at the end (see above).
-      out="$BENCH_WORK/out-$n-$r"
-      mkdir -p "$out" && cp "$ROOT/dist/spa.html" "$out/index.html"
-      # %e wall seconds, %M peak resident set in KB; the binary prints its page count.
-      line=$(/usr/bin/time -f 'TIME %e %M' "$bin/veille-prerender" --content "$BENCH_WORK/archive-$n" "$out" 2>&1 | tr '\n' ' ')
-      echo "$line" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "pages,") p = $(i-1); if ($i == "TIME") { t = $(i+1); m = $(i+2) } } print p, t, m }' >>"$BENCH_WORK/times-$n"
-    done
-    table_row "$BENCH_WORK/times-$n" "Veille (related incl.)" "$n"
-    if command -v hugo >/dev/null; then
-      # The same archive as a Hugo site (no related articles), built the same way.
-      "$bin/veille-content" hugo "$n" "$BENCH_WORK/hugo-$n" 7 >/dev/null
-      : >"$BENCH_WORK/hugo-times-$n"
-      for r in $(seq "$runs"); do
-        out="$BENCH_WORK/hugo-out-$n-$r"
-        line=$(cd "$BENCH_WORK/hugo-$n" && /usr/bin/time -f 'TIME %e %M' hugo --quiet -d "$out" 2>&1 | tr '\n' ' ')
-        echo "$(find "$out" -name index.html | wc -l) $line" | awk '{ for (i = 1; i <= NF; i++) if ($i == "TIME") { t = $(i+1); m = $(i+2) } print $1, t, m }' >>"$BENCH_WORK/hugo-times-$n"
-      done
-      table_row "$BENCH_WORK/hugo-times-$n" "$(hugo version | awk '{ sub(/\+.*/, "", $2); print "Hugo " $2 }') (no related)" "$n"
-    fi
-  done
-  median() { sort -k2 -n "$1" | awk '{ t[NR] = $2 } END { print t[int((NR + 1) / 2)] }'; }
-  awk -v a="$(median "$BENCH_WORK/times-1000")" -v b="$(median "$BENCH_WORK/times-10000")" \
-    'BEGIN { if (a > 0) printf "\nVeille wall time 10,000 / 1,000: %.1f (10 = linear)\n", b / a }'
+  say "prerender of synthetic archives, Veille and Hugo in turn (tests/e2e/bench-scale.mjs)"
+  node "$E2E/bench-scale.mjs"
 }
 
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.

@@ -2,12 +2,15 @@
 //! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
-//! veille-prerender [--content DIR] [DIST]
+//! veille-prerender [--content DIR] [--json] [DIST]
 //! ```
 //!
 //! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
 //! the bundled content unless `--content` names a directory in the content API's layout
 //! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with.
+//! It ends with a line saying what it wrote and how long it took; with `--json`, that line is
+//! one JSON object instead, for scripts (`tests/e2e/bench-scale.mjs`):
+//! `{"pages":…,"files":…,"dist":"…","seconds":…,"read_seconds":…}`.
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use veille::{
@@ -30,15 +33,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `--json` prints, in this order: a struct rather than `json!`, whose map sorts its keys.
+#[derive(serde::Serialize)]
+struct Summary {
+    pages: usize,
+    files: usize,
+    dist: String,
+    seconds: f64,
+    read_seconds: f64,
+}
+
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let mut content: Option<PathBuf> = None;
     let mut dist = PathBuf::from("dist");
+    let mut json = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
+            "--json" => json = true,
             "-h" | "--help" => {
-                println!("usage: veille-prerender [--content DIR] [DIST]");
+                println!("usage: veille-prerender [--content DIR] [--json] [DIST]");
                 return Ok(());
             }
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -60,6 +75,18 @@ fn run() -> Result<(), String> {
     let read = started.elapsed();
     let report = prerender::prerender(&dist, catalog, &source)?;
     let elapsed = started.elapsed();
+    if json {
+        let summary = Summary {
+            pages: report.pages,
+            files: report.files.len(),
+            dist: dist.display().to_string(),
+            seconds: elapsed.as_secs_f64(),
+            read_seconds: read.as_secs_f64(),
+        };
+        let line = serde_json::to_string(&summary).map_err(|e| format!("--json: {e}"))?;
+        println!("{line}");
+        return Ok(());
+    }
     println!(
         "veille-prerender: {} pages, {} files in {} in {:.2} s (content read in {:.2} s)",
         report.pages,

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
+import { median } from "./stats.mjs";
 
 const RUNS = 7;
 const [dist, ...archives] = process.argv.slice(2);
@@ -20,7 +21,6 @@ if (!dist || archives.length === 0) {
   process.exit(2);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
 async function measure(browser, siteUrl) {

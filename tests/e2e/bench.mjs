@@ -19,6 +19,7 @@ import { launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { coldAssets, pageFile, total } from "./weights.mjs";
 import { ROOT } from "./paths.mjs";
+import { median } from "./stats.mjs";
 
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -34,7 +35,6 @@ const PHONE = {
   up: (750 * 1000) / 8,
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stat = (xs, unit = "ms") =>
   xs.some((x) => x == null)
     ? "—"
