@@ -12,33 +12,33 @@ use crate::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
         tag::TagPage,
     },
+    routes::pattern,
 };
 use leptos::{either::Either, prelude::*};
 
 #[cfg(feature = "styleguide")]
 use crate::pages::styleguide::StyleGuidePage;
 
-/// The site's routes, plus `$extra` ones. Anything else is the 404.
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+
+/// The site's routes (their patterns are in [`crate::routes::pattern`]), plus `$extra` ones.
+/// Anything else is the 404.
 macro_rules! site_routes {
     ($($extra:tt)*) => {
         view! {
             <Routes fallback=|| view! { <NotFoundPage /> }>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/page/:page") view=HomePage />
-                <Route path=path!("/article/:slug") view=ArticlePage />
-                <Route path=path!("/tag/:slug") view=TagPage />
-                <Route path=path!("/tag/:slug/page/:page") view=TagPage />
-                <Route path=path!("/a-propos") view=AboutPage />
+                <Route path=pattern::HOME view=HomePage />
+                <Route path=pattern::HOME_PAGE view=HomePage />
+                <Route path=pattern::ARTICLE view=ArticlePage />
+                <Route path=pattern::TAG view=TagPage />
+                <Route path=pattern::TAG_PAGE view=TagPage />
+                <Route path=pattern::ABOUT view=AboutPage />
                 $($extra)*
             </Routes>
         }
     };
 }
-use leptos_meta::{provide_meta_context, Title};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
 
 /// The whole site. `source` says where content comes from (bundled when absent), `newsletter`
 /// where signups go (the preview mode when absent); every route renders inside the same header
@@ -108,16 +108,13 @@ fn Shell(site: Site) -> impl IntoView {
         // test caught it). In the browser the title is set as text, so only the prerender
         // escapes.
         #[cfg(feature = "ssr")]
-        let title = title
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        let title = crate::escape::text(&title);
         title
     };
     // The designers' workshop (not linked, noindex) exists only in builds with the `styleguide`
     // feature (trunk serve, browser tests); in the reader's release its address is the 404.
     #[cfg(feature = "styleguide")]
-    let routes = site_routes!(<Route path=path!("/styleguide") view=StyleGuidePage />);
+    let routes = site_routes!(<Route path=pattern::STYLEGUIDE view=StyleGuidePage />);
     #[cfg(not(feature = "styleguide"))]
     let routes = site_routes!();
     view! {

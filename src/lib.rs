@@ -11,15 +11,19 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod content;
+/// Native build only (the browser's DOM escapes what the app writes).
+pub mod escape;
+#[cfg(feature = "ssr")]
+pub mod feeds;
 pub mod french;
 pub mod http;
+pub mod hydration;
 pub mod newsletter;
 /// Native tools only (never called by the app, so not in its wasm).
 pub mod output;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-pub mod publish;
 pub mod routes;
 pub mod seo;
 pub mod share;

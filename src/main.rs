@@ -26,7 +26,7 @@ fn main() {
 /// The prerendered page, when there is one.
 #[cfg(feature = "hydrate")]
 mod prerendered {
-    use veille::{config::meta, publish};
+    use veille::{config::meta, hydration};
     use web_sys::Node;
 
     /// Whether the page was prerendered for the address being shown, with the configuration
@@ -35,11 +35,11 @@ mod prerendered {
         let pathname = web_sys::window()
             .and_then(|w| w.location().pathname().ok())
             .unwrap_or_default();
-        let same_config = meta(publish::RENDERED_WITH_META).unwrap_or_default()
+        let same_config = meta(hydration::RENDERED_WITH_META).unwrap_or_default()
             == meta(veille::newsletter::PROVIDER_META).unwrap_or_default();
         same_config
-            && meta(publish::ROUTE_META)
-                .is_some_and(|marker| publish::is_page_of(&marker, &pathname))
+            && meta(hydration::ROUTE_META)
+                .is_some_and(|marker| hydration::is_page_of(&marker, &pathname))
     }
 
     /// Removes another page's body and its head tags (those after `<!--HEAD-->`), so that the

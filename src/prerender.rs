@@ -7,11 +7,16 @@
 //! route's title, metas, canonical and JSON-LD; and in `<body>` the rendered app, exactly as the
 //! wasm expects to find it.
 
+mod markup;
+mod policy;
+
 use crate::{
     content::{Catalog, Source, API_META},
+    escape, feeds,
+    hydration::{RENDERED_WITH_META, ROUTE_META},
     newsletter::{self, Provider},
-    publish::{self, Policy, Route},
-    routes, App,
+    routes::{self, Route},
+    App,
 };
 use futures::{
     executor::{LocalPool, LocalSpawner},
@@ -22,6 +27,8 @@ use futures::{
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use policy::{hash, policy_meta, policy_of, strip_policy, Hashes};
+pub use policy::{with_policy, Policy};
 use std::{
     cell::RefCell,
     fs,
@@ -75,8 +82,6 @@ fn init_executor() {
 fn block_on<T>(fut: impl Future<Output = T>) -> T {
     POOL.with(|pool| pool.borrow_mut().run_until(fut))
 }
-
-pub use crate::publish::{RENDERED_WITH_META, ROUTE_META};
 
 /// trunk's `index.html`, with the places where each page's parts go.
 #[derive(Debug, Clone)]
@@ -135,22 +140,22 @@ impl Template {
         }
         // spa.html, read again on a second run, carries its own policy: each page gets its own.
         strip_policy(&mut head);
-        let meta = |name| publish::meta_content(html, name);
+        let meta = |name| markup::meta_content(html, name);
         let newsletter = Provider::from_config(
             meta(newsletter::PROVIDER_META).as_deref(),
             meta(newsletter::TIMEOUT_META).as_deref(),
         );
         let content_api = meta(API_META).unwrap_or_default();
-        let api_origin = publish::origin_of(&content_api);
+        let api_origin = policy::origin_of(&content_api);
         let signup_origin = newsletter
             .request("", "")
-            .and_then(|request| publish::origin_of(&request.url));
+            .and_then(|request| policy::origin_of(&request.url));
         let policy = Policy {
             connect: api_origin.iter().chain(&signup_origin).cloned().collect(),
             images: api_origin.iter().cloned().collect(),
             form_action: newsletter
                 .form_target()
-                .and_then(|target| publish::origin_of(&target.action)),
+                .and_then(|target| policy::origin_of(&target.action)),
             ..Policy::default()
         };
         let policy_at = head
@@ -214,8 +219,8 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
         let policy = policy_meta(&template.policy, hashes);
 
         let (before, after) = template.head.split_at(template.policy_at);
-        let marker = publish::escape_xml(marker);
-        let with = publish::escape_xml(&template.newsletter_spec);
+        let marker = escape::xml(marker);
+        let with = escape::xml(&template.newsletter_spec);
         let parts = [
             before,
             &policy,
@@ -251,141 +256,6 @@ async fn concat(chunks: impl futures::Stream<Item = String>, capacity: usize) ->
         out.push_str(&chunk);
     }
     out
-}
-
-/// The `sha256-…` of the inline scripts and styles of some HTML, in document order.
-#[derive(Debug, Clone, Default)]
-struct Hashes {
-    scripts: Vec<String>,
-    styles: Vec<String>,
-}
-
-impl Hashes {
-    fn of(html: &str) -> Hashes {
-        let mut hashes = Hashes::default();
-        for (element, content) in inline_contents(html) {
-            match element {
-                Inline::Script => hashes.scripts.push(hash(content)),
-                Inline::Style => hashes.styles.push(hash(content)),
-            }
-        }
-        hashes
-    }
-
-    fn extend(&mut self, more: Hashes) {
-        self.scripts.extend(more.scripts);
-        self.styles.extend(more.styles);
-    }
-}
-
-/// How every page's Content-Security-Policy `<meta>` starts.
-const POLICY_TAG: &str = "<meta http-equiv=\"Content-Security-Policy\"";
-
-/// Removes a page's Content-Security-Policy `<meta>`, if it has one.
-fn strip_policy(html: &mut String) {
-    if let Some(start) = html.find(POLICY_TAG) {
-        if let Some(len) = html[start..].find('>') {
-            html.replace_range(start..start + len + 1, "");
-        }
-    }
-}
-
-/// The Content-Security-Policy `<meta>` of a page, if it has one.
-fn policy_of(html: &str) -> Option<&str> {
-    let start = html.find(POLICY_TAG)?;
-    let len = html[start..].find('>')?;
-    Some(&html[start..start + len + 1])
-}
-
-/// The Content-Security-Policy `<meta>` of a page: the configured origins and its hashes.
-fn policy_meta(base: &Policy, hashes: Hashes) -> String {
-    let mut policy = base.clone();
-    policy.script_hashes = hashes.scripts;
-    policy.style_hashes = hashes.styles;
-    format!(
-        "{POLICY_TAG} content=\"{}\">",
-        // An attribute in double quotes: only `&` and `"` need escaping (the policy's quotes
-        // are single).
-        policy.meta().replace('&', "&amp;").replace('"', "&quot;")
-    )
-}
-
-/// The page with its Content-Security-Policy `<meta>` first in `<head>` (right after the
-/// charset, before any script): the configured origins, and the hash of each inline script and
-/// style the page holds — computed from the finished page, so nothing inline runs unlisted.
-pub fn with_policy(mut page: String, base: &Policy) -> String {
-    let tag = policy_meta(base, Hashes::of(&page));
-    let at = page
-        .find("<meta charset")
-        .and_then(|i| page[i..].find('>').map(|j| i + j + 1))
-        .unwrap_or_else(|| page.find("</head>").unwrap_or(0));
-    page.insert_str(at, &tag);
-    page
-}
-
-/// An inline element the policy must list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Inline {
-    Script,
-    Style,
-}
-
-/// The contents of the inline `<script>` (executable ones: no `src`, a JavaScript type or none)
-/// and `<style>` elements of a page, in document order, in one pass over it.
-fn inline_contents(page: &str) -> impl Iterator<Item = (Inline, &str)> {
-    let mut rest = page;
-    std::iter::from_fn(move || loop {
-        let start = rest.find('<')?;
-        let after = &rest[start + 1..];
-        let (element, name) = if after.starts_with("script") {
-            (Inline::Script, "script")
-        } else if after.starts_with("style") {
-            (Inline::Style, "style")
-        } else {
-            rest = after;
-            continue;
-        };
-        let after = &after[name.len()..];
-        // `<scripts` or `<styled`: not the element.
-        if !after.starts_with(['>', ' ', '\t', '\n']) {
-            rest = after;
-            continue;
-        }
-        let tag_end = after.find('>')?;
-        let attrs = &after[..tag_end];
-        let body = &after[tag_end + 1..];
-        let close = if element == Inline::Script {
-            "</script>"
-        } else {
-            "</style>"
-        };
-        let end = body.find(close)?;
-        let content = &body[..end];
-        rest = &body[end..];
-        let lower = attrs.to_ascii_lowercase();
-        let external = lower.contains("src=");
-        let data_block = element == Inline::Script
-            && publish::attribute(attrs, "type").is_some_and(|t| {
-                !matches!(
-                    t.to_ascii_lowercase().as_str(),
-                    "module" | "text/javascript" | "application/javascript"
-                )
-            });
-        if !external && !data_block {
-            return Some((element, content));
-        }
-    })
-}
-
-/// `sha256-<base64>` of a script or style, as CSP spells it.
-fn hash(content: &str) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(content.as_bytes());
-    format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
 }
 
 /// What a prerender wrote.
@@ -441,7 +311,7 @@ pub fn prerender(
             template.content_api
         );
     }
-    let routes: Vec<Route> = publish::routes(catalog);
+    let routes: Vec<Route> = routes::all(catalog);
     // Pages are independent: one thread per core renders every n-th route and writes each page
     // as soon as it is rendered (nothing accumulates in memory).
     let threads = std::thread::available_parallelism()
@@ -456,7 +326,7 @@ pub fn prerender(
                     let mut files = Vec::new();
                     for route in routes_ref.iter().skip(t).step_by(threads) {
                         let html = render(template, source, &route.path, &route.path);
-                        files.push(write_file(dist, &routes::file_for(&route.path), &html)?);
+                        files.push(write_file(dist, &route.file(), &html)?);
                     }
                     Ok(files)
                 })
@@ -478,14 +348,19 @@ pub fn prerender(
     report.files.push(write_file(dist, "404.html", &not_found)?);
     report
         .files
-        .push(write_file(dist, "feed.xml", &publish::feed_xml(catalog))?);
-    for (name, xml) in publish::sitemaps(catalog.site(), &routes) {
+        .push(write_file(dist, "feed.xml", &feeds::feed_xml(catalog))?);
+    for (name, xml) in feeds::sitemaps(catalog.site(), &routes) {
         report.files.push(write_file(dist, &name, &xml)?);
     }
     report.files.push(write_file(
         dist,
         "robots.txt",
-        &publish::robots_txt(catalog.site()),
+        &feeds::robots_txt(catalog.site()),
+    )?);
+    report.files.push(write_file(
+        dist,
+        routes::LIST_FILE,
+        &routes::list_json(&routes),
     )?);
     report.pages = routes.len() + 1;
     Ok(report)
@@ -494,27 +369,4 @@ pub fn prerender(
 /// Writes `text` to `dist/name`, creating its folders; never outside `dist` ([`output`]).
 fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
     crate::output::write(dist, name, text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{inline_contents, Inline};
-
-    #[test]
-    fn the_policy_lists_inline_scripts_and_styles_but_not_data_or_external_ones() {
-        let page = "<head><style>a{}</style><script type=module>m()</script>\
-            <script src=/x.js></script><script type=\"application/ld+json\">{}</script>\
-            <scripts>no</scripts><styled>no</styled></head><body><p>a < b</p>\
-            <script>x()</script><style media=print>b{}</style></body>";
-        let found: Vec<(Inline, &str)> = inline_contents(page).collect();
-        assert_eq!(
-            found,
-            [
-                (Inline::Style, "a{}"),
-                (Inline::Script, "m()"),
-                (Inline::Script, "x()"),
-                (Inline::Style, "b{}"),
-            ]
-        );
-    }
 }

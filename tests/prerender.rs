@@ -15,7 +15,7 @@ use std::{
 };
 use veille::{
     content::{bundled, Block, Source},
-    prerender, publish, routes,
+    prerender, routes,
 };
 
 /// A page shaped like trunk's minified output, with its runtime configuration.
@@ -237,7 +237,7 @@ fn the_page_carries_the_data_it_was_rendered_with() {
 #[test]
 fn every_route_and_the_404_are_written() {
     let catalog = bundled().unwrap();
-    let routes = publish::routes(catalog);
+    let routes = routes::all(catalog);
     for route in &routes {
         let html = page(&route.path);
         let h1 = select(&html, "main h1").len();
@@ -289,6 +289,44 @@ fn every_route_and_the_404_are_written() {
 }
 
 #[test]
+fn the_route_list_names_every_page_written_with_its_kind_and_file() {
+    let catalog = bundled().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist().join(routes::LIST_FILE)).unwrap()).unwrap();
+    let listed = json.as_array().unwrap();
+    let expected = routes::all(catalog);
+    assert_eq!(listed.len(), expected.len());
+    for (entry, route) in listed.iter().zip(&expected) {
+        assert_eq!(entry["path"], route.path.as_str());
+        let file = entry["file"].as_str().unwrap();
+        assert_eq!(file, routes::file_for(&route.path));
+        // The file is there, and is that route's page.
+        let html = Html::parse_document(&fs::read_to_string(dist().join(file)).unwrap());
+        assert_eq!(
+            attr(&html, "meta[name='veille-route']", "content"),
+            route.path
+        );
+        assert_eq!(entry["indexable"], route.indexable);
+        assert_eq!(entry["lastmod"].as_str(), route.lastmod.as_deref());
+    }
+    // One kind per router pattern, by name, as the end-to-end tests read them.
+    let kind = |path: &str| {
+        listed.iter().find(|e| e["path"] == path).unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(kind("/"), "home");
+    assert_eq!(kind("/page/2"), "home-page");
+    assert_eq!(kind("/a-propos"), "about");
+    assert_eq!(kind("/tag/sante"), "tag");
+    assert_eq!(
+        kind(&routes::article(&catalog.summaries()[0].slug)),
+        "article"
+    );
+}
+
+#[test]
 fn each_page_s_policy_is_the_one_computed_from_the_finished_page() {
     // trunk's page with an inlined style, an inline script and configured origins: the policy
     // `render` writes as it assembles the page (the template's hashes computed once) must be
@@ -311,10 +349,7 @@ fn each_page_s_policy_is_the_one_computed_from_the_finished_page() {
         .replace("</head><body>", "</head><script>window.z=3</script><body>");
     let template = prerender::Template::parse(&html).unwrap();
     let catalog = bundled().unwrap();
-    let mut paths: Vec<String> = publish::routes(catalog)
-        .into_iter()
-        .map(|r| r.path)
-        .collect();
+    let mut paths: Vec<String> = routes::all(catalog).into_iter().map(|r| r.path).collect();
     paths.push("/nulle-part".into());
     for path in &paths {
         let page = prerender::render(&template, &Source::Bundled, path, path);
@@ -616,7 +651,7 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(&content).unwrap()));
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
     let report = prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
-    let routes = publish::routes(catalog);
+    let routes = routes::all(catalog);
     assert_eq!(report.pages, routes.len() + 1);
     let read = |path: &str| {
         let file = out.join(routes::file_for(path));

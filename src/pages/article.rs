@@ -22,7 +22,7 @@ pub fn ArticlePage() -> impl IntoView {
     // Refetched whenever the slug changes, e.g. on a link from one article to another; leaving
     // the page cancels a request still under way.
     let article = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
+        move || params.read().get(routes::SLUG).unwrap_or_default(),
         move |slug| source.article(&slug),
     );
 

@@ -21,7 +21,7 @@ use leptos_router::hooks::use_params_map;
 pub fn HomePage() -> impl IntoView {
     let source = use_source();
     let params = use_params_map();
-    let page = move || page_number(params.read().get("page").as_deref());
+    let page = move || page_number(params.read().get(routes::PAGE).as_deref());
     // One page of the index, never the whole archive.
     let index = Resource::new(page, move |n| source.index_page(n));
 

@@ -20,8 +20,8 @@ pub fn TagPage() -> impl IntoView {
     let key = move || {
         let params = params.read();
         (
-            params.get("slug").unwrap_or_default(),
-            page_number(params.get("page").as_deref()),
+            params.get(routes::SLUG).unwrap_or_default(),
+            page_number(params.get(routes::PAGE).as_deref()),
         )
     };
     let listing = Resource::new(key, move |(slug, page)| source.tag_page(&slug, page));

@@ -16,6 +16,7 @@ import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
 import { DIST, ROOT, TOOLS } from "./paths.mjs";
+import { oneOfEach } from "./routes.mjs";
 
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
 // Built by ./dev.sh build (Cargo profile `prerender`).
@@ -25,7 +26,8 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-prac
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const ARTICLE = `/article/${SLUG}`;
-const ROUTES = ["/", "/page/2", ARTICLE, "/tag/sante", "/a-propos", "/rubrique/inexistante"];
+// A page of each kind the build has, and the 404.
+const ROUTES = [...oneOfEach(DIST).map((r) => r.path), "/rubrique/inexistante"];
 const SCHEMES = ["light", "dark"];
 
 let browser;

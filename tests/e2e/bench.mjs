@@ -17,7 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { coldAssets, pageFile, total } from "./weights.mjs";
+import { coldAssets, total } from "./weights.mjs";
+import { fileOf } from "./routes.mjs";
 import { ROOT } from "./paths.mjs";
 import { median } from "./stats.mjs";
 
@@ -129,9 +130,10 @@ console.log(`${"total (cold article page)".padEnd(58)} ${kb(total(files, "raw"))
 // The same page with its scripts removed: what the static HTML alone costs.
 const bare = await mkdtemp(join(tmpdir(), "veille-bench-static-"));
 await cp(dist, bare, { recursive: true });
-const html = await readFile(join(bare, pageFile(ROUTE)), "utf8");
+const bareFile = join(bare, fileOf(bare, ROUTE));
+const html = await readFile(bareFile, "utf8");
 await writeFile(
-  join(bare, pageFile(ROUTE)),
+  bareFile,
   html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (s) => (s.includes("application/ld+json") ? s : ""))
     .replace(/<link\b[^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, ""),

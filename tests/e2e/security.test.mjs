@@ -11,11 +11,13 @@ import { join } from "node:path";
 import { appReady, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { oneOfEach } from "./routes.mjs";
 
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
-// With the app's empty shell, which a host may serve for any address (the app renders there).
-const ROUTES = ["/", "/page/2", `/article/${SLUG}`, "/tag/sante", "/a-propos", "/rubrique/inexistante", "/spa.html"];
+// A page of each kind, the 404, and the app's empty shell, which a host may serve for any
+// address (the app renders there).
+const ROUTES = [...oneOfEach(DIST).map((r) => r.path), "/rubrique/inexistante", "/spa.html"];
 
 // Runs first in every page: records each CSP violation the browser reports.
 const RECORD = () => {

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { fileOf } from "./routes.mjs";
 
 export function sizes(bytes) {
   return {
@@ -14,15 +15,13 @@ export function sizes(bytes) {
   };
 }
 
-/** The file of a prerendered route: `/article/x` → `article/x/index.html`. */
-export const pageFile = (route) => join(...route.split("/").filter(Boolean), "index.html");
-
 /**
  * The same-site files a cold load of `route` fetches before any interaction: the page, its
  * stylesheet, icon, script, wasm, and its images that are not lazy-loaded.
  */
 export async function coldAssets(dist, route) {
-  const html = await readFile(join(dist, pageFile(route)), "utf8");
+  const page = fileOf(dist, route);
+  const html = await readFile(join(dist, page), "utf8");
   const found = new Set();
   for (const [tag] of html.matchAll(/<(?:link|img)\b[^>]*>/g)) {
     const attr = (name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
@@ -32,7 +31,7 @@ export async function coldAssets(dist, route) {
       found.add(attr("href"));
     }
   }
-  const files = [{ name: pageFile(route), bytes: Buffer.from(html) }];
+  const files = [{ name: page, bytes: Buffer.from(html) }];
   for (const path of found) {
     files.push({ name: path.slice(1), bytes: await readFile(join(dist, decodeURIComponent(path))) });
   }

@@ -1,0 +1,261 @@
+//! What the build publishes for feed readers and search engines: the Atom feed, the sitemap
+//! (an index of sitemaps past the protocol's limits) and `robots.txt`. Prerender only (feature
+//! `ssr`): pure text in, text out, tested natively.
+
+use crate::{
+    content::{ArticleSummary, Catalog, Site},
+    escape,
+    routes::{self, Route},
+    seo::absolute,
+};
+use std::fmt::Write;
+
+/// How many of the newest articles the feed carries (feed readers poll it; the archive is in
+/// the sitemap).
+pub const FEED_ENTRIES: usize = 50;
+/// The sitemap protocol's limit per file, in URLs (and 50 MB, see [`SITEMAP_MAX_BYTES`]).
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+pub const SITEMAP_MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// An ISO 8601 date or date-time as RFC 3339 (what Atom wants): a bare date is midnight UTC.
+pub fn rfc3339(iso: &str) -> String {
+    if iso.len() == 10 {
+        format!("{iso}T00:00:00Z")
+    } else {
+        iso.to_string()
+    }
+}
+
+/// The Atom feed of the newest articles, in French, with absolute URLs.
+pub fn feed_xml(catalog: &Catalog) -> String {
+    let site = catalog.site();
+    let entries: Vec<&ArticleSummary> = catalog.summaries().iter().take(FEED_ENTRIES).collect();
+    let updated = entries
+        .iter()
+        .map(|s| rfc3339(s.updated.as_ref().unwrap_or(&s.published)))
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let e = escape::xml;
+    let home = absolute(site, "/");
+    let mut xml = String::with_capacity(1024 + entries.len() * 1024);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
+    let _ = writeln!(xml, "  <title>{}</title>", e(&site.name));
+    let _ = writeln!(xml, "  <subtitle>{}</subtitle>", e(&site.tagline));
+    let _ = writeln!(xml, "  <id>{}</id>", e(&home));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        e(&home)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        e(&absolute(site, "/feed.xml"))
+    );
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let _ = writeln!(xml, "  <icon>{}</icon>", e(&absolute(site, "/favicon.svg")));
+    for s in entries {
+        let url = absolute(site, &routes::article(&s.slug));
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", e(&s.title));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            e(&url)
+        );
+        let _ = writeln!(xml, "    <id>{}</id>", e(&url));
+        let _ = writeln!(
+            xml,
+            "    <published>{}</published>",
+            e(&rfc3339(&s.published))
+        );
+        let _ = writeln!(
+            xml,
+            "    <updated>{}</updated>",
+            e(&rfc3339(s.updated.as_ref().unwrap_or(&s.published)))
+        );
+        let _ = writeln!(xml, "    <author><name>{}</name></author>", e(&s.author));
+        for tag in &s.tags {
+            let label = tag_name(site, tag);
+            let _ = writeln!(
+                xml,
+                "    <category term=\"{}\" label=\"{}\"/>",
+                e(tag),
+                e(label)
+            );
+        }
+        let _ = writeln!(xml, "    <summary>{}</summary>", e(&s.lead));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn tag_name<'a>(site: &'a Site, slug: &'a str) -> &'a str {
+    site.tag(slug).map_or(slug, |t| t.name.as_str())
+}
+
+/// The sitemap files, as (file name, XML): one `sitemap.xml` while the indexable routes fit
+/// the protocol's limits, otherwise `sitemap-1.xml`, `sitemap-2.xml`… and a `sitemap.xml`
+/// index listing them.
+pub fn sitemaps(site: &Site, routes: &[Route]) -> Vec<(String, String)> {
+    let urls: Vec<String> = routes
+        .iter()
+        .filter(|r| r.indexable)
+        .map(|r| {
+            let mut entry = format!(
+                "  <url><loc>{}</loc>",
+                escape::xml(&absolute(site, &r.path))
+            );
+            if let Some(date) = &r.lastmod {
+                let _ = write!(entry, "<lastmod>{}</lastmod>", escape::xml(date));
+            }
+            entry.push_str("</url>\n");
+            entry
+        })
+        .collect();
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    const TAIL: &str = "</urlset>\n";
+    // Split by count, then by size, keeping each file under both limits.
+    let mut files: Vec<String> = Vec::new();
+    let mut current = String::from(HEAD);
+    let mut count = 0;
+    for url in urls {
+        if count == SITEMAP_MAX_URLS || current.len() + url.len() + TAIL.len() > SITEMAP_MAX_BYTES {
+            current.push_str(TAIL);
+            files.push(std::mem::replace(&mut current, String::from(HEAD)));
+            count = 0;
+        }
+        current.push_str(&url);
+        count += 1;
+    }
+    current.push_str(TAIL);
+    files.push(current);
+    if files.len() == 1 {
+        return vec![("sitemap.xml".into(), files.remove(0))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut out = Vec::with_capacity(files.len() + 1);
+    for (i, xml) in files.into_iter().enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape::xml(&absolute(site, &format!("/{name}")))
+        );
+        out.push((name, xml));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.insert(0, ("sitemap.xml".into(), index));
+    out
+}
+
+/// `robots.txt`: everything may be crawled but the designers' workshop; where the sitemap is.
+pub fn robots_txt(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nDisallow: /styleguide\n\nSitemap: {}\n",
+        absolute(site, "/sitemap.xml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::bundled;
+
+    #[test]
+    fn dates_become_rfc_3339() {
+        assert_eq!(rfc3339("2024-05-22"), "2024-05-22T00:00:00Z");
+        assert_eq!(
+            rfc3339("2024-05-22T09:30:00+02:00"),
+            "2024-05-22T09:30:00+02:00"
+        );
+    }
+
+    #[test]
+    fn the_feed_lists_the_newest_articles_with_absolute_urls() {
+        let catalog = bundled().unwrap();
+        let xml = feed_xml(catalog);
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+        assert!(xml.contains("xml:lang=\"fr\""));
+        assert_eq!(
+            xml.matches("<entry>").count(),
+            catalog.summaries().len().min(FEED_ENTRIES)
+        );
+        for s in catalog.summaries() {
+            let id = format!("<id>https://veille-ia.example/article/{}</id>", s.slug);
+            assert!(xml.contains(&id), "{id}");
+        }
+        // Newest first.
+        let first = &catalog.summaries()[0].slug;
+        let second = &catalog.summaries()[1].slug;
+        assert!(xml.find(first.as_str()) < xml.find(second.as_str()));
+        assert!(!xml.contains("href=\"/"), "relative link in the feed");
+    }
+
+    #[test]
+    fn the_feed_is_in_french_typography_like_the_pages() {
+        // Content typed with plain spaces: a title with a colon gets its no-break space.
+        let (site, articles) = crate::content::with_plain_spaces(bundled().unwrap());
+        let typed = articles
+            .iter()
+            .map(|a| a.summary.title.clone())
+            .find(|title| title.contains(" :"))
+            .expect("a bundled title with a colon");
+        let xml = feed_xml(&Catalog::new(site, articles).unwrap());
+        assert!(!xml.contains(&escape::xml(&typed)));
+        assert!(xml.contains(&escape::xml(&crate::french::typography(&typed))));
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_indexable_route() {
+        let catalog = bundled().unwrap();
+        let routes = routes::all(catalog);
+        let files = sitemaps(catalog.site(), &routes);
+        assert_eq!(files.len(), 1);
+        let (name, xml) = &files[0];
+        assert_eq!(name, "sitemap.xml");
+        assert_eq!(
+            xml.matches("<url>").count(),
+            routes.iter().filter(|r| r.indexable).count()
+        );
+        assert!(xml.contains("<loc>https://veille-ia.example/</loc>"));
+        assert!(!xml.contains("styleguide"));
+        for s in catalog.summaries() {
+            let date = s.updated.as_ref().unwrap_or(&s.published);
+            let entry = format!(
+                "<loc>https://veille-ia.example/article/{}</loc><lastmod>{}</lastmod>",
+                s.slug,
+                &date[..10]
+            );
+            assert!(xml.contains(&entry), "{entry}");
+        }
+    }
+
+    #[test]
+    fn a_sitemap_over_the_limit_becomes_an_index() {
+        let site = bundled().unwrap().site();
+        let routes: Vec<Route> = (0..SITEMAP_MAX_URLS + 2)
+            .map(|i| Route::page(format!("/article/a-{i}"), routes::Kind::Article))
+            .collect();
+        let files = sitemaps(site, &routes);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(files[0]
+            .1
+            .contains("<loc>https://veille-ia.example/sitemap-2.xml</loc>"));
+        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX_URLS);
+        assert_eq!(files[2].1.matches("<url>").count(), 2);
+    }
+
+    #[test]
+    fn robots_point_to_the_sitemap() {
+        let robots = robots_txt(bundled().unwrap().site());
+        assert!(robots.contains("Sitemap: https://veille-ia.example/sitemap.xml\n"));
+        assert!(robots.contains("Disallow: /styleguide\n"));
+    }
+}

@@ -1,0 +1,44 @@
+//! The two marks a prerendered page carries for the app to decide, at start, whether to take
+//! it over (hydrate) or render afresh: the address it was rendered for and the newsletter
+//! configuration it was rendered with. Written by the prerender, read by `main.rs`.
+
+/// `<meta name>` holding the path a page was prerendered for. The app hydrates the page only
+/// when it is the page of the address being shown (a static host serves `404.html` for any
+/// unknown address); otherwise it renders afresh.
+pub const ROUTE_META: &str = "veille-route";
+
+/// `<meta name>` holding the newsletter configuration a page was prerendered with: the signup
+/// form's markup depends on it, so a page whose configuration was changed since is rendered
+/// afresh rather than hydrated.
+pub const RENDERED_WITH_META: &str = "veille-rendu-avec";
+
+/// Whether a page prerendered for `marker` is the page of the address `pathname`: the same
+/// path, with or without a final slash (static hosts add one to folders). An empty marker
+/// (`404.html`) matches no address.
+pub fn is_page_of(marker: &str, pathname: &str) -> bool {
+    let norm = |p: &str| {
+        let t = p.trim_end_matches('/');
+        if t.is_empty() {
+            "/".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    !marker.is_empty() && norm(marker) == norm(pathname)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_hydrated_only_at_its_own_address() {
+        assert!(is_page_of("/", "/"));
+        assert!(is_page_of("/article/x", "/article/x"));
+        assert!(is_page_of("/article/x", "/article/x/"));
+        assert!(!is_page_of("/article/x", "/article/y"));
+        assert!(!is_page_of("/", "/page/2"));
+        assert!(!is_page_of("", "/"));
+        assert!(!is_page_of("", "/nimporte/quoi"));
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading trunk's `index.html` without an HTML parser: the `<meta>` values the prerender
+//! needs and the attributes of a tag, whatever the quoting (trunk's minifier drops quotes).
+
+/// The `content` of `<meta name="{name}">` in an HTML page, whatever the attribute order and
+/// quoting (trunk's minifier drops the quotes); entities are not decoded.
+pub fn meta_content(html: &str, name: &str) -> Option<String> {
+    let mut rest = html;
+    while let Some(start) = rest.find("<meta") {
+        let tail = &rest[start + 5..];
+        let end = tail.find('>')?;
+        let attrs = attributes(&tail[..end]);
+        let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        if get("name").as_deref() == Some(name) {
+            return Some(get("content").unwrap_or_default());
+        }
+        rest = &tail[end..];
+    }
+    None
+}
+
+/// The value of attribute `name` in a tag's inside (`attrs` of `<tag attrs>`).
+pub fn attribute(attrs: &str, name: &str) -> Option<String> {
+    attributes(attrs)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// The attributes of a tag's inside, as (lower-case name, value).
+fn attributes(inside: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = inside.trim_end_matches('/').chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+        if name.is_empty() {
+            break;
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            match chars.peek().copied() {
+                Some(q @ ('"' | '\'')) => {
+                    chars.next();
+                    value = std::iter::from_fn(|| chars.next_if(|c| *c != q)).collect();
+                    chars.next();
+                }
+                _ => value = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect(),
+            }
+        }
+        out.push((name.to_ascii_lowercase(), value));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metas_are_read_from_minified_and_plain_html() {
+        let minified = "<meta name=veille-content-api><meta content=8000 name=veille-content-timeout-ms><meta content=\"listmonk https://l.example a,b\" name=veille-newsletter>";
+        assert_eq!(
+            meta_content(minified, "veille-content-api").as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            meta_content(minified, "veille-content-timeout-ms").as_deref(),
+            Some("8000")
+        );
+        assert_eq!(
+            meta_content(minified, "veille-newsletter").as_deref(),
+            Some("listmonk https://l.example a,b")
+        );
+        let plain = "<meta name='veille-content-api' content='/api' />";
+        assert_eq!(
+            meta_content(plain, "veille-content-api").as_deref(),
+            Some("/api")
+        );
+        assert_eq!(meta_content(plain, "absente"), None);
+    }
+}
