@@ -56,7 +56,7 @@ pub fn App(
     let site = Resource::new(|| (), move |_| source.site());
     // Effects run only in the browser, once the app has rendered or taken over the prerendered
     // page: `<html data-app="ready">` says the page is live (style sheets and tests read it).
-    Effect::new(|_| mark_ready());
+    Effect::new(|_| crate::browser::mark_ready());
 
     // `<html lang="fr">` is in index.html itself, hence in every prerendered page.
     view! {
@@ -78,17 +78,6 @@ pub fn App(
                 })}
             </Transition>
         </Router>
-    }
-}
-
-/// Sets `data-app="ready"` on `<html>`.
-fn mark_ready() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = html.set_attribute("data-app", "ready");
     }
 }
 

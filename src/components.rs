@@ -10,3 +10,4 @@ pub mod newsletter;
 pub mod page_heading;
 pub mod pager;
 pub mod share;
+pub mod specimen;

@@ -21,10 +21,9 @@ pub struct Request {
 /// Sends `request` and returns the HTTP status and the body text.
 #[cfg(target_arch = "wasm32")]
 pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
-    use leptos::prelude::on_cleanup;
+    use leptos::prelude::{on_cleanup, set_timeout_with_handle};
     use send_wrapper::SendWrapper;
-    use std::{cell::Cell, rc::Rc};
-    use wasm_bindgen::{closure::Closure, JsCast};
+    use std::{cell::Cell, rc::Rc, time::Duration};
 
     let Request {
         url,
@@ -41,22 +40,19 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
 
     // Cancel it too when it takes longer than the timeout, and remember why.
     let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = {
+    let timer = {
         let timed_out = timed_out.clone();
         let controller = controller.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let window = web_sys::window();
-    let timer = window.as_ref().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            timeout_ms.min(i32::MAX as u32) as i32,
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            // setTimeout takes a signed 32-bit delay.
+            Duration::from_millis(u64::from(timeout_ms.min(i32::MAX as u32))),
         )
         .ok()
-    });
+    };
     let failed = |detail: String| {
         if timed_out.get() {
             Transport::Timeout
@@ -87,10 +83,9 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
     }
     .await;
 
-    if let (Some(window), Some(timer)) = (window, timer) {
-        window.clear_timeout_with_handle(timer);
+    if let Some(timer) = timer {
+        timer.clear();
     }
-    drop(on_timeout);
     result
 }
 

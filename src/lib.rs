@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod config;
 pub mod content;

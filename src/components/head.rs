@@ -2,32 +2,9 @@
 //! Rendered with leptos_meta, so it updates on client-side navigation (and, once pages are
 //! prerendered, is in the HTML that crawlers read).
 
-use crate::{content::use_site, seo::PageMeta};
+use crate::{components::specimen::in_style_guide, content::use_site, seo::PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
-
-/// Put in the context by the style guide: pages rendered inside it leave `<head>` alone.
-#[derive(Debug, Clone, Copy)]
-pub struct InStyleGuide;
-
-/// Put in the context by each specimen of the style guide: its name and theme. Components
-/// that are landmarks add it to their accessible name, so that the guide's many copies of them
-/// stay distinguishable (axe-core's landmark-unique); on the site they have their plain name.
-#[derive(Debug, Clone)]
-pub struct SpecimenLabel(pub String);
-
-/// `name`, or `name — specimen` inside a style guide specimen.
-pub fn landmark_name(name: &str) -> String {
-    match use_context::<SpecimenLabel>() {
-        Some(SpecimenLabel(label)) => format!("{name} — {label}"),
-        None => name.to_string(),
-    }
-}
-
-/// Whether the component renders inside the style guide.
-pub fn in_style_guide() -> bool {
-    use_context::<InStyleGuide>().is_some()
-}
 
 #[component]
 pub fn Head(meta: PageMeta) -> impl IntoView {

@@ -22,22 +22,11 @@ pub fn is_current(path: &str, href: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// Focuses `<main id="contenu">` (focusable by script only).
+/// Focuses `<main id="contenu">` (focusable by script only) instead of following the link.
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let main = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("contenu"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(main) = main {
-            ev.prevent_default();
-            let _ = main.focus();
-        }
+    if crate::browser::focus_by_id("contenu") {
+        ev.prevent_default();
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = ev;
 }
 
 #[component]

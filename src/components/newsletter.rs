@@ -139,9 +139,10 @@ pub fn NewsletterBox(
         .and_then(safe_href)
         .map(str::to_string);
     // Named by its title; inside the style guide, by its title and specimen.
-    let in_specimen = use_context::<crate::components::head::SpecimenLabel>().is_some();
+    let in_specimen = use_context::<crate::components::specimen::SpecimenLabel>().is_some();
     let labelledby = (!in_specimen).then(|| title_id.clone());
-    let label = in_specimen.then(|| crate::components::head::landmark_name(&site.newsletter.title));
+    let label =
+        in_specimen.then(|| crate::components::specimen::landmark_name(&site.newsletter.title));
 
     view! {
         <section class="newsletter" aria-labelledby=labelledby aria-label=label>

@@ -15,7 +15,7 @@ pub fn Pager(
 ) -> impl IntoView {
     let newer = (page > 1).then(|| page_href(&base, page - 1));
     let older = (page < total_pages).then(|| page_href(&base, page + 1));
-    let label = crate::components::head::landmark_name("Pagination");
+    let label = crate::components::specimen::landmark_name("Pagination");
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=label>

@@ -3,6 +3,7 @@
 //! confirmation, and the phone's share sheet where the browser offers one.
 
 use crate::{
+    browser,
     content::use_site,
     routes,
     seo::absolute,
@@ -11,7 +12,7 @@ use crate::{
 use leptos::{prelude::*, task::spawn_local};
 
 /// How long « Lien copié » stays on screen, in milliseconds.
-const CONFIRMATION_MS: i32 = 3000;
+const CONFIRMATION_MS: u64 = 3000;
 
 #[component]
 pub fn ShareRow(
@@ -119,107 +120,5 @@ fn icon(id: &str) -> impl IntoView {
         <svg class="share__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
             <path d=path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
         </svg>
-    }
-}
-
-/// The browser APIs behind the buttons, used only from event handlers and effects.
-mod browser {
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-
-    /// Whether `navigator.share` exists.
-    pub fn has_share_sheet() -> bool {
-        #[cfg(target_arch = "wasm32")]
-        {
-            web_sys::window()
-                .map(|w| {
-                    js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share"))
-                        .unwrap_or(false)
-                })
-                .unwrap_or(false)
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        false
-    }
-
-    /// Opens the share sheet with the article.
-    pub fn share(title: &str, text: &str, url: &str) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(window) = web_sys::window() {
-            let data = web_sys::ShareData::new();
-            data.set_title(title);
-            data.set_text(text);
-            data.set_url(url);
-            // A reader who closes the sheet rejects the promise: nothing to report.
-            let _ = window.navigator().share_with_data(&data);
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (title, text, url);
-    }
-
-    /// Puts `text` on the clipboard: the Clipboard API, or where it is missing or refused, a
-    /// selected text area and the copy command. Whether it worked.
-    pub async fn copy(text: &str) -> bool {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let Some(window) = web_sys::window() else {
-                return false;
-            };
-            let navigator = window.navigator();
-            let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-                .map(|c| !c.is_undefined() && !c.is_null())
-                .unwrap_or(false);
-            if has_api {
-                let promise = navigator.clipboard().write_text(text);
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                    return true;
-                }
-            }
-            fallback_copy(&window, text)
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = text;
-            false
-        }
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    fn fallback_copy(window: &web_sys::Window, text: &str) -> bool {
-        let Some(document) = window.document() else {
-            return false;
-        };
-        let Some(body) = document.body() else {
-            return false;
-        };
-        let Ok(area) = document.create_element("textarea") else {
-            return false;
-        };
-        let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
-        area.set_value(text);
-        let _ = area.set_attribute("readonly", "");
-        let _ = area.set_attribute("class", "share__fallback");
-        let _ = body.append_child(&area);
-        area.select();
-        let copied = document
-            .unchecked_ref::<web_sys::HtmlDocument>()
-            .exec_command("copy")
-            .unwrap_or(false);
-        area.remove();
-        copied
-    }
-
-    /// Runs `then` after `ms` milliseconds.
-    pub fn after(ms: i32, then: impl FnOnce() + 'static) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(window) = web_sys::window() {
-            let callback = Closure::once_into_js(then);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.unchecked_ref(),
-                ms,
-            );
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (ms, then);
     }
 }

@@ -1,6 +1,6 @@
 //! The 404: any unknown path, article or tag.
 
-use crate::components::{head::in_style_guide, page_heading::PageHeading};
+use crate::components::{page_heading::PageHeading, specimen::in_style_guide};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -3,14 +3,15 @@
 //! Not linked from the navigation, `noindex`, and it makes no request.
 
 use crate::{
+    browser,
     components::{
         article_body::ArticleBody,
         article_list::{ArticleList, LeadStory},
         content_error::ContentErrorView,
-        head::{InStyleGuide, SpecimenLabel},
         newsletter::{NewsletterBox, SignupState},
         pager::Pager,
         share::ShareRow,
+        specimen::{InStyleGuide, SpecimenLabel},
     },
     content::{bundled, ArticleSummary, ContentError},
     newsletter::{Refusal, SubscribeError},
@@ -338,7 +339,7 @@ fn Tokens() -> impl IntoView {
     // Once the swatches are on the page, write each one's contrast against its panel's background.
     Effect::new(move |_| {
         if !tokens.get().is_empty() {
-            browser::after_paint(browser::write_contrasts);
+            browser::after_paint(|| browser::write_contrasts(contrast_label));
         }
     });
     let group = move |prefix: &'static str| {
@@ -429,6 +430,12 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
+/// The text of a swatch's contrast cell, from the two computed colours (« 4.5 : 1 »).
+fn contrast_label(fg: &str, bg: &str) -> Option<String> {
+    let ratio = contrast(parse_rgb(fg)?, parse_rgb(bg)?);
+    Some(format!("{ratio:.1}\u{a0}:\u{a0}1"))
+}
+
 /// `rgb(12, 34, 56)` or `rgba(12, 34, 56, 1)` → `[12, 34, 56]`.
 pub fn parse_rgb(css: &str) -> Option<[u8; 3]> {
     let inner = css.trim().strip_prefix("rgb")?.trim_start_matches('a');
@@ -474,113 +481,5 @@ mod tests {
             assert!(seen.insert(state), "{state} twice");
             assert!(state.contains(':'), "{state}");
         }
-    }
-}
-
-mod browser {
-    /// Runs `then` on the next animation frame, once the page is painted.
-    pub fn after_paint(then: fn()) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(window) = web_sys::window() {
-            use wasm_bindgen::{closure::Closure, JsCast};
-            let callback = Closure::once_into_js(then);
-            let _ = window.request_animation_frame(callback.unchecked_ref());
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = then;
-    }
-
-    /// Fills every `.sg-swatch__contrast` with its chip's contrast against the panel background.
-    pub fn write_contrasts() {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let Some(document) = window.document() else {
-                return;
-            };
-            let Ok(cells) = document.query_selector_all(".sg-swatch__contrast") else {
-                return;
-            };
-            let colour = |el: &web_sys::Element, property: &str| {
-                window
-                    .get_computed_style(el)
-                    .ok()
-                    .flatten()
-                    .and_then(|style| style.get_property_value(property).ok())
-                    .and_then(|value| super::parse_rgb(&value))
-            };
-            for i in 0..cells.length() {
-                let Some(cell) = cells
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let chip = cell
-                    .previous_element_sibling()
-                    .and_then(|code| code.previous_element_sibling());
-                let panel = cell.closest(".sg-panel").ok().flatten();
-                if let (Some(chip), Some(panel)) = (chip, panel) {
-                    if let (Some(fg), Some(bg)) = (
-                        colour(&chip, "background-color"),
-                        colour(&panel, "background-color"),
-                    ) {
-                        cell.set_text_content(Some(&format!(
-                            "{:.1}\u{a0}:\u{a0}1",
-                            super::contrast(fg, bg)
-                        )));
-                    }
-                }
-            }
-        }
-    }
-
-    /// `(name, value)` of every custom property declared in a `:root` rule of the page's CSS.
-    pub fn root_tokens() -> Vec<(String, String)> {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            let mut out = Vec::new();
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return out;
-            };
-            let sheets = document.style_sheets();
-            for i in 0..sheets.length() {
-                let Some(sheet) = sheets
-                    .item(i)
-                    .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-                else {
-                    continue;
-                };
-                let Ok(rules) = sheet.css_rules() else {
-                    continue;
-                };
-                for j in 0..rules.length() {
-                    let Some(rule) = rules
-                        .item(j)
-                        .and_then(|r| r.dyn_into::<web_sys::CssStyleRule>().ok())
-                    else {
-                        continue;
-                    };
-                    if rule.selector_text() != ":root" {
-                        continue;
-                    }
-                    let style = rule.style();
-                    for k in 0..style.length() {
-                        let name = style.item(k);
-                        if name.starts_with("--") {
-                            let value = style.get_property_value(&name).unwrap_or_default();
-                            out.push((name, value.trim().to_string()));
-                        }
-                    }
-                }
-            }
-            out
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        Vec::new()
     }
 }

@@ -1,0 +1,225 @@
+//! The app's side effects on the browser, in one place. Each is called only from an event
+//! handler or an effect, never while a view is built, so that every component also renders
+//! natively (the prerender), where these do nothing. Timers and animation frames are Leptos'
+//! own helpers.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Sets `data-app="ready"` on `<html>`: the page is live (style sheets and tests read it).
+pub fn mark_ready() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
+/// Focuses the element with this `id` (focusable by script: `tabindex="-1"`); whether there
+/// was one.
+pub fn focus_by_id(id: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        element.is_some_and(|e| e.focus().is_ok())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        false
+    }
+}
+
+/// Runs `then` after `ms` milliseconds.
+pub fn after(ms: u64, then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::set_timeout(then, std::time::Duration::from_millis(ms));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ms, then);
+}
+
+/// Runs `then` on the next animation frame, once the page is painted.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_animation_frame(then);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = then;
+}
+
+/// Whether `navigator.share` exists.
+pub fn has_share_sheet() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .map(|w| {
+                js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false)
+            })
+            .unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Opens the share sheet with a page's title, text and address.
+pub fn share(title: &str, text: &str, url: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_text(text);
+        data.set_url(url);
+        // A reader who closes the sheet rejects the promise: nothing to report.
+        let _ = window.navigator().share_with_data(&data);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (title, text, url);
+}
+
+/// Puts `text` on the clipboard: the Clipboard API, or where it is missing or refused, a
+/// selected text area and the copy command. Whether it worked.
+pub async fn copy(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let navigator = window.navigator();
+        let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .map(|c| !c.is_undefined() && !c.is_null())
+            .unwrap_or(false);
+        if has_api {
+            let promise = navigator.clipboard().write_text(text);
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                return true;
+            }
+        }
+        fallback_copy(&window, text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fallback_copy(window: &web_sys::Window, text: &str) -> bool {
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let Some(body) = document.body() else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("class", "share__fallback");
+    let _ = body.append_child(&area);
+    area.select();
+    let copied = document
+        .unchecked_ref::<web_sys::HtmlDocument>()
+        .exec_command("copy")
+        .unwrap_or(false);
+    area.remove();
+    copied
+}
+
+/// Fills every `.sg-swatch__contrast` of the style guide with what `label` says of two
+/// computed colours (CSS `rgb()` text): its chip's background and its panel's.
+#[cfg(feature = "styleguide")]
+pub fn write_contrasts(label: impl Fn(&str, &str) -> Option<String>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let Ok(cells) = document.query_selector_all(".sg-swatch__contrast") else {
+            return;
+        };
+        let background = |el: &web_sys::Element| {
+            window
+                .get_computed_style(el)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("background-color").ok())
+        };
+        for i in 0..cells.length() {
+            let Some(cell) = cells
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let chip = cell
+                .previous_element_sibling()
+                .and_then(|code| code.previous_element_sibling());
+            let panel = cell.closest(".sg-panel").ok().flatten();
+            let text = chip
+                .zip(panel)
+                .and_then(|(chip, panel)| Some((background(&chip)?, background(&panel)?)))
+                .and_then(|(fg, bg)| label(&fg, &bg));
+            if let Some(text) = text {
+                cell.set_text_content(Some(&text));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = label;
+}
+
+/// `(name, value)` of every custom property declared in a `:root` rule of the page's CSS.
+#[cfg(feature = "styleguide")]
+pub fn root_tokens() -> Vec<(String, String)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut out = Vec::new();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return out;
+        };
+        let sheets = document.style_sheets();
+        for i in 0..sheets.length() {
+            let Some(sheet) = sheets
+                .item(i)
+                .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+            else {
+                continue;
+            };
+            let Ok(rules) = sheet.css_rules() else {
+                continue;
+            };
+            for j in 0..rules.length() {
+                let Some(rule) = rules
+                    .item(j)
+                    .and_then(|r| r.dyn_into::<web_sys::CssStyleRule>().ok())
+                else {
+                    continue;
+                };
+                if rule.selector_text() != ":root" {
+                    continue;
+                }
+                let style = rule.style();
+                for k in 0..style.length() {
+                    let name = style.item(k);
+                    if name.starts_with("--") {
+                        let value = style.get_property_value(&name).unwrap_or_default();
+                        out.push((name, value.trim().to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Vec::new()
+}
