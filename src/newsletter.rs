@@ -1,6 +1,8 @@
 //! The newsletter signup, without the view: e-mail validation, where subscriptions go (from the
 //! runtime configuration), the request each provider wants, and what its answer means.
 
+pub mod signup;
+
 use crate::{
     french,
     http::{exchange, Request, Transport},

@@ -1,26 +1,17 @@
 //! The newsletter box: the pitch, one e-mail field, and every state of a signup (idle, invalid,
-//! sending, done, failed), each rendered from [`SignupState`] so the style guide can show them.
-//! The address typed is never lost: it stays in the field through every error.
+//! sending, done, failed), each rendered from [`SignupState`] so the style guide can show them;
+//! the steps between states are in `newsletter::signup`. The address typed is never lost: it
+//! stays in the field through every error.
 
 use crate::{
     content::{safe_href, use_site},
-    newsletter::{self, validate_email, Provider, SubscribeError},
+    newsletter::{
+        self,
+        signup::{SignupState, Then},
+        Provider,
+    },
 };
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
-
-/// Where a signup stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignupState {
-    Idle,
-    /// The address was refused before sending, with the reason to show under the label.
-    Invalid(String),
-    Sending,
-    /// Subscribed; `confirm` when the provider sent a confirmation e-mail.
-    Done {
-        confirm: bool,
-    },
-    Failed(SubscribeError),
-}
 
 #[component]
 pub fn NewsletterBox(
@@ -73,48 +64,33 @@ pub fn NewsletterBox(
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // One request per submission: a double click or Enter pressed again changes nothing.
-        if state.get_untracked() == SignupState::Sending {
+        let submitted =
+            state.with_untracked(|s| s.submit(&email.get_untracked(), &honeypot.get_untracked()));
+        let Some((next, then)) = submitted else {
             return;
-        }
-        // A filled honeypot is a bot: it gets the success it expects, and nothing is sent.
-        if !honeypot.get_untracked().is_empty() {
-            state.set(SignupState::Done { confirm: false });
-            return;
-        }
-        match validate_email(&email.get_untracked()) {
-            Err(reason) => {
-                state.set(SignupState::Invalid(reason.to_string()));
+        };
+        state.set(next);
+        match then {
+            Then::Nothing => {}
+            Then::FocusField => {
                 if let Some(field) = field.get_untracked() {
                     let _ = field.focus();
                 }
             }
-            Ok(address) => {
-                state.set(SignupState::Sending);
+            Then::Send(address) => {
                 let provider = provider.clone();
                 let source = source.clone();
                 spawn_local(async move {
                     let outcome = newsletter::subscribe(&provider, &address, &source).await;
-                    state.set(match outcome {
-                        Ok(done) => SignupState::Done {
-                            confirm: done.confirm,
-                        },
-                        Err(error) => SignupState::Failed(error),
-                    });
+                    state.set(SignupState::answered(outcome));
                 });
             }
         }
     };
 
-    let invalid = move || match state.get() {
-        SignupState::Invalid(reason) => Some(reason),
-        _ => None,
-    };
-    let sending = move || state.get() == SignupState::Sending;
-    let done = move || match state.get() {
-        SignupState::Done { confirm } => Some(confirm),
-        _ => None,
-    };
+    let invalid = move || state.with(|s| s.invalid().map(str::to_string));
+    let sending = move || state.with(SignupState::is_sending);
+    let done = move || state.with(SignupState::done);
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -125,11 +101,7 @@ pub fn NewsletterBox(
             }
         }
     };
-    let button_label = move || match state.get() {
-        SignupState::Sending => "Inscription en cours…",
-        SignupState::Failed(_) => "Réessayer",
-        _ => "Je m’inscris",
-    };
+    let button_label = move || state.with(SignupState::button_label);
     let pitch = newsletter::pitch(&site.newsletter.pitch, site.newsletter.members);
     // From site.json: linked only when the link allowlist accepts it.
     let privacy_url = site
