@@ -1,29 +1,9 @@
 //! What a page shows when its content could not be had: a French message saying what happened,
-//! and « Réessayer » when trying again may help.
+//! and « Réessayer » when trying again may help (the pages' wait for content, 404 included, is
+//! `pages::loading`).
 
-use crate::{
-    components::page_heading::PageHeading, content::ContentError, pages::not_found::NotFoundPage,
-};
-use leptos::{either::Either, prelude::*};
-use leptos_meta::Title;
-
-/// What a page shows instead of its content: the 404 for [`ContentError::NotFound`], otherwise
-/// the message under `title`, with « Réessayer » calling `retry` when trying again may help.
-#[component]
-pub fn ContentFailure(
-    #[prop(into)] title: String,
-    error: ContentError,
-    #[prop(into)] retry: Callback<()>,
-) -> impl IntoView {
-    if error == ContentError::NotFound {
-        Either::Left(view! { <NotFoundPage /> })
-    } else {
-        Either::Right(view! {
-            <Title text="Erreur" />
-            <ContentErrorView title error retry />
-        })
-    }
-}
+use crate::{components::page_heading::PageHeading, content::ContentError};
+use leptos::prelude::*;
 
 #[component]
 pub fn ContentErrorView(

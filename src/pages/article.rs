@@ -3,16 +3,16 @@
 
 use crate::{
     components::{
-        article_body::ArticleBody, article_list::ArticleList, content_error::ContentFailure,
-        head::Head, newsletter::NewsletterBox, page_heading::PageHeading, share::ShareRow,
+        article_body::ArticleBody, article_list::ArticleList, head::Head,
+        newsletter::NewsletterBox, page_heading::PageHeading, share::ShareRow,
     },
     content::{safe_href, use_site, use_source, Article, Tag},
     french,
-    pages::loading::ArticleLoading,
+    pages::loading::{ArticleLoading, Loaded},
     routes,
     seo::PageMeta,
 };
-use leptos::{either::Either, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -27,26 +27,18 @@ pub fn ArticlePage() -> impl IntoView {
     );
 
     view! {
-        <Transition fallback=|| view! { <ArticleLoading /> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(article) => {
-                        let slug = article.summary.slug.clone();
-                        Either::Left(view! {
-                            <ArticleView article />
-                            <Related slug />
-                        })
-                    }
-                    Err(error) => Either::Right(view! {
-                        <ContentFailure
-                            title="Impossible d’afficher cet article"
-                            error
-                            retry=move || article.refetch()
-                        />
-                    }),
+        <Loaded
+            resource=article
+            fallback=|| view! { <ArticleLoading /> }
+            failure="Impossible d’afficher cet article"
+            render=|article| {
+                let slug = article.summary.slug.clone();
+                view! {
+                    <ArticleView article />
+                    <Related slug />
                 }
-            })}
-        </Transition>
+            }
+        />
     }
 }
 

@@ -3,18 +3,17 @@
 use crate::{
     components::{
         article_list::{ArticleList, LeadStory},
-        content_error::ContentFailure,
         head::Head,
         newsletter::NewsletterBox,
         page_heading::PageHeading,
         pager::Pager,
     },
     content::{use_site, use_source},
-    pages::loading::ListLoading,
+    pages::loading::{ListLoading, Loaded},
     routes::{self, page_href, page_number},
     seo::PageMeta,
 };
-use leptos::{either::Either, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -26,39 +25,31 @@ pub fn HomePage() -> impl IntoView {
     let index = Resource::new(page, move |n| source.index_page(n));
 
     view! {
-        <Transition fallback=|| view! { <ListLoading /> }>
-            {move || Suspend::new(async move {
-                match index.await {
-                    Ok(page) => {
-                        let site = use_site();
-                        // An empty title: the formatter then shows the site name alone.
-                        let title = if page.page > 1 {
-                            format!("À la une, page {}", page.page)
-                        } else {
-                            String::new()
-                        };
-                        let meta = PageMeta::website(&site, &title, &site.tagline, &page_href(routes::HOME, page.page));
-                        let mut items = page.items;
-                        // The newest story leads the first page, large.
-                        let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
-                        Either::Left(view! {
-                            <Head meta />
-                            <PageHeading class="page__title">"À la une"</PageHeading>
-                            {lead.map(|article| view! { <LeadStory article /> })}
-                            <ArticleList articles=items />
-                            <Pager base="/" page=page.page total_pages=page.total_pages />
-                            <NewsletterBox source="accueil" />
-                        })
-                    }
-                    Err(error) => Either::Right(view! {
-                        <ContentFailure
-                            title="Impossible d’afficher les articles"
-                            error
-                            retry=move || index.refetch()
-                        />
-                    }),
+        <Loaded
+            resource=index
+            fallback=|| view! { <ListLoading /> }
+            failure="Impossible d’afficher les articles"
+            render=|page| {
+                let site = use_site();
+                // An empty title: the formatter then shows the site name alone.
+                let title = if page.page > 1 {
+                    format!("À la une, page {}", page.page)
+                } else {
+                    String::new()
+                };
+                let meta = PageMeta::website(&site, &title, &site.tagline, &page_href(routes::HOME, page.page));
+                let mut items = page.items;
+                // The newest story leads the first page, large.
+                let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
+                view! {
+                    <Head meta />
+                    <PageHeading class="page__title">"À la une"</PageHeading>
+                    {lead.map(|article| view! { <LeadStory article /> })}
+                    <ArticleList articles=items />
+                    <Pager base="/" page=page.page total_pages=page.total_pages />
+                    <NewsletterBox source="accueil" />
                 }
-            })}
-        </Transition>
+            }
+        />
     }
 }

@@ -1,6 +1,63 @@
-//! Placeholders shown while content loads, sized like what replaces them so nothing jumps.
+//! How a page waits for its content: placeholders sized like what replaces them so nothing
+//! jumps, the content once loaded, or why it could not be had (the 404, or a French message with
+//! « Réessayer »). Every page reading the content source goes through [`Loaded`].
 
-use leptos::prelude::*;
+use crate::{
+    components::content_error::ContentErrorView, content::ContentError,
+    pages::not_found::NotFoundPage,
+};
+use leptos::{either::Either, prelude::*};
+use leptos_meta::Title;
+
+/// A page's content from `resource`: `fallback` until the first answer (on a later one, after a
+/// navigation, the page shown stays meanwhile), then `render` with the answer; when there is
+/// none, [`ContentFailure`] under the heading `failure`.
+#[component]
+pub fn Loaded<T, V, R>(
+    resource: Resource<Result<T, ContentError>>,
+    #[prop(into)] fallback: ViewFnOnce,
+    failure: &'static str,
+    render: R,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => Either::Left(render(value)),
+                        Err(error) => Either::Right(view! {
+                            <ContentFailure title=failure error retry=move || resource.refetch() />
+                        }),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// What a page shows instead of its content: the 404 for [`ContentError::NotFound`], otherwise
+/// the message under `title`, with « Réessayer » calling `retry` when trying again may help.
+#[component]
+pub fn ContentFailure(
+    #[prop(into)] title: String,
+    error: ContentError,
+    #[prop(into)] retry: Callback<()>,
+) -> impl IntoView {
+    if error == ContentError::NotFound {
+        Either::Left(view! { <NotFoundPage /> })
+    } else {
+        Either::Right(view! {
+            <Title text="Erreur" />
+            <ContentErrorView title error retry />
+        })
+    }
+}
 
 /// In place of a list of cards.
 #[component]
