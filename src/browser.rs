@@ -154,13 +154,7 @@ pub fn write_contrasts(label: impl Fn(&str, &str) -> Option<String>) {
                 .flatten()
                 .and_then(|style| style.get_property_value("background-color").ok())
         };
-        for i in 0..cells.length() {
-            let Some(cell) = cells
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
+        for cell in items::<web_sys::Element, _>(cells.length(), |i| cells.item(i)) {
             let chip = cell
                 .previous_element_sibling()
                 .and_then(|code| code.previous_element_sibling());
@@ -188,23 +182,12 @@ pub fn root_tokens() -> Vec<(String, String)> {
             return out;
         };
         let sheets = document.style_sheets();
-        for i in 0..sheets.length() {
-            let Some(sheet) = sheets
-                .item(i)
-                .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-            else {
-                continue;
-            };
+        let sheets = items::<web_sys::CssStyleSheet, _>(sheets.length(), |i| sheets.item(i));
+        for sheet in sheets {
             let Ok(rules) = sheet.css_rules() else {
                 continue;
             };
-            for j in 0..rules.length() {
-                let Some(rule) = rules
-                    .item(j)
-                    .and_then(|r| r.dyn_into::<web_sys::CssStyleRule>().ok())
-                else {
-                    continue;
-                };
+            for rule in items::<web_sys::CssStyleRule, _>(rules.length(), |j| rules.item(j)) {
                 if rule.selector_text() != ":root" {
                     continue;
                 }
@@ -222,4 +205,13 @@ pub fn root_tokens() -> Vec<(String, String)> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     Vec::new()
+}
+
+/// The items of a DOM list (`NodeList`, `StyleSheetList`, `CssRuleList`…) that are a `T`.
+#[cfg(all(target_arch = "wasm32", feature = "styleguide"))]
+fn items<T: JsCast, I: JsCast>(
+    len: u32,
+    item: impl Fn(u32) -> Option<I>,
+) -> impl Iterator<Item = T> {
+    (0..len).filter_map(move |i| item(i).and_then(|x| x.dyn_into::<T>().ok()))
 }

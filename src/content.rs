@@ -154,15 +154,7 @@ impl Source {
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Article, ContentError>> + Send + 'static {
-        let this = self.clone();
-        let slug = slug.to_string();
-        async move {
-            if !is_valid_slug(&slug) {
-                return Err(ContentError::NotFound);
-            }
-            let path = format!("articles/{slug}.json");
-            this.get(path, move |c| c.article(&slug)).await
-        }
+        self.by_slug("articles", slug, |c, slug| c.article(slug))
     }
 
     /// `GET {base}/related/{slug}.json`: up to three articles sharing the most tags with it.
@@ -170,14 +162,29 @@ impl Source {
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send + 'static {
+        self.by_slug("related", slug, |c, slug| c.related(slug, RELATED))
+    }
+
+    /// `GET {base}/{dir}/{slug}.json`, or `local` of a local catalog. A slug that could not be
+    /// a file's name is not found, and never asked for.
+    fn by_slug<T, F>(
+        &self,
+        dir: &'static str,
+        slug: &str,
+        local: F,
+    ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
+    where
+        T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
+        F: FnOnce(&'static Catalog, &str) -> Result<T, ContentError> + Send + 'static,
+    {
         let this = self.clone();
         let slug = slug.to_string();
         async move {
             if !is_valid_slug(&slug) {
                 return Err(ContentError::NotFound);
             }
-            let path = format!("related/{slug}.json");
-            this.get(path, move |c| c.related(&slug, RELATED)).await
+            let path = format!("{dir}/{slug}.json");
+            this.get(path, move |c| local(c, &slug)).await
         }
     }
 

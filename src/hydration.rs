@@ -2,6 +2,8 @@
 //! it over (hydrate) or render afresh: the address it was rendered for and the newsletter
 //! configuration it was rendered with. Written by the prerender, read by `main.rs`.
 
+use crate::routes::canonical;
+
 /// `<meta name>` holding the path a page was prerendered for. The app hydrates the page only
 /// when it is the page of the address being shown (a static host serves `404.html` for any
 /// unknown address); otherwise it renders afresh.
@@ -16,15 +18,7 @@ pub const RENDERED_WITH_META: &str = "veille-rendu-avec";
 /// path, with or without a final slash (static hosts add one to folders). An empty marker
 /// (`404.html`) matches no address.
 pub fn is_page_of(marker: &str, pathname: &str) -> bool {
-    let norm = |p: &str| {
-        let t = p.trim_end_matches('/');
-        if t.is_empty() {
-            "/".to_string()
-        } else {
-            t.to_string()
-        }
-    };
-    !marker.is_empty() && norm(marker) == norm(pathname)
+    !marker.is_empty() && canonical(marker) == canonical(pathname)
 }
 
 #[cfg(test)]
@@ -33,12 +27,21 @@ mod tests {
 
     #[test]
     fn a_page_is_hydrated_only_at_its_own_address() {
-        assert!(is_page_of("/", "/"));
-        assert!(is_page_of("/article/x", "/article/x"));
-        assert!(is_page_of("/article/x", "/article/x/"));
-        assert!(!is_page_of("/article/x", "/article/y"));
-        assert!(!is_page_of("/", "/page/2"));
-        assert!(!is_page_of("", "/"));
-        assert!(!is_page_of("", "/nimporte/quoi"));
+        for (marker, address, hydrated) in [
+            ("/", "/", true),
+            ("/article/x", "/article/x", true),
+            ("/article/x", "/article/x/", true),
+            ("/article/x", "/article/y", false),
+            ("/", "/page/2", false),
+            // 404.html: no address is its own.
+            ("", "/", false),
+            ("", "/nimporte/quoi", false),
+        ] {
+            assert_eq!(
+                is_page_of(marker, address),
+                hydrated,
+                "{marker} at {address}"
+            );
+        }
     }
 }

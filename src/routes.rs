@@ -54,6 +54,15 @@ pub fn page_href(base: &str, n: u32) -> String {
     }
 }
 
+/// A path as the site names it: without a final slash (static hosts add one to folders), `/`
+/// for the home.
+pub fn canonical(path: &str) -> &str {
+    match path.trim_end_matches('/') {
+        "" => HOME,
+        trimmed => trimmed,
+    }
+}
+
 /// The page number in a route's `:page` segment: 1 when absent, 0 (a page that does not exist,
 /// hence the 404) when it is not a positive whole number.
 pub fn page_number(segment: Option<&str>) -> u32 {
@@ -200,6 +209,19 @@ mod tests {
     fn paths_from_slugs() {
         assert_eq!(article("sommet-de-seoul"), "/article/sommet-de-seoul");
         assert_eq!(tag("sante"), "/tag/sante");
+    }
+
+    #[test]
+    fn a_path_with_or_without_its_final_slash_is_the_same_page() {
+        for (path, canonical_path) in [
+            ("/", "/"),
+            ("", "/"),
+            ("//", "/"),
+            ("/tag/ia/", "/tag/ia"),
+            ("/tag/ia", "/tag/ia"),
+        ] {
+            assert_eq!(canonical(path), canonical_path, "{path:?}");
+        }
     }
 
     #[test]

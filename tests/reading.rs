@@ -29,35 +29,22 @@ fn assert_article_head(slug: &str) {
     let lead = typography(&article.lead);
     let url = format!("{BASE}/article/{slug}");
     assert_eq!(document_title(), format!("{title} — Veille IA"));
-    assert_eq!(
-        head_meta("meta[name='description']").as_deref(),
-        Some(lead.as_str())
-    );
-    assert_eq!(
-        head_meta("link[rel='canonical']").as_deref(),
-        Some(url.as_str())
-    );
+    for (tag, expected) in [
+        ("meta[name='description']", lead.as_str()),
+        ("link[rel='canonical']", url.as_str()),
+        ("meta[property='og:type']", "article"),
+        ("meta[property='og:title']", title.as_str()),
+        ("meta[property='og:url']", url.as_str()),
+        ("meta[property='og:locale']", "fr_FR"),
+        (
+            "meta[property='article:published_time']",
+            article.published.as_str(),
+        ),
+        ("meta[name='twitter:card']", "summary_large_image"),
+    ] {
+        assert_eq!(head_meta(tag).as_deref(), Some(expected), "{tag}");
+    }
     assert_eq!(head_count("link[rel='canonical']"), 1);
-    assert_eq!(
-        head_meta("meta[property='og:type']").as_deref(),
-        Some("article")
-    );
-    assert_eq!(
-        head_meta("meta[property='og:title']").as_deref(),
-        Some(title.as_str())
-    );
-    assert_eq!(
-        head_meta("meta[property='og:url']").as_deref(),
-        Some(url.as_str())
-    );
-    assert_eq!(
-        head_meta("meta[property='og:locale']").as_deref(),
-        Some("fr_FR")
-    );
-    assert_eq!(
-        head_meta("meta[property='article:published_time']").as_deref(),
-        Some(article.published.as_str())
-    );
     assert_eq!(
         head_count("meta[property='article:tag']") as usize,
         article.tags.len()
@@ -68,10 +55,6 @@ fn assert_article_head(slug: &str) {
         .as_ref()
         .map(|c| format!("{BASE}{}", c.share.as_ref().unwrap_or(&c.src)));
     assert_eq!(head_meta("meta[property='og:image']"), image);
-    assert_eq!(
-        head_meta("meta[name='twitter:card']").as_deref(),
-        Some("summary_large_image")
-    );
     let ld = json_ld();
     assert_eq!(ld["@type"], "NewsArticle");
     assert_eq!(ld["headline"], title.as_str());

@@ -9,12 +9,9 @@ use leptos_router::hooks::use_location;
 /// the home index. Plain links with this one test, rather than the router's `<A>` (which
 /// resolves and watches each link on its own: a third of the prerender's time).
 pub fn is_current(path: &str, href: &str) -> bool {
-    let path = match path.trim_end_matches('/') {
-        "" => "/",
-        trimmed => trimmed,
-    };
-    if href == "/" {
-        return path == "/" || path.starts_with("/page/");
+    let path = routes::canonical(path);
+    if href == routes::HOME {
+        return path == routes::HOME || path.starts_with("/page/");
     }
     path == href
         || path
@@ -87,24 +84,26 @@ mod tests {
     use super::is_current;
 
     #[test]
-    fn a_section_link_is_current_on_its_pages_only() {
-        assert!(is_current("/tag/ia", "/tag/ia"));
-        assert!(is_current("/tag/ia/", "/tag/ia"));
-        assert!(is_current("/tag/ia/page/2", "/tag/ia"));
-        assert!(!is_current("/tag/iab", "/tag/ia"));
-        assert!(!is_current("/tag/vision", "/tag/ia"));
-        assert!(!is_current("/", "/tag/ia"));
-        assert!(is_current("/a-propos", "/a-propos"));
-        assert!(!is_current("/article/a-propos-de-rien", "/a-propos"));
-    }
-
-    #[test]
-    fn the_home_link_is_current_on_the_home_index_only() {
-        assert!(is_current("/", "/"));
-        assert!(is_current("", "/"));
-        assert!(is_current("/page/3", "/"));
-        assert!(!is_current("/article/x", "/"));
-        assert!(!is_current("/tag/ia", "/"));
-        assert!(!is_current("/pages-perdues", "/"));
+    fn a_link_is_current_on_its_section_s_pages_only() {
+        // (where the reader is, the link, whether it is marked current).
+        for (path, href, current) in [
+            ("/tag/ia", "/tag/ia", true),
+            ("/tag/ia/", "/tag/ia", true),
+            ("/tag/ia/page/2", "/tag/ia", true),
+            ("/tag/iab", "/tag/ia", false),
+            ("/tag/vision", "/tag/ia", false),
+            ("/", "/tag/ia", false),
+            ("/a-propos", "/a-propos", true),
+            ("/article/a-propos-de-rien", "/a-propos", false),
+            // The home link: on the pages of the home index only.
+            ("/", "/", true),
+            ("", "/", true),
+            ("/page/3", "/", true),
+            ("/article/x", "/", false),
+            ("/tag/ia", "/", false),
+            ("/pages-perdues", "/", false),
+        ] {
+            assert_eq!(is_current(path, href), current, "{href} at {path}");
+        }
     }
 }

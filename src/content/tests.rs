@@ -133,31 +133,33 @@ fn unknown_fields_and_block_types_are_ignored() {
     assert_eq!(a.body[1].plain(), "Texte");
 }
 
+/// The error for `json` without `field`, read as a `T`: it must name the field.
+fn without<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+    json: &str,
+    field: &str,
+) -> ContentError {
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value.as_object_mut().unwrap().remove(field);
+    let err = parse_json::<T>(&value.to_string()).unwrap_err();
+    assert!(
+        matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
+        "{field}: {err:?}"
+    );
+    err
+}
+
 #[test]
 fn each_missing_required_field_is_named() {
-    let full: serde_json::Value = serde_json::from_str(&article("s", "2024-01-01", "[]")).unwrap();
+    let full = article("s", "2024-01-01", "[]");
     for field in ["slug", "title", "lead", "published", "author", "body"] {
-        let mut value = full.clone();
-        value.as_object_mut().unwrap().remove(field);
-        let err = parse_json::<Article>(&value.to_string()).unwrap_err();
-        assert!(
-            matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
-            "{field}: {err:?}"
-        );
+        let err = without::<Article>(&full, field);
         assert!(
             err.to_string().contains(&format!("«\u{a0}{field}\u{a0}»")),
             "{err}"
         );
     }
-    let site: serde_json::Value = serde_json::from_str(SITE).unwrap();
     for field in ["name", "tagline", "about", "base_url", "newsletter"] {
-        let mut value = site.clone();
-        value.as_object_mut().unwrap().remove(field);
-        let err = parse_json::<Site>(&value.to_string()).unwrap_err();
-        assert!(
-            matches!(&err, ContentError::MissingField { field: f, .. } if f == field),
-            "{field}: {err:?}"
-        );
+        without::<Site>(SITE, field);
     }
 }
 

@@ -99,6 +99,12 @@ pub fn ArticleView(article: Article) -> impl IntoView {
 
     // Moved into the heading's children (a closure of its own).
     let title = summary.title.clone();
+    // Under the title and after the article, each with ids of its own.
+    let share_row = |id: &'static str| {
+        view! {
+            <ShareRow title=summary.title.clone() lead=summary.lead.clone() slug=summary.slug.clone() id />
+        }
+    };
     view! {
         <Head meta />
         <article class="article">
@@ -112,12 +118,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <time datetime=summary.published.clone()>{published}</time> {updated}
                 {format!(" · {reading}\u{a0}min de lecture")}
             </p>
-            <ShareRow
-                title=summary.title.clone()
-                lead=summary.lead.clone()
-                slug=summary.slug.clone()
-                id="partage-haut"
-            />
+            {share_row("partage-haut")}
             {cover}
             {toc}
             <ArticleBody blocks=body />
@@ -125,12 +126,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <h2 class="article__footer-title">"Thèmes de l’article"</h2>
                 <ul class="tag-list tag-list--end">{tag_links(tags)}</ul>
             </footer>
-            <ShareRow
-                title=summary.title.clone()
-                lead=summary.lead.clone()
-                slug=summary.slug.clone()
-                id="partage-bas"
-            />
+            {share_row("partage-bas")}
             <NewsletterBox source=summary.slug.clone() />
         </article>
     }
