@@ -1,6 +1,6 @@
 //! The content model: the site, article summaries, full articles and their typed body blocks.
 //!
-//! Deserialised from JSON (the format is in the README, « The JSON format »): unknown fields are
+//! Deserialised from JSON (the format is in docs/content-format.md): unknown fields are
 //! ignored, optional fields have defaults, and a missing required field is an error that names
 //! it.
 

@@ -14,7 +14,9 @@
 //   node tests/e2e/bench-scale.mjs
 //
 // Environment: RUNS (default 3), BENCH_DIR (where the work folders go, see below), SIZES (the
-// archive sizes, comma-separated, increasing; default 1000,10000: smaller ones for a quick check).
+// archive sizes, comma-separated, increasing; default 1000,10000: smaller ones for a quick check),
+// BASELINE (another veille-prerender binary, e.g. built from an earlier commit: it runs in turn
+// with the others and gets a row of its own, to compare two versions in the same run).
 
 import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -31,9 +33,10 @@ if (SIZES.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= SIZES[i
 }
 
 const PRERENDER = join(TOOLS, "veille-prerender");
+const BASELINE = process.env.BASELINE;
 const CONTENT = join(TOOLS, "veille-content");
 const SPA = join(DIST, "spa.html");
-for (const file of [PRERENDER, CONTENT, SPA]) {
+for (const file of [PRERENDER, CONTENT, SPA, ...(BASELINE ? [BASELINE] : [])]) {
   if (!exists(file)) throw new Error(`${file} is missing: build it first (./dev.sh bench-scale does)`);
 }
 
@@ -100,6 +103,15 @@ async function measure(command, args, options, timeFile) {
   return { stdout, seconds, kb };
 }
 
+/** The page count a prerender prints: its `--json` line, or the sentence of a binary without it. */
+function prerenderedPages(stdout) {
+  try {
+    return JSON.parse(stdout).pages;
+  } catch {
+    return Number(stdout.match(/(\d+) pages/)?.[1]);
+  }
+}
+
 /** The number of `index.html` files under `dir`: the pages of a Hugo build. */
 function countPages(dir) {
   return readdirSync(dir, { recursive: true }).filter((path) => basename(path) === "index.html").length;
@@ -154,14 +166,19 @@ try {
     // The same archive as a Hugo site (no related articles), built the same way.
     if (hugo) await run(CONTENT, ["hugo", String(n), site, "7"]);
     const veille = [];
+    const baseline = [];
     const hugoRuns = [];
-    for (let r = 1; r <= RUNS; r++) {
-      // A fresh folder each run, all removed at the end (see above).
-      const out = join(work, `out-${n}-${r}`);
+    // A fresh folder each run, all removed at the end (see above).
+    const prerender = async (binary, args, name) => {
+      const out = join(work, name);
       mkdirSync(out);
       copyFileSync(SPA, join(out, "index.html"));
-      const v = await measure(PRERENDER, ["--content", archive, "--json", out], {}, join(work, "time"));
-      veille.push({ ...v, pages: JSON.parse(v.stdout).pages });
+      const v = await measure(binary, ["--content", archive, ...args, out], {}, join(work, "time"));
+      return { ...v, pages: prerenderedPages(v.stdout) };
+    };
+    for (let r = 1; r <= RUNS; r++) {
+      veille.push(await prerender(PRERENDER, ["--json"], `out-${n}-${r}`));
+      if (BASELINE) baseline.push(await prerender(BASELINE, [], `baseline-out-${n}-${r}`));
       if (hugo) {
         const hugoOut = join(work, `hugo-out-${n}-${r}`);
         const h = await measure("hugo", ["--quiet", "-d", hugoOut], { cwd: site }, join(work, "time"));
@@ -169,6 +186,7 @@ try {
       }
     }
     row("Veille (related incl.)", n, veille);
+    if (BASELINE) row("Veille, BASELINE", n, baseline);
     if (hugo) row(`${hugo} (no related)`, n, hugoRuns);
     veilleWall.push(median(veille.map((r) => r.seconds)));
   }
