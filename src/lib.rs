@@ -23,6 +23,7 @@ pub mod newsletter;
 /// Native tools only (never called by the app, so not in its wasm).
 pub mod output;
 pub mod pages;
+pub mod parallel;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;

@@ -15,6 +15,7 @@ use crate::{
     escape, feeds,
     hydration::{RENDERED_WITH_META, ROUTE_META},
     newsletter::{self, Provider},
+    parallel,
     routes::{self, Route},
     App,
 };
@@ -312,38 +313,20 @@ pub fn prerender(
         );
     }
     let routes: Vec<Route> = routes::all(catalog);
-    // Pages are independent: one thread per core renders every n-th route and writes each page
-    // as soon as it is rendered (nothing accumulates in memory).
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, routes.len().max(1));
+    // Pages are independent: rendered on every core, each written as soon as it is rendered
+    // (nothing accumulates in memory).
     let template = &template;
-    let routes_ref = &routes;
-    let parts: Vec<Result<Vec<PathBuf>, String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    let mut files = Vec::new();
-                    for route in routes_ref.iter().skip(t).step_by(threads) {
-                        let html = render(template, source, &route.path, &route.path);
-                        files.push(write_file(dist, &route.file(), &html)?);
-                    }
-                    Ok(files)
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|_| Err("a render thread panicked".into()))
-            })
-            .collect()
+    let written = parallel::map(routes.iter().collect(), |route| {
+        let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render(template, source, &route.path, &route.path)
+        }))
+        .map_err(|_| format!("{}: the render panicked", route.path))?;
+        write_file(dist, &route.file(), &page)
     });
-    let mut report = Report::default();
-    for part in parts {
-        report.files.extend(part?);
-    }
+    let mut report = Report {
+        files: written.into_iter().collect::<Result<_, String>>()?,
+        ..Report::default()
+    };
     let not_found = render(template, source, "/404", "");
     report.files.push(write_file(dist, "404.html", &not_found)?);
     report

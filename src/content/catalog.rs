@@ -9,6 +9,7 @@ use super::{
     validate::{self, Check},
     Article, ArticleSummary, ContentError, Site, Typeset,
 };
+use crate::parallel::map as par_map;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -280,40 +281,6 @@ impl Catalog {
     }
 }
 
-/// `f` applied to every item, in order; in native tools the work is split across the cores
-/// (reading and typesetting a 10,000-article archive would otherwise keep one core busy while
-/// the other waits). In the browser, one by one.
-fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if threads > 1 && items.len() >= 64 {
-            let size = items.len().div_ceil(threads);
-            let mut chunks = Vec::with_capacity(threads);
-            let mut rest = items;
-            while rest.len() > size {
-                let tail = rest.split_off(size);
-                chunks.push(rest);
-                rest = tail;
-            }
-            chunks.push(rest);
-            let f = &f;
-            return std::thread::scope(|scope| {
-                let workers: Vec<_> = chunks
-                    .into_iter()
-                    .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<U>>()))
-                    .collect();
-                workers
-                    .into_iter()
-                    // A panic in `f` goes on as it would have without threads.
-                    .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-        }
-    }
-    items.into_iter().map(f).collect()
-}
-
 /// The site and articles of `catalog` as an editor might type them: every no-break space in
 /// titles, leads and paragraphs turned back into a plain space, for tests of the typesetting.
 #[cfg(test)]
@@ -353,18 +320,4 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("content serialises to JSON");
     text.push('\n');
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::par_map;
-
-    #[test]
-    fn par_map_keeps_the_order_of_the_items() {
-        for n in [0, 1, 63, 64, 65, 1001] {
-            let items: Vec<usize> = (0..n).collect();
-            let expected: Vec<String> = items.iter().map(|i| format!("<{i}>")).collect();
-            assert_eq!(par_map(items, |i| format!("<{i}>")), expected, "{n} items");
-        }
-    }
 }
