@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod cms;
 pub mod components;
 pub mod config;
 pub mod content;

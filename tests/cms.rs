@@ -1,0 +1,44 @@
+//! The browser's HTML parser gives the converter the same tree as html5ever does at build
+//! time: the fixture post of `src/cms/blocks.rs`'s native test, parsed by `DOMParser`, gives
+//! the same blocks.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::sleep;
+use veille::{
+    cms::{blocks, tree},
+    content::{Block, Inline, Inlines},
+};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn the_browser_parser_gives_the_blocks_the_build_gives() {
+    let html = include_str!("fixtures/cms/gutenberg.html");
+    let expected: Vec<Block> =
+        serde_json::from_str(include_str!("fixtures/cms/gutenberg.blocks.json")).unwrap();
+    assert_eq!(blocks::blocks(&tree::parse(html), &blocks::keep), expected);
+}
+
+#[wasm_bindgen_test]
+async fn a_post_parsed_in_the_browser_runs_nothing() {
+    // An image that fails to load with a handler, and a script: DOMParser's document is inert
+    // (nothing loads, nothing runs), and the converter keeps the words only.
+    let html = "<img src=/nulle-part.png onerror=\"window.veilleHacked=1\">\
+        <p>Texte<script>window.veilleHacked=2</script></p>";
+    let found = blocks::blocks(&tree::parse(html), &blocks::keep);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1],
+        Block::Paragraph {
+            text: Inlines(vec![Inline::Text("Texte".into())])
+        }
+    );
+    // Long enough for a failed image request to have fired its handler.
+    sleep(300).await;
+    let hacked = js_sys::Reflect::get(&js_sys::global(), &"veilleHacked".into()).unwrap();
+    assert!(hacked.is_undefined());
+}
