@@ -6,3 +6,4 @@
 pub mod blocks;
 pub mod slug;
 pub mod tree;
+pub mod wordpress;

@@ -1,0 +1,423 @@
+//! WordPress' REST API (`/wp-json/wp/v2/`) as Veille's model: posts (fetched with
+//! `_embed=author,wp:term,wp:featuredmedia`), their categories and tags (both Veille tags), and
+//! the site's name and description (`/wp-json/`). What the API really answers (recorded from a
+//! WordPress 6.1): titles, excerpts and term names are HTML with entities; dates carry no
+//! offset (`date_gmt` is UTC without its `Z`); automatic excerpts end in ` [&hellip;]`;
+//! non-ASCII slugs are percent-encoded.
+
+use super::{blocks, slug, tree};
+use crate::content::{safe_href, Article, ArticleSummary, Block, Image, Tag};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// `{"rendered": "…"}`, as WordPress wraps its HTML fields.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Rendered {
+    #[serde(default)]
+    pub rendered: String,
+}
+
+/// A post of `/wp/v2/posts?_embed=…`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Post {
+    pub id: u64,
+    /// UTC, without an offset: `2024-05-23T06:30:00`.
+    pub date_gmt: String,
+    pub modified_gmt: String,
+    pub slug: String,
+    #[serde(default)]
+    pub title: Rendered,
+    #[serde(default)]
+    pub content: Rendered,
+    #[serde(default)]
+    pub excerpt: Rendered,
+    #[serde(default, rename = "_embedded")]
+    pub embedded: Embedded,
+}
+
+/// What `_embed` adds to a post.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Embedded {
+    #[serde(default)]
+    pub author: Vec<User>,
+    /// Missing or private media come back as error objects: no `source_url`.
+    #[serde(default, rename = "wp:featuredmedia")]
+    pub media: Vec<Media>,
+    /// One list per taxonomy: categories, then tags.
+    #[serde(default, rename = "wp:term")]
+    pub terms: Vec<Vec<Term>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct User {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Media {
+    #[serde(default)]
+    pub source_url: String,
+    #[serde(default)]
+    pub alt_text: String,
+    #[serde(default)]
+    pub caption: Rendered,
+}
+
+/// A category or a tag.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Term {
+    pub id: u64,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// `/wp-json/`: the site's name, description and address.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SiteInfo {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The public address of the WordPress site, where its posts' links point.
+    pub home: String,
+}
+
+/// The category every post falls in when none is chosen: not a theme readers browse.
+const UNCATEGORISED: &[&str] = &["uncategorized", "non-classe"];
+
+/// Turns one WordPress site's answers into Veille's model: each post's slug (stable across
+/// imports), links between posts rewritten to Veille's addresses.
+pub struct Mapper {
+    /// The WordPress site's address, without a final slash.
+    home: String,
+    /// WordPress slug (as the API spells it) → Veille slug.
+    slugs: HashMap<String, String>,
+}
+
+impl Mapper {
+    /// A mapper for a site whose posts are `posts`. Two posts whose slugs would be the same in
+    /// Veille (`été` and `ete`) keep it for the older (lower id) and `-<id>` for the other; a
+    /// slug with nothing Latin left is `article-<id>`.
+    pub fn new(home: &str, posts: &[Post]) -> Mapper {
+        let mut by_id: Vec<&Post> = posts.iter().collect();
+        by_id.sort_by_key(|p| p.id);
+        let mut taken = std::collections::HashSet::new();
+        let mut slugs = HashMap::new();
+        for post in by_id {
+            let wanted = slug::from_cms(&post.slug);
+            let slug = match wanted {
+                Some(s) if !taken.contains(&s) => s,
+                Some(s) => format!("{s}-{}", post.id),
+                None => format!("article-{}", post.id),
+            };
+            taken.insert(slug.clone());
+            slugs.insert(post.slug.to_ascii_lowercase(), slug);
+        }
+        Mapper {
+            home: home.trim_end_matches('/').to_string(),
+            slugs,
+        }
+    }
+
+    /// The Veille slug of a post.
+    pub fn slug(&self, post: &Post) -> String {
+        self.slugs
+            .get(&post.slug.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| format!("article-{}", post.id))
+    }
+
+    /// A link or image address in a post: a link to one of the site's posts becomes its Veille
+    /// address; anything else is kept when safe.
+    pub fn link(&self, href: &str) -> Option<String> {
+        let href = href.trim();
+        let path = href
+            .strip_prefix(&self.home)
+            .filter(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+            .or_else(|| {
+                href.strip_prefix('/')
+                    .map(|_| href)
+                    .filter(|h| !h.starts_with("//"))
+            });
+        if let Some(path) = path {
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            let segment = path.trim_matches('/');
+            if let Some(slug) = self.slugs.get(&segment.to_ascii_lowercase()) {
+                return Some(crate::routes::article(slug));
+            }
+            // An image or file of the site: absolute, so that it loads from the CMS.
+            if href.starts_with('/') {
+                return safe_href(&format!("{}{href}", self.home)).map(str::to_string);
+            }
+        }
+        safe_href(href).map(str::to_string)
+    }
+
+    /// The article of a post.
+    pub fn article(&self, post: &Post) -> Article {
+        let links = |href: &str| self.link(href);
+        let body = blocks::blocks(&tree::parse(&post.content.rendered), &links);
+        let title = tree::text_of(&post.title.rendered);
+        let published = utc(&post.date_gmt);
+        let updated = (post.modified_gmt != post.date_gmt).then(|| utc(&post.modified_gmt));
+        let author = post
+            .embedded
+            .author
+            .first()
+            .map(|a| a.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "La rédaction".to_string());
+        let cover = post
+            .embedded
+            .media
+            .iter()
+            .find(|m| !m.source_url.is_empty())
+            .and_then(|m| {
+                let src = self.link(&m.source_url)?;
+                let caption = tree::text_of(&m.caption.rendered);
+                Some(Image {
+                    src,
+                    alt: m.alt_text.trim().to_string(),
+                    credit: (!caption.is_empty()).then_some(caption),
+                    share: None,
+                })
+            });
+        let mut tags: Vec<String> = Vec::new();
+        for term in post.embedded.terms.iter().flatten() {
+            if let Some(tag) = tag_slug(term) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+        }
+        Article {
+            summary: ArticleSummary {
+                slug: self.slug(post),
+                title: if title.is_empty() {
+                    "Sans titre".to_string()
+                } else {
+                    title
+                },
+                lead: lead(&post.excerpt.rendered, &body),
+                published,
+                updated,
+                author,
+                tags,
+                cover,
+                reading_minutes: None,
+            },
+            body,
+        }
+    }
+}
+
+/// The Veille tags of a site's categories and tags, one per slug (a category and a tag of the
+/// same name are one theme), in name order, the default category left out.
+pub fn tags(terms: &[Term]) -> Vec<Tag> {
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    for term in terms {
+        if let Some(slug) = tag_slug(term) {
+            let description = tree::text_of(&term.description);
+            by_slug.entry(slug.clone()).or_insert(Tag {
+                slug,
+                name: tree::text_of(&term.name),
+                description: (!description.is_empty()).then_some(description),
+            });
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    tags.sort_by_key(|t| t.name.to_lowercase());
+    tags
+}
+
+fn tag_slug(term: &Term) -> Option<String> {
+    let slug = slug::from_cms(&term.slug).unwrap_or_else(|| format!("theme-{}", term.id));
+    (!UNCATEGORISED.contains(&slug.as_str())).then_some(slug)
+}
+
+/// WordPress' UTC time (`2024-05-23T06:30:00`) in ISO 8601 with its zone.
+fn utc(gmt: &str) -> String {
+    let has_zone = gmt.ends_with('Z') || gmt.get(19..).is_some_and(|z| z.starts_with(['+', '-']));
+    if has_zone || gmt.len() < 19 {
+        gmt.to_string()
+    } else {
+        format!("{}Z", &gmt[..19])
+    }
+}
+
+/// The lead: the excerpt's text without WordPress' ` […]`; when there is none, the body's first
+/// paragraph, cut at a word after 300 characters.
+fn lead(excerpt: &str, body: &[Block]) -> String {
+    let text = tree::text_of(excerpt);
+    let text = text
+        .trim_end_matches("[…]")
+        .trim_end_matches("[...]")
+        .trim_end()
+        .to_string();
+    if !text.is_empty() {
+        return text;
+    }
+    let first = body
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { text } => Some(text.plain()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    if first.chars().count() <= 300 {
+        return first;
+    }
+    let cut: String = first.chars().take(300).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Inline, Inlines};
+
+    const HOME: &str = "http://127.0.0.1:8081";
+
+    /// Posts in the shape WordPress 6.1 answers them (`_embed`), entities and all.
+    fn posts() -> Vec<Post> {
+        serde_json::from_str(include_str!(
+            "../../tests/fixtures/cms/wordpress-posts.json"
+        ))
+        .unwrap()
+    }
+
+    fn by_id(posts: &[Post], id: u64) -> &Post {
+        posts.iter().find(|p| p.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_post_becomes_an_article_field_by_field() {
+        let posts = posts();
+        let mapper = Mapper::new(HOME, &posts);
+        let a = mapper.article(by_id(&posts, 10));
+        let s = &a.summary;
+        assert_eq!(s.slug, "elections-et-ia");
+        assert_eq!(s.title, "L’IA & les «\u{a0}élections\u{a0}»");
+        assert_eq!(
+            s.lead,
+            "Ce que les campagnes font déjà des modèles de langage."
+        );
+        assert_eq!(s.published, "2024-05-23T06:30:00Z");
+        assert_eq!(s.updated.as_deref(), Some("2024-06-01T08:00:00Z"));
+        assert_eq!(s.author, "Claire Dumas");
+        assert_eq!(s.tags, ["politique", "ia"]);
+        let cover = s.cover.as_ref().unwrap();
+        assert_eq!(
+            cover.src,
+            "http://127.0.0.1:8081/wp-content/uploads/2024/05/urne.jpg"
+        );
+        assert_eq!(cover.alt, "Une urne transparente");
+        assert_eq!(cover.credit.as_deref(), Some("Photo\u{a0}: la rédaction"));
+        // The link to another post of the site leads to its Veille page; others stay.
+        assert_eq!(
+            a.body[0],
+            Block::Paragraph {
+                text: Inlines(vec![
+                    Inline::Text("Voir aussi ".into()),
+                    Inline::Link {
+                        link: "notre enquête".into(),
+                        href: "/article/sante-et-donnees".into()
+                    },
+                    Inline::Text(" et ".into()),
+                    Inline::Link {
+                        link: "la CNIL".into(),
+                        href: "https://www.cnil.fr/".into()
+                    },
+                    Inline::Text(".".into()),
+                ])
+            }
+        );
+    }
+
+    #[test]
+    fn without_excerpt_cover_or_author_the_article_still_stands() {
+        let posts = posts();
+        let a = Mapper::new(HOME, &posts).article(by_id(&posts, 11));
+        let s = &a.summary;
+        assert!(s.lead.starts_with("Les hôpitaux partagent"), "{}", s.lead);
+        assert!(
+            s.lead.ends_with('…') && s.lead.chars().count() <= 301,
+            "{}",
+            s.lead
+        );
+        assert_eq!(s.updated, None);
+        assert_eq!(s.cover, None);
+        assert_eq!(s.author, "La rédaction");
+        // The default category is no theme.
+        assert_eq!(s.tags, ["sante"]);
+    }
+
+    #[test]
+    fn slugs_are_stable_and_never_shared() {
+        let posts = posts();
+        let mapper = Mapper::new(HOME, &posts);
+        // « été » (id 9) and « ete » (id 12): the older keeps the plain slug.
+        assert_eq!(mapper.slug(by_id(&posts, 9)), "ete");
+        assert_eq!(mapper.slug(by_id(&posts, 12)), "ete-12");
+        assert_eq!(mapper.slug(by_id(&posts, 13)), "article-13");
+        // The same posts listed in another order map the same way.
+        let mut reversed = posts.clone();
+        reversed.reverse();
+        let again = Mapper::new(HOME, &reversed);
+        for post in &posts {
+            assert_eq!(again.slug(post), mapper.slug(post));
+        }
+    }
+
+    #[test]
+    fn categories_and_tags_are_one_list_of_themes() {
+        let posts = posts();
+        let terms: Vec<Term> = posts
+            .iter()
+            .flat_map(|p| p.embedded.terms.iter().flatten().cloned())
+            .collect();
+        let tags = tags(&terms);
+        let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["IA", "Politique", "Santé & données"]);
+        assert_eq!(tags[2].slug, "sante");
+        assert_eq!(
+            tags[1].description.as_deref(),
+            Some("Lois, régulation & élections")
+        );
+    }
+
+    #[test]
+    fn the_mapped_posts_make_a_valid_archive() {
+        let posts = posts();
+        let mapper = Mapper::new(HOME, &posts);
+        let terms: Vec<Term> = posts
+            .iter()
+            .flat_map(|p| p.embedded.terms.iter().flatten().cloned())
+            .collect();
+        let mut site = crate::content::bundled().unwrap().site().clone();
+        site.tags = tags(&terms);
+        let articles: Vec<Article> = posts.iter().map(|p| mapper.article(p)).collect();
+        let catalog = crate::content::Catalog::new(site, articles).unwrap();
+        assert_eq!(catalog.summaries().len(), posts.len());
+        // Typeset like any content: the title's guillemets keep their no-break spaces.
+        let first = catalog.article("elections-et-ia").unwrap();
+        assert!(first.summary.title.contains("«\u{a0}élections\u{a0}»"));
+    }
+
+    #[test]
+    fn wordpress_times_get_their_zone() {
+        assert_eq!(utc("2024-05-23T06:30:00"), "2024-05-23T06:30:00Z");
+        assert_eq!(
+            utc("2024-05-23T06:30:00+02:00"),
+            "2024-05-23T06:30:00+02:00"
+        );
+        assert_eq!(utc("2024-05-23"), "2024-05-23");
+    }
+}
