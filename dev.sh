@@ -14,7 +14,8 @@
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
-# wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing.
+# wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing;
+# for the tests, a WordPress to import from (Debian's wordpress, mariadb-server, php).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -91,6 +92,26 @@ setup() {
   say "outils : $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt), $(version_of chromium)"
 }
 
+# The real CMSs the tests run against, on 127.0.0.1 (tests/e2e/wordpress.mjs): WordPress from
+# Debian's packages (about a minute, +316 MB), only for the test command.
+setup_cms() {
+  if [ -f /usr/share/wordpress/wp-load.php ] && command -v php >/dev/null && command -v mariadbd >/dev/null \
+    && php -m | grep -qx mysqli && php -m | grep -qx gd; then
+    return
+  fi
+  # Installing them must not start Apache on :80 nor the system's MariaDB: on an image without
+  # a policy-rc.d, one that forbids starting services, for the time of the install.
+  local policy=/usr/sbin/policy-rc.d added=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod +x "$policy"
+    added=1
+  fi
+  apt_install --no-install-recommends wordpress wordpress-l10n mariadb-server php-cli php-mysql php-xml \
+    php-mbstring php-curl php-intl php-gd
+  [ -z "$added" ] || as_root rm -f "$policy"
+}
+
 serve() {
   setup
   local port=${PORT:-8080}
@@ -153,6 +174,7 @@ stop_content_api() {
 
 run_tests() {
   setup
+  setup_cms
   LOG=$(mktemp)
   trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)

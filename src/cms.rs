@@ -4,6 +4,9 @@
 //! [`blocks`] (one allowlist converter for both), never into the page as HTML.
 
 pub mod blocks;
+/// Native tools only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod slug;
 pub mod tree;
 pub mod wordpress;

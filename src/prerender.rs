@@ -279,7 +279,7 @@ pub fn prerender(
     let shell = dist.join("spa.html");
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let html = read(&index)?;
-    let (template, mut shell_html) = match Template::parse(&html) {
+    let (mut template, mut shell_html) = match Template::parse(&html) {
         Ok(template) => (template, html),
         // Already prerendered: trunk's page was kept aside, its configuration perhaps edited
         // there since (the README says to edit spa.html and run the prerender again).
@@ -288,6 +288,13 @@ pub fn prerender(
             (Template::parse(&kept)?, kept)
         }
     };
+    // Images the content names on other hosts (a CMS's uploads, imported): allowed by the
+    // policy, origin by origin.
+    for origin in image_origins(catalog) {
+        if !template.policy.images.contains(&origin) {
+            template.policy.images.push(origin);
+        }
+    }
     // The shell runs the app too (a host may serve it for any address): it gets a policy of
     // its own, rebuilt on every run from the configuration it holds now, like every page.
     let before = policy_of(&shell_html).map(str::to_string);
@@ -349,7 +356,63 @@ pub fn prerender(
     Ok(report)
 }
 
+/// The origins of the images the content shows from other hosts (covers and body images), in
+/// the order met; a path on the site is none.
+fn image_origins(catalog: &Catalog) -> Vec<String> {
+    let mut origins: Vec<String> = Vec::new();
+    let mut add = |src: &str| {
+        if let Some(origin) = policy::origin_of(src) {
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+    };
+    for article in catalog.articles() {
+        if let Some(cover) = &article.summary.cover {
+            add(&cover.src);
+            if let Some(share) = &cover.share {
+                add(share);
+            }
+        }
+        for block in &article.body {
+            if let crate::content::Block::Image { image, .. } = block {
+                add(&image.src);
+            }
+        }
+    }
+    origins
+}
+
 /// Writes `text` to `dist/name`, creating its folders; never outside `dist` ([`output`]).
 fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
     crate::output::write(dist, name, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::image_origins;
+    use crate::content::{bundled, Block, Catalog, Image};
+
+    #[test]
+    fn the_policy_allows_the_hosts_the_content_s_images_come_from() {
+        let bundled = bundled().unwrap();
+        // The sample's images are on the site itself: no other origin.
+        assert_eq!(image_origins(bundled), Vec::<String>::new());
+        let mut articles = bundled.articles().to_vec();
+        articles[0].summary.cover.as_mut().unwrap().src = "https://cms.example/up/a.jpg".into();
+        articles[1].body.push(Block::Image {
+            image: Image {
+                src: "http://127.0.0.1:8081/wp-content/uploads/b.png".into(),
+                alt: String::new(),
+                credit: None,
+                share: None,
+            },
+            caption: None,
+        });
+        articles[2].summary.cover.as_mut().unwrap().src = "https://cms.example/up/c.jpg".into();
+        let catalog = Catalog::new(bundled.site().clone(), articles).unwrap();
+        let mut found = image_origins(&catalog);
+        found.sort();
+        assert_eq!(found, ["http://127.0.0.1:8081", "https://cms.example"]);
+    }
 }

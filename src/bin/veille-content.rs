@@ -4,6 +4,8 @@
 //! veille-content api [DIR]                    write DIR's derived API files (default public/api)
 //! veille-content synthetic N DIR [SEED]       write a synthetic archive of N articles into DIR
 //! veille-content hugo N DIR [SEED]            the same archive as a Hugo site (benchmark only)
+//! veille-content import wordpress URL DIR [--base-url URL]
+//!                                             the WordPress site at URL as a content directory
 //! ```
 //!
 //! The derived files are every page of the index (`index/N.json`) and of each tag
@@ -28,6 +30,10 @@ fn main() -> ExitCode {
         ["synthetic", n, dir] => synthetic(n, dir, "1"),
         ["synthetic", n, dir, seed] => synthetic(n, dir, seed),
         ["hugo", n, dir] => hugo(n, dir, "1"),
+        ["import", "wordpress", url, dir] => import_wordpress(url, dir, None),
+        ["import", "wordpress", url, dir, "--base-url", base] => {
+            import_wordpress(url, dir, Some(base))
+        }
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
         _ => Err(
             "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED]".into(),
@@ -40,6 +46,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
+    let http = veille::cms::import::Http::new();
+    let done = veille::cms::import::wordpress(
+        &http,
+        url,
+        Path::new(dir),
+        base_url,
+        &mut std::io::stderr(),
+    )?;
+    println!(
+        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} requêtes)",
+        done.articles, done.tags, done.requests
+    );
+    Ok(())
 }
 
 fn write_api(dir: &Path) -> Result<(), String> {

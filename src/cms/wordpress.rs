@@ -251,8 +251,9 @@ fn utc(gmt: &str) -> String {
     }
 }
 
-/// The lead: the excerpt's text without WordPress' ` […]`; when there is none, the body's first
-/// paragraph, cut at a word after 300 characters.
+/// The lead: the excerpt an editor wrote; when WordPress made it up (the body's first words run
+/// together, headings and quotes included, ending in ` […]`), or there is none, the body's
+/// first paragraph, cut at a word after 300 characters.
 fn lead(excerpt: &str, body: &[Block]) -> String {
     let text = tree::text_of(excerpt);
     let text = text
@@ -260,7 +261,14 @@ fn lead(excerpt: &str, body: &[Block]) -> String {
         .trim_end_matches("[...]")
         .trim_end()
         .to_string();
-    if !text.is_empty() {
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let body_words: Vec<String> = body.iter().flat_map(|b| words(&b.plain())).collect();
+    // Made up when it starts with the body's first words (an editor's summary does not): the
+    // rest may differ, WordPress drops embeds and figures from it.
+    let excerpt_words = words(&text);
+    let start = excerpt_words.len().min(8);
+    let automatic = start > 0 && body_words.starts_with(&excerpt_words[..start]);
+    if !text.is_empty() && !automatic {
         return text;
     }
     let first = body
@@ -409,6 +417,72 @@ mod tests {
         // Typeset like any content: the title's guillemets keep their no-break spaces.
         let first = catalog.article("elections-et-ia").unwrap();
         assert!(first.summary.title.contains("«\u{a0}élections\u{a0}»"));
+    }
+
+    /// Answers recorded from the test WordPress (`tests/e2e/wordpress.mjs`, its port written
+    /// 8081): `/wp/v2/posts?include=…&_embed=author,wp:term,wp:featuredmedia`.
+    fn recorded() -> Vec<Post> {
+        serde_json::from_str(include_str!(
+            "../../tests/fixtures/cms/wordpress-recorded-posts.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_recorded_post_of_a_real_wordpress_maps_as_an_editor_expects() {
+        let posts = recorded();
+        let mapper = Mapper::new(HOME, &posts);
+        let slugs: Vec<String> = posts.iter().map(|p| mapper.slug(p)).collect();
+        // WordPress transliterates « élections »; it keeps 上海 percent-encoded.
+        assert_eq!(slugs, ["hopitaux-et-donnees", "elections-et-ia", "ia"]);
+        let a = mapper.article(&posts[1]);
+        let s = &a.summary;
+        // As typed (the catalog typesets it).
+        assert_eq!(s.title, "L’IA & les « élections » européennes");
+        // WordPress made the excerpt up (quote and citation run in): the first paragraph instead.
+        assert_eq!(
+            s.lead,
+            "Les campagnes s’emparent des modèles de langage : trois usages dominent, selon \
+             notre enquête et la CNIL."
+        );
+        assert_eq!(s.author, "Claire Dumas");
+        // `date_gmt`, in UTC: the site's clock said 08:30.
+        assert_eq!(s.published, "2024-05-23T07:30:00Z");
+        let cover = s.cover.as_ref().unwrap();
+        assert!(cover
+            .src
+            .starts_with("http://127.0.0.1:8081/wp-content/uploads/"));
+        assert!(cover.src.ends_with("/urne.png"));
+        assert_eq!(cover.alt, "Une urne transparente");
+        assert_eq!(cover.credit.as_deref(), Some("Illustration : la rédaction"));
+        let kinds: Vec<&str> = a
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { .. } => "paragraph",
+                Block::Quote { .. } => "quote",
+                Block::Image { .. } => "image",
+                _ => "other",
+            })
+            .collect();
+        // The lazy image WordPress left twice (noscript stripped) is one image.
+        assert_eq!(
+            kinds,
+            ["paragraph", "quote", "paragraph", "image", "paragraph"]
+        );
+        let Block::Paragraph { text } = &a.body[0] else {
+            unreachable!()
+        };
+        assert!(text.0.contains(&Inline::Link {
+            link: "notre enquête".into(),
+            href: "/article/hopitaux-et-donnees".into()
+        }));
+        assert_eq!(
+            a.body[4],
+            Block::Paragraph {
+                text: Inlines(vec![Inline::Text("Fin de l’article.".into())])
+            }
+        );
     }
 
     #[test]

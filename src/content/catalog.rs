@@ -158,6 +158,11 @@ impl Catalog {
         &self.site
     }
 
+    /// Every article, newest first.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
     /// Every article summary, newest first.
     pub fn summaries(&self) -> &[ArticleSummary] {
         &self.summaries

@@ -10,10 +10,15 @@ import { editFile, setMeta } from "./static-server.mjs";
 import { DIST, TOOLS } from "./paths.mjs";
 
 
-/** Writes into `dir` the site of `content`, its API at `/{api}/`; returns `dir`. */
-export async function siteFromContent(content, dir, api) {
+/**
+ * Writes into `dir` the site of `content`, its API at `/{api}/`; returns `dir`. With
+ * `everyPage`, every page reads that API once running (client-side navigation included), as a
+ * site built from an imported CMS is configured; otherwise only `404.html` does.
+ */
+export async function siteFromContent(content, dir, api, { everyPage = false } = {}) {
   execFileSync(join(TOOLS, "veille-content"), ["api", content], { stdio: "ignore" });
   await cp(DIST, dir, { recursive: true });
+  if (everyPage) await editFile(join(dir, "spa.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));
   execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, dir], { stdio: "ignore" });
   await cp(content, join(dir, api), { recursive: true });
   await editFile(join(dir, "404.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));

@@ -1,0 +1,296 @@
+//! `veille-content import …`: a whole CMS site read through its public API and written as a
+//! content directory in Veille's layout (`site.json`, `articles/<slug>.json`, the derived
+//! files), which `veille-prerender --content DIR` builds. Native only. The directory is written
+//! beside its final place and swapped in at the end: an import that fails or is interrupted
+//! leaves the previous content as it was.
+
+use super::wordpress::{self, Mapper, Post, SiteInfo};
+use crate::{
+    content::{Catalog, Newsletter, Site},
+    output,
+};
+use std::{fs, io::Write, path::Path, time::Duration};
+
+/// An answer: status, the headers asked for, body.
+pub struct Answer {
+    pub status: u16,
+    /// `X-WP-TotalPages` and `X-WP-Total`: how many pages and items the collection has.
+    pub total_pages: Option<u32>,
+    pub total: Option<u64>,
+    pub body: String,
+}
+
+/// What the import asks of HTTP: `GET url`. A trait, so that the logic is tested on recorded
+/// answers as well as against a real server.
+pub trait Get {
+    fn get(&self, url: &str) -> Result<Answer, String>;
+}
+
+/// HTTP(S) with ureq: a timeout per request, any status answered (the import reads the error),
+/// bodies up to 64 MB.
+pub struct Http(ureq::Agent);
+
+impl Http {
+    pub fn new() -> Http {
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(60)))
+            .http_status_as_error(false)
+            .user_agent("veille-content (import)")
+            .build();
+        Http(config.into())
+    }
+}
+
+impl Default for Http {
+    fn default() -> Self {
+        Http::new()
+    }
+}
+
+impl Get for Http {
+    fn get(&self, url: &str) -> Result<Answer, String> {
+        let mut response = self
+            .0
+            .get(url)
+            .header("Accept", "application/json")
+            .call()
+            .map_err(|e| format!("{url}\u{a0}: pas de réponse ({e})"))?;
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.trim().to_string())
+        };
+        let total_pages = header("x-wp-totalpages").and_then(|v| v.parse().ok());
+        let total = header("x-wp-total").and_then(|v| v.parse().ok());
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_string()
+            .map_err(|e| format!("{url}\u{a0}: réponse illisible ({e})"))?;
+        Ok(Answer {
+            status: response.status().as_u16(),
+            total_pages,
+            total,
+            body,
+        })
+    }
+}
+
+/// Items of a collection as `T`, or a French error naming what could not be read.
+fn read<T: serde::de::DeserializeOwned>(
+    url: &str,
+    what: &str,
+    items: Vec<serde_json::Value>,
+) -> Result<Vec<T>, String> {
+    items
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{url}\u{a0}: {what} illisibles ({e})"))
+}
+
+/// What an import did.
+#[derive(Debug)]
+pub struct Imported {
+    pub articles: usize,
+    pub tags: usize,
+    pub requests: usize,
+}
+
+/// Posts per request: WordPress' maximum.
+const PER_PAGE: u32 = 100;
+
+/// Imports the WordPress site at `url` into `dir`. `base_url`: the public address of the Veille
+/// site (kept from `dir/site.json` when absent, else the WordPress address).
+pub fn wordpress(
+    http: &dyn Get,
+    url: &str,
+    dir: &Path,
+    base_url: Option<&str>,
+    progress: &mut dyn Write,
+) -> Result<Imported, String> {
+    let url = url.trim_end_matches('/');
+    let mut requests = 0;
+    // The JSON of an answer, with WordPress' page and item counts.
+    type Counts = (Option<u32>, Option<u64>);
+    let mut get_json = |address: String| -> Result<(serde_json::Value, Counts), String> {
+        requests += 1;
+        let answer = http.get(&address)?;
+        if !(200..300).contains(&answer.status) {
+            let code = serde_json::from_str::<serde_json::Value>(&answer.body)
+                .ok()
+                .and_then(|v| v["code"].as_str().map(str::to_string))
+                .unwrap_or_default();
+            return Err(format!(
+                "{address}\u{a0}: WordPress répond {} {code}",
+                answer.status
+            ));
+        }
+        let value = serde_json::from_str(&answer.body).map_err(|_| {
+            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+        })?;
+        Ok((value, (answer.total_pages, answer.total)))
+    };
+    let (info, _) = get_json(format!("{url}/wp-json/"))?;
+    let info: SiteInfo = serde_json::from_value(info)
+        .map_err(|e| format!("{url}/wp-json/\u{a0}: ce n’est pas un site WordPress ({e})"))?;
+
+    // Every page of a collection, `X-WP-TotalPages` saying how many.
+    let mut all = |what: &str, query: &str| -> Result<Vec<serde_json::Value>, String> {
+        let mut items = Vec::new();
+        let mut page = 1;
+        loop {
+            let address = format!(
+                "{url}/wp-json/wp/v2/{what}?{query}&per_page={PER_PAGE}&page={page}&orderby=id&order=asc"
+            );
+            let (value, (total_pages, total_items)) = get_json(address.clone())?;
+            let serde_json::Value::Array(batch) = value else {
+                return Err(format!("{address}\u{a0}: une liste était attendue"));
+            };
+            items.extend(batch);
+            let total = total_pages.unwrap_or(page);
+            if what == "posts" {
+                let of = total_items.unwrap_or(items.len() as u64);
+                let _ = writeln!(
+                    progress,
+                    "{} / {} articles",
+                    crate::french::number(items.len() as u64),
+                    crate::french::number(of)
+                );
+            }
+            if page >= total {
+                return Ok(items);
+            }
+            page += 1;
+        }
+    };
+    let posts: Vec<Post> = read(
+        url,
+        "articles",
+        all("posts", "_embed=author,wp:term,wp:featuredmedia")?,
+    )?;
+    // The terms themselves, for their descriptions (an embedded term has none); only those
+    // the posts use become themes.
+    let mut terms: Vec<wordpress::Term> =
+        read(url, "catégories", all("categories", "hide_empty=true")?)?;
+    terms.extend(read::<wordpress::Term>(
+        url,
+        "étiquettes",
+        all("tags", "hide_empty=true")?,
+    )?);
+    let used: std::collections::HashSet<u64> = posts
+        .iter()
+        .flat_map(|p| p.embedded.terms.iter().flatten().map(|t| t.id))
+        .collect();
+    terms.retain(|t| used.contains(&t.id));
+
+    let mapper = Mapper::new(&info.home, &posts);
+    let articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    let previous = fs::read_to_string(dir.join("site.json"))
+        .ok()
+        .and_then(|json| serde_json::from_str::<Site>(&json).ok());
+    let name = super::tree::text_of(&info.name);
+    let tagline = super::tree::text_of(&info.description);
+    let site = Site {
+        base_url: base_url
+            .map(|b| b.trim_end_matches('/').to_string())
+            .or_else(|| previous.as_ref().map(|p| p.base_url.clone()))
+            .unwrap_or_else(|| info.home.trim_end_matches('/').to_string()),
+        tags: wordpress::tags(&terms),
+        ..previous.unwrap_or_else(|| default_site(&name, &tagline))
+    };
+    let site = Site {
+        name,
+        tagline,
+        ..site
+    };
+    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
+    let imported = Imported {
+        articles: catalog.summaries().len(),
+        tags: catalog.site().tags.len(),
+        requests,
+    };
+    write_dir(&catalog, dir)?;
+    Ok(imported)
+}
+
+/// What a site imported for the first time says of itself until an editor writes it: the
+/// newsletter box's copy, in French.
+fn default_site(name: &str, tagline: &str) -> Site {
+    Site {
+        name: name.to_string(),
+        tagline: tagline.to_string(),
+        about: tagline.to_string(),
+        base_url: String::new(),
+        page_size: 10,
+        contact_email: None,
+        newsletter: Newsletter {
+            title: "La lettre".to_string(),
+            pitch: format!("Le meilleur de {name}, chaque matin dans votre boîte mail."),
+            members: None,
+            privacy: "Votre adresse ne sert qu’à l’envoi de la lettre.".to_string(),
+            privacy_url: None,
+        },
+        social: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// Writes the catalog as a content directory at `dir`: into a folder beside it, then swapped
+/// in, so that `dir` is never half written.
+fn write_dir(catalog: &Catalog, dir: &Path) -> Result<(), String> {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| format!("{}\u{a0}: {e}", parent.display()))?;
+    let name = dir
+        .file_name()
+        .map_or("contenu".into(), |n| n.to_string_lossy().into_owned());
+    let fresh = parent.join(format!(".{name}.import-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.previous-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&fresh);
+    fs::create_dir_all(&fresh).map_err(|e| format!("{}\u{a0}: {e}", fresh.display()))?;
+    let written = (|| -> Result<(), String> {
+        output::write(&fresh, "site.json", &pretty(catalog.site()))?;
+        for summary in catalog.summaries() {
+            let article = catalog.article(&summary.slug).map_err(|e| e.to_string())?;
+            output::write(
+                &fresh,
+                &format!("articles/{}.json", summary.slug),
+                &pretty(&article),
+            )?;
+        }
+        for (path, json) in catalog.derived_api_files() {
+            output::write(&fresh, &path, &json)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&fresh);
+        return Err(e);
+    }
+    let had = dir.exists();
+    if had {
+        fs::rename(dir, &old).map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
+    }
+    if let Err(e) = fs::rename(&fresh, dir) {
+        if had {
+            let _ = fs::rename(&old, dir);
+        }
+        return Err(format!("{}\u{a0}: {e}", dir.display()));
+    }
+    if had {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
+    json.push('\n');
+    json
+}

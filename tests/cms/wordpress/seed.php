@@ -1,0 +1,114 @@
+<?php
+// Installs the test WordPress (French) and fills it with what an editor publishes: posts in
+// Gutenberg markup with apostrophes, « guillemets », ampersands, a figure, a list, a quote, an
+// embed, a lazy-loaded image, a leftover shortcode and a link to another post; categories and
+// tags; a featured image; an author with a bio; a draft and a scheduled post that must not
+// appear; enough posts for several pages. Run by tests/e2e/wordpress.mjs with PHP's CLI.
+$_SERVER['HTTP_HOST'] = '127.0.0.1';
+$_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG');
+define('WP_INSTALLING', true);
+// No mail on this machine: the welcome message is not sent.
+function wp_new_blog_notification() {}
+require '/usr/share/wordpress/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/media.php';
+require_once ABSPATH . 'wp-admin/includes/file.php';
+require_once ABSPATH . 'wp-admin/includes/image.php';
+
+wp_install('Veille test', 'admin', 'admin@example.org', true, '', 'mot-de-passe-de-test', 'fr_FR');
+update_option('permalink_structure', '/%postname%/');
+update_option('blogdescription', 'L’actualité de l’IA & des données');
+update_option('WPLANG', 'fr_FR');
+// WordPress' own first post and page are not the newsroom's.
+wp_delete_post(1, true);
+wp_delete_post(2, true);
+
+$author = wp_insert_user([
+    'user_login' => 'claire',
+    'user_pass' => 'mot-de-passe-de-test',
+    'display_name' => 'Claire Dumas',
+    'description' => 'Journaliste, suit la régulation de l’IA.',
+    'role' => 'author',
+]);
+
+$politique = wp_insert_term('Politique', 'category', ['slug' => 'politique', 'description' => 'Lois, régulation & élections'])['term_id'];
+$sante = wp_insert_term('Santé & données', 'category', ['slug' => 'sante'])['term_id'];
+
+function post($title, $slug, $content, $date, $categories, $tags, $extra = []) {
+    global $author;
+    $id = wp_insert_post(wp_slash(array_merge([
+        'post_title' => $title,
+        'post_name' => $slug,
+        'post_content' => $content,
+        'post_status' => 'publish',
+        'post_author' => $author,
+        'post_date' => $date,
+        'post_date_gmt' => get_gmt_from_date($date),
+        'post_category' => $categories,
+        'tags_input' => $tags,
+    ], $extra)), true);
+    if (is_wp_error($id)) {
+        fwrite(STDERR, $id->get_error_message() . "\n");
+        exit(1);
+    }
+    return $id;
+}
+
+$enquete = post(
+    'Santé : les hôpitaux face aux données',
+    'hopitaux-et-donnees',
+    "<!-- wp:paragraph -->\n<p>Les hôpitaux partagent leurs données avec des équipes de recherche&nbsp;; la confidentialité revient à chaque projet.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Qui voit quoi&nbsp;?</h2>\n<!-- /wp:heading -->\n\n<!-- wp:list -->\n<ul><li>Les médecins</li><li>Les équipes de recherche</li></ul>\n<!-- /wp:list -->",
+    '2024-04-30 09:00:00',
+    [$sante],
+    ['IA']
+);
+
+// An image of the site's own, drawn here (no network): the featured image of the next post,
+// and the lazily loaded one in its text.
+$image = imagecreatetruecolor(1200, 630);
+imagefill($image, 0, 0, imagecolorallocate($image, 30, 60, 120));
+$file = wp_tempnam('urne.png');
+imagepng($image, $file);
+$media = media_handle_sideload(['name' => 'urne.png', 'tmp_name' => $file], 0, 'Une urne');
+if (is_wp_error($media)) {
+    fwrite(STDERR, $media->get_error_message() . "\n");
+    exit(1);
+}
+update_post_meta($media, '_wp_attachment_image_alt', 'Une urne transparente');
+wp_update_post(['ID' => $media, 'post_excerpt' => 'Illustration : la rédaction']);
+$upload = wp_get_attachment_url($media);
+
+$rich = post(
+    'L’IA & les « élections » européennes',
+    'élections-et-ia',
+    "<!-- wp:paragraph -->\n<p>Les campagnes s'emparent des modèles de langage : <strong>trois usages</strong> dominent, selon <a href=\"" . home_url('/hopitaux-et-donnees/') . "\">notre enquête</a> et <a href=\"https://www.cnil.fr/\">la CNIL</a>.</p>\n<!-- /wp:paragraph -->\n\n"
+    . "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>Un outil ne remplace pas une enquête.</p><cite>Une rédactrice en chef</cite></blockquote>\n<!-- /wp:quote -->\n\n"
+    . "<!-- wp:embed {\"url\":\"https://www.youtube.com/watch?v=abc123\",\"type\":\"video\",\"providerNameSlug\":\"youtube\"} -->\n<figure class=\"wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube\"><div class=\"wp-block-embed__wrapper\">\nhttps://www.youtube.com/watch?v=abc123\n</div></figure>\n<!-- /wp:embed -->\n\n"
+    . "<!-- wp:paragraph -->\n<p><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"$upload\" alt=\"Une urne\"><noscript><img src=\"$upload\" alt=\"Une urne\"></noscript></p>\n<!-- /wp:paragraph -->\n\n"
+    . "<!-- wp:paragraph -->\n<p>[gallery ids=\"1,2\"] Fin de l’article.</p>\n<!-- /wp:paragraph -->",
+    '2024-05-23 08:30:00',
+    [$politique],
+    ['IA', 'Élections']
+);
+set_post_thumbnail($rich, $media);
+
+// Enough posts for three pages of ten.
+for ($n = 1; $n <= 22; $n++) {
+    $day = sprintf('2024-03-%02d 10:00:00', $n);
+    post(
+        "Brève n° $n : ce qu’il faut retenir",
+        "breve-$n",
+        "<!-- wp:paragraph -->\n<p>La brève n° $n résume l’actualité de la semaine &amp; ses suites.</p>\n<!-- /wp:paragraph -->",
+        $day,
+        [$n % 2 ? $politique : $sante],
+        []
+    );
+}
+
+// WordPress transliterates Latin accents in slugs but keeps other scripts, percent-encoded.
+post('L’IA vue de Shanghai', 'ia-上海', '<p>Un regard venu d’ailleurs.</p>', '2024-06-02 10:00:00', [$politique], ['IA']);
+
+post('Brouillon à ne pas publier', 'brouillon', '<p>Pas encore.</p>', '2024-06-01 10:00:00', [$politique], [], ['post_status' => 'draft']);
+post('Article programmé', 'programme', '<p>Plus tard.</p>', '2099-01-01 10:00:00', [$politique], [], ['post_status' => 'future']);
+
+echo "seeded\n";

@@ -1,0 +1,126 @@
+// A real WordPress on 127.0.0.1 for the tests: Debian's packages (./dev.sh installs them), a
+// throwaway MariaDB on a socket in a temporary folder, PHP's built-in server, and the French
+// site of tests/cms/wordpress/seed.php. `startWordPress()` gives its address and `stop()`;
+// anything missing fails loudly, in French, never a skipped test.
+//
+// Alone: `node tests/e2e/wordpress.mjs` starts one and prints its address until Ctrl-C.
+
+import { spawn, spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./paths.mjs";
+
+const WORDPRESS = "/usr/share/wordpress";
+const HERE = join(ROOT, "tests", "cms", "wordpress");
+
+function need(command) {
+  if (spawnSync("sh", ["-c", `command -v ${command}`]).status !== 0) {
+    throw new Error(`WordPress de test : « ${command} » est introuvable (./dev.sh test installe wordpress, mariadb-server et php)`);
+  }
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options });
+  if (result.status !== 0) {
+    throw new Error(`WordPress de test : ${command} ${args.join(" ")} a échoué\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitFor(what, seconds, ready) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (await ready().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`WordPress de test : ${what} ne répond pas après ${seconds} s`);
+}
+
+export async function startWordPress() {
+  for (const command of ["php", "mariadbd", "mariadb-install-db", "mariadb-admin", "mariadb"]) need(command);
+  if (spawnSync("test", ["-f", join(WORDPRESS, "wp-load.php")]).status !== 0) {
+    throw new Error(`WordPress de test : ${WORDPRESS} est introuvable (paquet Debian wordpress)`);
+  }
+  const state = await mkdtemp(join(tmpdir(), "veille-wordpress-"));
+  const socket = join(state, "mysqld.sock");
+  const children = [];
+  const port = await freePort();
+  const name = `veille-test-${port}`;
+  // Debian's wp-config.php reads /etc/wordpress/config-$WORDPRESS_CONFIG.php.
+  const config = `/etc/wordpress/config-${name}.php`;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    for (const child of children.reverse()) {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+    }
+    await rm(config, { force: true });
+    await rm(state, { recursive: true, force: true });
+  };
+  try {
+    run("mariadb-install-db", [
+      "--no-defaults", `--datadir=${join(state, "db")}`, "--user=root",
+      "--auth-root-authentication-method=socket", "--skip-test-db",
+    ]);
+    const db = spawn("mariadbd", [
+      "--no-defaults", `--datadir=${join(state, "db")}`, `--socket=${socket}`, "--skip-networking",
+      "--user=root", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M",
+      "--character-set-server=utf8mb4", `--pid-file=${join(state, "mysqld.pid")}`,
+    ], { stdio: "ignore" });
+    children.push(db);
+    await waitFor("MariaDB", 30, async () => spawnSync("mariadb-admin", [`--socket=${socket}`, "ping"]).status === 0);
+    run("mariadb", [`--socket=${socket}`, "-e", "CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"]);
+
+    const content = join(state, "wp-content");
+    await mkdir(join(content, "uploads"), { recursive: true });
+    for (const dir of ["languages", "plugins", "themes"]) await symlink(join(WORDPRESS, "wp-content", dir), join(content, dir));
+    await writeFile(config, `<?php
+define('DB_NAME', 'wordpress');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', 'localhost:${socket}');
+define('WP_HOME', '${url}');
+define('WP_SITEURL', '${url}');
+define('WP_CONTENT_DIR', '${content}');
+define('WP_CONTENT_URL', '${url}/wp-content');
+define('DISABLE_WP_CRON', true);
+define('WP_HTTP_BLOCK_EXTERNAL', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('WPLANG', 'fr_FR');
+$table_prefix = 'wp_';
+`);
+    const env = { ...process.env, WORDPRESS_CONFIG: name, VEILLE_WP_STATE: state };
+    run("php", [join(HERE, "seed.php")], { env });
+    const server = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", WORDPRESS, join(HERE, "router.php")], {
+      env: { ...env, PHP_CLI_SERVER_WORKERS: "4" },
+      stdio: "ignore",
+    });
+    children.push(server);
+    await waitFor("PHP", 20, async () => (await fetch(`${url}/wp-json/`)).ok);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const wp = await startWordPress();
+  console.log(`WordPress de test : ${wp.url}`);
+  process.on("SIGINT", async () => {
+    await wp.stop();
+    process.exit(0);
+  });
+}
