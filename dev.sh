@@ -244,7 +244,7 @@ bench_content_only() {
   trap 'rm -rf "$BENCH_WORK"' EXIT
   local work=$BENCH_WORK
   for n in 100 10000; do
-    cargo run --quiet --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
+    cargo run --quiet --features ssr --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
   done
   node "$E2E/bench-content.mjs" "$ROOT/dist" "$work/archive-100" "$work/archive-10000"
 }
@@ -255,7 +255,7 @@ case "${1:-}" in
   audit) audit ;;
   test) run_tests ;;
   setup) setup ;;
-  content) cargo run --quiet --bin veille-content -- api ;;
+  content) cargo run --quiet --features ssr --bin veille-content -- api ;;
   covers) setup && node "$E2E/covers.mjs" ;;
   bench) bench ;;
   bench-content) bench_content ;;
