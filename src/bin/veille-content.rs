@@ -58,8 +58,8 @@ fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), 
         &mut std::io::stderr(),
     )?;
     println!(
-        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} requêtes)",
-        done.articles, done.tags, done.requests
+        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} lus, {} retirés, {} requêtes)",
+        done.articles, done.tags, done.updated, done.removed, done.requests
     );
     Ok(())
 }

@@ -95,9 +95,34 @@ fn read<T: serde::de::DeserializeOwned>(
 /// What an import did.
 #[derive(Debug)]
 pub struct Imported {
+    /// Articles in the directory now.
     pub articles: usize,
+    /// Posts fetched: all of them the first time, those modified since on the next ones.
+    pub updated: usize,
+    /// Articles gone since the last import (deleted or unpublished in the CMS).
+    pub removed: usize,
     pub tags: usize,
     pub requests: usize,
+}
+
+/// What an import remembers for the next one, in the directory's [`STATE_FILE`].
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct State {
+    source: String,
+    url: String,
+    /// Each imported post's last modification (UTC, WordPress' `modified_gmt`), by id.
+    modified: std::collections::BTreeMap<u64, String>,
+    posts: Vec<wordpress::Known>,
+}
+
+/// Where an import keeps its [`State`], in the content directory.
+pub const STATE_FILE: &str = "import.json";
+
+impl State {
+    fn read(dir: &Path) -> Option<State> {
+        let json = fs::read_to_string(dir.join(STATE_FILE)).ok()?;
+        serde_json::from_str(&json).ok()
+    }
 }
 
 /// Posts per request: WordPress' maximum.
@@ -167,13 +192,62 @@ pub fn wordpress(
             page += 1;
         }
     };
-    let posts: Vec<Post> = read(
-        url,
-        "articles",
-        all("posts", "_embed=author,wp:term,wp:featuredmedia")?,
-    )?;
+    const EMBED: &str = "_embed=author,wp:term,wp:featuredmedia";
+    // A second import of the same site: the list of the published posts with their last
+    // modification (light: two fields), then only those modified since, whole. What is no
+    // longer listed was deleted or unpublished. (Comparing `modified_gmt` post by post needs
+    // no time zone, which WordPress' `modified_after` filter reads in the site's.)
+    let state = State::read(dir).filter(|s| s.source == "wordpress" && s.url == url);
+    let (posts, known, kept, removed) = match &state {
+        Some(state) => {
+            let listed: Vec<(u64, String)> = all("posts", "_fields=id,modified_gmt")?
+                .iter()
+                .filter_map(|v| Some((v["id"].as_u64()?, v["modified_gmt"].as_str()?.to_string())))
+                .collect();
+            let published: std::collections::HashSet<u64> =
+                listed.iter().map(|(id, _)| *id).collect();
+            let changed_ids: Vec<u64> = listed
+                .iter()
+                .filter(|(id, modified)| state.modified.get(id) != Some(modified))
+                .map(|(id, _)| *id)
+                .collect();
+            let mut changed: Vec<Post> = Vec::new();
+            for ids in changed_ids.chunks(PER_PAGE as usize) {
+                let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
+                changed.extend(read::<Post>(
+                    url,
+                    "articles",
+                    all("posts", &format!("{EMBED}&include={}", ids.join(",")))?,
+                )?);
+            }
+            let changed_ids: std::collections::HashSet<u64> =
+                changed.iter().map(|p| p.id).collect();
+            let previous = Catalog::from_dir(dir)?;
+            let (stay, gone): (Vec<_>, Vec<_>) = state
+                .posts
+                .iter()
+                .cloned()
+                .partition(|k| published.contains(&k.id));
+            let kept: Vec<_> = stay
+                .iter()
+                .filter(|k| !changed_ids.contains(&k.id))
+                .filter_map(|k| previous.article(&k.slug).ok())
+                .collect();
+            (changed, stay, kept, gone.len())
+        }
+        None => (
+            read(url, "articles", all("posts", EMBED)?)?,
+            Vec::new(),
+            Vec::new(),
+            0,
+        ),
+    };
+    let mapper = Mapper::with_known(&info.home, &known, &posts);
+    let updated = posts.len();
+    let mut articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    articles.extend(kept);
     // The terms themselves, for their descriptions (an embedded term has none); only those
-    // the posts use become themes.
+    // the articles use become themes.
     let mut terms: Vec<wordpress::Term> =
         read(url, "catégories", all("categories", "hide_empty=true")?)?;
     terms.extend(read::<wordpress::Term>(
@@ -181,14 +255,30 @@ pub fn wordpress(
         "étiquettes",
         all("tags", "hide_empty=true")?,
     )?);
-    let used: std::collections::HashSet<u64> = posts
+    let used: std::collections::HashSet<&str> = articles
         .iter()
-        .flat_map(|p| p.embedded.terms.iter().flatten().map(|t| t.id))
+        .flat_map(|a| a.summary.tags.iter().map(String::as_str))
         .collect();
-    terms.retain(|t| used.contains(&t.id));
-
-    let mapper = Mapper::new(&info.home, &posts);
-    let articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    terms.retain(|t| wordpress::tag_slug(t).is_some_and(|s| used.contains(s.as_str())));
+    let slugs: std::collections::HashSet<&str> =
+        articles.iter().map(|a| a.summary.slug.as_str()).collect();
+    let posts_now: Vec<wordpress::Known> = mapper
+        .known()
+        .into_iter()
+        .filter(|k| slugs.contains(k.slug.as_str()))
+        .collect();
+    let mut modified: std::collections::BTreeMap<u64, String> = state
+        .as_ref()
+        .map(|s| s.modified.clone())
+        .unwrap_or_default();
+    modified.extend(posts.iter().map(|p| (p.id, p.modified_gmt.clone())));
+    modified.retain(|id, _| posts_now.iter().any(|k| k.id == *id));
+    let state = State {
+        source: "wordpress".into(),
+        url: url.to_string(),
+        modified,
+        posts: posts_now,
+    };
     let previous = fs::read_to_string(dir.join("site.json"))
         .ok()
         .and_then(|json| serde_json::from_str::<Site>(&json).ok());
@@ -210,10 +300,12 @@ pub fn wordpress(
     let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
     let imported = Imported {
         articles: catalog.summaries().len(),
+        updated,
+        removed,
         tags: catalog.site().tags.len(),
         requests,
     };
-    write_dir(&catalog, dir)?;
+    write_dir(&catalog, &state, dir)?;
     Ok(imported)
 }
 
@@ -241,7 +333,7 @@ fn default_site(name: &str, tagline: &str) -> Site {
 
 /// Writes the catalog as a content directory at `dir`: into a folder beside it, then swapped
 /// in, so that `dir` is never half written.
-fn write_dir(catalog: &Catalog, dir: &Path) -> Result<(), String> {
+fn write_dir(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), String> {
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -256,6 +348,7 @@ fn write_dir(catalog: &Catalog, dir: &Path) -> Result<(), String> {
     fs::create_dir_all(&fresh).map_err(|e| format!("{}\u{a0}: {e}", fresh.display()))?;
     let written = (|| -> Result<(), String> {
         output::write(&fresh, "site.json", &pretty(catalog.site()))?;
+        output::write(&fresh, STATE_FILE, &pretty(state))?;
         for summary in catalog.summaries() {
             let article = catalog.article(&summary.slug).map_err(|e| e.to_string())?;
             output::write(

@@ -7,7 +7,7 @@
 
 use super::{blocks, slug, tree};
 use crate::content::{safe_href, Article, ArticleSummary, Block, Image, Tag};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// `{"rendered": "…"}`, as WordPress wraps its HTML fields.
@@ -91,12 +91,24 @@ pub struct SiteInfo {
 /// The category every post falls in when none is chosen: not a theme readers browse.
 const UNCATEGORISED: &[&str] = &["uncategorized", "non-classe"];
 
+/// A post an import wrote: its WordPress id and slug, and the Veille slug it got. Kept from one
+/// import to the next (in the content directory's `import.json`), so that a post keeps its
+/// address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Known {
+    pub id: u64,
+    pub wp_slug: String,
+    pub slug: String,
+}
+
 /// Turns one WordPress site's answers into Veille's model: each post's slug (stable across
 /// imports), links between posts rewritten to Veille's addresses.
 pub struct Mapper {
     /// The WordPress site's address, without a final slash.
     home: String,
-    /// WordPress slug (as the API spells it) → Veille slug.
+    /// Every post of the site, by id.
+    known: BTreeMap<u64, Known>,
+    /// WordPress slug (lower case, as the API spells it) → Veille slug.
     slugs: HashMap<String, String>,
 }
 
@@ -105,31 +117,64 @@ impl Mapper {
     /// Veille (`été` and `ete`) keep it for the older (lower id) and `-<id>` for the other; a
     /// slug with nothing Latin left is `article-<id>`.
     pub fn new(home: &str, posts: &[Post]) -> Mapper {
-        let mut by_id: Vec<&Post> = posts.iter().collect();
-        by_id.sort_by_key(|p| p.id);
-        let mut taken = std::collections::HashSet::new();
-        let mut slugs = HashMap::new();
-        for post in by_id {
-            let wanted = slug::from_cms(&post.slug);
-            let slug = match wanted {
+        Mapper::with_known(home, &[], posts)
+    }
+
+    /// The same, for an import that fetched only the posts changed since the last one: the
+    /// posts of `known` keep their slug unless their WordPress slug changed; new ones take one
+    /// that no other post has.
+    pub fn with_known(home: &str, known: &[Known], posts: &[Post]) -> Mapper {
+        let mut by_id: BTreeMap<u64, Known> = known.iter().map(|k| (k.id, k.clone())).collect();
+        let mut fresh: Vec<&Post> = Vec::new();
+        for post in posts {
+            match by_id.get(&post.id) {
+                Some(k) if k.wp_slug == post.slug => {}
+                _ => {
+                    by_id.remove(&post.id);
+                    fresh.push(post);
+                }
+            }
+        }
+        fresh.sort_by_key(|p| p.id);
+        let mut taken: std::collections::HashSet<String> =
+            by_id.values().map(|k| k.slug.clone()).collect();
+        for post in fresh {
+            let slug = match slug::from_cms(&post.slug) {
                 Some(s) if !taken.contains(&s) => s,
                 Some(s) => format!("{s}-{}", post.id),
                 None => format!("article-{}", post.id),
             };
             taken.insert(slug.clone());
-            slugs.insert(post.slug.to_ascii_lowercase(), slug);
+            by_id.insert(
+                post.id,
+                Known {
+                    id: post.id,
+                    wp_slug: post.slug.clone(),
+                    slug,
+                },
+            );
         }
+        let slugs = by_id
+            .values()
+            .map(|k| (k.wp_slug.to_ascii_lowercase(), k.slug.clone()))
+            .collect();
         Mapper {
             home: home.trim_end_matches('/').to_string(),
+            known: by_id,
             slugs,
         }
     }
 
+    /// Every post the mapper knows, by id: what the next import starts from.
+    pub fn known(&self) -> Vec<Known> {
+        self.known.values().cloned().collect()
+    }
+
     /// The Veille slug of a post.
     pub fn slug(&self, post: &Post) -> String {
-        self.slugs
-            .get(&post.slug.to_ascii_lowercase())
-            .cloned()
+        self.known
+            .get(&post.id)
+            .map(|k| k.slug.clone())
             .unwrap_or_else(|| format!("article-{}", post.id))
     }
 
@@ -236,7 +281,8 @@ pub fn tags(terms: &[Term]) -> Vec<Tag> {
     tags
 }
 
-fn tag_slug(term: &Term) -> Option<String> {
+/// The Veille slug of a category or tag; `None` for the default category.
+pub fn tag_slug(term: &Term) -> Option<String> {
     let slug = slug::from_cms(&term.slug).unwrap_or_else(|| format!("theme-{}", term.id));
     (!UNCATEGORISED.contains(&slug.as_str())).then_some(slug)
 }
@@ -382,6 +428,33 @@ mod tests {
         for post in &posts {
             assert_eq!(again.slug(post), mapper.slug(post));
         }
+    }
+
+    #[test]
+    fn a_later_import_keeps_each_post_s_slug() {
+        let posts = posts();
+        let first = Mapper::new(HOME, &posts);
+        // The next import sees only post 12 again, and a new post taking the slug « ete ».
+        let mut changed = vec![by_id(&posts, 12).clone()];
+        let mut newcomer = by_id(&posts, 12).clone();
+        newcomer.id = 40;
+        changed.push(newcomer);
+        let again = Mapper::with_known(HOME, &first.known(), &changed);
+        assert_eq!(again.slug(by_id(&posts, 12)), "ete-12");
+        assert_eq!(again.slug(by_id(&posts, 9)), "ete");
+        assert_eq!(again.slug(&changed[1]), "ete-40");
+        // A post whose WordPress slug changed follows it.
+        let mut renamed = by_id(&posts, 11).clone();
+        renamed.slug = "sante-et-vie-privee".into();
+        let third = Mapper::with_known(HOME, &again.known(), &[renamed.clone()]);
+        assert_eq!(third.slug(&renamed), "sante-et-vie-privee");
+        // Links to the renamed post follow too.
+        assert_eq!(
+            third
+                .link("http://127.0.0.1:8081/sante-et-vie-privee/")
+                .as_deref(),
+            Some("/article/sante-et-vie-privee")
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // A real WordPress on 127.0.0.1 for the tests: Debian's packages (./dev.sh installs them), a
 // throwaway MariaDB on a socket in a temporary folder, PHP's built-in server, and the French
-// site of tests/cms/wordpress/seed.php. `startWordPress()` gives its address and `stop()`;
+// site of tests/cms/wordpress/seed.php. `startWordPress()` gives its address, `php(code)` to
+// change the site as an editor would, and `stop()`;
 // anything missing fails loudly, in French, never a skipped test.
 //
 // Alone: `node tests/e2e/wordpress.mjs` starts one and prints its address until Ctrl-C.
@@ -109,7 +110,10 @@ $table_prefix = 'wp_';
     });
     children.push(server);
     await waitFor("PHP", 20, async () => (await fetch(`${url}/wp-json/`)).ok);
-    return { url, stop };
+    // What an editor does in the back office, as PHP against the same site: `php(code)`.
+    const php = (code) =>
+      run("php", ["-r", `$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['WORDPRESS_CONFIG'] = '${name}'; require '${WORDPRESS}/wp-load.php'; ${code}`], { env });
+    return { url, stop, php };
   } catch (error) {
     await stop();
     throw error;

@@ -87,10 +87,40 @@ test("un second import du même site écrit les mêmes fichiers", async () => {
   assert.equal(await readFile(join(dir, "articles", "elections-et-ia.json"), "utf8"), first);
 });
 
+test("un import suivant ne lit en entier que les articles modifiés, et retire ceux qui ont disparu", async () => {
+  const dir = join(work, "suivi");
+  const first = importInto(dir);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /25 articles .*\(25 lus, 0 retirés/);
+  const untouched = await readFile(join(dir, "articles", "breve-5.json"), "utf8");
+  const id = (slug) => `get_page_by_path('${slug}', OBJECT, 'post')->ID`;
+  wordpress.php(`wp_update_post(['ID' => ${id("breve-3")}, 'post_title' => 'Brève n° 3 : corrigée']);`);
+  wordpress.php(`wp_trash_post(${id("breve-4")});`);
+  wordpress.php(`wp_update_post(['ID' => ${id("breve-6")}, 'post_status' => 'draft']);`);
+  wordpress.php(
+    `wp_insert_post(['post_title' => 'Une brève de dernière minute', 'post_name' => 'derniere-minute', 'post_content' => '<p>Publiée après le premier import.</p>', 'post_status' => 'publish', 'post_author' => 2]);`,
+  );
+  const second = importInto(dir);
+  assert.equal(second.status, 0, second.stderr);
+  // 25 − 2 (deleted, unpublished) + 1 (new); only the corrected and the new post read whole.
+  assert.match(second.stdout, /24 articles .*\(2 lus, 2 retirés/);
+  const files = await readdir(join(dir, "articles"));
+  assert.ok(files.includes("derniere-minute.json"));
+  assert.ok(!files.includes("breve-4.json") && !files.includes("breve-6.json"));
+  const corrected = (await json(join(dir, "articles", "breve-3.json"))).title;
+  assert.equal(corrected.replace(/[\u00a0\u202f]/g, " "), "Brève n° 3 : corrigée");
+  // The others are as the first import wrote them, and the lists follow.
+  assert.equal(await readFile(join(dir, "articles", "breve-5.json"), "utf8"), untouched);
+  assert.equal((await json(join(dir, "index", "1.json"))).total, 24);
+  // Nothing changed since: nothing read whole.
+  assert.match(importInto(dir).stdout, /\(0 lus, 0 retirés/);
+});
+
 test("un WordPress injoignable ou une page qui n’en est pas un : message en français, contenu précédent intact", async () => {
   const dir = join(work, "garde");
   assert.equal(importInto(dir).status, 0);
   const before = await readFile(join(dir, "site.json"), "utf8");
+  const articles = (await readdir(join(dir, "articles"))).length;
   // Nothing listens on port 9 of the loopback.
   const down = importInto(dir, "http://127.0.0.1:9");
   assert.notEqual(down.status, 0);
@@ -108,7 +138,7 @@ test("un WordPress injoignable ou une page qui n’en est pas un : message en fr
     await rm(page, { recursive: true, force: true });
   }
   assert.equal(await readFile(join(dir, "site.json"), "utf8"), before);
-  assert.equal((await readdir(join(dir, "articles"))).length, 25);
+  assert.equal((await readdir(join(dir, "articles"))).length, articles);
   // No half-written folder left beside it.
   assert.deepEqual((await readdir(work)).filter((n) => n.includes(".import-") || n.includes(".previous-")), []);
 });
