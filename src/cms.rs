@@ -7,6 +7,43 @@ pub mod blocks;
 /// Native tools only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod links;
 pub mod slug;
 pub mod tree;
 pub mod wordpress;
+
+use crate::content::Block;
+
+/// A post's lead: the excerpt an editor wrote (`excerpt`, as text); when the CMS made it up
+/// (the body's first words run together, headings and quotes included, WordPress ending it in
+/// ` […]`), or there is none, the body's first paragraph, cut at a word after 300 characters.
+pub fn lead(excerpt: &str, body: &[Block]) -> String {
+    let text = excerpt
+        .trim_end_matches("[…]")
+        .trim_end_matches("[...]")
+        .trim_end()
+        .to_string();
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let body_words: Vec<String> = body.iter().flat_map(|b| words(&b.plain())).collect();
+    // Made up when it starts with the body's first words (an editor's summary does not): the
+    // rest may differ, WordPress drops embeds and figures from it.
+    let excerpt_words = words(&text);
+    let start = excerpt_words.len().min(8);
+    let automatic = start > 0 && body_words.starts_with(&excerpt_words[..start]);
+    if !text.is_empty() && !automatic {
+        return text;
+    }
+    let first = body
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { text } => Some(text.plain()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    if first.chars().count() <= 300 {
+        return first;
+    }
+    let cut: String = first.chars().take(300).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}

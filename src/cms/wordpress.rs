@@ -5,10 +5,10 @@
 //! offset (`date_gmt` is UTC without its `Z`); automatic excerpts end in ` [&hellip;]`;
 //! non-ASCII slugs are percent-encoded.
 
-use super::{blocks, slug, tree};
-use crate::content::{safe_href, Article, ArticleSummary, Block, Image, Tag};
+use super::{blocks, links::SiteLinks, slug, tree};
+use crate::content::{Article, ArticleSummary, Image, Tag};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// `{"rendered": "…"}`, as WordPress wraps its HTML fields.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -104,12 +104,9 @@ pub struct Known {
 /// Turns one WordPress site's answers into Veille's model: each post's slug (stable across
 /// imports), links between posts rewritten to Veille's addresses.
 pub struct Mapper {
-    /// The WordPress site's address, without a final slash.
-    home: String,
     /// Every post of the site, by id.
     known: BTreeMap<u64, Known>,
-    /// WordPress slug (lower case, as the API spells it) → Veille slug.
-    slugs: HashMap<String, String>,
+    links: SiteLinks,
 }
 
 impl Mapper {
@@ -154,14 +151,13 @@ impl Mapper {
                 },
             );
         }
-        let slugs = by_id
+        let slugs: Vec<(String, String)> = by_id
             .values()
-            .map(|k| (k.wp_slug.to_ascii_lowercase(), k.slug.clone()))
+            .map(|k| (k.wp_slug.clone(), k.slug.clone()))
             .collect();
         Mapper {
-            home: home.trim_end_matches('/').to_string(),
             known: by_id,
-            slugs,
+            links: SiteLinks::new(home, slugs),
         }
     }
 
@@ -178,30 +174,9 @@ impl Mapper {
             .unwrap_or_else(|| format!("article-{}", post.id))
     }
 
-    /// A link or image address in a post: a link to one of the site's posts becomes its Veille
-    /// address; anything else is kept when safe.
+    /// A link or image address in a post ([`SiteLinks::link`]).
     pub fn link(&self, href: &str) -> Option<String> {
-        let href = href.trim();
-        let path = href
-            .strip_prefix(&self.home)
-            .filter(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
-            .or_else(|| {
-                href.strip_prefix('/')
-                    .map(|_| href)
-                    .filter(|h| !h.starts_with("//"))
-            });
-        if let Some(path) = path {
-            let path = path.split(['?', '#']).next().unwrap_or_default();
-            let segment = path.trim_matches('/');
-            if let Some(slug) = self.slugs.get(&segment.to_ascii_lowercase()) {
-                return Some(crate::routes::article(slug));
-            }
-            // An image or file of the site: absolute, so that it loads from the CMS.
-            if href.starts_with('/') {
-                return safe_href(&format!("{}{href}", self.home)).map(str::to_string);
-            }
-        }
-        safe_href(href).map(str::to_string)
+        self.links.link(href)
     }
 
     /// The article of a post.
@@ -249,7 +224,7 @@ impl Mapper {
                 } else {
                     title
                 },
-                lead: lead(&post.excerpt.rendered, &body),
+                lead: super::lead(&tree::text_of(&post.excerpt.rendered), &body),
                 published,
                 updated,
                 author,
@@ -297,45 +272,10 @@ fn utc(gmt: &str) -> String {
     }
 }
 
-/// The lead: the excerpt an editor wrote; when WordPress made it up (the body's first words run
-/// together, headings and quotes included, ending in ` […]`), or there is none, the body's
-/// first paragraph, cut at a word after 300 characters.
-fn lead(excerpt: &str, body: &[Block]) -> String {
-    let text = tree::text_of(excerpt);
-    let text = text
-        .trim_end_matches("[…]")
-        .trim_end_matches("[...]")
-        .trim_end()
-        .to_string();
-    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-    let body_words: Vec<String> = body.iter().flat_map(|b| words(&b.plain())).collect();
-    // Made up when it starts with the body's first words (an editor's summary does not): the
-    // rest may differ, WordPress drops embeds and figures from it.
-    let excerpt_words = words(&text);
-    let start = excerpt_words.len().min(8);
-    let automatic = start > 0 && body_words.starts_with(&excerpt_words[..start]);
-    if !text.is_empty() && !automatic {
-        return text;
-    }
-    let first = body
-        .iter()
-        .find_map(|b| match b {
-            Block::Paragraph { text } => Some(text.plain()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    if first.chars().count() <= 300 {
-        return first;
-    }
-    let cut: String = first.chars().take(300).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Inline, Inlines};
+    use crate::content::{Block, Inline, Inlines};
 
     const HOME: &str = "http://127.0.0.1:8081";
 
