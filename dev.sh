@@ -15,7 +15,7 @@
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
 # wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing;
-# for the tests, a WordPress to import from (Debian's wordpress, mariadb-server, php).
+# for the tests, a WordPress and a Ghost to import from (Debian packages; npm, outside the clone).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -92,9 +92,18 @@ setup() {
   say "outils : $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt), $(version_of chromium)"
 }
 
-# The real CMSs the tests run against, on 127.0.0.1 (tests/e2e/wordpress.mjs): WordPress from
-# Debian's packages (about a minute, +316 MB), only for the test command.
+# The real CMSs the tests run against, on 127.0.0.1, only for the test command: WordPress from
+# Debian's packages (about a minute, +316 MB; tests/e2e/wordpress.mjs) and Ghost 5 from npm,
+# cached outside the clone (about 6 minutes and 600 MB the first time; tests/e2e/ghost.mjs).
 setup_cms() {
+  setup_wordpress
+  say "Ghost 5 (npm, cached outside the clone)"
+  local ghost
+  ghost=$(tests/cms/ghost/install.sh)
+  echo "$ghost"
+}
+
+setup_wordpress() {
   if [ -f /usr/share/wordpress/wp-load.php ] && command -v php >/dev/null && command -v mariadbd >/dev/null \
     && php -m | grep -qx mysqli && php -m | grep -qx gd; then
     return

@@ -4,6 +4,7 @@
 //! [`blocks`] (one allowlist converter for both), never into the page as HTML.
 
 pub mod blocks;
+pub mod ghost;
 /// Native tools only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;

@@ -6,6 +6,10 @@
 //! veille-content hugo N DIR [SEED]            the same archive as a Hugo site (benchmark only)
 //! veille-content import wordpress URL DIR [--base-url URL]
 //!                                             the WordPress site at URL as a content directory
+//! veille-content import ghost URL KEY DIR [--base-url URL]
+//!                                             the same from Ghost (KEY: its Content API key)
+//! veille-content import ghost URL KEY DIR [--base-url URL]
+//!                                             the same from Ghost (KEY: its Content API key)
 //! ```
 //!
 //! The derived files are every page of the index (`index/N.json`) and of each tag
@@ -34,6 +38,10 @@ fn main() -> ExitCode {
         ["import", "wordpress", url, dir, "--base-url", base] => {
             import_wordpress(url, dir, Some(base))
         }
+        ["import", "ghost", url, key, dir] => import_ghost(url, key, dir, None),
+        ["import", "ghost", url, key, dir, "--base-url", base] => {
+            import_ghost(url, key, dir, Some(base))
+        }
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
         _ => Err(
             "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED]".into(),
@@ -60,6 +68,23 @@ fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), 
     println!(
         "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} lus, {} retirés, {} requêtes)",
         done.articles, done.tags, done.updated, done.removed, done.requests
+    );
+    Ok(())
+}
+
+fn import_ghost(url: &str, key: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
+    let http = veille::cms::import::Http::new();
+    let done = veille::cms::import::ghost(
+        &http,
+        url,
+        key,
+        Path::new(dir),
+        base_url,
+        &mut std::io::stderr(),
+    )?;
+    println!(
+        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} requêtes)",
+        done.articles, done.tags, done.requests
     );
     Ok(())
 }

@@ -279,24 +279,14 @@ pub fn wordpress(
         modified,
         posts: posts_now,
     };
-    let previous = fs::read_to_string(dir.join("site.json"))
-        .ok()
-        .and_then(|json| serde_json::from_str::<Site>(&json).ok());
-    let name = super::tree::text_of(&info.name);
-    let tagline = super::tree::text_of(&info.description);
-    let site = Site {
-        base_url: base_url
-            .map(|b| b.trim_end_matches('/').to_string())
-            .or_else(|| previous.as_ref().map(|p| p.base_url.clone()))
-            .unwrap_or_else(|| info.home.trim_end_matches('/').to_string()),
-        tags: wordpress::tags(&terms),
-        ..previous.unwrap_or_else(|| default_site(&name, &tagline))
-    };
-    let site = Site {
-        name,
-        tagline,
-        ..site
-    };
+    let site = site_for(
+        dir,
+        &super::tree::text_of(&info.name),
+        &super::tree::text_of(&info.description),
+        base_url,
+        &info.home,
+        wordpress::tags(&terms),
+    );
     let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
     let imported = Imported {
         articles: catalog.summaries().len(),
@@ -307,6 +297,33 @@ pub fn wordpress(
     };
     write_dir(&catalog, &state, dir)?;
     Ok(imported)
+}
+
+/// The site of an import: the CMS's name, tagline and themes; the Veille settings of the
+/// directory's `site.json` when it has one (newsletter copy, social profiles, page size, and its
+/// public address unless `base_url` names one; the CMS's `home` the first time).
+fn site_for(
+    dir: &Path,
+    name: &str,
+    tagline: &str,
+    base_url: Option<&str>,
+    home: &str,
+    tags: Vec<crate::content::Tag>,
+) -> Site {
+    let previous = fs::read_to_string(dir.join("site.json"))
+        .ok()
+        .and_then(|json| serde_json::from_str::<Site>(&json).ok());
+    let address = base_url
+        .map(str::to_string)
+        .or_else(|| previous.as_ref().map(|p| p.base_url.clone()))
+        .unwrap_or_else(|| home.to_string());
+    Site {
+        name: name.to_string(),
+        tagline: tagline.to_string(),
+        base_url: address.trim_end_matches('/').to_string(),
+        tags,
+        ..previous.unwrap_or_else(|| default_site(name, tagline))
+    }
 }
 
 /// What a site imported for the first time says of itself until an editor writes it: the
@@ -386,4 +403,91 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
     let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// Imports the Ghost site at `url` (its Content API, with the integration's public `key`) into
+/// `dir`, as [`wordpress`] does.
+pub fn ghost(
+    http: &dyn Get,
+    url: &str,
+    key: &str,
+    dir: &Path,
+    base_url: Option<&str>,
+    progress: &mut dyn Write,
+) -> Result<Imported, String> {
+    use super::ghost::{self as g, Posts, Settings};
+    let url = url.trim_end_matches('/');
+    let mut requests = 0;
+    let mut get = |path: &str| -> Result<serde_json::Value, String> {
+        requests += 1;
+        let address = format!("{url}/ghost/api/content/{path}");
+        let answer = http.get(&format!("{address}&key={key}"))?;
+        match answer.status {
+            200..=299 => {}
+            401 | 403 => {
+                return Err(format!(
+                    "{address}\u{a0}: Ghost refuse la clé de l’API de contenu ({})",
+                    answer.status
+                ))
+            }
+            status => return Err(format!("{address}\u{a0}: Ghost répond {status}")),
+        }
+        serde_json::from_str(&answer.body).map_err(|_| {
+            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+        })
+    };
+    let settings: Settings = serde_json::from_value(get("settings/?")?)
+        .map_err(|e| format!("{url}\u{a0}: ce n’est pas un site Ghost ({e})"))?;
+    let mut posts = Vec::new();
+    let mut page = 1;
+    loop {
+        let value = get(&format!(
+            "posts/?include=tags,authors&formats=html&limit=100&page={page}&order=published_at%20asc"
+        ))?;
+        let batch: Posts = serde_json::from_value(value)
+            .map_err(|e| format!("{url}\u{a0}: articles illisibles ({e})"))?;
+        posts.extend(batch.posts);
+        let _ = writeln!(
+            progress,
+            "{} / {} articles",
+            crate::french::number(posts.len() as u64),
+            crate::french::number(batch.meta.pagination.total)
+        );
+        // Ghost answers a page past the end with an empty list: stop on the count.
+        if page >= batch.meta.pagination.pages {
+            break;
+        }
+        page += 1;
+    }
+    let mapper = g::Mapper::new(&settings.settings.url, &posts);
+    let articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    let site = site_for(
+        dir,
+        settings.settings.title.trim(),
+        settings
+            .settings
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .trim(),
+        base_url,
+        &settings.settings.url,
+        g::tags(&posts),
+    );
+    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
+    let state = State {
+        source: "ghost".into(),
+        url: url.to_string(),
+        modified: Default::default(),
+        posts: Vec::new(),
+    };
+    let imported = Imported {
+        articles: catalog.summaries().len(),
+        updated: posts.len(),
+        removed: 0,
+        tags: catalog.site().tags.len(),
+        requests,
+    };
+    write_dir(&catalog, &state, dir)?;
+    Ok(imported)
 }

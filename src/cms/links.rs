@@ -48,7 +48,39 @@ impl SiteLinks {
                 return safe_href(&format!("{}{href}", self.home)).map(str::to_string);
             }
         }
-        safe_href(href).map(str::to_string)
+        safe_href(href).map(|h| self.untracked(h))
+    }
+
+    /// An outbound link without the `ref=<this site>` Ghost adds to every one of them: the
+    /// reader's click tells the other site nothing Veille did not choose to.
+    fn untracked(&self, href: &str) -> String {
+        // Ghost names the site by its host alone, without a port.
+        let host = self
+            .home
+            .split("://")
+            .nth(1)
+            .and_then(|h| h.split([':', '/']).next())
+            .unwrap_or_default();
+        let Some((before, query)) = href.split_once('?') else {
+            return href.to_string();
+        };
+        let (query, fragment) = query
+            .split_once('#')
+            .map_or((query, None), |(q, f)| (q, Some(f)));
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| *pair != format!("ref={host}") && !pair.is_empty())
+            .collect();
+        let mut out = before.to_string();
+        if !kept.is_empty() {
+            out.push('?');
+            out.push_str(&kept.join("&"));
+        }
+        if let Some(fragment) = fragment {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        out
     }
 }
 
@@ -59,36 +91,54 @@ mod tests {
     #[test]
     fn links_to_the_site_s_posts_lead_to_veille_the_rest_stays_if_safe() {
         let links = SiteLinks::new(
-            "https://cms.example/",
+            "https://cms.example:8443/",
             [
                 ("%C3%A9t%C3%A9".to_string(), "ete".to_string()),
                 ("sante".into(), "sante".into()),
             ],
         );
-        for (href, expected) in [
-            ("https://cms.example/sante/", Some("/article/sante")),
+        let site = "https://cms.example:8443";
+        let cases = [
+            (format!("{site}/sante/"), Some("/article/sante".to_string())),
             (
-                "https://cms.example/sante?utm=x#haut",
-                Some("/article/sante"),
+                format!("{site}/sante?utm=x#haut"),
+                Some("/article/sante".into()),
             ),
-            ("/sante/", Some("/article/sante")),
-            ("https://cms.example/%c3%a9t%c3%a9/", Some("/article/ete")),
+            ("/sante/".into(), Some("/article/sante".into())),
             (
-                "/wp-content/uploads/a.png",
-                Some("https://cms.example/wp-content/uploads/a.png"),
-            ),
-            (
-                "https://cms.example.evil/sante/",
-                Some("https://cms.example.evil/sante/"),
+                format!("{site}/%c3%a9t%c3%a9/"),
+                Some("/article/ete".into()),
             ),
             (
-                "https://ailleurs.example/page",
-                Some("https://ailleurs.example/page"),
+                "/wp-content/a.png".into(),
+                Some(format!("{site}/wp-content/a.png")),
             ),
-            ("//ailleurs.example/x", None),
-            ("javascript:alert(1)", None),
-        ] {
-            assert_eq!(links.link(href).as_deref(), expected, "{href}");
+            (
+                "https://cms.example.evil/sante/".into(),
+                Some("https://cms.example.evil/sante/".into()),
+            ),
+            (
+                "https://ailleurs.example/page".into(),
+                Some("https://ailleurs.example/page".into()),
+            ),
+            // Ghost's outbound tag goes, the page's own query stays.
+            (
+                "https://www.cnil.fr/?ref=cms.example".into(),
+                Some("https://www.cnil.fr/".into()),
+            ),
+            (
+                "https://a.example/?q=1&ref=cms.example#x".into(),
+                Some("https://a.example/?q=1#x".into()),
+            ),
+            (
+                "https://a.example/?ref=autre.example".into(),
+                Some("https://a.example/?ref=autre.example".into()),
+            ),
+            ("//ailleurs.example/x".into(), None),
+            ("javascript:alert(1)".into(), None),
+        ];
+        for (href, expected) in cases {
+            assert_eq!(links.link(&href), expected, "{href}");
         }
     }
 }
