@@ -13,7 +13,7 @@ pub mod slug;
 pub mod tree;
 pub mod wordpress;
 
-use crate::content::Block;
+use crate::content::{Block, Tag};
 
 /// A post's lead: the excerpt an editor wrote (`excerpt`, as text); when the CMS made it up
 /// (the body's first words run together, headings and quotes included, WordPress ending it in
@@ -47,4 +47,16 @@ pub fn lead(excerpt: &str, body: &[Block]) -> String {
     let cut: String = first.chars().take(300).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
+}
+
+/// A CMS's themes as Veille's tags: one per slug (the first met wins: a WordPress category and
+/// tag of the same name are one theme), in name order.
+pub fn themes(tags: impl IntoIterator<Item = Tag>) -> Vec<Tag> {
+    let mut by_slug: std::collections::BTreeMap<String, Tag> = Default::default();
+    for tag in tags {
+        by_slug.entry(tag.slug.clone()).or_insert(tag);
+    }
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    tags.sort_by_key(|t| t.name.to_lowercase());
+    tags
 }

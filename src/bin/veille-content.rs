@@ -17,6 +17,7 @@
 
 use std::{fs, path::Path, process::ExitCode};
 use veille::{
+    cms::import,
     content::{synthetic, Catalog},
     output,
 };
@@ -57,34 +58,33 @@ fn main() -> ExitCode {
 }
 
 fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
-    let http = veille::cms::import::Http::new();
-    let done = veille::cms::import::wordpress(
-        &http,
-        url,
-        Path::new(dir),
-        base_url,
-        &mut std::io::stderr(),
-    )?;
-    println!(
-        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} lus, {} retirés, {} requêtes)",
-        done.articles, done.tags, done.updated, done.removed, done.requests
-    );
-    Ok(())
+    let http = import::Http::new();
+    let done = import::wordpress(&http, url, Path::new(dir), base_url, &mut std::io::stderr());
+    say_imported(dir, url, done)
 }
 
 fn import_ghost(url: &str, key: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
-    let http = veille::cms::import::Http::new();
-    let done = veille::cms::import::ghost(
+    let http = import::Http::new();
+    let done = import::ghost(
         &http,
         url,
         key,
         Path::new(dir),
         base_url,
         &mut std::io::stderr(),
-    )?;
+    );
+    say_imported(dir, url, done)
+}
+
+fn say_imported(
+    dir: &str,
+    url: &str,
+    done: Result<import::Imported, String>,
+) -> Result<(), String> {
+    let done = done?;
     println!(
-        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} requêtes)",
-        done.articles, done.tags, done.requests
+        "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} lus, {} retirés, {} requêtes)",
+        done.articles, done.tags, done.updated, done.removed, done.requests
     );
     Ok(())
 }

@@ -197,19 +197,19 @@ impl Mapper {
 
 /// The public tags of the posts, one per slug, in name order.
 pub fn tags(posts: &[Post]) -> Vec<Tag> {
-    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
-    for tag in posts.iter().flat_map(|p| &p.tags).filter(|t| t.is_public()) {
-        if let Some(slug) = slug::from_cms(&tag.slug) {
-            by_slug.entry(slug.clone()).or_insert(Tag {
-                slug,
-                name: tag.name.trim().to_string(),
-                description: tag.description.clone().filter(|d| !d.trim().is_empty()),
-            });
-        }
-    }
-    let mut tags: Vec<Tag> = by_slug.into_values().collect();
-    tags.sort_by_key(|t| t.name.to_lowercase());
-    tags
+    super::themes(
+        posts
+            .iter()
+            .flat_map(|p| &p.tags)
+            .filter(|t| t.is_public())
+            .filter_map(|tag| {
+                Some(Tag {
+                    slug: slug::from_cms(&tag.slug)?,
+                    name: tag.name.trim().to_string(),
+                    description: tag.description.clone().filter(|d| !d.trim().is_empty()),
+                })
+            }),
+    )
 }
 
 #[cfg(test)]

@@ -287,16 +287,7 @@ pub fn wordpress(
         &info.home,
         wordpress::tags(&terms),
     );
-    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
-    let imported = Imported {
-        articles: catalog.summaries().len(),
-        updated,
-        removed,
-        tags: catalog.site().tags.len(),
-        requests,
-    };
-    write_dir(&catalog, &state, dir)?;
-    Ok(imported)
+    write_dir(site, articles, &state, dir, (updated, removed, requests))
 }
 
 /// The site of an import: the CMS's name, tagline and themes; the Veille settings of the
@@ -348,9 +339,29 @@ fn default_site(name: &str, tagline: &str) -> Site {
     }
 }
 
-/// Writes the catalog as a content directory at `dir`: into a folder beside it, then swapped
-/// in, so that `dir` is never half written.
-fn write_dir(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), String> {
+/// Checks the site and articles as any archive is checked, and writes them as a content
+/// directory at `dir`: into a folder beside it, then swapped in, so that `dir` is never half
+/// written. `counts`: posts read whole, articles removed, requests made.
+fn write_dir(
+    site: Site,
+    articles: Vec<crate::content::Article>,
+    state: &State,
+    dir: &Path,
+    (updated, removed, requests): (usize, usize, usize),
+) -> Result<Imported, String> {
+    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
+    let imported = Imported {
+        articles: catalog.summaries().len(),
+        updated,
+        removed,
+        tags: catalog.site().tags.len(),
+        requests,
+    };
+    write_files(&catalog, state, dir)?;
+    Ok(imported)
+}
+
+fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), String> {
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -474,20 +485,11 @@ pub fn ghost(
         &settings.settings.url,
         g::tags(&posts),
     );
-    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
     let state = State {
         source: "ghost".into(),
         url: url.to_string(),
         modified: Default::default(),
         posts: Vec::new(),
     };
-    let imported = Imported {
-        articles: catalog.summaries().len(),
-        updated: posts.len(),
-        removed: 0,
-        tags: catalog.site().tags.len(),
-        requests,
-    };
-    write_dir(&catalog, &state, dir)?;
-    Ok(imported)
+    write_dir(site, articles, &state, dir, (posts.len(), 0, requests))
 }

@@ -240,20 +240,14 @@ impl Mapper {
 /// The Veille tags of a site's categories and tags, one per slug (a category and a tag of the
 /// same name are one theme), in name order, the default category left out.
 pub fn tags(terms: &[Term]) -> Vec<Tag> {
-    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
-    for term in terms {
-        if let Some(slug) = tag_slug(term) {
-            let description = tree::text_of(&term.description);
-            by_slug.entry(slug.clone()).or_insert(Tag {
-                slug,
-                name: tree::text_of(&term.name),
-                description: (!description.is_empty()).then_some(description),
-            });
-        }
-    }
-    let mut tags: Vec<Tag> = by_slug.into_values().collect();
-    tags.sort_by_key(|t| t.name.to_lowercase());
-    tags
+    super::themes(terms.iter().filter_map(|term| {
+        let description = tree::text_of(&term.description);
+        Some(Tag {
+            slug: tag_slug(term)?,
+            name: tree::text_of(&term.name),
+            description: (!description.is_empty()).then_some(description),
+        })
+    }))
 }
 
 /// The Veille slug of a category or tag; `None` for the default category.

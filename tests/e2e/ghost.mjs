@@ -9,20 +9,12 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./paths.mjs";
+import { freePort } from "./ports.mjs";
 
 const INSTALL = join(ROOT, "tests", "cms", "ghost", "install.sh");
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export async function startGhost() {
   const installed = spawnSync(INSTALL, [], { encoding: "utf8" });

@@ -8,10 +8,10 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./paths.mjs";
+import { freePort } from "./ports.mjs";
 
 const WORDPRESS = "/usr/share/wordpress";
 const HERE = join(ROOT, "tests", "cms", "wordpress");
@@ -28,14 +28,6 @@ function run(command, args, options = {}) {
     throw new Error(`WordPress de test : ${command} ${args.join(" ")} a échoué\n${result.stdout}${result.stderr}`);
   }
   return result.stdout;
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitFor(what, seconds, ready) {
