@@ -105,27 +105,41 @@ pub struct Mapper {
 
 impl Mapper {
     pub fn new(home: &str, posts: &[Post]) -> Mapper {
-        let mut by_id: Vec<&Post> = posts.iter().collect();
-        by_id.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut taken = HashSet::new();
-        let mut slugs = BTreeMap::new();
-        for post in by_id {
-            let slug = match slug::from_cms(&post.slug) {
-                Some(s) if !taken.contains(&s) => s,
-                Some(s) => format!("{s}-{}", post.id),
-                None => format!("article-{}", post.id),
-            };
-            taken.insert(slug.clone());
-            slugs.insert(post.id.clone(), slug);
-        }
         let pairs: Vec<(String, String)> = posts
             .iter()
-            .filter_map(|p| Some((p.slug.clone(), slugs.get(&p.id)?.clone())))
+            .map(|p| (p.id.clone(), p.slug.clone()))
             .collect();
+        Mapper::of_site(home, &pairs)
+    }
+
+    /// The same from every post's (id, Ghost slug) alone: what an incremental import lists
+    /// before fetching only the changed posts whole. A function of the site's posts, so that
+    /// each keeps its slug from one import to the next.
+    pub fn of_site(home: &str, posts: &[(String, String)]) -> Mapper {
+        let mut by_id: Vec<&(String, String)> = posts.iter().collect();
+        by_id.sort();
+        let mut taken = HashSet::new();
+        let mut slugs = BTreeMap::new();
+        let mut pairs = Vec::new();
+        for (id, ghost_slug) in by_id {
+            let slug = match slug::from_cms(ghost_slug) {
+                Some(s) if !taken.contains(&s) => s,
+                Some(s) => format!("{s}-{id}"),
+                None => format!("article-{id}"),
+            };
+            taken.insert(slug.clone());
+            slugs.insert(id.clone(), slug.clone());
+            pairs.push((ghost_slug.clone(), slug));
+        }
         Mapper {
             slugs,
             links: SiteLinks::new(home, pairs),
         }
+    }
+
+    /// The Veille slug of the post with this Ghost id, if the site has it.
+    pub fn slug_of(&self, id: &str) -> Option<&str> {
+        self.slugs.get(id).map(String::as_str)
     }
 
     pub fn slug(&self, post: &Post) -> String {

@@ -110,8 +110,9 @@ pub struct Imported {
 struct State {
     source: String,
     url: String,
-    /// Each imported post's last modification (UTC, WordPress' `modified_gmt`), by id.
-    modified: std::collections::BTreeMap<u64, String>,
+    /// Each imported post's last modification (UTC: WordPress' `modified_gmt`, Ghost's
+    /// `updated_at`), by the CMS's id.
+    modified: std::collections::BTreeMap<String, String>,
     posts: Vec<wordpress::Known>,
 }
 
@@ -208,7 +209,7 @@ pub fn wordpress(
                 listed.iter().map(|(id, _)| *id).collect();
             let changed_ids: Vec<u64> = listed
                 .iter()
-                .filter(|(id, modified)| state.modified.get(id) != Some(modified))
+                .filter(|(id, modified)| state.modified.get(&id.to_string()) != Some(modified))
                 .map(|(id, _)| *id)
                 .collect();
             let mut changed: Vec<Post> = Vec::new();
@@ -267,12 +268,16 @@ pub fn wordpress(
         .into_iter()
         .filter(|k| slugs.contains(k.slug.as_str()))
         .collect();
-    let mut modified: std::collections::BTreeMap<u64, String> = state
+    let mut modified: std::collections::BTreeMap<String, String> = state
         .as_ref()
         .map(|s| s.modified.clone())
         .unwrap_or_default();
-    modified.extend(posts.iter().map(|p| (p.id, p.modified_gmt.clone())));
-    modified.retain(|id, _| posts_now.iter().any(|k| k.id == *id));
+    modified.extend(
+        posts
+            .iter()
+            .map(|p| (p.id.to_string(), p.modified_gmt.clone())),
+    );
+    modified.retain(|id, _| posts_now.iter().any(|k| k.id.to_string() == *id));
     let state = State {
         source: "wordpress".into(),
         url: url.to_string(),
@@ -426,7 +431,8 @@ pub fn ghost(
     base_url: Option<&str>,
     progress: &mut dyn Write,
 ) -> Result<Imported, String> {
-    use super::ghost::{self as g, Posts, Settings};
+    use super::ghost::{self as g, Settings};
+    use std::collections::HashSet;
     let url = url.trim_end_matches('/');
     let mut requests = 0;
     let mut get = |path: &str| -> Result<serde_json::Value, String> {
@@ -449,29 +455,101 @@ pub fn ghost(
     };
     let settings: Settings = serde_json::from_value(get("settings/?")?)
         .map_err(|e| format!("{url}\u{a0}: ce n’est pas un site Ghost ({e})"))?;
-    let mut posts = Vec::new();
-    let mut page = 1;
-    loop {
-        let value = get(&format!(
-            "posts/?include=tags,authors&formats=html&limit=100&page={page}&order=published_at%20asc"
-        ))?;
-        let batch: Posts = serde_json::from_value(value)
-            .map_err(|e| format!("{url}\u{a0}: articles illisibles ({e})"))?;
-        posts.extend(batch.posts);
-        let _ = writeln!(
-            progress,
-            "{} / {} articles",
-            crate::french::number(posts.len() as u64),
-            crate::french::number(batch.meta.pagination.total)
-        );
-        // Ghost answers a page past the end with an empty list: stop on the count.
-        if page >= batch.meta.pagination.pages {
-            break;
+    // Every page of a list of posts (Ghost answers a page past the end with an empty list:
+    // stop on the count it gives).
+    let mut pages = |query: &str, whole: bool| -> Result<Vec<serde_json::Value>, String> {
+        let mut items = Vec::new();
+        let mut page = 1;
+        loop {
+            let value = get(&format!("posts/?{query}&limit=100&page={page}"))?;
+            let meta: g::Meta = serde_json::from_value(value["meta"].clone())
+                .map_err(|e| format!("{url}\u{a0}: pagination illisible ({e})"))?;
+            if let serde_json::Value::Array(batch) = value["posts"].clone() {
+                items.extend(batch);
+            }
+            if whole {
+                let _ = writeln!(
+                    progress,
+                    "{} / {} articles",
+                    crate::french::number(items.len() as u64),
+                    crate::french::number(meta.pagination.total)
+                );
+            }
+            if page >= meta.pagination.pages {
+                return Ok(items);
+            }
+            page += 1;
         }
-        page += 1;
+    };
+    const WHOLE: &str = "include=tags,authors&formats=html&order=published_at%20asc";
+    // Every published post, light (id, slug, last update): the slugs come from the whole site,
+    // and a later import reads whole only the posts updated since (what is no longer listed was
+    // deleted or unpublished).
+    let listed: Vec<(String, String, String)> = pages("fields=id,slug,updated_at", false)?
+        .iter()
+        .filter_map(|v| {
+            let field = |k: &str| v[k].as_str().map(str::to_string);
+            Some((field("id")?, field("slug")?, field("updated_at")?))
+        })
+        .collect();
+    let pairs: Vec<(String, String)> = listed
+        .iter()
+        .map(|(id, slug, _)| (id.clone(), slug.clone()))
+        .collect();
+    let mapper = g::Mapper::of_site(&settings.settings.url, &pairs);
+    let state = State::read(dir).filter(|s| s.source == "ghost" && s.url == url);
+    let (posts, kept, removed): (Vec<g::Post>, Vec<_>, usize) = match &state {
+        Some(state) => {
+            let changed: Vec<&str> = listed
+                .iter()
+                .filter(|(id, _, updated)| state.modified.get(id) != Some(updated))
+                .map(|(id, _, _)| id.as_str())
+                .collect();
+            let mut posts = Vec::new();
+            for ids in changed.chunks(50) {
+                posts.extend(read::<g::Post>(
+                    url,
+                    "articles",
+                    pages(&format!("{WHOLE}&filter=id:%5B{}%5D", ids.join(",")), true)?,
+                )?);
+            }
+            let previous = Catalog::from_dir(dir)?;
+            let kept = listed
+                .iter()
+                .filter(|(id, _, _)| !changed.contains(&id.as_str()))
+                .filter_map(|(id, _, _)| previous.article(mapper.slug_of(id)?).ok())
+                .collect();
+            let listed_ids: HashSet<&str> = listed.iter().map(|(id, _, _)| id.as_str()).collect();
+            let removed = state
+                .modified
+                .keys()
+                .filter(|id| !listed_ids.contains(id.as_str()))
+                .count();
+            (posts, kept, removed)
+        }
+        None => (read(url, "articles", pages(WHOLE, true)?)?, Vec::new(), 0),
+    };
+    let updated = posts.len();
+    let mut articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    articles.extend(kept);
+    // The themes of every post, changed or not: the whole posts give their tags, the kept
+    // articles keep theirs from the previous site.json.
+    let mut themes = g::tags(&posts);
+    if let Some(previous) = fs::read_to_string(dir.join("site.json"))
+        .ok()
+        .and_then(|json| serde_json::from_str::<Site>(&json).ok())
+    {
+        themes.extend(previous.tags);
     }
-    let mapper = g::Mapper::new(&settings.settings.url, &posts);
-    let articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    let used: HashSet<&str> = articles
+        .iter()
+        .flat_map(|a| a.summary.tags.iter().map(String::as_str))
+        .collect();
+    let themes = super::themes(
+        themes
+            .into_iter()
+            .filter(|t| used.contains(t.slug.as_str())),
+    );
     let site = site_for(
         dir,
         settings.settings.title.trim(),
@@ -483,13 +561,16 @@ pub fn ghost(
             .trim(),
         base_url,
         &settings.settings.url,
-        g::tags(&posts),
+        themes,
     );
     let state = State {
         source: "ghost".into(),
         url: url.to_string(),
-        modified: Default::default(),
+        modified: listed
+            .into_iter()
+            .map(|(id, _, updated)| (id, updated))
+            .collect(),
         posts: Vec::new(),
     };
-    write_dir(site, articles, &state, dir, (posts.len(), 0, requests))
+    write_dir(site, articles, &state, dir, (updated, removed, requests))
 }

@@ -61,15 +61,45 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
   assert.ok(!site.tags.some((t) => t.name.startsWith("#")));
 });
 
+test("un import suivant ne lit en entier que les articles modifiés, et retire ceux qui ont disparu", async () => {
+  const dir = join(work, "suivi");
+  const first = importInto(dir);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /14 articles .*\(14 lus, 0 retirés/);
+  const untouched = await readFile(join(dir, "articles", "breve-5.json"), "utf8");
+  const bySlug = async (slug) => (await ghost.admin("GET", `posts/slug/${slug}/`)).posts[0];
+  // An editor corrects a title, deletes a post, unpublishes one and publishes a new one.
+  const three = await bySlug("breve-3");
+  await ghost.admin("PUT", `posts/${three.id}/`, { posts: [{ title: "Brève n° 3 : corrigée", updated_at: three.updated_at }] });
+  await ghost.admin("DELETE", `posts/${(await bySlug("breve-4")).id}/`);
+  const six = await bySlug("breve-6");
+  await ghost.admin("PUT", `posts/${six.id}/`, { posts: [{ status: "draft", updated_at: six.updated_at }] });
+  await ghost.admin("POST", "posts/?source=html", {
+    posts: [{ title: "Une brève de dernière minute", slug: "derniere-minute", html: "<p>Publiée après le premier import.</p>", status: "published" }],
+  });
+  const second = importInto(dir);
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /13 articles .*\(2 lus, 2 retirés/);
+  const files = await readdir(join(dir, "articles"));
+  assert.ok(files.includes("derniere-minute.json"));
+  assert.ok(!files.includes("breve-4.json") && !files.includes("breve-6.json"));
+  const corrected = (await json(join(dir, "articles", "breve-3.json"))).title;
+  assert.equal(corrected.replace(/[\u00a0\u202f]/g, " "), "Brève n° 3 : corrigée");
+  assert.equal(await readFile(join(dir, "articles", "breve-5.json"), "utf8"), untouched);
+  assert.equal((await json(join(dir, "index", "1.json"))).total, 13);
+  assert.match(importInto(dir).stdout, /\(0 lus, 0 retirés/);
+});
+
 test("une clé refusée par Ghost : message en français, contenu précédent intact", async () => {
   const dir = join(work, "garde");
   assert.equal(importInto(dir).status, 0);
   const before = await readFile(join(dir, "site.json"), "utf8");
+  const articles = (await readdir(join(dir, "articles"))).length;
   const refused = importInto(dir, "0123456789abcdef01234567");
   assert.notEqual(refused.status, 0);
   assert.match(refused.stderr, /Ghost refuse la clé de l’API de contenu \(401\)/);
   assert.equal(await readFile(join(dir, "site.json"), "utf8"), before);
-  assert.equal((await readdir(join(dir, "articles"))).length, 14);
+  assert.equal((await readdir(join(dir, "articles"))).length, articles);
 });
 
 test("le site construit depuis Ghost se lit dans Chromium", async () => {
