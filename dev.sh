@@ -11,6 +11,7 @@
 #   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
+#   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
@@ -245,6 +246,16 @@ bench_scale() {
   node "$E2E/bench-scale.mjs"
 }
 
+# A WordPress of POSTS more posts (default 10,000) on 127.0.0.1, imported cold and again after
+# one post changed: wall time, requests, articles (tests/e2e/bench-import.mjs).
+bench_import() {
+  setup
+  setup_wordpress
+  cargo build --quiet --profile prerender --features ssr --bin veille-content
+  say "import of a large WordPress, cold and incremental"
+  node "$E2E/bench-import.mjs"
+}
+
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.
 bench_content_only() {
   say "home page in API mode: archive of 100 vs 10,000 articles"
@@ -269,8 +280,9 @@ case "${1:-}" in
   bench) bench ;;
   bench-content) bench_content ;;
   bench-scale) bench_scale ;;
+  bench-import) bench_import ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -39,7 +39,8 @@ async function waitFor(what, seconds, ready) {
   throw new Error(`WordPress de test : ${what} ne répond pas après ${seconds} s`);
 }
 
-export async function startWordPress() {
+/** `extraPosts`: that many more posts (the import benchmark). */
+export async function startWordPress({ extraPosts = 0 } = {}) {
   for (const command of ["php", "mariadbd", "mariadb-install-db", "mariadb-admin", "mariadb"]) need(command);
   if (spawnSync("test", ["-f", join(WORDPRESS, "wp-load.php")]).status !== 0) {
     throw new Error(`WordPress de test : ${WORDPRESS} est introuvable (paquet Debian wordpress)`);
@@ -94,7 +95,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WPLANG', 'fr_FR');
 $table_prefix = 'wp_';
 `);
-    const env = { ...process.env, WORDPRESS_CONFIG: name, VEILLE_WP_STATE: state };
+    const env = { ...process.env, WORDPRESS_CONFIG: name, VEILLE_WP_STATE: state, VEILLE_WP_POSTS: String(extraPosts) };
     run("php", [join(HERE, "seed.php")], { env });
     const server = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", WORDPRESS, join(HERE, "router.php")], {
       env: { ...env, PHP_CLI_SERVER_WORKERS: "4" },

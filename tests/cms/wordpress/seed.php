@@ -92,7 +92,25 @@ $rich = post(
 );
 set_post_thumbnail($rich, $media);
 
-// Enough posts for three pages of ten.
+// Enough posts for three pages of ten; VEILLE_WP_POSTS more for the import benchmark
+// (tests/e2e/bench-import.mjs), inserted with term counting deferred.
+$extra = (int) getenv('VEILLE_WP_POSTS');
+if ($extra > 0) {
+    wp_defer_term_counting(true);
+    wp_suspend_cache_invalidation(true);
+    for ($n = 1; $n <= $extra; $n++) {
+        $day = date('Y-m-d H:i:s', strtotime('2020-01-01 08:00:00') + $n * 3600);
+        post(
+            "Dépêche n° $n : l’essentiel",
+            "depeche-$n",
+            "<!-- wp:paragraph -->\n<p>La dépêche n° $n rapporte l’actualité de l’IA &amp; des données, avec <strong>les chiffres</strong> du jour.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Ce qu’il faut savoir</h2>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Un second paragraphe, pour que la dépêche ait le poids d’un article court.</p>\n<!-- /wp:paragraph -->",
+            $day,
+            [$n % 2 ? $politique : $sante],
+            []
+        );
+    }
+    wp_defer_term_counting(false);
+}
 for ($n = 1; $n <= 22; $n++) {
     $day = sprintf('2024-03-%02d 10:00:00', $n);
     post(
