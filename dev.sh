@@ -138,7 +138,18 @@ build_site() {
   say "prerender"
   # veille-content too (the same library, seconds): the end-to-end tests write content APIs with it.
   cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
-  "$ROOT/target/prerender/veille-prerender" ${VEILLE_CONTENT:+--content "$VEILLE_CONTENT"} "$ROOT/dist"
+  if [ -n "${VEILLE_CONTENT:-}" ]; then
+    # Content from a directory (an import of the newsroom's CMS): every page prerendered from it,
+    # and the same content as the site's API at /api, which the pages read once running.
+    [ -f "$VEILLE_CONTENT/site.json" ] || die "VEILLE_CONTENT=$VEILLE_CONTENT : pas de site.json (veille-content import …)"
+    "$ROOT/target/prerender/veille-content" api "$VEILLE_CONTENT" >/dev/null
+    "$ROOT/target/prerender/veille-prerender" --content "$VEILLE_CONTENT" --api /api "$ROOT/dist"
+    rm -rf "$ROOT/dist/api"
+    cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
+    rm -f "$ROOT/dist/api/import.json"
+  else
+    "$ROOT/target/prerender/veille-prerender" "$ROOT/dist"
+  fi
 }
 
 # The style guide is not in the release: its accessibility audit runs on the trunk serve build.

@@ -738,3 +738,48 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     }
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
+    let dir = scratch("api");
+    fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    prerender::set_content_api(&dir, "/api").unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    for file in ["index.html", "spa.html", "404.html", "a-propos/index.html"] {
+        let html = Html::parse_document(&fs::read_to_string(dir.join(file)).unwrap());
+        assert_eq!(
+            attr(&html, "meta[name='veille-content-api']", "content"),
+            "/api",
+            "{file}"
+        );
+    }
+    // On an already prerendered build, the kept template is edited and used.
+    prerender::set_content_api(&dir, "https://contenu.example/v1").unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    let html = Html::parse_document(&fs::read_to_string(dir.join("index.html")).unwrap());
+    assert_eq!(
+        attr(&html, "meta[name='veille-content-api']", "content"),
+        "https://contenu.example/v1"
+    );
+    // And the policy lets the pages ask that origin.
+    assert!(attr(
+        &html,
+        "meta[http-equiv='Content-Security-Policy']",
+        "content"
+    )
+    .contains("connect-src 'self' https://contenu.example"));
+    // A page without the meta is refused, in French, rather than silently left as it is.
+    let bare = scratch("api-bare");
+    fs::write(
+        bare.join("index.html"),
+        "<!doctype html><head></head><body></body>",
+    )
+    .unwrap();
+    let err = prerender::set_content_api(&bare, "/api").unwrap_err();
+    assert!(
+        err.contains("pas de <meta name=veille-content-api>"),
+        "{err}"
+    );
+    let _ = fs::remove_dir_all(dir);
+    let _ = fs::remove_dir_all(bare);
+}

@@ -2,12 +2,14 @@
 //! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
-//! veille-prerender [--content DIR] [--json] [DIST]
+//! veille-prerender [--content DIR] [--api PATH] [--json] [DIST]
 //! ```
 //!
 //! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
 //! the bundled content unless `--content` names a directory in the content API's layout
 //! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with.
+//! `--api PATH` names the content API the pages read once running (written into trunk's page
+//! before the pages are made from it), e.g. `/api` where that directory is copied.
 //! It ends with a line saying what it wrote and how long it took; with `--json`, that line is
 //! one JSON object instead, for scripts (`tests/e2e/bench-scale.mjs`):
 //! `{"pages":…,"files":…,"dist":"…","seconds":…,"read_seconds":…}`.
@@ -48,17 +50,22 @@ fn run() -> Result<(), String> {
     let mut content: Option<PathBuf> = None;
     let mut dist = PathBuf::from("dist");
     let mut json = false;
+    let mut api: Option<String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
             "--json" => json = true,
+            "--api" => api = Some(args.next().ok_or("--api needs a path or URL")?),
             "-h" | "--help" => {
-                println!("usage: veille-prerender [--content DIR] [--json] [DIST]");
+                println!("usage: veille-prerender [--content DIR] [--api PATH] [--json] [DIST]");
                 return Ok(());
             }
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other => dist = other.into(),
         }
+    }
+    if let Some(api) = &api {
+        prerender::set_content_api(&dist, api)?;
     }
     let started = Instant::now();
     let (catalog, source): (&'static Catalog, Source) = match &content {

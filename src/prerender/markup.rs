@@ -18,6 +18,25 @@ pub fn meta_content(html: &str, name: &str) -> Option<String> {
     None
 }
 
+/// The page with its `<meta name="{name}">` replaced by one whose `content` is `content`
+/// (escaped); `None` when the page has no such tag.
+pub fn set_meta(html: &str, name: &str, content: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<meta").map(|i| from + i) {
+        let end = start + html[start..].find('>')? + 1;
+        let attrs = attributes(html[start + 5..end - 1].trim_end_matches('/'));
+        if attrs.iter().any(|(k, v)| k == "name" && v == name) {
+            let tag = format!(
+                "<meta name=\"{name}\" content=\"{}\">",
+                crate::escape::double_quoted(content)
+            );
+            return Some(format!("{}{tag}{}", &html[..start], &html[end..]));
+        }
+        from = end;
+    }
+    None
+}
+
 /// The value of attribute `name` in a tag's inside (`attrs` of `<tag attrs>`).
 pub fn attribute(attrs: &str, name: &str) -> Option<String> {
     attributes(attrs)
@@ -58,6 +77,27 @@ fn attributes(inside: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meta_is_rewritten_in_place_whatever_its_quoting() {
+        let minified = "<meta charset=utf-8><meta name=veille-content-api><meta content=8000 name=veille-content-timeout-ms>";
+        let edited = set_meta(minified, "veille-content-api", "/api").unwrap();
+        assert_eq!(
+            edited,
+            "<meta charset=utf-8><meta name=\"veille-content-api\" content=\"/api\"><meta content=8000 name=veille-content-timeout-ms>"
+        );
+        assert_eq!(
+            meta_content(&edited, "veille-content-api").as_deref(),
+            Some("/api")
+        );
+        let plain = "<meta content='https://old.example' name='veille-content-api' />";
+        let edited = set_meta(plain, "veille-content-api", "a\"b").unwrap();
+        assert_eq!(
+            meta_content(&edited, "veille-content-api").as_deref(),
+            Some("a&quot;b")
+        );
+        assert_eq!(set_meta(minified, "absente", "x"), None);
+    }
 
     #[test]
     fn metas_are_read_from_minified_and_plain_html() {

@@ -18,8 +18,8 @@ import { DIST, TOOLS } from "./paths.mjs";
 export async function siteFromContent(content, dir, api, { everyPage = false } = {}) {
   execFileSync(join(TOOLS, "veille-content"), ["api", content], { stdio: "ignore" });
   await cp(DIST, dir, { recursive: true });
-  if (everyPage) await editFile(join(dir, "spa.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));
-  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, dir], { stdio: "ignore" });
+  const reads = everyPage ? ["--api", `/${api}`] : [];
+  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, ...reads, dir], { stdio: "ignore" });
   await cp(content, join(dir, api), { recursive: true });
   await editFile(join(dir, "404.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));
   return dir;
