@@ -507,10 +507,15 @@ pub fn ghost(
                 .collect();
             let mut posts = Vec::new();
             for ids in changed.chunks(50) {
+                let quoted: Vec<String> = ids.iter().map(|id| format!("%27{id}%27")).collect();
                 posts.extend(read::<g::Post>(
                     url,
                     "articles",
-                    pages(&format!("{WHOLE}&filter=id:%5B{}%5D", ids.join(",")), true)?,
+                    // Quoted: an id made of digits at its start would be read as a number.
+                    pages(
+                        &format!("{WHOLE}&filter=id:%5B{}%5D", quoted.join(",")),
+                        true,
+                    )?,
                 )?);
             }
             let previous = Catalog::from_dir(dir)?;

@@ -3,42 +3,21 @@
 // writes the content directory, the prerender builds it, Chromium reads the pages. A wrong key
 // is said in French and loses nothing.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { siteFromContent } from "./archive.mjs";
-import { headingOf, launch, openPage } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
-import { TOOLS } from "./paths.mjs";
+import { headingOf } from "./browser.mjs";
+import { checkIncremental, json, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { startGhost } from "./ghost.mjs";
 
-const BASE = "https://veille-ia.example";
+const context = withCms(startGhost, "ghost");
 
-let ghost;
-let work;
+const importInto = (dir, key = context.cms.key) => runImport("ghost", [context.cms.url, key], dir);
 
-before(async () => {
-  ghost = await startGhost();
-  work = await mkdtemp(join(tmpdir(), "veille-ghost-import-"));
-});
-
-after(async () => {
-  await ghost?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-const importInto = (dir, key = ghost.key) =>
-  spawnSync(join(TOOLS, "veille-content"), ["import", "ghost", ghost.url, key, dir, "--base-url", BASE], {
-    encoding: "utf8",
-  });
-
-const json = async (path) => JSON.parse(await readFile(path, "utf8"));
 
 test("l’import écrit chaque article publié de Ghost, et rien d’autre", async () => {
-  const dir = join(work, "contenu");
+  const dir = join(context.work, "contenu");
   const run = importInto(dir);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /14 articles et 3 thèmes importés/);
@@ -62,36 +41,21 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
 });
 
 test("un import suivant ne lit en entier que les articles modifiés, et retire ceux qui ont disparu", async () => {
-  const dir = join(work, "suivi");
-  const first = importInto(dir);
-  assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /14 articles .*\(14 lus, 0 retirés/);
-  const untouched = await readFile(join(dir, "articles", "breve-5.json"), "utf8");
-  const bySlug = async (slug) => (await ghost.admin("GET", `posts/slug/${slug}/`)).posts[0];
-  // An editor corrects a title, deletes a post, unpublishes one and publishes a new one.
-  const three = await bySlug("breve-3");
-  await ghost.admin("PUT", `posts/${three.id}/`, { posts: [{ title: "Brève n° 3 : corrigée", updated_at: three.updated_at }] });
-  await ghost.admin("DELETE", `posts/${(await bySlug("breve-4")).id}/`);
-  const six = await bySlug("breve-6");
-  await ghost.admin("PUT", `posts/${six.id}/`, { posts: [{ status: "draft", updated_at: six.updated_at }] });
-  await ghost.admin("POST", "posts/?source=html", {
-    posts: [{ title: "Une brève de dernière minute", slug: "derniere-minute", html: "<p>Publiée après le premier import.</p>", status: "published" }],
-  });
-  const second = importInto(dir);
-  assert.equal(second.status, 0, second.stderr);
-  assert.match(second.stdout, /13 articles .*\(2 lus, 2 retirés/);
-  const files = await readdir(join(dir, "articles"));
-  assert.ok(files.includes("derniere-minute.json"));
-  assert.ok(!files.includes("breve-4.json") && !files.includes("breve-6.json"));
-  const corrected = (await json(join(dir, "articles", "breve-3.json"))).title;
-  assert.equal(corrected.replace(/[\u00a0\u202f]/g, " "), "Brève n° 3 : corrigée");
-  assert.equal(await readFile(join(dir, "articles", "breve-5.json"), "utf8"), untouched);
-  assert.equal((await json(join(dir, "index", "1.json"))).total, 13);
-  assert.match(importInto(dir).stdout, /\(0 lus, 0 retirés/);
+  const bySlug = async (slug) => (await context.cms.admin("GET", `posts/slug/${slug}/`)).posts[0];
+  await checkIncremental(join(context.work, "suivi"), importInto, async () => {
+    const three = await bySlug("breve-3");
+    await context.cms.admin("PUT", `posts/${three.id}/`, { posts: [{ title: "Brève n° 3 : corrigée", updated_at: three.updated_at }] });
+    await context.cms.admin("DELETE", `posts/${(await bySlug("breve-4")).id}/`);
+    const six = await bySlug("breve-6");
+    await context.cms.admin("PUT", `posts/${six.id}/`, { posts: [{ status: "draft", updated_at: six.updated_at }] });
+    await context.cms.admin("POST", "posts/?source=html", {
+      posts: [{ title: "Une brève de dernière minute", slug: "derniere-minute", html: "<p>Publiée après le premier import.</p>", status: "published" }],
+    });
+  }, 14);
 });
 
 test("une clé refusée par Ghost : message en français, contenu précédent intact", async () => {
-  const dir = join(work, "garde");
+  const dir = join(context.work, "garde");
   assert.equal(importInto(dir).status, 0);
   const before = await readFile(join(dir, "site.json"), "utf8");
   const articles = (await readdir(join(dir, "articles"))).length;
@@ -103,22 +67,14 @@ test("une clé refusée par Ghost : message en français, contenu précédent in
 });
 
 test("le site construit depuis Ghost se lit dans Chromium", async () => {
-  const site = await siteFromContent(join(work, "contenu"), join(work, "site"), "api", { everyPage: true });
-  const server = await serveStatic(site);
-  const browser = await launch();
-  try {
-    const { page, problems } = await openPage(browser, `${server.url}/article/elections-et-ia`);
-    assert.equal(await headingOf(page), "L’IA & les «\u00a0élections\u00a0» européennes");
-    assert.equal(await page.locator("a[href='https://www.youtube.com/embed/abc123']").count(), 1);
-    await page.locator("a[href='/article/hopitaux-et-donnees']").first().click();
-    await page.waitForFunction(() => location.pathname === "/article/hopitaux-et-donnees");
-    assert.match(await headingOf(page), /hôpitaux face aux données/);
+  await readBuiltSite(
+    join(context.work, "contenu"),
+    join(context.work, "site"),
+    async (page) => assert.equal(await page.locator("a[href='https://www.youtube.com/embed/abc123']").count(), 1),
     // A theme's page, from the imported list.
-    await page.goto(`${server.url}/tag/politique`);
-    assert.equal(await headingOf(page), "Politique");
-    assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    async (page, url) => {
+      await page.goto(`${url}/tag/politique`);
+      assert.equal(await headingOf(page), "Politique");
+    },
+  );
 });

@@ -1,0 +1,95 @@
+// What the WordPress and Ghost tests check alike: an import run by the real tool, the
+// incremental pass after an editor's changes, and the built site read in Chromium.
+
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { siteFromContent } from "./archive.mjs";
+import { headingOf, launch, openPage } from "./browser.mjs";
+import { serveStatic } from "./static-server.mjs";
+import { TOOLS } from "./paths.mjs";
+
+/** The public address the imported sites are built for. */
+export const BASE = "https://veille-ia.example";
+
+/**
+ * For the tests of one file: the CMS `start()` starts (its `stop()` called after the last
+ * test) and a work folder, both set on the returned object before the first test.
+ */
+export function withCms(start, name) {
+  const context = { cms: undefined, work: undefined };
+  before(async () => {
+    context.cms = await start();
+    context.work = await mkdtemp(join(tmpdir(), `veille-${name}-import-`));
+  });
+  after(async () => {
+    await context.cms?.stop();
+    if (context.work) await rm(context.work, { recursive: true, force: true });
+  });
+  return context;
+}
+
+/** `veille-content import KIND …args DIR --base-url BASE`, run to its end. */
+export function runImport(kind, args, dir) {
+  return spawnSync(join(TOOLS, "veille-content"), ["import", kind, ...args, dir, "--base-url", BASE], { encoding: "utf8" });
+}
+
+export const json = async (path) => JSON.parse(await readFile(path, "utf8"));
+
+/**
+ * The incremental pass: `run(dir)` imports; `edit()` makes the editor's changes in the CMS (a
+ * title corrected on breve-3, breve-4 deleted, breve-6 unpublished, « derniere-minute »
+ * published). `before` articles first; one fewer after, two read whole, two removed.
+ */
+export async function checkIncremental(dir, run, edit, before) {
+  const first = run(dir);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, new RegExp(`${before} articles .*\\(${before} lus, 0 retirés`));
+  const untouched = await readFile(join(dir, "articles", "breve-5.json"), "utf8");
+  // Both CMSs date a change to the second: an edit in the very second of the listing would
+  // carry the date the import saw (README, « Use with WordPress »). The editor comes later.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await edit();
+  const second = run(dir);
+  assert.equal(second.status, 0, second.stderr);
+  // Two gone (deleted, unpublished), one new; only the corrected and the new post read whole.
+  assert.match(second.stdout, new RegExp(`${before - 1} articles .*\\(2 lus, 2 retirés`));
+  const files = await readdir(join(dir, "articles"));
+  assert.ok(files.includes("derniere-minute.json"));
+  assert.ok(!files.includes("breve-4.json") && !files.includes("breve-6.json"));
+  const corrected = (await json(join(dir, "articles", "breve-3.json"))).title;
+  assert.equal(corrected.replace(/[\u00a0\u202f]/g, " "), "Brève n° 3 : corrigée");
+  // The others are as the first import wrote them, and the lists follow.
+  assert.equal(await readFile(join(dir, "articles", "breve-5.json"), "utf8"), untouched);
+  assert.equal((await json(join(dir, "index", "1.json"))).total, before - 1);
+  // Nothing changed since: nothing read whole.
+  assert.match(run(dir).stdout, /\(0 lus, 0 retirés/);
+}
+
+/**
+ * The site built from imported `content` (every page reading it as its API), served:
+ * `onArticle(page)` checks its rich article, whose link to another post leads to that article's
+ * page; then `andThen(page, url)`, if given; nothing fails on the way (images from the CMS
+ * allowed by the policy).
+ */
+export async function readBuiltSite(content, dir, onArticle, andThen = async () => {}) {
+  const site = await siteFromContent(content, dir, "api", { everyPage: true });
+  const server = await serveStatic(site);
+  const browser = await launch();
+  try {
+    const { page, problems } = await openPage(browser, `${server.url}/article/elections-et-ia`);
+    assert.equal(await headingOf(page), "L’IA & les «\u00a0élections\u00a0» européennes");
+    await onArticle(page);
+    await page.locator("a[href='/article/hopitaux-et-donnees']").first().click();
+    await page.waitForFunction(() => location.pathname === "/article/hopitaux-et-donnees");
+    assert.match(await headingOf(page), /hôpitaux face aux données/);
+    await andThen(page, server.url);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
