@@ -27,21 +27,24 @@ mod tests {
 
     #[test]
     fn a_page_is_hydrated_only_at_its_own_address() {
-        for (marker, address, hydrated) in [
-            ("/", "/", true),
-            ("/article/x", "/article/x", true),
-            ("/article/x", "/article/x/", true),
-            ("/article/x", "/article/y", false),
-            ("/", "/page/2", false),
-            // 404.html: no address is its own.
-            ("", "/", false),
-            ("", "/nimporte/quoi", false),
-        ] {
-            assert_eq!(
-                is_page_of(marker, address),
-                hydrated,
-                "{marker} at {address}"
-            );
-        }
+        // Its own address, with or without the final slash a static host adds.
+        let own = [
+            ("/", "/"),
+            ("/article/x", "/article/x"),
+            ("/article/x", "/article/x/"),
+        ];
+        assert!(own
+            .iter()
+            .all(|(marker, address)| is_page_of(marker, address)));
+        // Another page's, and for 404.html (no marker), any.
+        let other = [
+            ("/article/x", "/article/y"),
+            ("/", "/page/2"),
+            ("", "/"),
+            ("", "/nimporte/quoi"),
+        ];
+        assert!(other
+            .iter()
+            .all(|(marker, address)| !is_page_of(marker, address)));
     }
 }

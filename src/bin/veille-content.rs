@@ -59,7 +59,11 @@ fn main() -> ExitCode {
 
 fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
     let http = import::Http::new();
-    let done = import::wordpress(&http, url, Path::new(dir), base_url, &mut std::io::stderr());
+    let done = import::wordpress(
+        &http,
+        url,
+        destination(dir, base_url, &mut std::io::stderr()),
+    );
     say_imported(dir, url, done)
 }
 
@@ -69,11 +73,22 @@ fn import_ghost(url: &str, key: &str, dir: &str, base_url: Option<&str>) -> Resu
         &http,
         url,
         key,
-        Path::new(dir),
-        base_url,
-        &mut std::io::stderr(),
+        destination(dir, base_url, &mut std::io::stderr()),
     );
     say_imported(dir, url, done)
+}
+
+/// The content directory `dir`, progress on the standard error.
+fn destination<'a>(
+    dir: &'a str,
+    base_url: Option<&'a str>,
+    progress: &'a mut std::io::Stderr,
+) -> import::Destination<'a> {
+    import::Destination {
+        dir: Path::new(dir),
+        base_url,
+        progress,
+    }
 }
 
 fn say_imported(

@@ -129,15 +129,24 @@ impl State {
 /// Posts per request: WordPress' maximum.
 const PER_PAGE: u32 = 100;
 
-/// Imports the WordPress site at `url` into `dir`. `base_url`: the public address of the Veille
-/// site (kept from `dir/site.json` when absent, else the WordPress address).
-pub fn wordpress(
-    http: &dyn Get,
-    url: &str,
-    dir: &Path,
-    base_url: Option<&str>,
-    progress: &mut dyn Write,
-) -> Result<Imported, String> {
+/// Where an import writes, and what it says as it goes.
+pub struct Destination<'a> {
+    /// The content directory.
+    pub dir: &'a Path,
+    /// The public address of the Veille site: kept from `dir/site.json` when absent, else the
+    /// CMS's own address the first time.
+    pub base_url: Option<&'a str>,
+    /// Progress lines (« 1 200 / 10 000 articles »).
+    pub progress: &'a mut dyn Write,
+}
+
+/// Imports the WordPress site at `url`.
+pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Imported, String> {
+    let Destination {
+        dir,
+        base_url,
+        progress,
+    } = to;
     let url = url.trim_end_matches('/');
     let mut requests = 0;
     // The JSON of an answer, with WordPress' page and item counts.
@@ -421,15 +430,13 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
     json
 }
 
-/// Imports the Ghost site at `url` (its Content API, with the integration's public `key`) into
-/// `dir`, as [`wordpress`] does.
+/// Imports the Ghost site at `url` (its Content API, with the integration's public `key`), as
+/// [`wordpress`] does.
 pub fn ghost(
     http: &dyn Get,
     url: &str,
     key: &str,
-    dir: &Path,
-    base_url: Option<&str>,
-    progress: &mut dyn Write,
+    to: Destination<'_>,
 ) -> Result<Imported, String> {
     use super::ghost::{self as g, Settings};
     use std::collections::HashSet;
@@ -469,7 +476,7 @@ pub fn ghost(
             }
             if whole {
                 let _ = writeln!(
-                    progress,
+                    to.progress,
                     "{} / {} articles",
                     crate::french::number(items.len() as u64),
                     crate::french::number(meta.pagination.total)
@@ -497,7 +504,7 @@ pub fn ghost(
         .map(|(id, slug, _)| (id.clone(), slug.clone()))
         .collect();
     let mapper = g::Mapper::of_site(&settings.settings.url, &pairs);
-    let state = State::read(dir).filter(|s| s.source == "ghost" && s.url == url);
+    let state = State::read(to.dir).filter(|s| s.source == "ghost" && s.url == url);
     let (posts, kept, removed): (Vec<g::Post>, Vec<_>, usize) = match &state {
         Some(state) => {
             let changed: Vec<&str> = listed
@@ -518,7 +525,7 @@ pub fn ghost(
                     )?,
                 )?);
             }
-            let previous = Catalog::from_dir(dir)?;
+            let previous = Catalog::from_dir(to.dir)?;
             let kept = listed
                 .iter()
                 .filter(|(id, _, _)| !changed.contains(&id.as_str()))
@@ -540,7 +547,7 @@ pub fn ghost(
     // The themes of every post, changed or not: the whole posts give their tags, the kept
     // articles keep theirs from the previous site.json.
     let mut themes = g::tags(&posts);
-    if let Some(previous) = fs::read_to_string(dir.join("site.json"))
+    if let Some(previous) = fs::read_to_string(to.dir.join("site.json"))
         .ok()
         .and_then(|json| serde_json::from_str::<Site>(&json).ok())
     {
@@ -556,7 +563,7 @@ pub fn ghost(
             .filter(|t| used.contains(t.slug.as_str())),
     );
     let site = site_for(
-        dir,
+        to.dir,
         settings.settings.title.trim(),
         settings
             .settings
@@ -564,7 +571,7 @@ pub fn ghost(
             .as_deref()
             .unwrap_or_default()
             .trim(),
-        base_url,
+        to.base_url,
         &settings.settings.url,
         themes,
     );
@@ -577,5 +584,5 @@ pub fn ghost(
             .collect(),
         posts: Vec::new(),
     };
-    write_dir(site, articles, &state, dir, (updated, removed, requests))
+    write_dir(site, articles, &state, to.dir, (updated, removed, requests))
 }

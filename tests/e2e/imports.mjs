@@ -39,6 +39,17 @@ export function runImport(kind, args, dir) {
 
 export const json = async (path) => JSON.parse(await readFile(path, "utf8"));
 
+/** A first import into `dir`: it says how many articles and themes it wrote; their files. */
+export async function expectImported(run, dir, articles, themes) {
+  const result = run(dir);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`${articles} articles et ${themes} thèmes importés`));
+  assert.match(result.stderr, new RegExp(`${articles} / ${articles} articles`));
+  const files = (await readdir(join(dir, "articles"))).sort();
+  assert.equal(files.length, articles);
+  return files;
+}
+
 /**
  * The incremental pass: `run(dir)` imports; `edit()` makes the editor's changes in the CMS (a
  * title corrected on breve-3, breve-4 deleted, breve-6 unpublished, « derniere-minute »
@@ -67,6 +78,23 @@ export async function checkIncremental(dir, run, edit, before) {
   assert.equal((await json(join(dir, "index", "1.json"))).total, before - 1);
   // Nothing changed since: nothing read whole.
   assert.match(run(dir).stdout, /\(0 lus, 0 retirés/);
+}
+
+/**
+ * A failed import loses nothing: `run(dir)` imports into a fresh `dir`, then `fail(dir)` makes
+ * the failing imports and checks their messages; the content, and the folder around it, are as
+ * the good import left them.
+ */
+export async function keepsPrevious(dir, run, fail) {
+  assert.equal(run(dir).status, 0);
+  const site = await readFile(join(dir, "site.json"), "utf8");
+  const articles = (await readdir(join(dir, "articles"))).length;
+  await fail(dir);
+  assert.equal(await readFile(join(dir, "site.json"), "utf8"), site);
+  assert.equal((await readdir(join(dir, "articles"))).length, articles);
+  // No half-written folder left beside it.
+  const beside = await readdir(join(dir, ".."));
+  assert.deepEqual(beside.filter((n) => n.includes(".import-") || n.includes(".previous-")), []);
 }
 
 /**
