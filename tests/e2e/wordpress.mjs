@@ -56,8 +56,10 @@ export async function startWordPress({ extraPosts = 0 } = {}) {
   const stop = async () => {
     for (const child of children.reverse()) {
       if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        // Each in a process group of its own: PHP's workers go with their server.
+        process.kill(-child.pid, "SIGTERM");
+        await exited;
       }
     }
     await rm(config, { force: true });
@@ -72,7 +74,7 @@ export async function startWordPress({ extraPosts = 0 } = {}) {
       "--no-defaults", `--datadir=${join(state, "db")}`, `--socket=${socket}`, "--skip-networking",
       "--user=root", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M",
       "--character-set-server=utf8mb4", `--pid-file=${join(state, "mysqld.pid")}`,
-    ], { stdio: "ignore" });
+    ], { stdio: "ignore", detached: true });
     children.push(db);
     await waitFor("MariaDB", 30, async () => spawnSync("mariadb-admin", [`--socket=${socket}`, "ping"]).status === 0);
     run("mariadb", [`--socket=${socket}`, "-e", "CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"]);
@@ -100,6 +102,7 @@ $table_prefix = 'wp_';
     const server = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", WORDPRESS, join(HERE, "router.php")], {
       env: { ...env, PHP_CLI_SERVER_WORKERS: "4" },
       stdio: "ignore",
+      detached: true,
     });
     children.push(server);
     await waitFor("PHP", 20, async () => (await fetch(`${url}/wp-json/`)).ok);
