@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 /// Whether the navigation link to `href` leads to the section the reader is in (`path`): its
 /// own page and the pages under it (`/tag/ia` for `/tag/ia/page/2`), the home for the pages of
 /// the home index. Plain links with this one test, rather than the router's `<A>` (which
-/// resolves and watches each link on its own: a third of the prerender's time).
+/// resolves and watches each link on its own, for every link of every prerendered page).
 pub fn is_current(path: &str, href: &str) -> bool {
     let path = routes::canonical(path);
     if href == routes::HOME {

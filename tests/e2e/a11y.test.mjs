@@ -306,7 +306,7 @@ test("clavier : copier le lien avec Espace, partager avec Entrée", async () => 
 
 test("clavier : après une navigation côté client, le focus est sur le titre de la nouvelle page dans les 300 ms, au clic comme avec Entrée", async () => {
   // Article to article: the new page reuses the h1 element of the old one, so "a new h1
-  // appeared" is no sign that the page has arrived (focus used to come 2 s late).
+  // appeared" is no sign that the page has arrived: the focus is timed from the click.
   for (const how of ["clic", "Entrée"]) {
     const { context, page } = await open(ARTICLE);
     const before = (await page.locator("main h1").textContent()).trim();
