@@ -64,6 +64,14 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// A build file's JSON: pretty, with a final newline, as the content files are committed.
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    // Plain structs with string keys: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(value).expect("content serialises to JSON");
+    text.push('\n');
+    text
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

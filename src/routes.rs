@@ -189,10 +189,7 @@ pub fn list_json(routes: &[Route]) -> String {
             file: route.file(),
         })
         .collect();
-    // Plain structs with string keys: serialising them cannot fail.
-    let mut json = serde_json::to_string_pretty(&entries).unwrap_or_default();
-    json.push('\n');
-    json
+    crate::output::json(&entries)
 }
 
 /// The `YYYY-MM-DD` part of an ISO 8601 date.

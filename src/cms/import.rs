@@ -389,14 +389,14 @@ fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), Strin
     let _ = fs::remove_dir_all(&fresh);
     fs::create_dir_all(&fresh).map_err(|e| format!("{}\u{a0}: {e}", fresh.display()))?;
     let written = (|| -> Result<(), String> {
-        output::write(&fresh, "site.json", &pretty(catalog.site()))?;
-        output::write(&fresh, STATE_FILE, &pretty(state))?;
+        output::write(&fresh, "site.json", &output::json(catalog.site()))?;
+        output::write(&fresh, STATE_FILE, &output::json(state))?;
         for summary in catalog.summaries() {
             let article = catalog.article(&summary.slug).map_err(|e| e.to_string())?;
             output::write(
                 &fresh,
                 &format!("articles/{}.json", summary.slug),
-                &pretty(&article),
+                &output::json(&article),
             )?;
         }
         for (path, json) in catalog.derived_api_files() {
@@ -422,12 +422,6 @@ fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), Strin
         let _ = fs::remove_dir_all(&old);
     }
     Ok(())
-}
-
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
-    json.push('\n');
-    json
 }
 
 /// Imports the Ghost site at `url` (its Content API, with the integration's public `key`), as

@@ -263,7 +263,7 @@ impl Catalog {
         let pages = self.index_page(1).map(|p| p.total_pages).unwrap_or(1);
         for n in 1..=pages {
             if let Ok(page) = self.index_page(n) {
-                files.push((format!("index/{n}.json"), to_json(&page)));
+                files.push((format!("index/{n}.json"), crate::output::json(&page)));
             }
         }
         for tag in &self.site.tags {
@@ -273,13 +273,19 @@ impl Catalog {
                 .unwrap_or(1);
             for n in 1..=pages {
                 if let Ok(listing) = self.tag_page(&tag.slug, n) {
-                    files.push((format!("tags/{}/{n}.json", tag.slug), to_json(&listing)));
+                    files.push((
+                        format!("tags/{}/{n}.json", tag.slug),
+                        crate::output::json(&listing),
+                    ));
                 }
             }
         }
         for summary in &self.summaries {
             if let Ok(related) = self.related(&summary.slug, RELATED) {
-                files.push((format!("related/{}.json", summary.slug), to_json(&related)));
+                files.push((
+                    format!("related/{}.json", summary.slug),
+                    crate::output::json(&related),
+                ));
             }
         }
         files
@@ -318,11 +324,3 @@ pub(crate) fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
 
 /// How many related articles an article shows.
 pub const RELATED: usize = 3;
-
-/// Pretty JSON with a final newline, as the files are committed.
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Plain structs with string keys: serialising them cannot fail.
-    let mut text = serde_json::to_string_pretty(value).expect("content serialises to JSON");
-    text.push('\n');
-    text
-}
