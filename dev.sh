@@ -98,6 +98,12 @@ setup() {
 # cached outside the clone (about 6 minutes and 600 MB the first time; tests/e2e/ghost.mjs).
 setup_cms() {
   setup_wordpress
+  # Ghost's sqlite3 and re2 modules compile from source (node-gyp).
+  local tools=()
+  command -v g++ >/dev/null || tools+=(g++)
+  command -v make >/dev/null || tools+=(make)
+  command -v python3 >/dev/null || tools+=(python3)
+  [ ${#tools[@]} -eq 0 ] || apt_install "${tools[@]}"
   say "Ghost 5 (npm, cached outside the clone)"
   local ghost
   ghost=$(tests/cms/ghost/install.sh)
