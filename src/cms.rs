@@ -56,7 +56,12 @@ pub fn themes(tags: impl IntoIterator<Item = Tag>) -> Vec<Tag> {
     for tag in tags {
         by_slug.entry(tag.slug.clone()).or_insert(tag);
     }
-    let mut tags: Vec<Tag> = by_slug.into_values().collect();
-    tags.sort_by_key(|t| t.name.to_lowercase());
-    tags
+    // In name order through a map, not a sort (whose code would weigh on the wasm); ASCII case
+    // only (no Unicode tables either: a capital with an accent sorts after the plain letters
+    // either way).
+    let mut by_name = std::collections::BTreeMap::new();
+    for tag in by_slug.into_values() {
+        by_name.insert((tag.name.to_ascii_lowercase(), tag.slug.clone()), tag);
+    }
+    by_name.into_values().collect()
 }

@@ -320,7 +320,7 @@ fn images(node: &Node, links: Links<'_>) -> Vec<Image> {
             .filter_map(image)
             .collect();
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::BTreeSet::new();
     found.retain(|image| seen.insert(image.src.clone()));
     found
 }

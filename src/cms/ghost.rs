@@ -7,7 +7,7 @@
 use super::{blocks, links::SiteLinks, slug, tree};
 use crate::content::{Article, ArticleSummary, Image, Tag};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A post of `/posts/?include=tags,authors`.
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +69,12 @@ pub struct Posts {
     pub meta: Meta,
 }
 
+/// `/posts/slug/…/` and `/posts/{id}/`: a list of one, without pagination.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Found {
+    pub posts: Vec<Post>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Meta {
     pub pagination: Pagination,
@@ -116,17 +122,18 @@ impl Mapper {
     /// before fetching only the changed posts whole. A function of the site's posts, so that
     /// each keeps its slug from one import to the next.
     pub fn of_site(home: &str, posts: &[(String, String)]) -> Mapper {
-        let mut by_id: Vec<&(String, String)> = posts.iter().collect();
-        by_id.sort();
-        let mut taken = HashSet::new();
+        // In id order (creation order), without a sort's code in the wasm.
+        let mut by_id = BTreeMap::new();
+        for (id, ghost_slug) in posts {
+            by_id.insert(id, ghost_slug);
+        }
+        let mut taken = BTreeSet::new();
         let mut slugs = BTreeMap::new();
         let mut pairs = Vec::new();
         for (id, ghost_slug) in by_id {
-            let slug = match slug::from_cms(ghost_slug) {
-                Some(s) if !taken.contains(&s) => s,
-                Some(s) => format!("{s}-{id}"),
-                None => format!("article-{id}"),
-            };
+            let slug = Some(slug::for_post(ghost_slug, id))
+                .filter(|s| !taken.contains(s))
+                .unwrap_or_else(|| format!("article-{id}"));
             taken.insert(slug.clone());
             slugs.insert(id.clone(), slug.clone());
             pairs.push((ghost_slug.clone(), slug));
@@ -134,6 +141,15 @@ impl Mapper {
         Mapper {
             slugs,
             links: SiteLinks::new(home, pairs),
+        }
+    }
+
+    /// A mapper that knows no post of the site (the browser, reading the site live): slugs are
+    /// [`slug::for_post`]'s, links to posts stay on the CMS.
+    pub fn live(home: &str) -> Mapper {
+        Mapper {
+            slugs: BTreeMap::new(),
+            links: SiteLinks::new(home, []),
         }
     }
 
@@ -146,7 +162,7 @@ impl Mapper {
         self.slugs
             .get(&post.id)
             .cloned()
-            .unwrap_or_else(|| format!("article-{}", post.id))
+            .unwrap_or_else(|| slug::for_post(&post.slug, &post.id))
     }
 
     pub fn article(&self, post: &Post) -> Article {
@@ -211,19 +227,23 @@ impl Mapper {
 
 /// The public tags of the posts, one per slug, in name order.
 pub fn tags(posts: &[Post]) -> Vec<Tag> {
-    super::themes(
-        posts
-            .iter()
-            .flat_map(|p| &p.tags)
-            .filter(|t| t.is_public())
-            .filter_map(|tag| {
-                Some(Tag {
-                    slug: slug::from_cms(&tag.slug)?,
-                    name: tag.name.trim().to_string(),
-                    description: tag.description.clone().filter(|d| !d.trim().is_empty()),
-                })
-            }),
-    )
+    super::themes(posts.iter().flat_map(|p| &p.tags).filter_map(tag))
+}
+
+/// The Veille tag of a public Ghost tag.
+pub fn tag(tag: &GhostTag) -> Option<Tag> {
+    tag.is_public().then_some(())?;
+    Some(Tag {
+        slug: slug::from_cms(&tag.slug)?,
+        name: tag.name.trim().to_string(),
+        description: tag.description.clone().filter(|d| !d.trim().is_empty()),
+    })
+}
+
+/// `/tags/` and `/tags/slug/…/`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Tags {
+    pub tags: Vec<GhostTag>,
 }
 
 #[cfg(test)]

@@ -3,25 +3,28 @@
 //! on the CMS), anything else is kept when [`safe_href`] allows it.
 
 use crate::content::safe_href;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The addresses of one CMS site.
 pub struct SiteLinks {
     /// The CMS site's public address, without a final slash.
     home: String,
     /// The CMS's post slug (lower case, as its links spell it) → Veille slug.
-    slugs: HashMap<String, String>,
+    slugs: BTreeMap<String, String>,
 }
 
 impl SiteLinks {
     /// `slugs`: (CMS slug, Veille slug) of every post of the site.
     pub fn new(home: &str, slugs: impl IntoIterator<Item = (String, String)>) -> SiteLinks {
+        // Inserted one by one: collecting into a map sorts first, and a sort's code weighs on
+        // the wasm (the maps of this module never need one).
+        let mut by_cms = BTreeMap::new();
+        for (cms, veille) in slugs {
+            by_cms.insert(cms.to_ascii_lowercase(), veille);
+        }
         SiteLinks {
             home: home.trim_end_matches('/').to_string(),
-            slugs: slugs
-                .into_iter()
-                .map(|(cms, veille)| (cms.to_ascii_lowercase(), veille))
-                .collect(),
+            slugs: by_cms,
         }
     }
 

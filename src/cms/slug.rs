@@ -11,7 +11,7 @@ use crate::content::is_valid_slug;
 pub fn from_cms(cms: &str) -> Option<String> {
     let decoded = percent_decode(cms);
     let mut out = String::with_capacity(decoded.len());
-    for c in decoded.chars().flat_map(|c| c.to_lowercase()) {
+    for c in decoded.chars().map(lower) {
         match unaccent(c) {
             Some(plain) => out.push_str(plain),
             None if c.is_ascii_alphanumeric() => out.push(c),
@@ -29,6 +29,38 @@ pub fn from_cms(cms: &str) -> Option<String> {
         slug.push_str(part);
     }
     is_valid_slug(&slug).then_some(slug)
+}
+
+/// The Veille slug of a post or term with CMS slug `cms` and id `id`, from these two alone, so
+/// that the browser, reading the CMS at run time with no table of the site, finds the same
+/// address as the import did and can go back from it: a slug that is already a Veille slug
+/// stays as it is (looked up by slug); one that had to change (accents written out, another
+/// script dropped) gets its id after it (`elections-1234`, looked up by id), since the change
+/// cannot be undone; one with nothing left is `article-<id>`.
+pub fn for_post(cms: &str, id: &str) -> String {
+    with_id(cms, id, "article")
+}
+
+/// The same for a category or tag: `theme-<id>` when nothing is left.
+pub fn for_term(cms: &str, id: &str) -> String {
+    with_id(cms, id, "theme")
+}
+
+fn with_id(cms: &str, id: &str, word: &str) -> String {
+    match from_cms(cms) {
+        Some(slug) if slug == cms => slug,
+        Some(slug) if slug.len() + id.len() < 200 => format!("{slug}-{id}"),
+        _ => format!("{word}-{id}"),
+    }
+}
+
+/// The id at the end of a slug [`for_post`] made from an id, if it has one: the digits (a
+/// WordPress id) or the 24 hexadecimal digits (a Ghost id) after its last dash.
+pub fn id_in(slug: &str) -> Option<&str> {
+    let (_, id) = slug.rsplit_once('-')?;
+    let wordpress = !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit());
+    let ghost = id.len() == 24 && id.bytes().all(|b| b.is_ascii_hexdigit());
+    (wordpress || ghost).then_some(id)
 }
 
 /// `%XX` sequences decoded as UTF-8; anything malformed kept as it is.
@@ -50,6 +82,18 @@ fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The lower case of an ASCII or Latin-1 letter (and of Œ, Ÿ); any other character as it is, to
+/// be dropped: no Unicode case tables in the wasm for letters no slug keeps.
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
 }
 
 /// The ASCII letters a Latin letter with a diacritic is written with in a URL.
@@ -93,6 +137,10 @@ mod tests {
             Some("coeur-a-l-ouvrage")
         );
         assert_eq!(from_cms("Été 2024 !").as_deref(), Some("ete-2024"));
+        assert_eq!(
+            from_cms("ÉLECTIONS-Œuvre-ÀÇÑ-Ÿ").as_deref(),
+            Some("elections-oeuvre-acn-y")
+        );
     }
 
     #[test]
@@ -100,6 +148,25 @@ mod tests {
         assert_eq!(from_cms("%d8%a7%d9%84%d8%b0%d9%83%d8%a7%d8%a1"), None);
         assert_eq!(from_cms("---"), None);
         assert_eq!(from_cms(""), None);
+    }
+
+    #[test]
+    fn a_post_keeps_a_slug_it_can_be_found_by() {
+        use super::{for_post, id_in};
+        assert_eq!(for_post("sommet-de-seoul", "12"), "sommet-de-seoul");
+        assert_eq!(for_post("ia-%e4%b8%8a%e6%b5%b7", "31"), "ia-31");
+        assert_eq!(for_post("%c3%a9t%c3%a9", "7"), "ete-7");
+        assert_eq!(for_post("%d8%a7%d9%84", "8"), "article-8");
+        assert_eq!(super::for_term("%d8%a7%d9%84", "8"), "theme-8");
+        let ghost = "65a1b2c3d4e5f60718293a4b";
+        assert_eq!(for_post("Été", ghost), format!("ete-{ghost}"));
+        // What was made from an id gives it back; a plain slug ending in a word gives none.
+        assert_eq!(id_in("ia-31"), Some("31"));
+        assert_eq!(id_in("article-8"), Some("8"));
+        assert_eq!(id_in(&format!("ete-{ghost}")), Some(ghost));
+        assert_eq!(id_in("sommet-de-seoul"), None);
+        assert_eq!(id_in("breve"), None);
+        assert_eq!(id_in("x-"), None);
     }
 
     #[test]

@@ -110,9 +110,8 @@ pub struct Mapper {
 }
 
 impl Mapper {
-    /// A mapper for a site whose posts are `posts`. Two posts whose slugs would be the same in
-    /// Veille (`été` and `ete`) keep it for the older (lower id) and `-<id>` for the other; a
-    /// slug with nothing Latin left is `article-<id>`.
+    /// A mapper for a site whose posts are `posts`: each post's slug is [`slug::for_post`]'s,
+    /// unless another post has it already (then `article-<id>`).
     pub fn new(home: &str, posts: &[Post]) -> Mapper {
         Mapper::with_known(home, &[], posts)
     }
@@ -121,26 +120,31 @@ impl Mapper {
     /// posts of `known` keep their slug unless their WordPress slug changed; new ones take one
     /// that no other post has.
     pub fn with_known(home: &str, known: &[Known], posts: &[Post]) -> Mapper {
-        let mut by_id: BTreeMap<u64, Known> = known.iter().map(|k| (k.id, k.clone())).collect();
-        let mut fresh: Vec<&Post> = Vec::new();
+        // Maps filled one by one rather than collected (which sorts): no sort's code in the wasm.
+        let mut by_id: BTreeMap<u64, Known> = BTreeMap::new();
+        for k in known {
+            by_id.insert(k.id, k.clone());
+        }
+        // New or renamed posts, by id.
+        let mut fresh: BTreeMap<u64, &Post> = BTreeMap::new();
         for post in posts {
             match by_id.get(&post.id) {
                 Some(k) if k.wp_slug == post.slug => {}
                 _ => {
                     by_id.remove(&post.id);
-                    fresh.push(post);
+                    fresh.insert(post.id, post);
                 }
             }
         }
-        fresh.sort_by_key(|p| p.id);
-        let mut taken: std::collections::HashSet<String> =
-            by_id.values().map(|k| k.slug.clone()).collect();
-        for post in fresh {
-            let slug = match slug::from_cms(&post.slug) {
-                Some(s) if !taken.contains(&s) => s,
-                Some(s) => format!("{s}-{}", post.id),
-                None => format!("article-{}", post.id),
-            };
+        let mut taken = std::collections::BTreeSet::new();
+        for k in by_id.values() {
+            taken.insert(k.slug.clone());
+        }
+        for post in fresh.into_values() {
+            let id = post.id.to_string();
+            let slug = Some(slug::for_post(&post.slug, &id))
+                .filter(|s| !taken.contains(s))
+                .unwrap_or_else(|| format!("article-{id}"));
             taken.insert(slug.clone());
             by_id.insert(
                 post.id,
@@ -161,6 +165,15 @@ impl Mapper {
         }
     }
 
+    /// A mapper that knows no post of the site (the browser, reading the site live): slugs are
+    /// [`slug::for_post`]'s, links to posts stay on the CMS.
+    pub fn live(home: &str) -> Mapper {
+        Mapper {
+            known: BTreeMap::new(),
+            links: SiteLinks::new(home, []),
+        }
+    }
+
     /// Every post the mapper knows, by id: what the next import starts from.
     pub fn known(&self) -> Vec<Known> {
         self.known.values().cloned().collect()
@@ -171,7 +184,7 @@ impl Mapper {
         self.known
             .get(&post.id)
             .map(|k| k.slug.clone())
-            .unwrap_or_else(|| format!("article-{}", post.id))
+            .unwrap_or_else(|| slug::for_post(&post.slug, &post.id.to_string()))
     }
 
     /// A link or image address in a post ([`SiteLinks::link`]).
@@ -252,7 +265,7 @@ pub fn tags(terms: &[Term]) -> Vec<Tag> {
 
 /// The Veille slug of a category or tag; `None` for the default category.
 pub fn tag_slug(term: &Term) -> Option<String> {
-    let slug = slug::from_cms(&term.slug).unwrap_or_else(|| format!("theme-{}", term.id));
+    let slug = slug::for_term(&term.slug, &term.id.to_string());
     (!UNCATEGORISED.contains(&slug.as_str())).then_some(slug)
 }
 
@@ -291,7 +304,8 @@ mod tests {
         let mapper = Mapper::new(HOME, &posts);
         let a = mapper.article(by_id(&posts, 10));
         let s = &a.summary;
-        assert_eq!(s.slug, "elections-et-ia");
+        // Percent-encoded « é » written out: the id follows, which finds the post again.
+        assert_eq!(s.slug, "elections-et-ia-10");
         assert_eq!(s.title, "L’IA & les «\u{a0}élections\u{a0}»");
         assert_eq!(
             s.lead,
@@ -351,9 +365,9 @@ mod tests {
     fn slugs_are_stable_and_never_shared() {
         let posts = posts();
         let mapper = Mapper::new(HOME, &posts);
-        // « été » (id 9) and « ete » (id 12): the older keeps the plain slug.
-        assert_eq!(mapper.slug(by_id(&posts, 9)), "ete");
-        assert_eq!(mapper.slug(by_id(&posts, 12)), "ete-12");
+        // « été » (id 9), written out, takes its id; « ete » (id 12) stays as it is.
+        assert_eq!(mapper.slug(by_id(&posts, 9)), "ete-9");
+        assert_eq!(mapper.slug(by_id(&posts, 12)), "ete");
         assert_eq!(mapper.slug(by_id(&posts, 13)), "article-13");
         // The same posts listed in another order map the same way.
         let mut reversed = posts.clone();
@@ -368,15 +382,16 @@ mod tests {
     fn a_later_import_keeps_each_post_s_slug() {
         let posts = posts();
         let first = Mapper::new(HOME, &posts);
-        // The next import sees only post 12 again, and a new post taking the slug « ete ».
+        // The next import sees only post 12 again, and a new post whose slug would be « ete »
+        // too: the slug stays with the post that had it.
         let mut changed = vec![by_id(&posts, 12).clone()];
         let mut newcomer = by_id(&posts, 12).clone();
         newcomer.id = 40;
         changed.push(newcomer);
         let again = Mapper::with_known(HOME, &first.known(), &changed);
-        assert_eq!(again.slug(by_id(&posts, 12)), "ete-12");
-        assert_eq!(again.slug(by_id(&posts, 9)), "ete");
-        assert_eq!(again.slug(&changed[1]), "ete-40");
+        assert_eq!(again.slug(by_id(&posts, 12)), "ete");
+        assert_eq!(again.slug(by_id(&posts, 9)), "ete-9");
+        assert_eq!(again.slug(&changed[1]), "article-40");
         // A post whose WordPress slug changed follows it.
         let mut renamed = by_id(&posts, 11).clone();
         renamed.slug = "sante-et-vie-privee".into();
@@ -422,7 +437,7 @@ mod tests {
         let catalog = crate::content::Catalog::new(site, articles).unwrap();
         assert_eq!(catalog.summaries().len(), posts.len());
         // Typeset like any content: the title's guillemets keep their no-break spaces.
-        let first = catalog.article("elections-et-ia").unwrap();
+        let first = catalog.article("elections-et-ia-10").unwrap();
         assert!(first.summary.title.contains("«\u{a0}élections\u{a0}»"));
     }
 
@@ -440,8 +455,9 @@ mod tests {
         let posts = recorded();
         let mapper = Mapper::new(HOME, &posts);
         let slugs: Vec<String> = posts.iter().map(|p| mapper.slug(p)).collect();
-        // WordPress transliterates « élections »; it keeps 上海 percent-encoded.
-        assert_eq!(slugs, ["hopitaux-et-donnees", "elections-et-ia", "ia"]);
+        // WordPress transliterates « élections »; it keeps 上海 percent-encoded, dropped here,
+        // so the id follows.
+        assert_eq!(slugs, ["hopitaux-et-donnees", "elections-et-ia", "ia-29"]);
         let a = mapper.article(&posts[1]);
         let s = &a.summary;
         // As typed (the catalog typesets it).
