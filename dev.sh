@@ -137,7 +137,9 @@ serve() {
 
 # The site to deploy, in dist/: trunk's release build with the `hydrate` feature, then every
 # route prerendered by the app's own components (plus 404.html, feed.xml, sitemap, robots.txt).
-# VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content.
+# VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content;
+# VEILLE_LIVE="wordpress URL" or "ghost URL KEY" then has the running pages read that CMS
+# instead of /api (what was published after the build shows at once).
 build_site() {
   say "trunk build --release --features hydrate"
   trunk build --release --features hydrate
@@ -149,7 +151,14 @@ build_site() {
     # and the same content as the site's API at /api, which the pages read once running.
     [ -f "$VEILLE_CONTENT/site.json" ] || die "VEILLE_CONTENT=$VEILLE_CONTENT : pas de site.json (veille-content import …)"
     "$ROOT/target/prerender/veille-content" api "$VEILLE_CONTENT" >/dev/null
-    "$ROOT/target/prerender/veille-prerender" --content "$VEILLE_CONTENT" --api /api "$ROOT/dist"
+    local reads=(--api /api)
+    if [ -n "${VEILLE_LIVE:-}" ]; then
+      local kind url key
+      read -r kind url key <<<"$VEILLE_LIVE"
+      [ -n "${url:-}" ] || die "VEILLE_LIVE=« $VEILLE_LIVE » : « wordpress URL » ou « ghost URL CLÉ »"
+      reads=(--api "$url" --kind "$kind" --key "${key:-}")
+    fi
+    "$ROOT/target/prerender/veille-prerender" --content "$VEILLE_CONTENT" "${reads[@]}" "$ROOT/dist"
     rm -rf "$ROOT/dist/api"
     cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
     rm -f "$ROOT/dist/api/import.json"

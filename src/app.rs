@@ -85,6 +85,8 @@ pub fn App(
 #[component]
 fn Shell(site: Site) -> impl IntoView {
     let site_name = site.name.clone();
+    // A CMS lists as many articles a page as the site's prerendered pages do.
+    provide_context(crate::content::use_source().for_site(&site));
     provide_context(site);
     // After a client-side navigation, keyboard and screen reader users land on the new page's
     // title (announced), not on the link they followed, which is gone: each page's heading

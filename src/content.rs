@@ -1,16 +1,19 @@
-//! All data access goes through this module: one [`Source`], two kinds behind it.
+//! All data access goes through this module: one [`Source`], three kinds behind it.
 //!
 //! - **Bundled** (the default): `public/api/site.json` and `public/api/articles/*.json` are
 //!   compiled into the app; no request is made for content.
 //! - **API**: the same JSON over HTTP from a base URL chosen at run time (a `<meta>` in
 //!   `index.html`), at the paths of [`Source::site`], [`Source::index_page`],
 //!   [`Source::article`] and [`Source::tag_page`]. `public/api/` itself is such an API.
+//! - **CMS**: a WordPress or Ghost site's own API, chosen the same way ([`live`]).
 //!
 //! Every call returns `Result<_, ContentError>`; pages turn errors into French messages.
 
 mod api;
 mod catalog;
 mod error;
+/// A CMS read at run time.
+pub mod live;
 mod model;
 mod paging;
 /// Benchmark tooling (native tools and tests; never called by the app, so not in its wasm).
@@ -31,6 +34,11 @@ pub use validate::Check;
 
 /// The `<meta name>` holding the content API's base URL; empty or absent means bundled content.
 pub const API_META: &str = "veille-content-api";
+/// The `<meta name>` saying what the API is: `veille` (the default), `wordpress` or `ghost`.
+pub const KIND_META: &str = "veille-content-kind";
+/// The `<meta name>` holding a Ghost Content API key (public by design: it reads what the site
+/// publishes anyway).
+pub const KEY_META: &str = "veille-content-key";
 /// The `<meta name>` holding the API timeout in milliseconds.
 pub const TIMEOUT_META: &str = "veille-content-timeout-ms";
 /// How long an API request may take when the configuration says nothing.
@@ -56,6 +64,8 @@ pub enum Source {
     Bundled,
     /// `base` has no trailing slash: `https://example.org/api`, or `/api` on the same host.
     Api { base: String, timeout_ms: u32 },
+    /// A CMS's own API, read from the browser ([`live`]).
+    Cms(live::Live),
     /// An archive read from disk by a native tool (the prerender step), in the API's layout.
     Archive(Archive),
 }
@@ -82,35 +92,67 @@ pub fn is_valid_slug(slug: &str) -> bool {
 
 impl Source {
     /// The source the runtime configuration asks for: `api` is the content of the
-    /// [`API_META`] tag, `timeout` of the [`TIMEOUT_META`] tag.
-    pub fn from_config(api: Option<&str>, timeout: Option<&str>) -> Source {
+    /// [`API_META`] tag, `timeout` of the [`TIMEOUT_META`] tag, `kind` of [`KIND_META`] and
+    /// `key` of [`KEY_META`]. A kind this app does not know reads the API as Veille's.
+    pub fn from_config(
+        api: Option<&str>,
+        timeout: Option<&str>,
+        kind: Option<&str>,
+        key: Option<&str>,
+    ) -> Source {
         let base = api.map(str::trim).unwrap_or_default().trim_end_matches('/');
         if base.is_empty() {
             return Source::Bundled;
         }
         let timeout_ms = crate::config::timeout_ms(timeout, DEFAULT_TIMEOUT_MS);
-        Source::Api {
-            base: base.to_string(),
-            timeout_ms,
+        let cms = match kind.map(|k| k.trim().to_ascii_lowercase()).as_deref() {
+            Some("wordpress") => Some(live::Cms::WordPress),
+            Some("ghost") => Some(live::Cms::Ghost {
+                key: key.unwrap_or_default().trim().to_string(),
+            }),
+            _ => None,
+        };
+        match cms {
+            Some(cms) => Source::Cms(live::Live::new(cms, base, timeout_ms)),
+            None => Source::Api {
+                base: base.to_string(),
+                timeout_ms,
+            },
         }
     }
 
     /// Reads the configuration from the page's `<meta>` tags (browser only; elsewhere bundled).
     pub fn from_document() -> Source {
+        let meta = crate::config::meta;
         Source::from_config(
-            crate::config::meta(API_META).as_deref(),
-            crate::config::meta(TIMEOUT_META).as_deref(),
+            meta(API_META).as_deref(),
+            meta(TIMEOUT_META).as_deref(),
+            meta(KIND_META).as_deref(),
+            meta(KEY_META).as_deref(),
         )
     }
 
-    fn get<T, F>(
+    /// The source once the site is known: a CMS then lists as many articles a page as the
+    /// site's own pages do (Veille's API and the bundled content have their pages made).
+    pub fn for_site(self, site: &Site) -> Source {
+        match self {
+            Source::Cms(live) => Source::Cms(live.with_page_size(site.page_size)),
+            other => other,
+        }
+    }
+
+    /// `GET {base}/{path}` of Veille's API, `local` of a local catalog, `cms` of a CMS.
+    fn get<T, F, C, Fut>(
         &self,
         path: String,
         local: F,
+        cms: C,
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
         T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
         F: FnOnce(&'static Catalog) -> Result<T, ContentError> + Send + 'static,
+        C: FnOnce(live::Live) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
     {
         let this = self.clone();
         async move {
@@ -125,13 +167,25 @@ impl Source {
                         .await
                         .and_then(|value: T| value.check().map(|()| value.typeset()))
                 }
+                // So is a CMS's, once mapped. Boxed: inlined, its state would be copied into
+                // every page's resource (measured: +17 kB of wasm).
+                Source::Cms(live) => {
+                    let read: std::pin::Pin<
+                        Box<dyn Future<Output = Result<T, ContentError>> + Send>,
+                    > = Box::pin(cms(live));
+                    read.await
+                }
             }
         }
     }
 
     /// `GET {base}/site.json`
     pub fn site(&self) -> impl Future<Output = Result<Site, ContentError>> + Send + 'static {
-        self.get("site.json".into(), |c| Ok(c.site().clone()))
+        self.get(
+            "site.json".into(),
+            |c| Ok(c.site().clone()),
+            |live| async move { live.site().await },
+        )
     }
 
     /// `GET {base}/index/{page}.json`: one page of the home index, newest first.
@@ -144,17 +198,35 @@ impl Source {
             if page == 0 {
                 return Err(ContentError::NotFound);
             }
-            this.get(format!("index/{page}.json"), move |c| c.index_page(page))
-                .await
+            this.get(
+                format!("index/{page}.json"),
+                move |c| c.index_page(page),
+                move |live| async move { live.index_page(page).await },
+            )
+            .await
         }
     }
 
-    /// `GET {base}/articles/{slug}.json`: one full article.
+    /// `GET {base}/articles/{slug}.json`: one full article. A slug that could not be a file's
+    /// name is not found, and never asked for.
     pub fn article(
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Article, ContentError>> + Send + 'static {
-        self.by_slug("articles", slug, |c, slug| c.article(slug))
+        let (this, slug) = (self.clone(), slug.to_string());
+        async move {
+            if !is_valid_slug(&slug) {
+                return Err(ContentError::NotFound);
+            }
+            let path = format!("articles/{slug}.json");
+            let asked = slug.clone();
+            this.get(
+                path,
+                move |c| c.article(&slug),
+                move |live| async move { live.article(&asked).await },
+            )
+            .await
+        }
     }
 
     /// `GET {base}/related/{slug}.json`: up to three articles sharing the most tags with it.
@@ -162,29 +234,19 @@ impl Source {
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send + 'static {
-        self.by_slug("related", slug, |c, slug| c.related(slug, RELATED))
-    }
-
-    /// `GET {base}/{dir}/{slug}.json`, or `local` of a local catalog. A slug that could not be
-    /// a file's name is not found, and never asked for.
-    fn by_slug<T, F>(
-        &self,
-        dir: &'static str,
-        slug: &str,
-        local: F,
-    ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
-    where
-        T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
-        F: FnOnce(&'static Catalog, &str) -> Result<T, ContentError> + Send + 'static,
-    {
-        let this = self.clone();
-        let slug = slug.to_string();
+        let (this, slug) = (self.clone(), slug.to_string());
         async move {
             if !is_valid_slug(&slug) {
                 return Err(ContentError::NotFound);
             }
-            let path = format!("{dir}/{slug}.json");
-            this.get(path, move |c| local(c, &slug)).await
+            let path = format!("related/{slug}.json");
+            let asked = slug.clone();
+            this.get(
+                path,
+                move |c| c.related(&slug, RELATED),
+                move |live| async move { live.related(&asked).await },
+            )
+            .await
         }
     }
 
@@ -201,7 +263,13 @@ impl Source {
                 return Err(ContentError::NotFound);
             }
             let path = format!("tags/{slug}/{page}.json");
-            this.get(path, move |c| c.tag_page(&slug, page)).await
+            let asked = slug.clone();
+            this.get(
+                path,
+                move |c| c.tag_page(&slug, page),
+                move |live| async move { live.tag_page(&asked, page).await },
+            )
+            .await
         }
     }
 }

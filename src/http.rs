@@ -16,11 +16,21 @@ pub struct Request {
     pub url: String,
     pub json_body: Option<String>,
     pub timeout_ms: u32,
+    /// The response headers to read (WordPress counts its items in `X-WP-Total`).
+    pub headers: &'static [&'static str],
 }
 
-/// Sends `request` and returns the HTTP status and the body text.
+/// What came back: the status, the body and the headers the request asked for, in its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+    pub headers: Vec<Option<String>>,
+}
+
+/// Sends `request` and returns the answer, whatever its status.
 #[cfg(target_arch = "wasm32")]
-pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
+pub async fn exchange(request: Request) -> Result<Answer, Transport> {
     use leptos::prelude::{on_cleanup, set_timeout_with_handle};
     use send_wrapper::SendWrapper;
     use std::{cell::Cell, rc::Rc, time::Duration};
@@ -29,6 +39,7 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
         url,
         json_body,
         timeout_ms,
+        headers,
     } = request;
     let controller = web_sys::AbortController::new()
         .map_err(|_| Transport::Network("AbortController unavailable".into()))?;
@@ -78,8 +89,16 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
         };
         let response = sent.map_err(|e| failed(e.to_string()))?;
         let status = response.status();
-        let text = response.text().await.map_err(|e| failed(e.to_string()))?;
-        Ok((status, text))
+        let read = headers
+            .iter()
+            .map(|name| response.headers().get(name))
+            .collect();
+        let body = response.text().await.map_err(|e| failed(e.to_string()))?;
+        Ok(Answer {
+            status,
+            body,
+            headers: read,
+        })
     }
     .await;
 
@@ -92,7 +111,7 @@ pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
 /// Outside a browser (native tests, the prerender step) there is no HTTP client: every request
 /// fails as a network error instead of panicking.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn exchange(request: Request) -> Result<(u16, String), Transport> {
+pub async fn exchange(request: Request) -> Result<Answer, Transport> {
     Err(Transport::Network(format!(
         "no HTTP client outside the browser: {}",
         request.url

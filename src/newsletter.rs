@@ -140,6 +140,7 @@ impl Provider {
                     list_uuids: lists,
                 })),
                 timeout_ms: *timeout_ms,
+                headers: &[],
             }),
             Provider::Json {
                 url, timeout_ms, ..
@@ -147,6 +148,7 @@ impl Provider {
                 url: url.clone(),
                 json_body: Some(to_json(&JsonBody { email, source })),
                 timeout_ms: *timeout_ms,
+                headers: &[],
             }),
         }
     }
@@ -351,7 +353,7 @@ pub async fn subscribe(
         return Ok(Subscribed { confirm: true });
     };
     match exchange(request).await {
-        Ok((status, body)) => parse_answer(provider, status, &body),
+        Ok(answer) => parse_answer(provider, answer.status, &answer.body),
         Err(Transport::Timeout) => Err(SubscribeError::Timeout),
         Err(Transport::Network(_)) => Err(SubscribeError::Network),
     }

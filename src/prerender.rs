@@ -259,19 +259,24 @@ async fn concat(chunks: impl futures::Stream<Item = String>, capacity: usize) ->
     out
 }
 
-/// Names `api` as the content API in trunk's page (`index.html`, and the `spa.html` an earlier
-/// run kept), so that every page prerendered from it reads that API once running: client-side
-/// navigation, and what the host serves through `404.html`, come from the same content as the
-/// prerendered pages.
-pub fn set_content_api(dist: &Path, api: &str) -> Result<(), String> {
+/// Names `api` (of `kind`, with `key` for Ghost) as the content API in trunk's page
+/// (`index.html`, and the `spa.html` an earlier run kept), so that every page prerendered from
+/// it reads that API once running: client-side navigation, and what the host serves through
+/// `404.html`, come from the same content as the prerendered pages (or from the CMS they were
+/// imported from, read live). The Content-Security-Policy, made from the same page, then names
+/// its origin.
+pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<(), String> {
+    use crate::content::{KEY_META, KIND_META};
     for name in ["index.html", "spa.html"] {
         let path = dist.join(name);
-        let Ok(html) = fs::read_to_string(&path) else {
+        let Ok(mut html) = fs::read_to_string(&path) else {
             continue;
         };
-        let edited = markup::set_meta(&html, API_META, api)
-            .ok_or_else(|| format!("{}\u{a0}: pas de <meta name={API_META}>", path.display()))?;
-        fs::write(&path, edited).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+        for (meta, value) in [(API_META, api), (KIND_META, kind), (KEY_META, key)] {
+            html = markup::set_meta(&html, meta, value)
+                .ok_or_else(|| format!("{}\u{a0}: pas de <meta name={meta}>", path.display()))?;
+        }
+        fs::write(&path, html).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
     }
     Ok(())
 }

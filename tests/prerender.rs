@@ -20,7 +20,7 @@ use veille::{
 
 /// A page shaped like trunk's minified output, with its runtime configuration.
 const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Veille IA</title>\
-<meta name=veille-content-api><meta content=8000 name=veille-content-timeout-ms>\
+<meta name=veille-content-api><meta content=veille name=veille-content-kind><meta name=veille-content-key><meta content=8000 name=veille-content-timeout-ms>\
 <meta name=veille-newsletter><meta content=10000 name=veille-newsletter-timeout-ms>\
 <link href=/main-0123.css rel=stylesheet><script type=module>import init from\"/veille-0123.js\";await init();</script>\
 </head><body></body></html>";
@@ -743,7 +743,7 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
 fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
     let dir = scratch("api");
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();
-    prerender::set_content_api(&dir, "/api").unwrap();
+    prerender::set_content_api(&dir, "/api", "veille", "").unwrap();
     prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
     for file in ["index.html", "spa.html", "404.html", "a-propos/index.html"] {
         let html = Html::parse_document(&fs::read_to_string(dir.join(file)).unwrap());
@@ -753,14 +753,21 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
             "{file}"
         );
     }
-    // On an already prerendered build, the kept template is edited and used.
-    prerender::set_content_api(&dir, "https://contenu.example/v1").unwrap();
+    // On an already prerendered build, the kept template is edited and used: here, to read a
+    // Ghost site live.
+    prerender::set_content_api(&dir, "https://contenu.example/v1", "ghost", "0a1b2c").unwrap();
     prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
     let html = Html::parse_document(&fs::read_to_string(dir.join("index.html")).unwrap());
-    assert_eq!(
-        attr(&html, "meta[name='veille-content-api']", "content"),
-        "https://contenu.example/v1"
-    );
+    for (meta, value) in [
+        ("veille-content-api", "https://contenu.example/v1"),
+        ("veille-content-kind", "ghost"),
+        ("veille-content-key", "0a1b2c"),
+    ] {
+        assert_eq!(
+            attr(&html, &format!("meta[name='{meta}']"), "content"),
+            value
+        );
+    }
     // And the policy lets the pages ask that origin.
     assert!(attr(
         &html,
@@ -775,7 +782,7 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
         "<!doctype html><head></head><body></body>",
     )
     .unwrap();
-    let err = prerender::set_content_api(&bare, "/api").unwrap_err();
+    let err = prerender::set_content_api(&bare, "/api", "veille", "").unwrap_err();
     assert!(
         err.contains("pas de <meta name=veille-content-api>"),
         "{err}"

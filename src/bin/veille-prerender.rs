@@ -2,14 +2,16 @@
 //! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
-//! veille-prerender [--content DIR] [--api PATH] [--json] [DIST]
+//! veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--json] [DIST]
 //! ```
 //!
 //! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
 //! the bundled content unless `--content` names a directory in the content API's layout
 //! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with.
 //! `--api PATH` names the content API the pages read once running (written into trunk's page
-//! before the pages are made from it), e.g. `/api` where that directory is copied.
+//! before the pages are made from it), e.g. `/api` where that directory is copied; `--kind`
+//! says what API it is (Veille's own by default, or a WordPress or Ghost site's address, read
+//! live), `--key` a Ghost Content API key.
 //! It ends with a line saying what it wrote and how long it took; with `--json`, that line is
 //! one JSON object instead, for scripts (`tests/e2e/bench-scale.mjs`):
 //! `{"pages":…,"files":…,"dist":"…","seconds":…,"read_seconds":…}`.
@@ -51,21 +53,35 @@ fn run() -> Result<(), String> {
     let mut dist = PathBuf::from("dist");
     let mut json = false;
     let mut api: Option<String> = None;
+    let mut kind = String::from("veille");
+    let mut key = String::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
             "--json" => json = true,
             "--api" => api = Some(args.next().ok_or("--api needs a path or URL")?),
+            "--kind" => {
+                kind = args
+                    .next()
+                    .ok_or("--kind needs veille, wordpress or ghost")?
+            }
+            "--key" => key = args.next().ok_or("--key needs a Ghost Content API key")?,
             "-h" | "--help" => {
-                println!("usage: veille-prerender [--content DIR] [--api PATH] [--json] [DIST]");
+                println!("usage: veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--json] [DIST]");
                 return Ok(());
             }
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other => dist = other.into(),
         }
     }
+    if !["veille", "wordpress", "ghost"].contains(&kind.as_str()) {
+        return Err(format!("--kind {kind:?}\u{a0}: veille, wordpress ou ghost"));
+    }
+    if api.is_none() && (kind != "veille" || !key.is_empty()) {
+        return Err("--kind et --key disent quelle API lire\u{a0}: il faut aussi --api".into());
+    }
     if let Some(api) = &api {
-        prerender::set_content_api(&dist, api)?;
+        prerender::set_content_api(&dist, api, &kind, &key)?;
     }
     let started = Instant::now();
     let (catalog, source): (&'static Catalog, Source) = match &content {

@@ -403,20 +403,25 @@ fn collect_json(root: &Path, dir: &Path, out: &mut Vec<String>) {
 
 #[test]
 fn the_runtime_configuration_chooses_the_source() {
-    assert_eq!(Source::from_config(None, None), Source::Bundled);
+    assert_eq!(Source::from_config(None, None, None, None), Source::Bundled);
     assert_eq!(
-        Source::from_config(Some("  "), Some("100")),
+        Source::from_config(Some("  "), Some("100"), Some("wordpress"), None),
         Source::Bundled
     );
     assert_eq!(
-        Source::from_config(Some("/api/"), None),
+        Source::from_config(Some("/api/"), None, None, None),
         Source::Api {
             base: "/api".into(),
             timeout_ms: DEFAULT_TIMEOUT_MS
         }
     );
     assert_eq!(
-        Source::from_config(Some(" https://contenu.example/v1 "), Some("2500")),
+        Source::from_config(
+            Some(" https://contenu.example/v1 "),
+            Some("2500"),
+            Some("veille"),
+            None
+        ),
         Source::Api {
             base: "https://contenu.example/v1".into(),
             timeout_ms: 2500
@@ -424,7 +429,7 @@ fn the_runtime_configuration_chooses_the_source() {
     );
     for bad in ["", "0", "-5", "deux secondes"] {
         assert_eq!(
-            Source::from_config(Some("/api"), Some(bad)),
+            Source::from_config(Some("/api"), Some(bad), Some("inconnu"), None),
             Source::Api {
                 base: "/api".into(),
                 timeout_ms: DEFAULT_TIMEOUT_MS
@@ -432,6 +437,36 @@ fn the_runtime_configuration_chooses_the_source() {
             "{bad}"
         );
     }
+    // A CMS: its kind in any case, its key kept (trimmed), its address without the last slash.
+    let Source::Cms(wp) = Source::from_config(
+        Some("https://wp.example/"),
+        None,
+        Some(" WordPress "),
+        Some("k"),
+    ) else {
+        panic!("not a CMS source")
+    };
+    assert_eq!(
+        (wp.cms, wp.base.as_str()),
+        (live::Cms::WordPress, "https://wp.example")
+    );
+    let Source::Cms(ghost) = Source::from_config(
+        Some("https://g.example"),
+        Some("300"),
+        Some("ghost"),
+        Some(" 0a1b "),
+    ) else {
+        panic!("not a CMS source")
+    };
+    assert_eq!(ghost.cms, live::Cms::Ghost { key: "0a1b".into() });
+    assert_eq!(ghost.timeout_ms, 300);
+    // The site's page size reaches a CMS's lists, nothing else.
+    let site = bundled().unwrap().site();
+    let Source::Cms(sized) = Source::Cms(ghost).for_site(site) else {
+        panic!("not a CMS source")
+    };
+    assert_eq!(sized.page_size, site.page_size);
+    assert_eq!(Source::Bundled.for_site(site), Source::Bundled);
 }
 
 #[test]

@@ -1,14 +1,18 @@
 // Content from a real Ghost 5 (tests/e2e/ghost.mjs: npm's package, sqlite, seeded in French
 // through the Admin API) imported at build time: `veille-content import ghost URL KEY DIR`
-// writes the content directory, the prerender builds it, Chromium reads the pages. A wrong key
-// is said in French and loses nothing.
+// writes the content directory, the prerender builds it, Chromium reads the pages; and the
+// built site reads Ghost live (tests/e2e/live.mjs). A wrong key, a Ghost down or hidden behind a
+// firewall, CORS refused, an answer too big: said in French, and nothing is lost.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { headingOf } from "./browser.mjs";
 import { checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { startGhost } from "./ghost.mjs";
+import { failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
+import { editFile, setMeta } from "./static-server.mjs";
 
 const context = withCms(startGhost, "ghost");
 
@@ -67,4 +71,41 @@ test("le site construit depuis Ghost se lit dans Chromium", async () => {
       assert.equal(await headingOf(page), "Politique");
     },
   );
+});
+
+test("le site lit Ghost en direct : pages, thèmes, articles, et ce qui est publié après la construction", async () => {
+  const relay = await startRelay(context.cms.url);
+  try {
+    // An import of the site as it is now (earlier tests changed it), built to read it live.
+    const content = join(context.work, "en-direct");
+    assert.equal(importInto(content).status, 0);
+    const site = await liveSite(content, join(context.work, "site-en-direct"), { kind: "ghost", url: relay.url, key: context.cms.key });
+    let late;
+    await readsLive(site, relay, {
+      isListing: (path) => path.startsWith("/ghost/api/content/posts/?"),
+      publish: async () => {
+        const title = "Une dépêche de dernière heure";
+        const made = await context.cms.admin("POST", "posts/?source=html", {
+          posts: [{ title, slug: "depeche-de-derniere-heure", html: "<p>Publiée après la construction du site.</p>", status: "published" }],
+        });
+        late = { slug: made.posts[0].slug, title };
+        return late;
+      },
+    });
+    await failsInFrench(site, relay, late, {
+      down: /Impossible de joindre le serveur de contenus/,
+      "html-200": /Les données reçues sont illisibles/,
+      "no-cors": /Impossible de joindre le serveur de contenus/,
+      huge: /Les données reçues sont illisibles/,
+    });
+    // A key Ghost does not know (401), and none (403): refused, said so, nothing to retry.
+    for (const [key, code] of [["0123456789abcdef01234567", 401], ["", 403]]) {
+      const wrong = join(context.work, `cle-${code}`);
+      await cp(site, wrong, { recursive: true });
+      await editFile(join(wrong, "404.html"), (html) => setMeta(html, "veille-content-key", key));
+      await failsInFrench(wrong, relay, late, { status: new RegExp(`refusé la demande \\(erreur ${code}\\)`) });
+    }
+  } finally {
+    await relay.close();
+  }
 });

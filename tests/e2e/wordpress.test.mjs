@@ -1,7 +1,8 @@
 // Content from a real WordPress (tests/e2e/wordpress.mjs: Debian's packages, seeded in French by
 // tests/cms/wordpress/seed.php) imported at build time: `veille-content import wordpress`
-// writes the content directory, the prerender builds it, Chromium reads the pages. And what
-// goes wrong is said in French and loses nothing: a CMS down, a page that is not WordPress.
+// writes the content directory, the prerender builds it, Chromium reads the pages; and the
+// built site reads WordPress live (tests/e2e/live.mjs). And what goes wrong is said in French
+// and loses nothing: a CMS down, a page that is not WordPress, CORS refused, an answer too big.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { BASE, checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { TOOLS } from "./paths.mjs";
+import { failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
 
 const context = withCms(startWordPress, "wordpress");
@@ -103,4 +105,35 @@ test("le site construit depuis WordPress se lit dans Chromium", async () => {
     assert.match(await page.locator("blockquote").first().textContent(), /Un outil ne remplace pas une enquête/);
     assert.equal(await page.locator("a[href='https://www.youtube.com/watch?v=abc123']").count(), 1);
   });
+});
+
+test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est publié après la construction", async () => {
+  const relay = await startRelay(context.cms.url);
+  try {
+    // An import of the site as it is now (earlier tests changed it), built to read it live.
+    const content = join(context.work, "en-direct");
+    assert.equal(importInto(content).status, 0);
+    const site = await liveSite(content, join(context.work, "site-en-direct"), { kind: "wordpress", url: relay.url });
+    // In another script, its slug written out loses it: the address carries the post's id.
+    let late;
+    await readsLive(site, relay, {
+      isListing: (path) => path.startsWith("/wp-json/wp/v2/posts?"),
+      publish: async () => {
+        const title = "Une dépêche venue de Pékin";
+        const id = context.cms.php(
+          `echo wp_insert_post(['post_title' => '${title}', 'post_name' => 'ia-北京', 'post_content' => '<p>Publiée après la construction du site.</p>', 'post_status' => 'publish', 'post_author' => 2]);`,
+        );
+        late = { slug: `ia-${id.trim()}`, title };
+        return late;
+      },
+    });
+    await failsInFrench(site, relay, late, {
+      down: /Impossible de joindre le serveur de contenus/,
+      "html-200": /Les données reçues sont illisibles/,
+      "no-cors": /Impossible de joindre le serveur de contenus/,
+      huge: /Les données reçues sont illisibles/,
+    });
+  } finally {
+    await relay.close();
+  }
 });

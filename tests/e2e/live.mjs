@@ -1,0 +1,202 @@
+// What the WordPress and Ghost tests check alike of a site built from an import and set to read
+// its CMS live in the browser (`veille-prerender --api URL --kind …`): client-side navigation,
+// pagination, theme pages and articles come from the CMS and read as the prerendered pages do;
+// an article published after the build shows at its address (through 404.html); and each way
+// the CMS can fail is said in French, with « Réessayer » where it may help, which then works.
+//
+// The CMS is reached through `startRelay(target)`: a real HTTP server on 127.0.0.1 that passes
+// every request on to the real CMS, or fails as told (`relay.mode = …`), as a CMS, its proxy or
+// its firewall do. The site is built for the relay's address (its policy names that origin).
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cp } from "node:fs/promises";
+import { createServer, request } from "node:http";
+import { join } from "node:path";
+import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
+import { serveStatic } from "./static-server.mjs";
+import { DIST, TOOLS } from "./paths.mjs";
+
+/**
+ * A relay to `target` on 127.0.0.1. `mode`:
+ *   pass     every request passed on, answer as it is
+ *   down     the port closed: nothing listens (connection refused)
+ *   html-200 200 with an HTML page (a firewall's, a captive portal's)
+ *   no-cors  the real answer without its CORS headers (a CMS not configured for the site)
+ *   huge     200 with 3 MB of valid JSON (over the app's size cap)
+ *   status   the real answer (for a wrong Ghost key: 401, none: 403)
+ * `requests` lists the paths asked for, in order.
+ */
+export async function startRelay(target) {
+  const relay = { mode: "pass", requests: [], url: undefined };
+  const cors = { "access-control-allow-origin": "*" };
+  const server = createServer((req, res) => {
+    relay.requests.push(req.url);
+    if (relay.mode === "html-200") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...cors });
+      return res.end("<!doctype html><title>Pare-feu</title><p>Accès filtré par votre organisation.</p>");
+    }
+    if (relay.mode === "huge") {
+      res.writeHead(200, { "content-type": "application/json", ...cors });
+      return res.end(JSON.stringify({ posts: [], filler: "x".repeat(3 * 1024 * 1024) }));
+    }
+    const upstream = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+      const headers = { ...answer.headers };
+      if (relay.mode === "no-cors") {
+        for (const name of Object.keys(headers)) if (name.startsWith("access-control-")) delete headers[name];
+      }
+      res.writeHead(answer.statusCode, headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  const listen = (port) => new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  await listen(0);
+  const { port } = server.address();
+  relay.url = `http://127.0.0.1:${port}`;
+  const closed = () => new Promise((ok) => server.close(ok));
+  /** `down` closes the port; any other mode listens again on the same one. */
+  relay.set = async (mode) => {
+    if (mode === "down" && relay.mode !== "down") {
+      server.closeAllConnections();
+      await closed();
+    } else if (mode !== "down" && relay.mode === "down") {
+      await listen(port);
+    }
+    relay.mode = mode;
+  };
+  relay.close = async () => {
+    if (relay.mode !== "down") {
+      server.closeAllConnections();
+      await closed();
+    }
+  };
+  return relay;
+}
+
+/**
+ * Writes into `dir` the site of the imported `content`, its running pages reading the CMS of
+ * `kind` at `url` (with `key` for Ghost); the build's own description at `/api/site.json`, as
+ * `./dev.sh build` leaves it. Returns `dir`.
+ */
+export async function liveSite(content, dir, { kind, url, key = "" }) {
+  await cp(DIST, dir, { recursive: true });
+  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, "--api", url, "--kind", kind, "--key", key, dir], { stdio: "ignore" });
+  await cp(join(content, "site.json"), join(dir, "api", "site.json"));
+  return dir;
+}
+
+/** The card links of a page, in order. */
+const cards = (page) => page.locator("main .card__title a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+
+/** What the prerendered page at `path` says, read with scripts off: the build's own answer. */
+async function asBuilt(browser, url) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  const text = (selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? "", selector);
+  const built = { h1: squeeze(await text("main h1")), cards: await cards(page), body: squeeze(await text("main .article-body")) };
+  await context.close();
+  return built;
+}
+
+/**
+ * The site `dir` served and read in Chromium while it reads the CMS through `relay`:
+ * `isListing(path)` tells a CMS request for a list of posts. Navigates from the hydrated home
+ * to page 2, to a theme, to an article, each as the build has it, the lists from the CMS; then
+ * `publish()` adds an article to the CMS ({ slug, title }), which shows at its address.
+ */
+export async function readsLive(dir, relay, { isListing, publish }) {
+  const server = await serveStatic(dir);
+  const browser = await launch();
+  try {
+    const { page, problems } = await openPage(browser, `${server.url}/`);
+    const asked = [];
+    page.on("request", (req) => asked.push(req.url()));
+    assert.ok(await appReady(page), "the home page did not start");
+    const follow = async (selector, path) => {
+      relay.requests.length = 0;
+      const marker = await page.evaluate(() => (window.__sameDocument = Math.random()));
+      await page.locator(selector).first().click();
+      await page.waitForFunction((p) => location.pathname === p, path);
+      const built = await asBuilt(browser, `${server.url}${path}`);
+      await page.waitForFunction((h1) => {
+        const squeezed = (document.querySelector("main h1")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "").replace(/[’']/g, "'");
+        return squeezed === h1;
+      }, built.h1);
+      // A client-side navigation, not a new document.
+      assert.equal(await page.evaluate(() => window.__sameDocument), marker, `${path}: a new document was loaded`);
+      return built;
+    };
+    // Page 2 of the index: the CMS's posts, the very cards the build made.
+    const second = await follow("a.pager__older", "/page/2");
+    assert.ok(relay.requests.some(isListing), `no list asked of the CMS: ${relay.requests.join(", ")}`);
+    await page.locator("main .card__title a").first().waitFor();
+    assert.deepEqual(await cards(page), second.cards);
+    // A theme: the same.
+    const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+    const theme = await follow(`main a[href='${tag}']`, tag);
+    assert.ok(relay.requests.some(isListing), `no theme list asked of the CMS: ${relay.requests.join(", ")}`);
+    await page.locator("main .card__title a").first().waitFor();
+    assert.deepEqual(await cards(page), theme.cards.slice(0, (await cards(page)).length));
+    assert.ok(theme.cards.length > 0);
+    // An article: its text as the build wrote it, and articles to read next.
+    const article = theme.cards[0];
+    const built = await follow(`main .card__title a[href='${article}']`, article);
+    const body = squeeze(await page.locator("main .article-body").first().textContent());
+    assert.equal(body, built.body);
+    await page.locator("#a-lire-aussi").waitFor({ timeout: 15000 });
+    // Nothing of it came from the build's /api/ files.
+    assert.deepEqual(asked.filter((u) => new URL(u).pathname.startsWith("/api/")), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+
+    // Published after the build: no file, 404.html serves it, the app reads it from the CMS.
+    const fresh = await publish();
+    const late = await openPage(browser, `${server.url}/article/${fresh.slug}`);
+    assert.equal(await headingOf(late.page), fresh.title);
+    // The one expected: the host's 404 status for the address, which Chromium logs too.
+    const expected = [`HTTP 404: ${server.url}/article/${fresh.slug}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
+    assert.deepEqual(late.problems.filter((p) => !expected.includes(p)), []);
+    await late.page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Each way the CMS fails, met by a reader opening an article published after the build: the
+ * French message (`expected[mode]`, a RegExp), « Réessayer » when trying again may help, and
+ * the article once the CMS is back. `slug` and `title`: that article's.
+ */
+export async function failsInFrench(dir, relay, { slug, title }, expected) {
+  const server = await serveStatic(dir);
+  const browser = await launch();
+  try {
+    for (const [mode, message] of Object.entries(expected)) {
+      await relay.set(mode);
+      const { page } = await openPage(browser, `${server.url}/article/${slug}`);
+      const alert = page.locator("[role=alert] .content-error__message");
+      await alert.waitFor({ timeout: 20000 });
+      assert.match(await alert.textContent(), message, mode);
+      const retry = page.getByRole("button", { name: "Réessayer" });
+      if (mode === "status") {
+        assert.equal(await retry.count(), 0, "a refused key is not worth retrying");
+      } else {
+        await relay.set("pass");
+        await retry.click();
+        const back = await page
+          .waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title, { timeout: 20000 })
+          .then(() => true, () => false);
+        assert.ok(back, `${mode}: the retry did not bring the article (${await headingOf(page)})`);
+      }
+      await page.close();
+    }
+  } finally {
+    await relay.set("pass");
+    await browser.close();
+    await server.close();
+  }
+}
