@@ -61,7 +61,9 @@ struct Read {
 /// How many posts the related articles are chosen from (the newest sharing a theme).
 const RELATED_POOL: u32 = 9;
 
-const WP_EMBED: &str = "_embed=author,wp:term,wp:featuredmedia";
+/// The embedded author, terms and cover, and only the fields the mapping reads (the links
+/// embedding needs named one by one): a quarter fewer bytes than the whole posts.
+const WP_EMBED: &str = "_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,content,excerpt,date_gmt,modified_gmt,_links.author,_links.wp:term,_links.wp:featuredmedia,_embedded";
 const WP_COUNTS: &[&str] = &["X-WP-Total", "X-WP-TotalPages"];
 const GHOST_INCLUDE: &str = "include=tags,authors";
 
