@@ -12,6 +12,7 @@
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
 #   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
+#   ./dev.sh bench-live      home page read live from WordPress vs from Veille's API
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
@@ -282,6 +283,16 @@ bench_import() {
   node "$E2E/bench-import.mjs"
 }
 
+# The home page rendered in the browser from a WordPress read live, and from the same content
+# through Veille's own API, in the same run (tests/e2e/bench-live.mjs).
+bench_live() {
+  setup
+  setup_wordpress
+  build_site
+  say "home page: WordPress read live vs Veille's API"
+  node "$E2E/bench-live.mjs"
+}
+
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.
 bench_content_only() {
   say "home page in API mode: archive of 100 vs 10,000 articles"
@@ -307,8 +318,9 @@ case "${1:-}" in
   bench-content) bench_content ;;
   bench-scale) bench_scale ;;
   bench-import) bench_import ;;
+  bench-live) bench_live ;;
   *)
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

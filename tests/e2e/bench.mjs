@@ -21,6 +21,7 @@ import { coldAssets, total } from "./weights.mjs";
 import { fileOf } from "./routes.mjs";
 import { ROOT } from "./paths.mjs";
 import { median } from "./stats.mjs";
+import { PHONE, phonePage } from "./phone.mjs";
 
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -28,13 +29,6 @@ const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "
 const SLUG = index.items[0].slug;
 const related = JSON.parse(await readFile(join(ROOT, `public/api/related/${SLUG}.json`), "utf8"));
 const ROUTE = `/article/${SLUG}`;
-
-const PHONE = {
-  cpu: 4,
-  latency: 150,
-  down: (1.6 * 1000 * 1000) / 8,
-  up: (750 * 1000) / 8,
-};
 
 const stat = (xs, unit = "ms") =>
   xs.some((x) => x == null)
@@ -61,29 +55,15 @@ const PROBE = () => {
   requestAnimationFrame(look);
 };
 
-async function phonePage(browser) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6 });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: PHONE.latency,
-    downloadThroughput: PHONE.down,
-    uploadThroughput: PHONE.up,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
-  const wire = { bytes: 0, requests: 0 };
-  cdp.on("Network.requestWillBeSent", () => wire.requests++);
-  cdp.on("Network.loadingFinished", (e) => (wire.bytes += e.encodedDataLength));
-  await page.addInitScript(PROBE);
-  return { context, page, wire };
+async function probedPage(browser) {
+  const phone = await phonePage(browser);
+  await phone.page.addInitScript(PROBE);
+  return phone;
 }
 
 /** One cold load of `url`; waits for the app when `app`, else for the load event and a pause. */
 async function coldLoad(browser, url, app) {
-  const { context, page, wire } = await phonePage(browser);
+  const { context, page, wire } = await probedPage(browser);
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   if (app) await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout: 120000 });
   await page.waitForTimeout(300);
@@ -96,7 +76,7 @@ async function coldLoad(browser, url, app) {
 }
 
 async function navigation(browser, url) {
-  const { context, page } = await phonePage(browser);
+  const { context, page } = await probedPage(browser);
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout: 120000 });
   const ms = await page.evaluate(async (href) => {
