@@ -1,6 +1,7 @@
 // What the WordPress and Ghost tests check alike of a site built from an import and set to read
 // its CMS live in the browser (`veille-prerender --api URL --kind …`): client-side navigation,
-// pagination, theme pages and articles come from the CMS and read as the prerendered pages do;
+// the home page, pagination, theme pages and articles come from the CMS and read as the
+// prerendered pages do;
 // an article published after the build shows at its address (through 404.html); and each way
 // the CMS can fail is said in French, with « Réessayer » where it may help, which then works.
 //
@@ -104,7 +105,8 @@ async function asBuilt(browser, url) {
 /**
  * The site `dir` served and read in Chromium while it reads the CMS through `relay`:
  * `isListing(path)` tells a CMS request for a list of posts. Navigates from the hydrated home
- * to page 2, to a theme, to an article, each as the build has it, the lists from the CMS; then
+ * to page 2, to a theme, to an article and back home, each as the build has it, the lists from
+ * the CMS; then
  * `publish()` adds an article to the CMS ({ slug, title }), which shows at its address.
  */
 export async function readsLive(dir, relay, { isListing, publish }) {
@@ -147,6 +149,11 @@ export async function readsLive(dir, relay, { isListing, publish }) {
     const body = squeeze(await page.locator("main .article-body").first().textContent());
     assert.equal(body, built.body);
     await page.locator("#a-lire-aussi").waitFor({ timeout: 15000 });
+    // Back to the home page by its link: the CMS's newest posts, the build's cards.
+    const home = await follow("header a.site-header__name", "/");
+    assert.ok(relay.requests.some(isListing), `no home list asked of the CMS: ${relay.requests.join(", ")}`);
+    await page.locator("main .card__title a").first().waitFor();
+    assert.deepEqual(await cards(page), home.cards);
     // Nothing of it came from the build's /api/ files.
     assert.deepEqual(asked.filter((u) => new URL(u).pathname.startsWith("/api/")), []);
     assert.deepEqual(problems, []);
