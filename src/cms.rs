@@ -13,7 +13,7 @@ pub mod slug;
 pub mod tree;
 pub mod wordpress;
 
-use crate::content::{Block, Tag};
+use crate::content::{AuthorProfile, Block, Tag};
 
 /// A post's lead: the excerpt an editor wrote (`excerpt`, as text); when the CMS made it up
 /// (the body's first words run together, headings and quotes included, WordPress ending it in
@@ -47,6 +47,16 @@ pub fn lead(excerpt: &str, body: &[Block]) -> String {
     let cut: String = first.chars().take(300).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
+}
+
+/// An author's profile from the CMS's slug for them and their bio (as text): `None` when the
+/// slug has nothing Latin left to make a Veille slug of.
+pub fn profile(cms_slug: &str, bio: &str) -> Option<AuthorProfile> {
+    let bio = bio.trim();
+    Some(AuthorProfile {
+        slug: slug::from_cms(cms_slug)?,
+        bio: (!bio.is_empty()).then(|| bio.to_string()),
+    })
 }
 
 /// A CMS's themes as Veille's tags: one per slug (the first met wins: a WordPress category and

@@ -60,6 +60,10 @@ impl GhostTag {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Author {
     pub name: String,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub bio: Option<String>,
 }
 
 /// One page of `/posts/`.
@@ -221,6 +225,10 @@ impl Mapper {
                 reading_minutes: post.reading_time.filter(|&m| m > 0),
             },
             body,
+            author_profile: post
+                .authors
+                .first()
+                .and_then(|a| super::profile(&a.slug, a.bio.as_deref().unwrap_or_default())),
         }
     }
 }
@@ -283,6 +291,9 @@ mod tests {
                 "Claire Dumas",
             ]
         );
+        // The author's profile: Ghost's slug for them; no bio written.
+        let profile = a.author_profile.as_ref().unwrap();
+        assert_eq!((profile.slug.as_str(), &profile.bio), ("claire", &None));
         // The internal #tag is no theme.
         assert_eq!(s.tags, ["politique", "ia"]);
         let Block::Paragraph { text } = &a.body[0] else {

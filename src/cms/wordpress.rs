@@ -199,13 +199,13 @@ impl Mapper {
         let title = tree::text_of(&post.title.rendered);
         let published = utc(&post.date_gmt);
         let updated = (post.modified_gmt != post.date_gmt).then(|| utc(&post.modified_gmt));
-        let author = post
-            .embedded
-            .author
-            .first()
+        let writer = post.embedded.author.first();
+        let author = writer
             .map(|a| a.name.trim().to_string())
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "La rédaction".to_string());
+        let author_profile =
+            writer.and_then(|a| super::profile(&a.slug, &tree::text_of(&a.description)));
         let cover = post
             .embedded
             .media
@@ -246,6 +246,7 @@ impl Mapper {
                 reading_minutes: None,
             },
             body,
+            author_profile,
         }
     }
 }
@@ -469,6 +470,14 @@ mod tests {
              notre enquête et la CNIL."
         );
         assert_eq!(s.author, "Claire Dumas");
+        // Her profile: WordPress' slug for her and the biography of her account.
+        assert_eq!(
+            a.author_profile,
+            Some(crate::content::AuthorProfile {
+                slug: "claire".into(),
+                bio: Some("Journaliste, suit la régulation de l’IA.".into())
+            })
+        );
         // `date_gmt`, in UTC: the site's clock said 08:30.
         assert_eq!(s.published, "2024-05-23T07:30:00Z");
         let cover = s.cover.as_ref().unwrap();

@@ -116,6 +116,17 @@ pub struct ArticleSummary {
 pub struct Article {
     pub summary: ArticleSummary,
     pub body: Vec<Block>,
+    /// Who the byline ([`ArticleSummary::author`]) is, when the source knows: a CMS's author.
+    pub author_profile: Option<AuthorProfile>,
+}
+
+/// An article's author as a CMS knows them; the name is the byline's. Optional: content with a
+/// plain `author` string has none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorProfile {
+    pub slug: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
 }
 
 /// The JSON shape of an [`Article`]. Spelled out rather than `#[serde(flatten)]`, which would
@@ -136,6 +147,8 @@ struct ArticleJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reading_minutes: Option<u32>,
     body: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author_profile: Option<AuthorProfile>,
 }
 
 impl From<ArticleJson> for Article {
@@ -153,12 +166,19 @@ impl From<ArticleJson> for Article {
                 reading_minutes: a.reading_minutes,
             },
             body: a.body,
+            author_profile: a.author_profile,
         }
     }
 }
 
 impl From<Article> for ArticleJson {
-    fn from(Article { summary: s, body }: Article) -> Self {
+    fn from(
+        Article {
+            summary: s,
+            body,
+            author_profile,
+        }: Article,
+    ) -> Self {
         ArticleJson {
             slug: s.slug,
             title: s.title,
@@ -170,6 +190,7 @@ impl From<Article> for ArticleJson {
             cover: s.cover,
             reading_minutes: s.reading_minutes,
             body,
+            author_profile,
         }
     }
 }

@@ -160,6 +160,7 @@ pub fn archive(n: usize, seed: u64) -> (Site, Vec<Article>) {
                 reading_minutes: None,
             },
             body,
+            author_profile: None,
         });
     }
     (site, articles)

@@ -118,6 +118,10 @@ impl Typeset for Article {
         Article {
             summary: self.summary.typeset(),
             body: self.body.into_iter().map(Typeset::typeset).collect(),
+            author_profile: self.author_profile.map(|mut p| {
+                opt(&mut p.bio);
+                p
+            }),
         }
     }
 }

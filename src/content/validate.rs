@@ -118,7 +118,11 @@ impl Check for ArticleSummary {
 
 impl Check for Article {
     fn check(&self) -> Result<(), ContentError> {
-        summary("", &self.summary)
+        summary("", &self.summary)?;
+        match &self.author_profile {
+            Some(profile) => slug("author_profile.slug".to_string(), &profile.slug),
+            None => Ok(()),
+        }
     }
 }
 

@@ -48,7 +48,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let reading = article.reading_minutes();
     let toc = article.toc();
     let meta = PageMeta::article(&site, &article.summary);
-    let Article { summary, body } = article;
+    let Article { summary, body, .. } = article;
     let tags: Vec<Tag> = summary
         .tags
         .iter()

@@ -86,6 +86,9 @@ export async function startGhost() {
     const editor = { name: "Claire Dumas", email: "claire@example.org", password: "mot-de-passe-de-test-42" };
     await admin("POST", "authentication/setup/", { setup: [{ ...editor, blogTitle: "Veille Ghost" }] });
     await admin("POST", "session/", { username: editor.email, password: editor.password });
+    // Her biography, as she would write it in her profile.
+    const me = (await admin("GET", "users/me/")).users[0];
+    await admin("PUT", `users/${me.id}/`, { users: [{ bio: "Journaliste, suit la régulation de l’IA." }] });
     const integration = await admin("POST", "integrations/?include=api_keys", { integrations: [{ name: "Veille" }] });
     const key = integration.integrations[0].api_keys.find((k) => k.type === "content").secret;
     await seed(admin, url);

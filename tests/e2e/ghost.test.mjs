@@ -27,6 +27,7 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
   assert.equal(rich.title, "L’IA & les «\u00a0élections\u00a0» européennes");
   assert.equal(rich.lead, "Ce que les campagnes font déjà des modèles de langage.");
   assert.equal(rich.author, "Claire Dumas");
+  assert.deepEqual(rich.author_profile, { slug: "claire", bio: "Journaliste, suit la régulation de l’IA." });
   assert.deepEqual(rich.tags, ["politique", "ia"]);
   const links = rich.body.flatMap((b) => (Array.isArray(b.text) ? b.text : [])).filter((r) => r.href);
   assert.ok(links.some((r) => r.href === "/article/hopitaux-et-donnees"), JSON.stringify(links));

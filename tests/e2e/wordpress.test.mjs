@@ -40,6 +40,7 @@ test("l’import écrit chaque article publié de WordPress, et rien d’autre",
   const rich = await json(join(dir, "articles", "elections-et-ia.json"));
   assert.equal(rich.title, "L’IA & les «\u00a0élections\u00a0» européennes");
   assert.equal(rich.author, "Claire Dumas");
+  assert.deepEqual(rich.author_profile, { slug: "claire", bio: "Journaliste, suit la régulation de l’IA." });
   assert.deepEqual(rich.tags, ["politique", "elections", "ia"].filter((t) => rich.tags.includes(t)));
   assert.equal(rich.cover.alt, "Une urne transparente");
   assert.ok(rich.cover.src.startsWith(`${context.cms.url}/wp-content/uploads/`), rich.cover.src);
