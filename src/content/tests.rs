@@ -733,7 +733,32 @@ fn slugs_that_would_make_paths_are_refused_where_content_is_read() {
             .to_string()
             .starts_with("Les données reçues sont invalides\u{a0}: le slug «\u{a0}"));
         assert!(!err.is_retryable());
+        // An author's profile, which will name a page of its own.
+        let with_profile = article("x", "2024-01-01", "[]").replace(
+            r#""author": "Claire Dumas","#,
+            &format!(r#""author": "Claire Dumas", "author_profile": {{ "slug": "{slug}" }},"#),
+        );
+        let err = Catalog::from_json(SITE, &[("articles/x.json", &with_profile)]).unwrap_err();
+        assert!(
+            matches!(&err, ContentError::Invalid { path, .. } if path == "articles/x.json › author_profile.slug"),
+            "{slug}: {err:?}"
+        );
     }
+}
+
+#[test]
+fn an_author_profile_is_optional_and_kept() {
+    let plain = catalog(&[("x", "2024-01-01", "[]")]);
+    assert_eq!(plain.article("x").unwrap().author_profile, None);
+    let json = article("y", "2024-01-01", "[]").replace(
+        r#""author": "Claire Dumas","#,
+        r#""author": "Claire Dumas", "author_profile": { "slug": "claire", "bio": "Journaliste : IA." },"#,
+    );
+    let catalog = Catalog::from_json(SITE, &[("articles/y.json", &json)]).unwrap();
+    let profile = catalog.article("y").unwrap().author_profile.unwrap();
+    assert_eq!(profile.slug, "claire");
+    // Typeset like every text: a no-break space before the colon.
+    assert_eq!(profile.bio.as_deref(), Some("Journaliste\u{a0}: IA."));
 }
 
 #[test]
