@@ -207,26 +207,17 @@ impl Source {
         }
     }
 
-    /// `GET {base}/articles/{slug}.json`: one full article. A slug that could not be a file's
-    /// name is not found, and never asked for.
+    /// `GET {base}/articles/{slug}.json`: one full article.
     pub fn article(
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Article, ContentError>> + Send + 'static {
-        let (this, slug) = (self.clone(), slug.to_string());
-        async move {
-            if !is_valid_slug(&slug) {
-                return Err(ContentError::NotFound);
-            }
-            let path = format!("articles/{slug}.json");
-            let asked = slug.clone();
-            this.get(
-                path,
-                move |c| c.article(&slug),
-                move |live| async move { live.article(&asked).await },
-            )
-            .await
-        }
+        self.by_slug(
+            "articles",
+            slug,
+            |c, slug| c.article(slug),
+            |live, slug| async move { live.article(&slug).await },
+        )
     }
 
     /// `GET {base}/related/{slug}.json`: up to three articles sharing the most tags with it.
@@ -234,19 +225,38 @@ impl Source {
         &self,
         slug: &str,
     ) -> impl Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send + 'static {
+        self.by_slug(
+            "related",
+            slug,
+            |c, slug| c.related(slug, RELATED),
+            |live, slug| async move { live.related(&slug).await },
+        )
+    }
+
+    /// `GET {base}/{dir}/{slug}.json`, `local` of a local catalog, `cms` of a CMS. A slug that
+    /// could not be a file's name is not found, and never asked for.
+    fn by_slug<T, F, C, Fut>(
+        &self,
+        dir: &'static str,
+        slug: &str,
+        local: F,
+        cms: C,
+    ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
+    where
+        T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
+        F: FnOnce(&'static Catalog, &str) -> Result<T, ContentError> + Send + 'static,
+        C: FnOnce(live::Live, String) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
+    {
         let (this, slug) = (self.clone(), slug.to_string());
         async move {
             if !is_valid_slug(&slug) {
                 return Err(ContentError::NotFound);
             }
-            let path = format!("related/{slug}.json");
+            let path = format!("{dir}/{slug}.json");
             let asked = slug.clone();
-            this.get(
-                path,
-                move |c| c.related(&slug, RELATED),
-                move |live| async move { live.related(&asked).await },
-            )
-            .await
+            this.get(path, move |c| local(c, &slug), move |live| cms(live, asked))
+                .await
         }
     }
 

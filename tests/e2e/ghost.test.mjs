@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { headingOf } from "./browser.mjs";
 import { checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { startGhost } from "./ghost.mjs";
-import { failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
+import { FAULTS, failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
 import { editFile, setMeta } from "./static-server.mjs";
 
 const context = withCms(startGhost, "ghost");
@@ -93,12 +93,7 @@ test("le site lit Ghost en direct : pages, thèmes, articles, et ce qui est publ
         return late;
       },
     });
-    await failsInFrench(site, relay, late, {
-      down: /Impossible de joindre le serveur de contenus/,
-      "html-200": /Les données reçues sont illisibles/,
-      "no-cors": /Impossible de joindre le serveur de contenus/,
-      huge: /Les données reçues sont illisibles/,
-    });
+    await failsInFrench(site, relay, late, FAULTS);
     // A key Ghost does not know (401), and none (403): refused, said so, nothing to retry.
     for (const [key, code] of [["0123456789abcdef01234567", 401], ["", 403]]) {
       const wrong = join(context.work, `cle-${code}`);

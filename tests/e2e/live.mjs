@@ -173,6 +173,14 @@ export async function readsLive(dir, relay, { isListing, publish }) {
   }
 }
 
+/** What a reader is told of each way a CMS fails (the relay's modes), whichever CMS it is. */
+export const FAULTS = {
+  down: /Impossible de joindre le serveur de contenus/,
+  "html-200": /Les données reçues sont illisibles/,
+  "no-cors": /Impossible de joindre le serveur de contenus/,
+  huge: /Les données reçues sont illisibles/,
+};
+
 /**
  * Each way the CMS fails, met by a reader opening an article published after the build: the
  * French message (`expected[mode]`, a RegExp), « Réessayer » when trying again may help, and

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { BASE, checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { TOOLS } from "./paths.mjs";
-import { failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
+import { FAULTS, failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
 
 const context = withCms(startWordPress, "wordpress");
@@ -128,12 +128,7 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
         return late;
       },
     });
-    await failsInFrench(site, relay, late, {
-      down: /Impossible de joindre le serveur de contenus/,
-      "html-200": /Les données reçues sont illisibles/,
-      "no-cors": /Impossible de joindre le serveur de contenus/,
-      huge: /Les données reçues sont illisibles/,
-    });
+    await failsInFrench(site, relay, late, FAULTS);
   } finally {
     await relay.close();
   }
