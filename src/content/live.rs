@@ -64,7 +64,8 @@ const RELATED_POOL: u32 = 9;
 /// The embedded author, terms and cover, and only the fields the mapping reads (the links
 /// embedding needs named one by one): a quarter fewer bytes than the whole posts.
 const WP_EMBED: &str = "_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,content,excerpt,date_gmt,modified_gmt,_links.author,_links.wp:term,_links.wp:featuredmedia,_embedded";
-const WP_COUNTS: &[&str] = &["X-WP-Total", "X-WP-TotalPages"];
+/// How many posts the whole list holds (the pages are counted from it).
+const WP_COUNTS: &[&str] = &["X-WP-Total"];
 const GHOST_INCLUDE: &str = "include=tags,authors";
 
 impl Live {
@@ -163,8 +164,10 @@ impl Live {
                     return Err(ContentError::NotFound);
                 }
                 let posts: Vec<wordpress::Post> = json_of(&answer)?;
-                let total = answer.headers[0]
-                    .as_deref()
+                let total = answer
+                    .headers
+                    .first()
+                    .and_then(Option::as_deref)
                     .and_then(|t| t.trim().parse().ok());
                 let mapper = wordpress::Mapper::live(&self.base);
                 let items: Vec<_> = posts.iter().map(|p| mapper.article(p).summary).collect();
