@@ -8,7 +8,8 @@
 #   ./dev.sh setup    only the installs
 #   ./dev.sh content  rewrite the derived files of public/api/ after editing the articles
 #   ./dev.sh audit    the accessibility audit alone (axe-core, keyboard, zoom, motion)
-#   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000
+#   ./dev.sh bench    weights, phone-profile load times, navigation, archive of 100 vs 10,000,
+#                     Lighthouse (both throttling methods) on each page type and its static twin
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
 #   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
@@ -252,6 +253,20 @@ bench() {
   say "article page: weights, cold load on a phone profile, client-side navigation"
   node "$E2E/bench.mjs" "$ROOT/dist" "${RUNS:-5}"
   bench_content_only
+  say "Lighthouse, both throttling methods, each page type and its static twin"
+  LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-lighthouse.mjs" "$ROOT/dist"
+}
+
+# Lighthouse, pinned, for the benchmarks only (not the tests): npm's package cached outside the
+# clone like Ghost (about 100 MB), reused by every checkout. Prints its command.
+LIGHTHOUSE_VERSION=12.8.2
+setup_lighthouse() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/veille/lighthouse-$LIGHTHOUSE_VERSION"
+  if [ ! -x "$dir/node_modules/.bin/lighthouse" ]; then
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "lighthouse@$LIGHTHOUSE_VERSION" >&2
+  fi
+  echo "$dir/node_modules/.bin/lighthouse"
 }
 
 bench_content() {
@@ -320,7 +335,7 @@ case "${1:-}" in
   bench-import) bench_import ;;
   bench-live) bench_live ;;
   *)
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

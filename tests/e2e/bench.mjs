@@ -12,16 +12,16 @@
 // 3. Client-side navigation to another article: time until its h1 is shown.
 // Medians of RUNS runs, with min and max to show the machine's noise.
 
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { coldAssets, total } from "./weights.mjs";
-import { fileOf } from "./routes.mjs";
 import { ROOT } from "./paths.mjs";
 import { median } from "./stats.mjs";
 import { PHONE, phonePage } from "./phone.mjs";
+import { staticTwin } from "./twin.mjs";
 
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -108,16 +108,7 @@ for (const f of files) {
 console.log(`${"total (cold article page)".padEnd(58)} ${kb(total(files, "raw")).padStart(10)} ${kb(total(files, "gzip")).padStart(10)} ${kb(total(files, "brotli")).padStart(10)}`);
 
 // The same page with its scripts removed: what the static HTML alone costs.
-const bare = await mkdtemp(join(tmpdir(), "veille-bench-static-"));
-await cp(dist, bare, { recursive: true });
-const bareFile = join(bare, fileOf(bare, ROUTE));
-const html = await readFile(bareFile, "utf8");
-await writeFile(
-  bareFile,
-  html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (s) => (s.includes("application/ld+json") ? s : ""))
-    .replace(/<link\b[^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, ""),
-);
+const bare = await staticTwin(dist, await mkdtemp(join(tmpdir(), "veille-bench-static-")), [ROUTE]);
 
 const browser = await launch();
 const servers = [];

@@ -1,0 +1,87 @@
+// Benchmark (prints figures, asserts nothing): Lighthouse's mobile performance audit of one page
+// of each shape (article, home, tag, about) of the release build, with both of its throttling
+// methods (`simulate`, the default, and `devtools`), side by side with the same page with its
+// scripts removed (tests/e2e/twin.mjs), in the same run. Both served compressed from 127.0.0.1.
+//
+// Usage (./dev.sh bench runs it last, with the pinned Lighthouse it installs outside the clone):
+//   LIGHTHOUSE=…/node_modules/.bin/lighthouse node bench-lighthouse.mjs [DIST]
+
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { ROOT } from "./paths.mjs";
+import { oneOfEach } from "./routes.mjs";
+import { serveStatic } from "./static-server.mjs";
+import { staticTwin } from "./twin.mjs";
+
+const run = promisify(execFile);
+const [dist = join(ROOT, "dist")] = process.argv.slice(2);
+const LIGHTHOUSE = process.env.LIGHTHOUSE;
+if (!LIGHTHOUSE) {
+  console.error("bench-lighthouse: LIGHTHOUSE (the lighthouse command) is not set; ./dev.sh bench installs it");
+  process.exit(2);
+}
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const KINDS = ["article", "home", "tag", "about"];
+const METHODS = ["simulate", "devtools"];
+
+/** One Lighthouse run: the performance score and the figures it is made of. */
+async function audit(url, method) {
+  const { stdout } = await run(
+    LIGHTHOUSE,
+    [
+      url,
+      "--only-categories=performance",
+      "--form-factor=mobile",
+      `--throttling-method=${method}`,
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      "--disable-full-page-screenshot",
+      `--chrome-path=${CHROMIUM}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(stdout);
+  const ms = (id) => report.audits[id]?.numericValue;
+  return {
+    score: Math.round((report.categories.performance.score ?? 0) * 100),
+    fcp: ms("first-contentful-paint"),
+    lcp: ms("largest-contentful-paint"),
+    tbt: ms("total-blocking-time"),
+    tti: ms("interactive"),
+  };
+}
+
+const routes = oneOfEach(dist).filter((r) => KINDS.includes(r.kind));
+const twinDir = await mkdtemp(join(tmpdir(), "veille-lighthouse-static-"));
+const twin = await staticTwin(dist, twinDir, routes.map((r) => r.path));
+const full = await serveStatic(dist, 0, { compress: true });
+const bare = await serveStatic(twin, 0, { compress: true });
+const rows = [];
+try {
+  for (const route of routes) {
+    for (const method of METHODS) {
+      rows.push({
+        route: `${route.kind} ${route.path}`,
+        method,
+        app: await audit(`${full.url}${route.path}`, method),
+        static: await audit(`${bare.url}${route.path}`, method),
+      });
+    }
+  }
+} finally {
+  await full.close();
+  await bare.close();
+  await rm(twinDir, { recursive: true, force: true });
+}
+
+const s = (ms) => (ms == null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const cell = (m) => `**${m.score}** · TBT ${s(m.tbt)} · FCP ${s(m.fcp)} · LCP ${s(m.lcp)} · TTI ${s(m.tti)}`;
+console.log("\nLighthouse 12, mobile performance (its phone: CPU ×4, 150 ms RTT, 1.6 Mbit/s), one run each\n");
+console.log("| page | throttling | Veille (page + app) | the same page, scripts removed |");
+console.log("|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.route} | ${r.method} | ${cell(r.app)} | ${cell(r.static)} |`);
