@@ -22,7 +22,8 @@ use veille::{
 const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Veille IA</title>\
 <meta name=veille-content-api><meta content=veille name=veille-content-kind><meta name=veille-content-key><meta content=8000 name=veille-content-timeout-ms>\
 <meta name=veille-newsletter><meta content=10000 name=veille-newsletter-timeout-ms>\
-<link href=/main-0123.css rel=stylesheet><script type=module>import init from\"/veille-0123.js\";await init();</script>\
+<link href=/main-0123.css rel=stylesheet><link as=fetch crossorigin href=/veille-0123_bg.wasm rel=preload type=application/wasm>\
+<script type=module>import init from\"/veille-0123.js\";await init();</script>\
 </head><body></body></html>";
 
 fn scratch(name: &str) -> PathBuf {
@@ -232,6 +233,22 @@ fn the_page_carries_the_data_it_was_rendered_with() {
     assert!(raw.find("rel=\"canonical\"").unwrap() > marker);
     // trunk's title was replaced by the route's, not added to.
     assert_eq!(select(&html, "title").len(), 1);
+}
+
+#[test]
+fn only_the_pages_that_render_once_the_app_runs_preload_its_wasm() {
+    let preloads = |file: &str| {
+        let html = Html::parse_document(&fs::read_to_string(dist().join(file)).unwrap());
+        select(&html, "link[rel=preload][href$='.wasm']").len()
+    };
+    // Painted from their HTML: the wasm does not compete with what paints them.
+    for file in ["index.html", "a-propos/index.html", "page/2/index.html"] {
+        assert_eq!(preloads(file), 0, "{file}");
+    }
+    // Rendered by the app: the sooner its wasm, the sooner they show.
+    for file in ["404.html", "spa.html"] {
+        assert_eq!(preloads(file), 1, "{file}");
+    }
 }
 
 #[test]

@@ -37,6 +37,29 @@ pub fn set_meta(html: &str, name: &str, content: &str) -> Option<String> {
     None
 }
 
+/// The page without trunk's `<link rel=preload>` of the wasm, whatever the attribute order and
+/// quoting; as it is when it has none.
+pub fn without_wasm_preload(html: &str) -> String {
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<link").map(|i| from + i) {
+        let Some(end) = html[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let attrs = attributes(html[start + 5..end - 1].trim_end_matches('/'));
+        let get = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        if get("rel") == Some("preload") && get("href").is_some_and(|h| h.ends_with(".wasm")) {
+            return format!("{}{}", &html[..start], &html[end..]);
+        }
+        from = end;
+    }
+    html.to_string()
+}
+
 /// The value of attribute `name` in a tag's inside (`attrs` of `<tag attrs>`).
 pub fn attribute(attrs: &str, name: &str) -> Option<String> {
     attributes(attrs)
@@ -77,6 +100,21 @@ fn attributes(inside: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_wasm_preload_goes_whatever_its_quoting_and_nothing_else() {
+        let head = "<link rel=modulepreload href=/v.js><link as=fetch href=/v_bg.wasm rel=preload><link rel=preload href=/f.woff2>";
+        assert_eq!(
+            without_wasm_preload(head),
+            "<link rel=modulepreload href=/v.js><link rel=preload href=/f.woff2>"
+        );
+        let quoted = r#"<link rel="preload" href="/v_bg.wasm" as="fetch" /><title>"#;
+        assert_eq!(without_wasm_preload(quoted), "<title>");
+        assert_eq!(
+            without_wasm_preload("<link rel=stylesheet>"),
+            "<link rel=stylesheet>"
+        );
+    }
 
     #[test]
     fn a_meta_is_rewritten_in_place_whatever_its_quoting() {
