@@ -17,7 +17,8 @@ export function sizes(bytes) {
 
 /**
  * The same-site files a cold load of `route` fetches before any interaction: the page, its
- * stylesheet, icon, script, wasm, and its images that are not lazy-loaded.
+ * stylesheet, icon, script, the wasm its loader fetches, and its images that are not
+ * lazy-loaded.
  */
 export async function coldAssets(dist, route) {
   const page = fileOf(dist, route);
@@ -31,6 +32,8 @@ export async function coldAssets(dist, route) {
       found.add(attr("href"));
     }
   }
+  // The wasm, which trunk's inline loader fetches at once (prerendered pages do not preload it).
+  for (const [path] of html.matchAll(/\/[\w.-]+_bg\.wasm/g)) found.add(path);
   const files = [{ name: page, bytes: Buffer.from(html) }];
   for (const path of found) {
     files.push({ name: path.slice(1), bytes: await readFile(join(dist, decodeURIComponent(path))) });
