@@ -105,8 +105,8 @@ impl Live {
 
     fn ghost(&self, path: &str, query: &str) -> String {
         let key = match &self.cms {
-            Cms::Ghost { key } => key.as_str(),
-            Cms::WordPress => "",
+            Cms::Ghost { key } => query_value(key),
+            Cms::WordPress => String::new(),
         };
         format!("{}/ghost/api/content/{path}?key={key}&{query}", self.base)
     }
@@ -362,6 +362,18 @@ impl Live {
     }
 }
 
+/// `value` as a query string's value: a key pasted with a stray `&` or `#` stays one value,
+/// which the CMS refuses in French (401), instead of becoming other parameters.
+fn query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// A WordPress query narrowing posts to these categories or tags; `None` without any.
 fn wp_terms_query(categories: &[String], tags: &[String]) -> Option<String> {
     match (categories.is_empty(), tags.is_empty()) {
@@ -433,6 +445,32 @@ mod tests {
             .map(|s| s.slug)
             .collect();
         assert_eq!(slugs, ["trois-themes", "deux-themes", "recent-un-theme"]);
+    }
+
+    #[test]
+    fn a_ghost_key_is_one_query_value_whatever_was_pasted() {
+        let live = Live::new(
+            Cms::Ghost {
+                key: "0a1b&limit=all#x é".into(),
+            },
+            "https://g.example",
+            100,
+        );
+        assert_eq!(
+            live.ghost("posts/", "page=1"),
+            "https://g.example/ghost/api/content/posts/?key=0a1b%26limit%3Dall%23x%20%C3%A9&page=1"
+        );
+        let plain = Live::new(
+            Cms::Ghost {
+                key: "22444f78447824223cefc48062".into(),
+            },
+            "https://g.example/",
+            100,
+        );
+        assert_eq!(
+            plain.ghost("tags/", ""),
+            "https://g.example/ghost/api/content/tags/?key=22444f78447824223cefc48062&"
+        );
     }
 
     #[test]
