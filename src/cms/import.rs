@@ -202,7 +202,6 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
             page += 1;
         }
     };
-    const EMBED: &str = "_embed=author,wp:term,wp:featuredmedia";
     // A second import of the same site: the list of the published posts with their last
     // modification (light: two fields), then only those modified since, whole. What is no
     // longer listed was deleted or unpublished. (Comparing `modified_gmt` post by post needs
@@ -227,7 +226,10 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
                 changed.extend(read::<Post>(
                     url,
                     "articles",
-                    all("posts", &format!("{EMBED}&include={}", ids.join(",")))?,
+                    all(
+                        "posts",
+                        &format!("{}&include={}", wordpress::POSTS_QUERY, ids.join(",")),
+                    )?,
                 )?);
             }
             let changed_ids: std::collections::HashSet<u64> =
@@ -246,7 +248,7 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
             (changed, stay, kept, gone.len())
         }
         None => (
-            read(url, "articles", all("posts", EMBED)?)?,
+            read(url, "articles", all("posts", wordpress::POSTS_QUERY)?)?,
             Vec::new(),
             Vec::new(),
             0,

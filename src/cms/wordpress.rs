@@ -88,6 +88,11 @@ pub struct SiteInfo {
     pub home: String,
 }
 
+/// How a list of posts is asked for, by the import and by the browser alike: with the author,
+/// terms and cover embedded, and only the fields [`Mapper::article`] reads (the links embedding
+/// needs named one by one; a quarter fewer bytes than whole posts). WordPress 5.4 or later.
+pub const POSTS_QUERY: &str = "_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,content,excerpt,date_gmt,modified_gmt,_links.author,_links.wp:term,_links.wp:featuredmedia,_embedded";
+
 /// The category every post falls in when none is chosen: not a theme readers browse.
 const UNCATEGORISED: &[&str] = &["uncategorized", "non-classe"];
 

@@ -12,7 +12,7 @@ use super::{
     api::{get, json_of},
     Article, ArticleSummary, Check, ContentError, Page, Site, Tag, TagListing, Typeset, RELATED,
 };
-use crate::cms::{ghost, slug::id_in, wordpress};
+use crate::cms::{ghost, slug::id_in, wordpress, wordpress::POSTS_QUERY};
 use crate::http::Answer;
 use std::sync::{Arc, Mutex};
 
@@ -20,12 +20,12 @@ use std::sync::{Arc, Mutex};
 /// the sample's).
 pub const BUILD_SITE: &str = "/api/site.json";
 
-/// The CMS a site reads at run time.
+/// The CMS a site reads at run time; [`Live::base`] is its address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cms {
-    /// `base`: the WordPress site's address (its REST API under `/wp-json/`).
+    /// At the WordPress site's address (its REST API under `/wp-json/`).
     WordPress,
-    /// `base`: Ghost's admin domain; `key`: a Content API key (public by design).
+    /// At Ghost's admin domain; `key`: a Content API key (public by design).
     Ghost { key: String },
 }
 
@@ -61,9 +61,6 @@ struct Read {
 /// How many posts the related articles are chosen from (the newest sharing a theme).
 const RELATED_POOL: u32 = 9;
 
-/// The embedded author, terms and cover, and only the fields the mapping reads (the links
-/// embedding needs named one by one): a quarter fewer bytes than the whole posts.
-const WP_EMBED: &str = "_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,content,excerpt,date_gmt,modified_gmt,_links.author,_links.wp:term,_links.wp:featuredmedia,_embedded";
 /// How many posts the whole list holds (the pages are counted from it).
 const WP_COUNTS: &[&str] = &["X-WP-Total"];
 const GHOST_INCLUDE: &str = "include=tags,authors";
@@ -156,7 +153,7 @@ impl Live {
         let (items, total) = match &self.cms {
             Cms::WordPress => {
                 let url = self.wp(&format!(
-                    "posts?{WP_EMBED}&per_page={size}&page={page}{filter}"
+                    "posts?{POSTS_QUERY}&per_page={size}&page={page}{filter}"
                 ));
                 let answer = self.answer(url, WP_COUNTS).await?;
                 // Past the last page, WordPress answers 400 with this code.
@@ -209,14 +206,14 @@ impl Live {
             Cms::WordPress => {
                 let mapper = wordpress::Mapper::live(&self.base);
                 let by_slug: Vec<wordpress::Post> = self
-                    .json(self.wp(&format!("posts?slug={slug}&{WP_EMBED}")))
+                    .json(self.wp(&format!("posts?slug={slug}&{POSTS_QUERY}")))
                     .await?;
                 let mut post = by_slug.into_iter().find(|p| mapper.slug(p) == slug);
                 let wp_id = id_in(slug).filter(|id| id.bytes().all(|b| b.is_ascii_digit()));
                 if let (None, Some(id)) = (&post, wp_id) {
                     // An unpublished post is refused (401), a deleted one not found.
                     match self
-                        .json::<wordpress::Post>(self.wp(&format!("posts/{id}?{WP_EMBED}")))
+                        .json::<wordpress::Post>(self.wp(&format!("posts/{id}?{POSTS_QUERY}")))
                         .await
                     {
                         Ok(p) => post = Some(p).filter(|p| mapper.slug(p) == slug),
