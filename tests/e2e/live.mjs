@@ -159,6 +159,14 @@ export async function readsLive(dir, relay, { isListing, publish }) {
     assert.deepEqual(problems, []);
     await page.close();
 
+    // Addresses the CMS does not know (a slug it answers with nothing or a 404, a page past the
+    // last, which WordPress answers with a 400): the 404 page, from the CMS's own answer.
+    for (const path of ["/article/inconnu-de-la-redaction", "/page/99", "/tag/theme-inconnu"]) {
+      const unknown = await openPage(browser, `${server.url}${path}`);
+      assert.equal(await headingOf(unknown.page), "Page introuvable", path);
+      await unknown.page.close();
+    }
+
     // Published after the build: no file, 404.html serves it, the app reads it from the CMS.
     const fresh = await publish();
     const late = await openPage(browser, `${server.url}/article/${fresh.slug}`);
