@@ -137,8 +137,10 @@ serve() {
   exec trunk serve --address 127.0.0.1 --port "$port"
 }
 
-# The site to deploy, in dist/: trunk's release build with the `hydrate` feature, then every
-# route prerendered by the app's own components (plus 404.html, feed.xml, sitemap, robots.txt).
+# The site to deploy, in dist/: trunk's release build with the `hydrate` feature (the full app:
+# 404.html, spa.html), the `islands` one (the small wasm of the prerendered pages, into
+# target/dist-islands, copied into dist/ by the prerender), then every route prerendered by the
+# app's own components (plus 404.html, feed.xml, sitemap, robots.txt).
 # VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content;
 # VEILLE_LIVE="wordpress URL" or "ghost URL KEY" then has the running pages read that CMS
 # instead of /api (what was published after the build shows at once).
@@ -165,7 +167,9 @@ build_site() {
     cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
     rm -f "$ROOT/dist/api/import.json"
   else
-    "$ROOT/target/prerender/veille-prerender" "$ROOT/dist"
+    say "trunk build --release --features islands --dist target/dist-islands"
+    trunk build --release --features islands --dist "$ROOT/target/dist-islands"
+    "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi
 }
 
@@ -217,11 +221,12 @@ run_tests() {
   trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
-  say "1/4 format and lints: host (prerender), wasm32 (csr and hydrate)"
+  say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands)"
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
+  cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
   step cargo test --features ssr,styleguide

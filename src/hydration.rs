@@ -1,6 +1,7 @@
 //! The two marks a prerendered page carries for the app to decide, at start, whether to take
 //! it over (hydrate) or render afresh: the address it was rendered for and the newsletter
-//! configuration it was rendered with. Written by the prerender, read by `main.rs`.
+//! configuration it was rendered with; and, on a page of islands, what `navigation.js` loads.
+//! Written by the prerender, read by `main.rs` and `public/navigation.js`.
 
 use crate::routes::canonical;
 
@@ -13,6 +14,20 @@ pub const ROUTE_META: &str = "veille-route";
 /// form's markup depends on it, so a page whose configuration was changed since is rendered
 /// afresh rather than hydrated.
 pub const RENDERED_WITH_META: &str = "veille-rendu-avec";
+
+/// `<meta name>` of a page of islands (a prerendered route): the islands' wasm, as
+/// `"<js> <wasm>"`, that `navigation.js` loads when a widget is near or touched.
+pub const ISLANDS_META: &str = "veille-islands";
+
+/// `<meta name>` naming the full app, as `"<js> <wasm>"`, on a page of islands: started instead
+/// of the islands when the page's configuration changed since the build.
+pub const APP_META: &str = "veille-app";
+
+/// The navigation script of the pages of islands (`public/navigation.js`).
+pub const NAVIGATION_SCRIPT: &str = "/navigation.js";
+
+/// The event `navigation.js` dispatches on `document` once it has swapped a page in.
+pub const PAGE_EVENT: &str = "veille:page";
 
 /// Whether a page prerendered for `marker` is the page of the address `pathname`: the same
 /// path, with or without a final slash (static hosts add one to folders). An empty marker

@@ -1,8 +1,10 @@
 //! Veille IA: a francophone news portal on artificial intelligence and data science.
 //!
-//! The crate builds three ways, chosen by Cargo feature: `csr` for `trunk serve` and the browser
-//! tests; `hydrate` for the release wasm, which takes over prerendered pages; `ssr` for the
-//! native prerender step ([`prerender`]). Components never touch browser APIs while building a
+//! The crate builds four ways, chosen by Cargo feature: `csr` for `trunk serve` and the browser
+//! tests; `hydrate` for the full app's release wasm (`404.html`, `spa.html`, and a page whose
+//! configuration changed since the build); `islands` for the small wasm of the prerendered
+//! pages, which brings their widgets to life ([`islands`]); `ssr` for the native prerender step
+//! ([`prerender`]). Components never touch browser APIs while building a
 //! view, so every one of them also renders without a browser.
 
 #![recursion_limit = "256"]
@@ -20,6 +22,7 @@ pub mod feeds;
 pub mod french;
 pub mod http;
 pub mod hydration;
+pub mod islands;
 pub mod newsletter;
 /// Native tools only (never called by the app, so not in its wasm).
 pub mod output;

@@ -41,6 +41,11 @@ pub fn unsafe_name(name: &str) -> Option<&'static str> {
 /// that [`unsafe_name`] rejects, and a file whose folder is not inside `dir` (a symbolic link
 /// inside the output pointing elsewhere), before creating anything.
 pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
+    write_bytes(dir, name, text.as_bytes())
+}
+
+/// [`write`] for any bytes (a wasm file copied from another build).
+pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, String> {
     if let Some(why) = unsafe_name(name) {
         return Err(format!(
             "{}\u{a0}: écriture de {name:?} refusée, hors du dossier de sortie\u{a0}: {why}",

@@ -13,7 +13,7 @@ mod policy;
 use crate::{
     content::{Catalog, Source, API_META},
     escape, feeds,
-    hydration::{RENDERED_WITH_META, ROUTE_META},
+    hydration::{APP_META, ISLANDS_META, NAVIGATION_SCRIPT, RENDERED_WITH_META, ROUTE_META},
     newsletter::{self, Provider},
     parallel,
     routes::{self, Route},
@@ -108,6 +108,9 @@ pub struct Template {
     /// leptos_meta's tags, which it follows.
     head_hashes: Hashes,
     tail_hashes: Hashes,
+    /// The head of a page of islands, with its hashes ([`Template::with_islands`]); `None`:
+    /// every page is the full app's to hydrate.
+    islands_head: Option<(String, Hashes)>,
     /// The runtime configuration written in the page.
     pub newsletter: Provider,
     /// The newsletter `<meta>` as written, recorded in each page.
@@ -174,6 +177,7 @@ impl Template {
         let tail = html[body_end..].to_string();
         Ok(Template {
             head_hashes: Hashes::of(&head),
+            islands_head: None,
             tail_hashes: Hashes::of(&tail),
             // After the policy's place only, so that the place stays where it is.
             page_head: format!(
@@ -191,6 +195,38 @@ impl Template {
             policy,
         })
     }
+
+    /// The same template, whose route pages are pages of islands: trunk's head without the full
+    /// app's loader, naming instead the islands' wasm (from `islands_html`, trunk's page of the
+    /// `islands` build) and the full app for `navigation.js`, which loads the one or the other.
+    /// A site that reads its content at run time (a content API, a CMS read live) keeps the
+    /// full app on every page: its pages may show what the build did not have.
+    pub fn with_islands(mut self, islands_html: &str) -> Result<Template, String> {
+        if !self.content_api.is_empty() {
+            return Ok(self);
+        }
+        let app = markup::trunk_loader(&self.head)
+            .ok_or("index.html has no trunk loader: is it trunk's output?")?;
+        let islands = markup::trunk_loader(islands_html)
+            .ok_or("the islands' index.html has no trunk loader: is it trunk's output?")?;
+        let (before, after) = self.head.split_at(self.policy_at);
+        let head = format!(
+            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\" src=\"{}\"></script>",
+            markup::without_trunk_loader(after),
+            ISLANDS_META,
+            escape::xml(&format!("{} {}", islands.js, islands.wasm)),
+            APP_META,
+            escape::xml(&format!("{} {}", app.js, app.wasm)),
+            NAVIGATION_SCRIPT,
+        );
+        self.islands_head = Some((head.clone(), Hashes::of(&head)));
+        Ok(self)
+    }
+
+    /// Whether the route pages are pages of islands.
+    pub fn has_islands(&self) -> bool {
+        self.islands_head.is_some()
+    }
 }
 
 /// One route rendered to a whole HTML page. `marker` is the route marker's value: the path,
@@ -203,9 +239,23 @@ impl Template {
 /// [`with_policy`] computes from the finished page.
 pub fn render(template: &Template, source: &Source, path: &str, marker: &str) -> String {
     init_executor();
-    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    // A page of islands is static but for its islands: rendered in islands mode (hydration
+    // markers only inside them), with no resource data (nothing hydrates the page itself).
+    let islands = template
+        .islands_head
+        .as_ref()
+        .filter(|_| !marker.is_empty());
+    let context = if islands.is_some() {
+        hydration_context::SsrSharedContext::new_islands()
+    } else {
+        hydration_context::SsrSharedContext::new()
+    };
+    let owner = Owner::new_root(Some(Arc::new(context)));
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
+        if islands.is_some() {
+            provide_context(crate::islands::PageOfIslands);
+        }
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         let source = source.clone();
@@ -214,8 +264,8 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
         let body = block_on(concat(app.to_html_stream_in_order(), 32 * 1024));
         // What the resources resolved to, for the app to read instead of fetching it again.
         let data = match Owner::current_shared_context().and_then(|c| c.pending_data()) {
-            Some(data) => block_on(concat(data, 16 * 1024)),
-            None => String::new(),
+            Some(data) if islands.is_none() => block_on(concat(data, 16 * 1024)),
+            _ => String::new(),
         };
         // leptos_meta's title and tags, after its `<!--HEAD-->` marker. It is handed only the
         // end of the head (the app sets no `<Html>` attributes: `lang` is in index.html).
@@ -225,18 +275,22 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
             concat(injected, 2048).await
         });
 
-        let mut hashes = template.head_hashes.clone();
-        hashes.scripts.push(hash(&data));
+        let (head, mut hashes) = match islands {
+            Some((head, hashes)) => (head, hashes.clone()),
+            None if marker.is_empty() => (&template.head, template.head_hashes.clone()),
+            None => (&template.page_head, template.head_hashes.clone()),
+        };
+        let data_script = if islands.is_some() {
+            String::new()
+        } else {
+            hashes.scripts.push(hash(&data));
+            format!("<script>{data}</script>")
+        };
         hashes.extend(Hashes::of(&head_end));
         hashes.extend(Hashes::of(&body));
         hashes.extend(template.tail_hashes.clone());
         let policy = policy_meta(&template.policy, hashes);
 
-        let head = if marker.is_empty() {
-            &template.head
-        } else {
-            &template.page_head
-        };
         let (before, after) = head.split_at(template.policy_at);
         let marker = escape::xml(marker);
         let with = escape::xml(&template.newsletter_spec);
@@ -252,9 +306,8 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
             RENDERED_WITH_META,
             "\" content=\"",
             &with,
-            "\"><script>",
-            &data,
-            "</script>",
+            "\">",
+            &data_script,
             &head_end,
             &body,
             &template.tail,
@@ -314,6 +367,17 @@ pub fn prerender(
     catalog: &'static Catalog,
     source: &Source,
 ) -> Result<Report, String> {
+    prerender_with_islands(dist, catalog, source, None)
+}
+
+/// [`prerender`], the route pages being pages of islands when `islands` names trunk's output
+/// of the `islands` build (its JavaScript and wasm are copied into `dist`).
+pub fn prerender_with_islands(
+    dist: &Path,
+    catalog: &'static Catalog,
+    source: &Source,
+    islands: Option<&Path>,
+) -> Result<Report, String> {
     init_executor();
     let index = dist.join("index.html");
     let shell = dist.join("spa.html");
@@ -359,6 +423,17 @@ pub fn prerender(
             template.content_api
         );
     }
+    let mut copied = Vec::new();
+    if let Some(dir) = islands {
+        let islands_html = read(&dir.join("index.html"))?;
+        template = template.with_islands(&islands_html)?;
+        if template.has_islands() {
+            let loader = markup::trunk_loader(&islands_html).ok_or("no loader")?;
+            for file in [&loader.js, &loader.wasm] {
+                copied.push(copy_asset(dir, dist, file)?);
+            }
+        }
+    }
     let routes: Vec<Route> = routes::all(catalog);
     // Pages are independent: rendered on every core, each written as soon as it is rendered
     // (nothing accumulates in memory).
@@ -374,6 +449,7 @@ pub fn prerender(
         files: written.into_iter().collect::<Result<_, String>>()?,
         ..Report::default()
     };
+    report.files.extend(copied);
     let not_found = render(template, source, "/404", "");
     report.files.push(write_file(dist, "404.html", &not_found)?);
     report
@@ -421,6 +497,17 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
         }
     }
     origins
+}
+
+/// Copies the file trunk's loader names as `address` (`/veille-….wasm`) from `from` into
+/// `dist`, at the same address.
+fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, String> {
+    let name = address.trim_start_matches('/');
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(format!("{address:?}\u{a0}: pas un fichier de trunk"));
+    }
+    let bytes = fs::read(from.join(name)).map_err(|e| format!("{}/{name}: {e}", from.display()))?;
+    crate::output::write_bytes(dist, name, &bytes)
 }
 
 /// Writes `text` to `dist/name`, creating its folders; never outside `dist` ([`output`]).

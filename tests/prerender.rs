@@ -807,3 +807,155 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
     let _ = fs::remove_dir_all(dir);
     let _ = fs::remove_dir_all(bare);
 }
+
+/// trunk's loader as it really is (0.22, minified), for the full app and for the islands.
+fn with_loader(html: &str, name: &str) -> String {
+    html.replace(
+        "<link as=fetch crossorigin href=/veille-0123_bg.wasm rel=preload type=application/wasm>\
+<script type=module>import init from\"/veille-0123.js\";await init();</script>",
+        &format!(
+            "<link rel=modulepreload href=/{name}.js><link as=fetch crossorigin href=/{name}_bg.wasm rel=preload type=application/wasm>\
+<script type=module>import init,*as bindings from\"/{name}.js\";const wasm=await init({{module_or_path:`/{name}_bg.wasm`}});window.wasmBindings=bindings;dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm}}}}));</script>"
+        ),
+    )
+}
+
+/// A build of islands: trunk's output of the full app in `dir`, of the islands in `dir/îlots`.
+fn islands_build(name: &str, api: Option<&str>) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    fs::write(dir.join("index.html"), with_loader(TEMPLATE, "veille-app1")).unwrap();
+    let islands = dir.join("îlots");
+    fs::create_dir_all(&islands).unwrap();
+    fs::write(
+        islands.join("index.html"),
+        with_loader(TEMPLATE, "veille-ilots2"),
+    )
+    .unwrap();
+    fs::write(
+        islands.join("veille-ilots2.js"),
+        "export default async () => {}",
+    )
+    .unwrap();
+    fs::write(islands.join("veille-ilots2_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    if let Some(api) = api {
+        prerender::set_content_api(&dir, api, "veille", "").unwrap();
+    }
+    prerender::prerender_with_islands(&dir, bundled().unwrap(), &Source::Bundled, Some(&islands))
+        .unwrap();
+    (dir, islands)
+}
+
+#[test]
+fn with_islands_the_route_pages_load_only_the_navigation_and_name_both_wasms() {
+    let (dir, _) = islands_build("islands", None);
+    let catalog = bundled().unwrap();
+    // The islands' files are copied beside the app's.
+    assert!(dir.join("veille-ilots2_bg.wasm").is_file());
+    assert!(dir.join("veille-ilots2.js").is_file());
+    for route in routes::all(catalog) {
+        let raw = fs::read_to_string(dir.join(route.file())).unwrap();
+        let html = Html::parse_document(&raw);
+        let path = &route.path;
+        assert_eq!(
+            attr(&html, "meta[name='veille-islands']", "content"),
+            "/veille-ilots2.js /veille-ilots2_bg.wasm",
+            "{path}"
+        );
+        assert_eq!(
+            attr(&html, "meta[name='veille-app']", "content"),
+            "/veille-app1.js /veille-app1_bg.wasm",
+            "{path}"
+        );
+        one(&html, "head script[type=module][src='/navigation.js']");
+        // Nothing else runs: no trunk loader, no preload, no resource data.
+        assert!(
+            !raw.contains("import init"),
+            "{path}: trunk's loader is still there"
+        );
+        assert!(
+            !raw.contains("__RESOLVED_RESOURCES"),
+            "{path}: resource data"
+        );
+        assert_eq!(
+            select(&html, "link[rel=preload], link[rel=modulepreload]").len(),
+            0,
+            "{path}"
+        );
+        assert_eq!(
+            select(&html, "script:not([src]):not([type='application/ld+json'])").len(),
+            0,
+            "{path}"
+        );
+        // Its policy is still the one computed from the finished page.
+        let start = raw
+            .find("<meta http-equiv=\"Content-Security-Policy\"")
+            .unwrap();
+        let end = start + raw[start..].find('>').unwrap() + 1;
+        let without = format!("{}{}", &raw[..start], &raw[end..]);
+        let template =
+            prerender::Template::parse(&fs::read_to_string(dir.join("spa.html")).unwrap()).unwrap();
+        assert_eq!(
+            prerender::with_policy(without, &template.policy),
+            raw,
+            "{path}"
+        );
+    }
+    // An article's islands carry what they need, and the page's own text is outside them.
+    let summary = &catalog.summaries()[0];
+    let raw =
+        fs::read_to_string(dir.join(routes::file_for(&routes::article(&summary.slug)))).unwrap();
+    let html = Html::parse_document(&raw);
+    let shares = select(&html, "leptos-island[data-component=partage]");
+    assert_eq!(shares.len(), 2);
+    for share in shares {
+        let props: serde_json::Value =
+            serde_json::from_str(share.value().attr("data-props").unwrap()).unwrap();
+        assert_eq!(
+            props["url"],
+            veille::seo::absolute(catalog.site(), &routes::article(&summary.slug))
+        );
+        assert_eq!(props["title"], summary.title.as_str());
+        one(&Html::parse_fragment(&share.html()), ".share__copy");
+    }
+    let letter = one(&html, "leptos-island[data-component=lettre]");
+    let props: serde_json::Value =
+        serde_json::from_str(letter.value().attr("data-props").unwrap()).unwrap();
+    assert_eq!(props["source"], summary.slug.as_str());
+    assert_eq!(props["provider"], "Preview");
+    assert_eq!(
+        props["copy"]["title"],
+        catalog.site().newsletter.title.as_str()
+    );
+    assert!(select(&html, "leptos-island .article__body, leptos-island h1").is_empty());
+    // Rendered in islands mode, every route shows the same text as the full app's page.
+    for route in routes::all(catalog) {
+        let file = route.file();
+        let islands = Html::parse_document(&fs::read_to_string(dir.join(&file)).unwrap());
+        let full = Html::parse_document(&fs::read_to_string(dist().join(&file)).unwrap());
+        assert_eq!(
+            text(one(&islands, "body")),
+            text(one(&full, "body")),
+            "{file}"
+        );
+        assert!(text(one(&islands, "main")).len() > 100, "{file}");
+    }
+    // 404.html renders any address: the full app, as before.
+    let not_found = fs::read_to_string(dir.join("404.html")).unwrap();
+    assert!(not_found.contains("import init,*as bindings from\"/veille-app1.js\""));
+    assert!(!not_found.contains("veille-islands"));
+}
+
+#[test]
+fn a_site_that_reads_its_content_at_run_time_keeps_the_full_app_everywhere() {
+    let (dir, _) = islands_build("islands-api", Some("/api"));
+    for file in ["index.html", "a-propos/index.html", "404.html"] {
+        let raw = fs::read_to_string(dir.join(file)).unwrap();
+        assert!(!raw.contains("veille-islands"), "{file}");
+        assert!(
+            raw.contains("import init,*as bindings from\"/veille-app1.js\""),
+            "{file}"
+        );
+        assert!(raw.contains("__RESOLVED_RESOURCES"), "{file}");
+    }
+    assert!(!dir.join("veille-ilots2_bg.wasm").exists());
+}

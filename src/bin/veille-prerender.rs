@@ -2,7 +2,7 @@
 //! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
-//! veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--json] [DIST]
+//! veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--islands DIR] [--json] [DIST]
 //! ```
 //!
 //! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
@@ -54,11 +54,19 @@ fn run() -> Result<(), String> {
     let mut json = false;
     let mut api: Option<String> = None;
     let mut kind = String::from("veille");
+    let mut islands: Option<PathBuf> = None;
     let mut key = String::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
             "--json" => json = true,
+            "--islands" => {
+                islands = Some(
+                    args.next()
+                        .ok_or("--islands needs trunk's output of the islands build")?
+                        .into(),
+                )
+            }
             "--api" => api = Some(args.next().ok_or("--api needs a path or URL")?),
             "--kind" => {
                 kind = args
@@ -67,7 +75,7 @@ fn run() -> Result<(), String> {
             }
             "--key" => key = args.next().ok_or("--key needs a Ghost Content API key")?,
             "-h" | "--help" => {
-                println!("usage: veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--json] [DIST]");
+                println!("usage: veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--islands DIR] [--json] [DIST]");
                 return Ok(());
             }
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -96,7 +104,7 @@ fn run() -> Result<(), String> {
         ),
     };
     let read = started.elapsed();
-    let report = prerender::prerender(&dist, catalog, &source)?;
+    let report = prerender::prerender_with_islands(&dist, catalog, &source, islands.as_deref())?;
     let elapsed = started.elapsed();
     if json {
         let summary = Summary {

@@ -4,7 +4,8 @@
 //! stays in the field through every error.
 
 use crate::{
-    content::{safe_href, use_site},
+    content::{safe_href, use_site, Newsletter},
+    islands::{island, NEWSLETTER},
     newsletter::{
         self,
         signup::{SignupState, Then},
@@ -12,6 +13,28 @@ use crate::{
     },
 };
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
+use serde::{Deserialize, Serialize};
+
+/// What a newsletter box needs, all in its island's props (no context reaches an island): the
+/// site's copy, the provider it sends to, where it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewsletterProps {
+    pub copy: Newsletter,
+    pub provider: Provider,
+    /// Where the reader signs up from: an article's slug, or `accueil`.
+    pub source: String,
+    /// Prefix of the element ids.
+    pub id: String,
+    /// Its name when it is not its title (a specimen of the style guide).
+    pub label: Option<String>,
+    /// The state to start in (style guide); never in a page.
+    #[serde(skip)]
+    pub initial: Option<SignupState>,
+    /// The address already in the field: the style guide's, or what the reader typed before
+    /// the wasm arrived.
+    #[serde(skip)]
+    pub initial_email: String,
+}
 
 #[component]
 pub fn NewsletterBox(
@@ -29,7 +52,33 @@ pub fn NewsletterBox(
     id: Option<String>,
 ) -> impl IntoView {
     let site = use_site();
-    let provider = use_context::<Provider>().unwrap_or_default();
+    // Named by its title; inside the style guide, by its title and specimen.
+    let in_specimen = use_context::<crate::components::specimen::SpecimenLabel>().is_some();
+    let label =
+        in_specimen.then(|| crate::components::specimen::landmark_name(&site.newsletter.title));
+    let props = NewsletterProps {
+        copy: site.newsletter.clone(),
+        provider: use_context::<Provider>().unwrap_or_default(),
+        source,
+        id: id.unwrap_or_else(|| "lettre".to_string()),
+        label,
+        initial,
+        initial_email,
+    };
+    island(NEWSLETTER, props, newsletter_box)
+}
+
+/// The box itself, from its props alone: what the islands' wasm brings to life.
+pub fn newsletter_box(props: NewsletterProps) -> impl IntoView {
+    let NewsletterProps {
+        copy,
+        provider,
+        source,
+        id,
+        label,
+        initial,
+        initial_email,
+    } = props;
     let preview = provider == Provider::Preview;
     // Without the app (JavaScript off, or before the wasm arrives) the form is a plain HTML
     // form: it posts to the provider, never puts the address in the page's URL.
@@ -46,7 +95,6 @@ pub fn NewsletterBox(
     let honeypot = RwSignal::new(String::new());
     let field: NodeRef<html::Input> = NodeRef::new();
     let thanks: NodeRef<html::Div> = NodeRef::new();
-    let id = id.unwrap_or_else(|| "lettre".to_string());
     let [title_id, field_id, hint_id, error_id, trap_id] =
         ["titre", "adresse", "aide", "erreur", "piege"].map(|part| format!("{id}-{part}"));
 
@@ -102,23 +150,18 @@ pub fn NewsletterBox(
         }
     };
     let button_label = move || state.with(SignupState::button_label);
-    let pitch = newsletter::pitch(&site.newsletter.pitch, site.newsletter.members);
+    let pitch = newsletter::pitch(&copy.pitch, copy.members);
     // From site.json: linked only when the link allowlist accepts it.
-    let privacy_url = site
-        .newsletter
+    let privacy_url = copy
         .privacy_url
         .as_deref()
         .and_then(safe_href)
         .map(str::to_string);
-    // Named by its title; inside the style guide, by its title and specimen.
-    let in_specimen = use_context::<crate::components::specimen::SpecimenLabel>().is_some();
-    let labelledby = (!in_specimen).then(|| title_id.clone());
-    let label =
-        in_specimen.then(|| crate::components::specimen::landmark_name(&site.newsletter.title));
+    let labelledby = label.is_none().then(|| title_id.clone());
 
     view! {
         <section class="newsletter" aria-labelledby=labelledby aria-label=label>
-            <h2 id=title_id class="newsletter__title">{site.newsletter.title.clone()}</h2>
+            <h2 id=title_id class="newsletter__title">{copy.title.clone()}</h2>
             <p class="newsletter__pitch">{pitch}</p>
             // Always in the page, so that screen readers announce what appears in it.
             <div class="newsletter__status" role="status" aria-live="polite">
@@ -199,7 +242,7 @@ pub fn NewsletterBox(
                 </form>
             </Show>
             <p class="newsletter__privacy">
-                {site.newsletter.privacy.clone()}
+                {copy.privacy.clone()}
                 {privacy_url.map(|href| view! { " " <a href=href>"Vos données et la lettre"</a> })}
             </p>
         </section>

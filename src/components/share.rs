@@ -5,14 +5,31 @@
 use crate::{
     browser,
     content::use_site,
+    islands::{island, SHARE},
     routes,
     seo::absolute,
     share::{Network, ShareText},
 };
 use leptos::{prelude::*, task::spawn_local};
+use serde::{Deserialize, Serialize};
 
 /// How long « Lien copié » stays on screen, in milliseconds.
 const CONFIRMATION_MS: u64 = 3000;
+
+/// Set by `navigation.js` on the copy button when it copied the link itself, the wasm not yet
+/// there: the row confirms it once alive.
+pub const COPIED_EARLY: &str = "data-copie";
+
+/// What a share row needs, all in its island's props (no context reaches an island).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareProps {
+    pub title: String,
+    pub lead: String,
+    /// The article's absolute address, the one shared and copied.
+    pub url: String,
+    /// Prefix of the element ids, unique when the row appears twice on a page.
+    pub id: String,
+}
 
 #[component]
 pub fn ShareRow(
@@ -24,7 +41,37 @@ pub fn ShareRow(
     id: String,
 ) -> impl IntoView {
     let url = absolute(&use_site(), &routes::article(&slug));
+    island(
+        SHARE,
+        ShareProps {
+            title,
+            lead,
+            url,
+            id,
+        },
+        share_row,
+    )
+}
+
+/// The row itself, from its props alone: what the islands' wasm brings to life.
+pub fn share_row(props: ShareProps) -> impl IntoView {
+    let ShareProps {
+        title,
+        lead,
+        url,
+        id,
+    } = props;
     let copied = RwSignal::new(false);
+    let copy_id = format!("{id}-copier");
+    Effect::new({
+        let copy_id = copy_id.clone();
+        move |_| {
+            if browser::take_attribute(&copy_id, COPIED_EARLY) {
+                copied.set(true);
+                browser::after(CONFIRMATION_MS, move || copied.set(false));
+            }
+        }
+    });
     // The share sheet is offered only where the browser has one, which only the browser can
     // tell: false while rendering, set once mounted.
     let can_share = RwSignal::new(false);
@@ -84,7 +131,7 @@ pub fn ShareRow(
             <ul class="share__list">
                 {links}
                 <li>
-                    <button class="share__link share__copy" type="button" on:click=copy aria-label="Copier le lien de l’article" title="Copier le lien">
+                    <button class="share__link share__copy" id=copy_id type="button" on:click=copy aria-label="Copier le lien de l’article" title="Copier le lien">
                         {icon("link")}
                     </button>
                 </li>

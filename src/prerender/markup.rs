@@ -60,6 +60,77 @@ pub fn without_wasm_preload(html: &str) -> String {
     html.to_string()
 }
 
+/// What trunk's loader starts: the app's JavaScript and wasm, as the addresses it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loader {
+    pub js: String,
+    pub wasm: String,
+}
+
+/// trunk's loader in a page: the inline module script that imports the app's JavaScript and
+/// instantiates its wasm, with where it starts and ends.
+fn loader_script(html: &str) -> Option<(usize, usize, Loader)> {
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<script").map(|i| from + i) {
+        let end = start + html[start..].find("</script>")? + "</script>".len();
+        let script = &html[start..end];
+        if let (Some(js), Some(wasm)) = (
+            literal_after(script, "from"),
+            literal_after(script, "module_or_path:"),
+        ) {
+            if script.contains("import init") && wasm.ends_with(".wasm") {
+                return Some((start, end, Loader { js, wasm }));
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+/// The string literal (any of JavaScript's three quotes) right after `key` in `code`.
+fn literal_after(code: &str, key: &str) -> Option<String> {
+    let rest = code[code.find(key)? + key.len()..].trim_start();
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let inside = &rest[1..];
+    Some(inside[..inside.find(quote)?].to_string())
+}
+
+/// The addresses trunk's loader starts in this page, if it has one.
+pub fn trunk_loader(html: &str) -> Option<Loader> {
+    loader_script(html).map(|(_, _, loader)| loader)
+}
+
+/// The page without trunk's loader: its inline script, the `modulepreload` of the app's
+/// JavaScript and the preload of its wasm (a page of islands loads them itself, later).
+pub fn without_trunk_loader(html: &str) -> String {
+    let Some((start, end, loader)) = loader_script(html) else {
+        return html.to_string();
+    };
+    let mut page = format!("{}{}", &html[..start], &html[end..]);
+    let mut from = 0;
+    while let Some(at) = page[from..].find("<link").map(|i| from + i) {
+        let Some(close) = page[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        let attrs = attributes(page[at + 5..close - 1].trim_end_matches('/'));
+        let get = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        if get("rel") == Some("modulepreload") && get("href") == Some(loader.js.as_str()) {
+            page.replace_range(at..close, "");
+            break;
+        }
+        from = close;
+    }
+    without_wasm_preload(&page)
+}
+
 /// The value of attribute `name` in a tag's inside (`attrs` of `<tag attrs>`).
 pub fn attribute(attrs: &str, name: &str) -> Option<String> {
     attributes(attrs)
@@ -114,6 +185,32 @@ mod tests {
             without_wasm_preload("<link rel=stylesheet>"),
             "<link rel=stylesheet>"
         );
+    }
+
+    #[test]
+    fn trunk_s_loader_is_found_and_removed_whatever_its_quoting() {
+        let minified = "<style>x</style><link rel=modulepreload href=/veille-a1.js><link as=fetch href=/veille-a1_bg.wasm rel=preload type=application/wasm><script type=module>import init,*as bindings from\"/veille-a1.js\";const wasm=await init({module_or_path:`/veille-a1_bg.wasm`});window.wasmBindings=bindings;dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{detail:{wasm}}))</script><link rel=icon href=/favicon.svg>";
+        assert_eq!(
+            trunk_loader(minified),
+            Some(Loader {
+                js: "/veille-a1.js".into(),
+                wasm: "/veille-a1_bg.wasm".into()
+            })
+        );
+        assert_eq!(
+            without_trunk_loader(minified),
+            "<style>x</style><link rel=icon href=/favicon.svg>"
+        );
+        let plain = "<script type=\"module\">\nimport init, * as bindings from '/v.js';\nconst wasm = await init({ module_or_path: '/v_bg.wasm' });\n</script>";
+        assert_eq!(
+            trunk_loader(plain).map(|l| l.wasm),
+            Some("/v_bg.wasm".into())
+        );
+        assert_eq!(without_trunk_loader(plain), "");
+        // A page without it (or with other scripts only) is left as it is.
+        let other = "<script type=application/ld+json>{\"from\": \"x\"}</script>";
+        assert_eq!(trunk_loader(other), None);
+        assert_eq!(without_trunk_loader(other), other);
     }
 
     #[test]

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
-import { DIST, ROOT, TOOLS } from "./paths.mjs";
+import { DIST, ISLANDS, ROOT, TOOLS } from "./paths.mjs";
 import { oneOfEach } from "./routes.mjs";
 
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
@@ -92,7 +92,8 @@ test("axe-core : aucune violation sur chaque route, en clair et en sombre", asyn
 /**
  * The site built for signups sent to the test endpoint's `scenario`: a copy of `dist/` whose
  * template (`spa.html`) has that newsletter `<meta>`, prerendered again — as a site configured
- * so before its build is (its pages' CSP then allows that endpoint). Served on its own port.
+ * so before its build is (its pages' CSP then allows that endpoint; its pages are pages of
+ * islands, as `./dev.sh build` makes them). Served on its own port.
  */
 async function siteWith(scenario) {
   if (!configured.has(scenario)) {
@@ -101,7 +102,7 @@ async function siteWith(scenario) {
     const template = join(dir, "spa.html");
     const html = await readFile(template, "utf8");
     await writeFile(template, setMeta(html, "veille-newsletter", `json ${api.url}/newsletter/${scenario}/a11y/inscription`));
-    execFileSync(PRERENDER, [dir], { stdio: "ignore" });
+    execFileSync(PRERENDER, ["--islands", ISLANDS, dir], { stdio: "ignore" });
     configured.set(scenario, { server: await serveStatic(dir), dir });
   }
   return configured.get(scenario).server;

@@ -55,12 +55,26 @@ export async function headingOf(page, timeout = 15000) {
 }
 
 /**
- * Waits until the app runs in the page (`<html data-app="ready">`, set by an effect once it has
- * rendered or taken over the prerendered page). Whether it did within `timeout` ms.
+ * Waits until the page is live (`<html data-app="ready">`: set by navigation.js on a page of
+ * islands, by the full app once it has rendered). Whether it was within `timeout` ms.
  */
 export async function appReady(page, timeout = 15000) {
   try {
     await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Brings a page of islands to life: focusing a widget loads their wasm (navigation.js), which
+ * then sets `<html data-islands="ready">`. Whether it did within `timeout` ms.
+ */
+export async function islandsReady(page, timeout = 15000) {
+  await page.evaluate(() => document.querySelector("leptos-island input[type=email], leptos-island button")?.focus());
+  try {
+    await page.waitForSelector("html[data-islands=ready]", { state: "attached", timeout });
     return true;
   } catch {
     return false;

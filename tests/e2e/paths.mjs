@@ -7,3 +7,5 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = process.env.VEILLE_DIST ?? join(ROOT, "dist");
 /** veille-prerender and veille-content (Cargo profile `prerender`). */
 export const TOOLS = join(ROOT, "target", "prerender");
+/** trunk's output of the `islands` build, which the prerender copies into the site. */
+export const ISLANDS = join(ROOT, "target", "dist-islands");

@@ -1,6 +1,6 @@
 // The prerendered site (`./dev.sh build`): every route is a static HTML page that reads without
-// JavaScript, and that the wasm takes over (hydration) without rebuilding it or fetching its
-// content again. Served from 127.0.0.1 as a CDN would, opened in headless Chromium.
+// JavaScript, whose islands (share rows, newsletter box) a small wasm takes over (hydration)
+// without rebuilding them, and whose links navigation.js follows without loading a document. Served from 127.0.0.1 as a CDN would, opened in headless Chromium.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -63,47 +63,56 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
   await context.close();
 });
 
-test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navigation reste côté client", async () => {
+test("la page prérendue n’est reprise que par ses îlots, sans être reconstruite, puis la navigation reste côté client", async () => {
   const page = await served.browser.newPage();
   const problems = [];
   page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
   page.on("pageerror", (err) => problems.push(err.message));
-  // Hold the wasm back until the prerendered nodes are marked.
+  // Hold the wasm back until the prerendered nodes are marked and a reader has typed.
   let release;
   const held = new Promise((ok) => (release = ok));
+  const wasms = [];
   await page.route("**/*.wasm", async (route) => {
+    wasms.push(new URL(route.request().url()).pathname);
     await held;
     await route.continue();
   });
   await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
-  await page.evaluate(() => {
-    for (const selector of ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]) {
-      document.querySelector(selector).veilleMark = selector;
-    }
+  const marked = ["main h1", ".article__lead", ".newsletter__form", ".newsletter__field", "header.site-header", ".share"];
+  await page.evaluate((selectors) => {
+    for (const selector of selectors) document.querySelector(selector).veilleMark = selector;
     window.veilleSameDocument = true;
-  });
-  assert.equal(await page.locator("html[data-app]").count(), 0, "the app ran before its wasm");
-  release();
-  assert.ok(await appReady(page), "the app never started");
+  }, marked);
+  // Live without any wasm: navigation.js alone.
+  assert.ok(await appReady(page), "navigation.js never ran");
+  await page.waitForTimeout(300);
+  assert.deepEqual(wasms, [], "a wasm was fetched before any interaction");
+  assert.ok(await page.locator(".share__copy").first().isVisible(), "copy link not offered");
 
-  const kept = await page.evaluate(() =>
-    ["main h1", ".article__lead", ".newsletter__form", "header.site-header"].filter(
-      (selector) => document.querySelector(selector)?.veilleMark === selector,
-    ),
-  );
-  assert.deepEqual(kept, ["main h1", ".article__lead", ".newsletter__form", "header.site-header"]);
-  assert.equal(await page.locator("main h1").count(), 1, "a second copy of the page was added");
-  assert.ok(await page.locator(".share__copy").first().isVisible(), "copy link not offered once live");
-  assert.equal(await page.locator("meta[property='og:title']").count(), 1, "head tags were duplicated");
-
-  // The prerendered form now has the app's handler: an invalid address gets the French message.
+  // A reader types in the box before its wasm is there: that loads it (the islands', not the app's).
   const form = page.locator(".newsletter__form").first();
   await form.locator("input[type=email]").fill("pas-une-adresse");
+  const islands = await page.locator("meta[name=veille-islands]").getAttribute("content");
+  await expectSoon(() => wasms.length === 1, "the islands' wasm was not requested on focus");
+  assert.equal(wasms[0], islands.split(" ")[1]);
+  release();
+  await page.waitForSelector("html[data-islands=ready]", { state: "attached", timeout: 15000 });
+
+  const kept = await page.evaluate(
+    (selectors) => selectors.filter((selector) => document.querySelector(selector)?.veilleMark === selector),
+    marked,
+  );
+  assert.deepEqual(kept, marked);
+  assert.equal(await page.locator("main h1").count(), 1, "a second copy of the page was added");
+  assert.equal(await page.locator("meta[property='og:title']").count(), 1, "head tags were duplicated");
+  assert.equal(await form.locator("input[type=email]").inputValue(), "pas-une-adresse", "what the reader typed was lost");
+
+  // The prerendered form now has the island's handler: an invalid address gets the French message.
   await form.locator("button[type=submit]").click();
   await page.locator(".newsletter .field-error").first().waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => location.search), "", "the form was submitted to the server");
 
-  // Client-side navigation to a related article: same document, new page.
+  // Client-side navigation to a related article: same document, new page, its islands alive.
   const next = related[0];
   await page.locator(`.related a[href="/article/${next.slug}"]`).first().click();
   await page.waitForFunction(
@@ -114,6 +123,8 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
   assert.equal(await page.evaluate(() => window.veilleSameDocument), true, "the browser loaded a new document");
   assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), `https://veille-ia.example/article/${next.slug}`);
   assert.equal(await page.locator("[aria-current]").count(), 0, "an article is no section of the navigation");
+  await page.waitForFunction(() => [...document.querySelectorAll("leptos-island")].every((i) => i.hasAttribute("data-vivant")));
+  assert.equal(wasms.length, 1, "the wasm was fetched again");
 
   // Plain links, one test of the address: the navigation marks the section the reader moves to.
   await page.locator(".site-nav a[href^='/tag/']").first().click();
@@ -130,22 +141,30 @@ test("la page prérendue est reprise par le wasm, pas reconstruite, puis la navi
   await page.close();
 });
 
-test("en mode API, la page prérendue ne redemande pas le contenu avec lequel elle a été rendue", async () => {
-  // The same build with its runtime configuration switched to the static API in dist/api/.
+/** Waits (up to 5 s) until `condition()` holds in the test, else fails with `message`. */
+async function expectSoon(condition, message) {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((ok) => setTimeout(ok, 50));
+  assert.ok(condition(), message);
+}
+
+test("une page d’îlots passée en mode API après la construction est reprise par l’application complète, qui lit l’API", async () => {
+  // The same build with its runtime configuration switched to the static API in dist/api/: its
+  // pages were not prerendered for it (a build for an API keeps the full app on every page and
+  // its data, tests/prerender.rs), so the full app renders it from the API, then navigates.
   const configure = (copy) =>
     editFile(join(copy, "article", SLUG, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
   await servingCopy(DIST, configure, async (apiServer) => {
-    const page = await served.browser.newPage();
-    const requested = [];
-    page.on("request", (req) => requested.push(new URL(req.url()).pathname));
-    await page.goto(`${apiServer.url}/article/${SLUG}`);
+    const { page, problems } = await openPage(served.browser, `${apiServer.url}/article/${SLUG}`);
     assert.ok(await appReady(page));
-    await page.waitForTimeout(300);
-    assert.deepEqual(requested.filter((p) => p.startsWith("/api/")), [], "content fetched again");
-    // The API is what the app uses from then on.
+    assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
+    const requested = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    assert.equal(await page.locator("main h1").count(), 1);
+    const app = await page.locator("meta[name=veille-app]").getAttribute("content");
+    assert.ok(requested.includes(app.split(" ")[1]), `the full app's wasm was not loaded: ${requested}`);
     const fetched = page.waitForResponse((res) => res.url().endsWith(`/api/articles/${related[0].slug}.json`));
     await page.locator(`.related a[href="/article/${related[0].slug}"]`).first().click();
     await fetched;
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { appReady, headingOf, openPage, servedBuild } from "./browser.mjs";
+import { appReady, headingOf, islandsReady, openPage, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy, setMeta } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
 
@@ -33,6 +33,7 @@ test("la une s’affiche, sans erreur dans la console", async () => {
   assert.equal(await page.locator(".card--lead").count(), 1);
   assert.equal(await page.locator(".card").count(), firstPage.items.length);
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  assert.ok(await islandsReady(page), "the islands never came alive");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -43,6 +44,7 @@ test("un lien profond ouvre l’article demandé", async () => {
     assert.ok(await appReady(page), article.slug);
     assert.equal(await headingOf(page), article.title, article.slug);
     assert.equal(await page.title(), `${article.title} — ${site.name}`);
+    assert.ok(await islandsReady(page), `${article.slug}: the islands never came alive`);
     assert.deepEqual(problems, [], article.slug);
     await page.close();
   }
@@ -111,19 +113,23 @@ test("une adresse inconnue affiche la page 404 en français", async () => {
   await page.close();
 });
 
-test("contrôle : une page restée vide fait échouer la vérification", async () => {
-  // The same site with its wasm truncated, as a broken optimiser would leave it.
+test("contrôle : un wasm cassé fait échouer la vérification", async () => {
+  // The same site with both wasms truncated, as a broken optimiser would leave them.
   const truncate = async (broken) => {
-    const wasm = (await readdir(broken)).find((name) => name.endsWith(".wasm"));
-    assert.ok(wasm, "dist/ holds no .wasm file");
-    await writeFile(join(broken, wasm), (await readFile(join(broken, wasm))).subarray(0, 64));
+    const wasms = (await readdir(broken)).filter((name) => name.endsWith(".wasm"));
+    assert.equal(wasms.length, 2, `dist/ should hold the islands' wasm and the app's: ${wasms}`);
+    for (const wasm of wasms) await writeFile(join(broken, wasm), (await readFile(join(broken, wasm))).subarray(0, 64));
   };
   await servingCopy(DIST, truncate, async (brokenServer) => {
-    const { page, problems } = await openPage(served.browser, `${brokenServer.url}/`);
-    // The prerendered text is there, but the app never starts.
-    assert.equal(await appReady(page, 3000), false);
-    assert.notDeepEqual(problems, []);
-    await page.close();
+    // A page of islands: its text is there, its widgets never come alive.
+    const home = await openPage(served.browser, `${brokenServer.url}/`);
+    assert.equal(await islandsReady(home.page, 3000), false);
+    assert.notDeepEqual(home.problems, []);
+    await home.page.close();
+    // The full app (404.html): it never starts.
+    const lost = await openPage(served.browser, `${brokenServer.url}/inconnue`);
+    assert.equal(await appReady(lost.page, 3000), false);
+    await lost.page.close();
   });
 });
 

@@ -17,28 +17,47 @@ export function sizes(bytes) {
 
 /**
  * The same-site files a cold load of `route` fetches before any interaction: the page, its
- * stylesheet, icon, script, the wasm its loader fetches, and its images that are not
- * lazy-loaded.
+ * stylesheet, icon, scripts (`<script src>`), the wasm trunk's inline loader fetches at once (the
+ * full app's pages), and its images that are not lazy-loaded. A page of islands fetches its
+ * islands' wasm only later: see `islandsAssets`.
  */
 export async function coldAssets(dist, route) {
-  const page = fileOf(dist, route);
+  const page = route.endsWith(".html") ? route.slice(1) : fileOf(dist, route);
   const html = await readFile(join(dist, page), "utf8");
   const found = new Set();
-  for (const [tag] of html.matchAll(/<(?:link|img)\b[^>]*>/g)) {
-    const attr = (name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+  const attrOf = (tag) => (name) =>
+    tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+  for (const [tag] of html.matchAll(/<(?:link|img|script)\b[^>]*>/g)) {
+    const attr = attrOf(tag);
     if (tag.startsWith("<img")) {
       if (attr("loading") !== "lazy" && attr("src")?.startsWith("/")) found.add(attr("src"));
+    } else if (tag.startsWith("<script")) {
+      if (attr("src")?.startsWith("/")) found.add(attr("src"));
     } else if (/^(stylesheet|icon|modulepreload|preload)$/.test(attr("rel") ?? "") && attr("href")?.startsWith("/")) {
       found.add(attr("href"));
     }
   }
-  // The wasm, which trunk's inline loader fetches at once (prerendered pages do not preload it).
-  for (const [path] of html.matchAll(/\/[\w.-]+_bg\.wasm/g)) found.add(path);
+  // trunk's loader: `import … from "/x.js"` and `module_or_path: "/x_bg.wasm"`, fetched at once.
+  for (const [, js] of html.matchAll(/import init[^;]*?from\s*["'`](\/[^"'`]+\.js)/g)) found.add(js);
+  for (const [, wasm] of html.matchAll(/module_or_path:\s*["'`](\/[^"'`]+\.wasm)/g)) found.add(wasm);
   const files = [{ name: page, bytes: Buffer.from(html) }];
   for (const path of found) {
     files.push({ name: path.slice(1), bytes: await readFile(join(dist, decodeURIComponent(path))) });
   }
   return files.map(({ name, bytes }) => ({ name, ...sizes(bytes) }));
 }
+
+/** The files a `<meta name>` holding "<js> <wasm>" names (`veille-islands`, `veille-app`). */
+export async function bundleAssets(dist, route, name) {
+  const html = await readFile(join(dist, route.endsWith(".html") ? route.slice(1) : fileOf(dist, route)), "utf8");
+  const value = html.match(new RegExp(`<meta name="${name}" content="([^"]*)"`))?.[1];
+  if (!value) return [];
+  return Promise.all(
+    value.split(" ").map(async (path) => ({ name: path.slice(1), ...sizes(await readFile(join(dist, path.slice(1)))) })),
+  );
+}
+
+/** What a page of islands fetches once a reader nears or touches a widget. */
+export const islandsAssets = (dist, route) => bundleAssets(dist, route, "veille-islands");
 
 export const total = (files, key) => files.reduce((sum, f) => sum + f[key], 0);

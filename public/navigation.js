@@ -1,0 +1,284 @@
+// navigation.js — the only script a prerendered page of Veille runs at first (a « page of
+// islands », see src/islands.rs). The page is complete without it; it adds three things:
+//
+// 1. The islands' wasm (the share rows and the newsletter box, made alive by src/islands.rs),
+//    loaded only when a reader may use them: when the newsletter box comes within a screen and
+//    a half of the viewport, or when an island is hovered, touched or focused. Until then, a
+//    tap on « Copier le lien » copies the link all the same, and a signup sent is held and
+//    sent by the wasm once it is there (or, if it cannot load, posted as a plain form).
+// 2. Client-side navigation: an internal link fetches the next prerendered page (prefetched on
+//    hover, focus or touch) and swaps the body and the page's head tags (those after the
+//    <!--HEAD--> marker) instead of loading a new document; history, scroll, focus on the new
+//    h1, and an announcement for screen readers. Anything this script does not handle
+//    (another origin, a download, a new tab, a modified click, an anchor of the same page, a
+//    file, a failed fetch) is left to the browser.
+// 3. When the page's configuration changed since the build (another newsletter provider, a
+//    content API), the full app instead (its own router then navigates).
+//
+// The names it reads are written by the prerender (src/hydration.rs, src/prerender.rs).
+
+const doc = document;
+const root = doc.documentElement;
+const metaOf = (d, name) => d.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? null;
+const meta = (name) => metaOf(doc, name);
+
+/** `{ js, wasm }` from a `<meta>` holding "<js> <wasm>". */
+function bundle(name) {
+  const [js, wasm] = (meta(name) ?? "").split(" ");
+  return js && wasm ? { js, wasm } : null;
+}
+
+/** Starts a wasm-bindgen bundle (the same two steps as trunk's own loader). */
+async function start({ js, wasm }) {
+  const module = await import(js);
+  await module.default({ module_or_path: wasm });
+  return module;
+}
+
+const reconfigured =
+  (meta("veille-newsletter") ?? "") !== (meta("veille-rendu-avec") ?? "") ||
+  (meta("veille-content-api") ?? "") !== "";
+
+
+// ---------------------------------------------------------------------------------------------
+// 1. Islands
+
+/** Set by the wasm on each island it made alive (src/islands.rs, `ALIVE`). */
+const ALIVE = "data-vivant";
+let loading = null;
+
+/** Loads the islands' wasm once; resolves once the page's islands are alive. */
+function loadIslands() {
+  const islandsBundle = bundle("veille-islands");
+  if (!islandsBundle) return Promise.reject(new Error("pas d’îlots sur cette page"));
+  loading ??= start(islandsBundle).catch((error) => {
+    loading = null;
+    console.error("Veille : les widgets n’ont pas pu démarrer", error);
+    throw error;
+  });
+  return loading;
+}
+
+const islandOf = (node) => (node instanceof Element ? node.closest("leptos-island") : null);
+const asleep = (island) => island && !island.hasAttribute(ALIVE);
+
+let observer = null;
+/** Watches the page's newsletter box: the wasm loads as it comes near. */
+function watchNewsletter() {
+  observer?.disconnect();
+  const box = doc.querySelector('leptos-island[data-component="lettre"]');
+  if (!box || loading || !("IntersectionObserver" in window)) return;
+  observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        loadIslands().catch(() => {});
+      }
+    },
+    { rootMargin: "150% 0px" },
+  );
+  observer.observe(box);
+}
+
+function islands() {
+  const wake = (event) => {
+    if (asleep(islandOf(event.target))) loadIslands().catch(() => {});
+  };
+  for (const type of ["pointerover", "touchstart", "focusin"]) {
+    doc.addEventListener(type, wake, { passive: true, capture: true });
+  }
+
+  // « Copier le lien » before the wasm: copied here, confirmed by the row once alive.
+  doc.addEventListener(
+    "click",
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest(".share__copy") : null;
+      const island = islandOf(button);
+      if (!button || !asleep(island)) return;
+      let url = location.href;
+      try {
+        url = JSON.parse(island.dataset.props).url || url;
+      } catch {}
+      event.preventDefault();
+      navigator.clipboard?.writeText(url).then(
+        () => button.setAttribute("data-copie", ""),
+        () => {},
+      );
+      loadIslands().catch(() => {});
+    },
+    true,
+  );
+
+  // A signup sent before the wasm: held, then sent by the box once alive (one request, with
+  // its states and messages), or posted as the plain form it is if the wasm cannot load.
+  doc.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      const island = islandOf(form);
+      if (!asleep(island)) return;
+      event.preventDefault();
+      loadIslands().then(
+        () => (form.isConnected ? form.requestSubmit() : null),
+        () => form.submit(),
+      );
+    },
+    true,
+  );
+  watchNewsletter();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Navigation
+
+/** Fetched pages, by address without fragment: each fetched once (prefetch, then the click). */
+const pages = new Map();
+const keyOf = (url) => url.origin + url.pathname + url.search;
+
+function fetchPage(url) {
+  const key = keyOf(url);
+  if (!pages.has(key)) {
+    const page = fetch(key, { credentials: "same-origin", headers: { Accept: "text/html" } }).then((response) => {
+      const type = response.headers.get("content-type") ?? "";
+      if (!response.ok || !type.includes("text/html")) throw new Error(`${response.status} ${type}`);
+      return response.text();
+    });
+    page.catch(() => pages.delete(key));
+    pages.set(key, page);
+  }
+  return pages.get(key);
+}
+
+/** The address an activated link leads to when this script is to handle it, else null. */
+function linkTarget(event) {
+  if (event.defaultPrevented) return null;
+  if ("button" in event && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) {
+    return null;
+  }
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+  if (!(link instanceof HTMLAnchorElement)) return null;
+  if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return null;
+  if ((link.getAttribute("rel") ?? "").split(/\s+/).includes("external")) return null;
+  const url = new URL(link.href);
+  if (url.origin !== location.origin || !/^https?:$/.test(url.protocol)) return null;
+  // An anchor of this very page (table of contents, skip link), or the page itself.
+  if (url.pathname === location.pathname && url.search === location.search) return null;
+  // A file (the feed, the sitemap, an image), not a page.
+  if (/\.[a-z0-9]+$/i.test(url.pathname.split("/").pop())) return null;
+  return url;
+}
+
+/** Scroll positions of the history entries this script made, by entry. */
+const scrolls = new Map();
+let entry = 0;
+let current = location.pathname + location.search;
+
+/** The live region that announces each new page; kept across swaps so it is heard. */
+function announcer() {
+  let region = doc.getElementById("veille-annonce");
+  if (!region) {
+    region = doc.createElement("p");
+    region.id = "veille-annonce";
+    region.className = "visually-hidden";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+  }
+  return region;
+}
+
+/** Replaces the current head's tags after <!--HEAD--> (and the route's marker) by `next`'s. */
+function swapHead(next) {
+  const marker = (head) => [...head.childNodes].find((n) => n.nodeType === Node.COMMENT_NODE && n.data === "HEAD");
+  const here = marker(doc.head);
+  const there = marker(next.head);
+  if (!here || !there) return false;
+  while (here.nextSibling) here.nextSibling.remove();
+  const tags = [];
+  for (let n = there.nextSibling; n; n = n.nextSibling) tags.push(doc.importNode(n, true));
+  doc.head.append(...tags);
+  for (const name of ["veille-route", "veille-rendu-avec"]) {
+    const tag = doc.querySelector(`meta[name="${name}"]`);
+    const value = metaOf(next, name);
+    if (tag && value !== null) tag.setAttribute("content", value);
+  }
+  return true;
+}
+
+async function go(url, { push, scroll }) {
+  let text;
+  try {
+    text = await fetchPage(url);
+  } catch {
+    location.assign(url.href);
+    return;
+  }
+  const next = new DOMParser().parseFromString(text, "text/html");
+  // Only a page of islands built the same way can be swapped in.
+  if (!metaOf(next, "veille-islands") || metaOf(next, "veille-rendu-avec") !== meta("veille-rendu-avec")) {
+    location.assign(url.href);
+    return;
+  }
+  if (push) {
+    scrolls.set(history.state?.veille ?? 0, scrollY);
+    entry = Date.now();
+    history.pushState({ veille: entry }, "", url.href);
+  }
+  current = location.pathname + location.search;
+  if (!swapHead(next)) {
+    location.reload();
+    return;
+  }
+  const region = announcer();
+  region.textContent = "";
+  doc.body.replaceChildren(...[...next.body.childNodes].map((n) => doc.importNode(n, true)), region);
+  const target = url.hash && doc.getElementById(decodeURIComponent(url.hash.slice(1)));
+  if (scroll != null) scrollTo(0, scroll);
+  else if (target) target.scrollIntoView();
+  else scrollTo(0, 0);
+  const h1 = doc.querySelector("main h1");
+  h1?.focus({ preventScroll: true });
+  // After the focus, so that the title is not read twice at once.
+  setTimeout(() => (region.textContent = `Page chargée\u00a0: ${doc.title}`), 100);
+  doc.dispatchEvent(new CustomEvent("veille:page"));
+  watchNewsletter();
+}
+
+function navigation() {
+  history.scrollRestoration = "manual";
+  entry = history.state?.veille ?? Date.now();
+  history.replaceState({ ...(history.state ?? {}), veille: entry }, "");
+
+  const prefetch = (event) => {
+    const url = linkTarget(event);
+    if (url) fetchPage(url).catch(() => {});
+  };
+  for (const type of ["pointerover", "focusin", "touchstart"]) {
+    doc.addEventListener(type, prefetch, { passive: true });
+  }
+  doc.addEventListener("click", (event) => {
+    const url = linkTarget(event);
+    if (!url) return;
+    event.preventDefault();
+    go(url, { push: true, scroll: null });
+  });
+  addEventListener("popstate", (event) => {
+    const here = location.pathname + location.search;
+    // A fragment of the same page (the table of contents): the browser's to handle.
+    if (here === current) return;
+    scrolls.set(entry, scrollY);
+    entry = event.state?.veille ?? Date.now();
+    go(new URL(location.href), { push: false, scroll: scrolls.get(entry) ?? 0 });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start (last: everything above is declared by now).
+
+if (reconfigured) {
+  const app = bundle("veille-app");
+  if (app) start(app).catch((error) => console.error("Veille : l’application n’a pas pu démarrer", error));
+} else {
+  islands();
+  navigation();
+  root.setAttribute("data-app", "ready");
+}

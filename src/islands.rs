@@ -1,0 +1,140 @@
+//! Islands: the only parts of a prerendered page a reader can use (the share rows, the
+//! newsletter box). Each is rendered inside a `<leptos-island>` that carries its props as JSON
+//! (`data-props`, written by the prerender), so that a small wasm (feature `islands`) brings it
+//! to life from the static HTML alone, without the app, the router or the content around it.
+//! A widget therefore sees only its props: everything it needs from the site's content or
+//! configuration is in them, never in a context.
+//!
+//! Only a page of islands has them: the full app (404.html, a site reading its content at run
+//! time, `trunk serve`) renders and hydrates the same widgets as plain components, because
+//! Leptos' island element cannot be hydrated as part of a whole page (the walk through the
+//! page does not come back out of it).
+
+use leptos::{
+    either::Either, prelude::*, tachys::html::islands::Island, tachys::reactive_graph::OwnedView,
+};
+use serde::Serialize;
+
+/// Provided by the prerender while it renders a page of islands.
+#[derive(Debug, Clone, Copy)]
+pub struct PageOfIslands;
+
+/// `data-component` of the share rows' islands.
+pub const SHARE: &str = "partage";
+/// `data-component` of the newsletter box's island.
+pub const NEWSLETTER: &str = "lettre";
+
+/// `view(props)`: as an island named `name` on a page of islands, as itself anywhere else.
+pub fn island<P, V>(
+    name: &'static str,
+    props: P,
+    view: fn(P) -> V,
+) -> Either<Island<OwnedView<V>>, V>
+where
+    P: Serialize + 'static,
+    V: IntoView + 'static,
+{
+    if use_context::<PageOfIslands>().is_some() {
+        Either::Left(wrap(name, props, view))
+    } else {
+        Either::Right(view(props))
+    }
+}
+
+/// `view(props)` as an island named `name`. Its props are serialized into the page only by the
+/// prerender: nothing else reads them.
+pub fn wrap<P, V>(name: &'static str, props: P, view: fn(P) -> V) -> Island<OwnedView<V>>
+where
+    P: Serialize + 'static,
+    V: IntoView + 'static,
+{
+    #[cfg(feature = "ssr")]
+    let json = serde_json::to_string(&props).unwrap_or_default();
+    // Its own owner, in hydration mode: the markers the islands' wasm walks are written (and
+    // then expected) inside the island whatever the page around it does.
+    #[cfg(any(feature = "ssr", feature = "hydrate", feature = "islands"))]
+    let owned = Owner::new().with(|| Owner::with_hydration(move || OwnedView::new(view(props))));
+    #[cfg(not(any(feature = "ssr", feature = "hydrate", feature = "islands")))]
+    let owned = Owner::new().with(move || OwnedView::new(view(props)));
+    let island = Island::new(name, owned);
+    #[cfg(feature = "ssr")]
+    let island = island.with_props(json);
+    island
+}
+
+/// The islands' wasm: brings every island of the page that is not yet alive to life, from its
+/// props, keeping the prerendered nodes (and so the reader's focus and scroll).
+#[cfg(feature = "islands")]
+pub mod client {
+    use super::{wrap, NEWSLETTER, SHARE};
+    use crate::components::{newsletter::newsletter_box, share::share_row};
+    use leptos::{prelude::*, tachys::view::Position, wasm_bindgen::JsCast};
+    use serde::{de::DeserializeOwned, Serialize};
+    use web_sys::Element;
+
+    /// Marks an island brought to life, so that it never is twice (islands are looked for
+    /// again after each client-side navigation).
+    pub const ALIVE: &str = "data-vivant";
+
+    /// Brings to life every island of the document not yet alive; returns how many.
+    pub fn hydrate_all() -> usize {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return 0;
+        };
+        let Ok(found) = document.query_selector_all(&format!("leptos-island:not([{ALIVE}])"))
+        else {
+            return 0;
+        };
+        let mut alive = 0;
+        for i in 0..found.length() {
+            let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let _ = el.set_attribute(ALIVE, "");
+            let ok = match el.get_attribute("data-component").as_deref() {
+                Some(SHARE) => hydrate(&el, SHARE, share_row, |p| p),
+                Some(NEWSLETTER) => hydrate(&el, NEWSLETTER, newsletter_box, |mut p| {
+                    // What the reader typed before the wasm arrived stays in the field.
+                    p.initial_email = typed_email(&el);
+                    p
+                }),
+                _ => false,
+            };
+            alive += usize::from(ok);
+        }
+        alive
+    }
+
+    fn hydrate<P, V>(
+        el: &Element,
+        name: &'static str,
+        view: fn(P) -> V,
+        adjust: impl FnOnce(P) -> P,
+    ) -> bool
+    where
+        P: Serialize + DeserializeOwned + 'static,
+        V: IntoView + 'static,
+    {
+        let Some(props) = el
+            .get_attribute("data-props")
+            .and_then(|json| serde_json::from_str::<P>(&json).ok())
+        else {
+            leptos::logging::warn!("îlot {name}\u{a0}: propriétés illisibles, laissé statique");
+            return false;
+        };
+        let state =
+            wrap(name, adjust(props), view).hydrate_from_position::<true>(el, Position::Current);
+        // Alive for the life of the page (a navigation replaces the page, islands and all).
+        std::mem::forget(state);
+        true
+    }
+
+    fn typed_email(el: &Element) -> String {
+        el.query_selector("input[type=email]")
+            .ok()
+            .flatten()
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    }
+}
