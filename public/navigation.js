@@ -77,7 +77,8 @@ function watchNewsletter() {
     },
     { rootMargin: "150% 0px" },
   );
-  observer.observe(box);
+  // The island element lays nothing out (display: contents): the box inside it is watched.
+  observer.observe(box.firstElementChild ?? box);
 }
 
 function islands() {
@@ -152,7 +153,9 @@ function fetchPage(url) {
 /** The address an activated link leads to when this script is to handle it, else null. */
 function linkTarget(event) {
   if (event.defaultPrevented) return null;
-  if ("button" in event && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) {
+  // A click opening a new tab or window (middle button, Ctrl, ⌘, Shift, Alt); hover, focus and
+  // touch (prefetch) have no button to check.
+  if (event.type === "click" && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) {
     return null;
   }
   const link = event.target instanceof Element ? event.target.closest("a[href]") : null;

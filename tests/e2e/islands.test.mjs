@@ -1,0 +1,87 @@
+// When the islands' wasm loads on a page of islands (public/navigation.js), in the release build
+// served from 127.0.0.1 and opened in headless Chromium: never before a reader may use a
+// widget; as the newsletter box comes near; and what a reader does before it has arrived (a
+// copy, a signup) is not lost.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { appReady, servedBuild } from "./browser.mjs";
+import { DIST, ROOT } from "./paths.mjs";
+
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const SLUG = index.items[0].slug;
+const served = servedBuild(DIST);
+
+/** The article with every wasm request recorded and held until `release()`. */
+async function heldArticle(contextOptions = {}) {
+  const context = await served.browser.newContext({ viewport: { width: 400, height: 700 }, ...contextOptions });
+  const page = await context.newPage();
+  const wasms = [];
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/*.wasm", async (route) => {
+    wasms.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${served.server.url}/article/${SLUG}`);
+  assert.ok(await appReady(page));
+  const islands = (await page.locator("meta[name=veille-islands]").getAttribute("content")).split(" ")[1];
+  return { context, page, wasms, release, islands };
+}
+
+const until = async (condition, message) => {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((ok) => setTimeout(ok, 50));
+  assert.ok(condition(), message);
+};
+
+test("le wasm des îlots n’est chargé qu’à l’approche de la lettre, pas avant", async () => {
+  const { context, page, wasms, release, islands } = await heldArticle();
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasms, [], "a wasm was fetched by a reader who only reads the top");
+  // Reading on, down to a screen and a half before the box: it loads.
+  await page.evaluate(() => {
+    const box = document.querySelector(".newsletter");
+    scrollTo(0, box.getBoundingClientRect().top + scrollY - innerHeight * 3);
+  });
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => scrollY > 0), "the page is too short for this test");
+  assert.deepEqual(wasms, [], "fetched while the box was still far");
+  await page.evaluate(() => document.querySelector(".newsletter").scrollIntoView());
+  await until(() => wasms.length === 1, "the wasm was not fetched as the box came near");
+  assert.equal(wasms[0], islands);
+  release();
+  await page.waitForSelector("html[data-islands=ready]", { state: "attached", timeout: 15000 });
+  assert.equal(await page.locator("leptos-island:not([data-vivant])").count(), 0);
+  await context.close();
+});
+
+test("« Copier le lien » avant l’arrivée du wasm copie quand même, puis le confirme", async () => {
+  const { context, page, wasms, release } = await heldArticle({ permissions: ["clipboard-read", "clipboard-write"] });
+  await page.locator(".share__copy").first().click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://veille-ia.example/article/${SLUG}`);
+  // The tap asked for the wasm, still on its way: the row confirms once alive.
+  await until(() => wasms.length === 1, "the tap did not ask for the wasm");
+  assert.equal(await page.locator("html[data-islands]").count(), 0);
+  release();
+  await page.locator(".share__status", { hasText: "Lien copié" }).first().waitFor({ timeout: 10000 });
+  await context.close();
+});
+
+test("une inscription envoyée avant l’arrivée du wasm est tenue, puis traitée par la lettre", async () => {
+  const { context, page, release } = await heldArticle();
+  const form = page.locator(".newsletter__form");
+  await form.locator("input[type=email]").fill("pas-une-adresse");
+  await form.locator("input[type=email]").press("Enter");
+  await page.waitForTimeout(300);
+  // Held: no plain post, no message yet.
+  assert.equal(await page.evaluate(() => location.search), "");
+  assert.equal(await page.locator(".newsletter .field-error").count(), 0);
+  release();
+  await page.locator(".newsletter .field-error").waitFor({ timeout: 10000 });
+  assert.equal(await page.evaluate(() => location.pathname), `/article/${SLUG}`);
+  assert.equal(await form.locator("input[type=email]").inputValue(), "pas-une-adresse");
+  await context.close();
+});
