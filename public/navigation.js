@@ -66,6 +66,7 @@ let observer = null;
 /** Watches the page's newsletter box: the wasm loads as it comes near. */
 function watchNewsletter() {
   observer?.disconnect();
+  if (meta("veille-islands-load") === "eager") return;
   const box = doc.querySelector('leptos-island[data-component="lettre"]');
   if (!box || loading || !("IntersectionObserver" in window)) return;
   observer = new IntersectionObserver(
@@ -126,7 +127,10 @@ function islands() {
     },
     true,
   );
-  watchNewsletter();
+  // `<meta name="veille-islands-load" content="eager">`: at once, for a site whose widgets are
+  // at the top of every page (the benchmark compares both ways).
+  if (meta("veille-islands-load") === "eager") loadIslands().catch(() => {});
+  else watchNewsletter();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -62,14 +62,136 @@ where
     island
 }
 
+/// Props read back from `data-props` in the browser: the browser's own JSON parser, then a few
+/// field reads, rather than serde's deserializers (which weigh kilobytes of wasm per struct);
+/// the prerender writes them with serde (`island`), and `tests/islands.rs` checks that each
+/// kind of props reads back equal.
+#[cfg(target_arch = "wasm32")]
+pub mod props {
+    use crate::{
+        components::{newsletter::NewsletterProps, share::ShareProps},
+        content::Newsletter,
+        newsletter::Provider,
+    };
+    use wasm_bindgen::JsValue;
+
+    /// A value that `data-props` holds, read from its parsed JSON.
+    pub trait FromProps: Sized {
+        fn from_props(value: &JsValue) -> Option<Self>;
+
+        /// From the attribute's text.
+        fn parse(json: &str) -> Option<Self> {
+            Self::from_props(&js_sys::JSON::parse(json).ok()?)
+        }
+    }
+
+    fn field(value: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn text(value: &JsValue, name: &str) -> Option<String> {
+        field(value, name).as_string()
+    }
+
+    /// `null` or absent is `None`; anything but a string is no value at all.
+    fn optional_text(value: &JsValue, name: &str) -> Option<Option<String>> {
+        let found = field(value, name);
+        if found.is_null() || found.is_undefined() {
+            Some(None)
+        } else {
+            found.as_string().map(Some)
+        }
+    }
+
+    fn whole(value: &JsValue, name: &str) -> Option<u64> {
+        field(value, name)
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+            .map(|n| n as u64)
+    }
+
+    impl FromProps for ShareProps {
+        fn from_props(value: &JsValue) -> Option<Self> {
+            Some(ShareProps {
+                title: text(value, "title")?,
+                lead: text(value, "lead")?,
+                url: text(value, "url")?,
+                id: text(value, "id")?,
+            })
+        }
+    }
+
+    impl FromProps for Newsletter {
+        fn from_props(value: &JsValue) -> Option<Self> {
+            let members = field(value, "members");
+            Some(Newsletter {
+                title: text(value, "title")?,
+                pitch: text(value, "pitch")?,
+                members: if members.is_null() || members.is_undefined() {
+                    None
+                } else {
+                    Some(whole(value, "members")?)
+                },
+                privacy: text(value, "privacy")?,
+                privacy_url: optional_text(value, "privacy_url")?,
+            })
+        }
+    }
+
+    /// serde's form of an enum: `"Preview"`, or `{"Listmonk": {…}}`, `{"Json": {…}}`.
+    impl FromProps for Provider {
+        fn from_props(value: &JsValue) -> Option<Self> {
+            if value.as_string().as_deref() == Some("Preview") {
+                return Some(Provider::Preview);
+            }
+            let timeout = |v: &JsValue| whole(v, "timeout_ms").and_then(|n| u32::try_from(n).ok());
+            let french = |v: &JsValue| field(v, "french").as_bool();
+            let listmonk = field(value, "Listmonk");
+            if listmonk.is_object() {
+                let lists = js_sys::Array::from(&field(&listmonk, "lists"))
+                    .iter()
+                    .map(|l| l.as_string())
+                    .collect::<Option<Vec<_>>>()?;
+                return Some(Provider::Listmonk {
+                    base: text(&listmonk, "base")?,
+                    lists,
+                    timeout_ms: timeout(&listmonk)?,
+                    french: french(&listmonk)?,
+                });
+            }
+            let json = field(value, "Json");
+            json.is_object().then_some(())?;
+            Some(Provider::Json {
+                url: text(&json, "url")?,
+                timeout_ms: timeout(&json)?,
+                french: french(&json)?,
+            })
+        }
+    }
+
+    impl FromProps for NewsletterProps {
+        fn from_props(value: &JsValue) -> Option<Self> {
+            Some(NewsletterProps {
+                copy: Newsletter::from_props(&field(value, "copy"))?,
+                provider: Provider::from_props(&field(value, "provider"))?,
+                source: text(value, "source")?,
+                id: text(value, "id")?,
+                label: optional_text(value, "label")?,
+                initial: None,
+                initial_email: String::new(),
+            })
+        }
+    }
+}
+
 /// The islands' wasm: brings every island of the page that is not yet alive to life, from its
 /// props, keeping the prerendered nodes (and so the reader's focus and scroll).
 #[cfg(feature = "islands")]
 pub mod client {
-    use super::{wrap, NEWSLETTER, SHARE};
+    use super::{props::FromProps, wrap, NEWSLETTER, SHARE};
     use crate::components::{newsletter::newsletter_box, share::share_row};
     use leptos::{prelude::*, tachys::view::Position, wasm_bindgen::JsCast};
-    use serde::{de::DeserializeOwned, Serialize};
+    use serde::Serialize;
     use web_sys::Element;
 
     /// Marks an island brought to life, so that it never is twice (islands are looked for
@@ -112,12 +234,12 @@ pub mod client {
         adjust: impl FnOnce(P) -> P,
     ) -> bool
     where
-        P: Serialize + DeserializeOwned + 'static,
+        P: Serialize + FromProps + 'static,
         V: IntoView + 'static,
     {
         let Some(props) = el
             .get_attribute("data-props")
-            .and_then(|json| serde_json::from_str::<P>(&json).ok())
+            .and_then(|json| P::parse(&json))
         else {
             leptos::logging::warn!("îlot {name}\u{a0}: propriétés illisibles, laissé statique");
             return false;

@@ -19,7 +19,7 @@ pub const TIMEOUT_META: &str = "veille-newsletter-timeout-ms";
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
 /// Where a subscription is sent. Serialized into the newsletter box's island props.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub enum Provider {
     /// Not configured: every state works, nothing is sent, and the widget says so.
     #[default]

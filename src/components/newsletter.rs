@@ -13,11 +13,11 @@ use crate::{
     },
 };
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What a newsletter box needs, all in its island's props (no context reaches an island): the
 /// site's copy, the provider it sends to, where it is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewsletterProps {
     pub copy: Newsletter,
     pub provider: Provider,

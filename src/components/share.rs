@@ -11,7 +11,7 @@ use crate::{
     share::{Network, ShareText},
 };
 use leptos::{prelude::*, task::spawn_local};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How long « Lien copié » stays on screen, in milliseconds.
 const CONFIRMATION_MS: u64 = 3000;
@@ -21,7 +21,7 @@ const CONFIRMATION_MS: u64 = 3000;
 pub const COPIED_EARLY: &str = "data-copie";
 
 /// What a share row needs, all in its island's props (no context reaches an island).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShareProps {
     pub title: String,
     pub lead: String,

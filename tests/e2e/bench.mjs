@@ -1,56 +1,62 @@
 // Benchmark (prints figures, asserts nothing): what a reader on a mid-range phone pays for an
-// article page. `./dev.sh bench` builds the release site and runs it; alone:
-// `node tests/e2e/bench.mjs DIST [RUNS]`.
+// article page and for the home page. `./dev.sh bench` builds the release site and runs it;
+// alone: `node tests/e2e/bench.mjs DIST [RUNS]`.
 //
-// 1. Every shipped file a cold article page fetches: raw, gzip and brotli bytes.
-// 2. The article loaded cold in headless Chromium from a loopback server that compresses like a
+// 1. Every shipped file a cold page fetches before any interaction, then its islands' files
+//    (loaded when a widget is near or touched): raw, gzip and brotli bytes.
+// 2. Each page loaded cold in headless Chromium from a loopback server that compresses like a
 //    CDN, under Chrome DevTools Protocol emulation of a mid-range phone (CPU 4× slower, 150 ms
-//    round trip, 1.6 Mbit/s down, 750 kbit/s up): bytes on the wire, requests, first contentful
-//    paint, largest contentful paint, time until the article's h1 is visible, time until the app
-//    is live; and the same page with its scripts removed (the static HTML alone: the physical
-//    limit), with the ratio between the two.
-// 3. Client-side navigation to another article: time until its h1 is shown.
+//    round trip, 1.6 Mbit/s down, 750 kbit/s up), three ways side by side: as built (islands
+//    deferred), with the islands loaded at once (`veille-islands-load` = eager), and the same
+//    page with its scripts removed (the static HTML alone: the physical limit). Bytes on the
+//    wire, requests, first and largest contentful paint, h1 visible, page live (navigation.js),
+//    islands live; and, deferred, how long the newsletter box takes to come alive once the
+//    reader scrolls to it.
+// 3. Client-side navigation to another article: time from the click until its h1 is shown,
+//    cold and after a hover (the prefetch).
 // Medians of RUNS runs, with min and max to show the machine's noise.
 
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
-import { serveStatic } from "./static-server.mjs";
-import { coldAssets, total } from "./weights.mjs";
+import { editFile, serveStatic, setMeta } from "./static-server.mjs";
+import { coldAssets, islandsAssets, total } from "./weights.mjs";
 import { ROOT } from "./paths.mjs";
+import { fileOf } from "./routes.mjs";
 import { median } from "./stats.mjs";
 import { PHONE, phonePage } from "./phone.mjs";
 import { staticTwin } from "./twin.mjs";
+import { cp } from "node:fs/promises";
 
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const related = JSON.parse(await readFile(join(ROOT, `public/api/related/${SLUG}.json`), "utf8"));
-const ROUTE = `/article/${SLUG}`;
+const ARTICLE = `/article/${SLUG}`;
+const ROUTES = [ARTICLE, "/"];
 
 const stat = (xs, unit = "ms") =>
-  xs.some((x) => x == null)
+  xs.length === 0 || xs.some((x) => x == null)
     ? "—"
     : `${median(xs).toFixed(0)} ${unit} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
-// Runs in the page before anything else: records paint times, the h1 and the app's start.
+// Runs in the page before anything else: records paint times, the h1, the page's and the
+// islands' start.
 const PROBE = () => {
-  window.veilleBench = { lcp: null, h1: null, ready: null };
+  window.veilleBench = { lcp: null, h1: null, ready: null, islands: null };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.veilleBench.lcp = e.startTime;
   }).observe({ type: "largest-contentful-paint", buffered: true });
   const look = () => {
+    const b = window.veilleBench;
     const h1 = document.querySelector("main h1");
-    if (window.veilleBench.h1 == null && h1 && h1.getBoundingClientRect().height > 0) {
-      window.veilleBench.h1 = performance.now();
-    }
-    if (window.veilleBench.ready == null && document.documentElement.dataset.app === "ready") {
-      window.veilleBench.ready = performance.now();
-    }
-    if (window.veilleBench.h1 == null || window.veilleBench.ready == null) requestAnimationFrame(look);
+    if (b.h1 == null && h1 && h1.getBoundingClientRect().height > 0) b.h1 = performance.now();
+    if (b.ready == null && document.documentElement.dataset.app === "ready") b.ready = performance.now();
+    if (b.islands == null && document.documentElement.dataset.islands === "ready") b.islands = performance.now();
+    requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 };
@@ -61,24 +67,43 @@ async function probedPage(browser) {
   return phone;
 }
 
-/** One cold load of `url`; waits for the app when `app`, else for the load event and a pause. */
-async function coldLoad(browser, url, app) {
+/** One cold load of `url`: waits for the load event and `wait` (a selector), then a pause. */
+async function coldLoad(browser, url, wait) {
   const { context, page, wire } = await probedPage(browser);
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
-  if (app) await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout: 120000 });
-  await page.waitForTimeout(300);
+  if (wait) await page.waitForSelector(wait, { state: "attached", timeout: 120000 });
+  await page.waitForTimeout(500);
   const m = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     ...window.veilleBench,
   }));
+  const before = { bytes: wire.bytes, requests: wire.requests };
+  // Deferred: the reader reaches the newsletter box; how long until it is alive.
+  let box = null;
+  if (wait === "html[data-app=ready]" && m.islands == null) {
+    box = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector(".newsletter")?.scrollIntoView();
+      await new Promise((done) => {
+        const look = () => (document.documentElement.dataset.islands === "ready" ? done() : requestAnimationFrame(look));
+        look();
+      });
+      return performance.now() - t0;
+    });
+  }
   await context.close();
-  return { ...m, ...wire };
+  return { ...m, ...before, box };
 }
 
-async function navigation(browser, url) {
+async function navigation(browser, url, hover) {
   const { context, page } = await probedPage(browser);
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout: 120000 });
+  const href = `/article/${related[0].slug}`;
+  if (hover) {
+    await page.locator(`.related a[href="${href}"]`).first().hover();
+    await page.waitForTimeout(1500);
+  }
   const ms = await page.evaluate(async (href) => {
     const link = document.querySelector(`.related a[href="${href}"]`);
     const before = document.querySelector("main h1").textContent;
@@ -93,54 +118,78 @@ async function navigation(browser, url) {
       look();
     });
     return performance.now() - t0;
-  }, `/article/${related[0].slug}`);
+  }, href);
   await context.close();
   return ms;
 }
 
 // 1. Weights.
-const files = await coldAssets(dist, ROUTE);
-console.log(`\nVeille — article page ${ROUTE}\n`);
-console.log(`${"file".padEnd(58)} ${"raw".padStart(10)} ${"gzip".padStart(10)} ${"brotli".padStart(10)}`);
-for (const f of files) {
-  console.log(`${f.name.padEnd(58)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} ${kb(f.brotli).padStart(10)}`);
+for (const route of ROUTES) {
+  const cold = await coldAssets(dist, route);
+  const islands = await islandsAssets(dist, route);
+  console.log(`\nVeille — ${route}\n`);
+  console.log(`${"file".padEnd(58)} ${"raw".padStart(10)} ${"gzip".padStart(10)} ${"brotli".padStart(10)}`);
+  const row = (label, f) => console.log(`${label.padEnd(58)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} ${kb(f.brotli).padStart(10)}`);
+  for (const f of cold) row(f.name, f);
+  const sum = (files) => ({ raw: total(files, "raw"), gzip: total(files, "gzip"), brotli: total(files, "brotli") });
+  row("total before any interaction", sum(cold));
+  for (const f of islands) row(`${f.name} (islands, on approach or touch)`, f);
+  row("total with the islands", sum([...cold, ...islands]));
 }
-console.log(`${"total (cold article page)".padEnd(58)} ${kb(total(files, "raw")).padStart(10)} ${kb(total(files, "gzip")).padStart(10)} ${kb(total(files, "brotli")).padStart(10)}`);
 
-// The same page with its scripts removed: what the static HTML alone costs.
-const bare = await staticTwin(dist, await mkdtemp(join(tmpdir(), "veille-bench-static-")), [ROUTE]);
+// The same pages with their islands loaded at once, and with their scripts removed.
+const eager = await mkdtemp(join(tmpdir(), "veille-bench-eager-"));
+await cp(dist, eager, { recursive: true });
+for (const route of ROUTES) {
+  await editFile(join(eager, fileOf(eager, route)), (html) => setMeta(html, "veille-islands-load", "eager"));
+}
+const bare = await staticTwin(dist, await mkdtemp(join(tmpdir(), "veille-bench-static-")), ROUTES);
 
 const browser = await launch();
 const servers = [];
 try {
-  const full = await serveStatic(dist, 0, { compress: true });
-  const stat0 = await serveStatic(bare, 0, { compress: true });
-  servers.push(full, stat0);
-  const withApp = [];
-  const without = [];
-  const navs = [];
-  for (let i = 0; i < RUNS; i++) {
-    withApp.push(await coldLoad(browser, `${full.url}${ROUTE}`, true));
-    without.push(await coldLoad(browser, `${stat0.url}${ROUTE}`, false));
-    navs.push(await navigation(browser, `${full.url}${ROUTE}`));
+  const deferredServer = await serveStatic(dist, 0, { compress: true });
+  const eagerServer = await serveStatic(eager, 0, { compress: true });
+  const staticServer = await serveStatic(bare, 0, { compress: true });
+  servers.push(deferredServer, eagerServer, staticServer);
+  for (const route of ROUTES) {
+    const deferred = [];
+    const atOnce = [];
+    const without = [];
+    for (let i = 0; i < RUNS; i++) {
+      deferred.push(await coldLoad(browser, `${deferredServer.url}${route}`, "html[data-app=ready]"));
+      atOnce.push(await coldLoad(browser, `${eagerServer.url}${route}`, "html[data-islands=ready]"));
+      without.push(await coldLoad(browser, `${staticServer.url}${route}`, null));
+    }
+    const col = (rows, key, unit) => stat(rows.map((r) => r[key]), unit);
+    const ratio = (rows, key) => (median(rows.map((r) => r[key])) / median(without.map((r) => r[key]))).toFixed(2);
+    console.log(
+      `\n${route} cold, phone profile (CPU ×${PHONE.cpu}, ${PHONE.latency} ms RTT, 1.6 Mbit/s), ${RUNS} runs: median (min–max); ratios to the static page\n`,
+    );
+    console.log(`${"".padEnd(30)} ${"deferred (as built)".padEnd(24)} ${"eager".padEnd(24)} ${"static HTML only".padEnd(24)} ratios`);
+    const line = (label, key, unit = "ms", withRatio = true) =>
+      console.log(
+        `${label.padEnd(30)} ${col(deferred, key, unit).padEnd(24)} ${col(atOnce, key, unit).padEnd(24)} ${(withRatio ? col(without, key, unit) : "—").padEnd(24)} ${withRatio ? `${ratio(deferred, key)} / ${ratio(atOnce, key)}` : ""}`,
+      );
+    line("bytes on the wire (at load)", "bytes", "B");
+    line("requests (at load)", "requests", "");
+    line("first contentful paint", "fcp");
+    line("largest contentful paint", "lcp");
+    line("h1 visible", "h1");
+    line("page live (navigation.js)", "ready", "ms", false);
+    line("islands live", "islands", "ms", false);
+    console.log(`${"box alive after scrolling to it".padEnd(30)} ${stat(deferred.map((r) => r.box)).padEnd(24)} ${"(at load)".padEnd(24)}`);
   }
-  const col = (rows, key, unit) => stat(rows.map((r) => r[key]), unit);
-  const ratio = (key) => (median(withApp.map((r) => r[key])) / median(without.map((r) => r[key]))).toFixed(2);
-  console.log(
-    `\nCold load, phone profile (CPU ×${PHONE.cpu}, ${PHONE.latency} ms RTT, 1.6 Mbit/s), ${RUNS} runs: median (min–max)\n`,
-  );
-  console.log(`${"".padEnd(28)} ${"page + app".padEnd(26)} ${"static HTML only".padEnd(26)} ratio`);
-  const line = (label, key, unit = "ms") =>
-    console.log(`${label.padEnd(28)} ${col(withApp, key, unit).padEnd(26)} ${col(without, key, unit).padEnd(26)} ${ratio(key)}`);
-  line("bytes on the wire", "bytes", "B");
-  line("requests", "requests", "");
-  line("first contentful paint", "fcp");
-  line("largest contentful paint", "lcp");
-  line("article h1 visible", "h1");
-  console.log(`${"app live (hydrated)".padEnd(28)} ${col(withApp, "ready").padEnd(26)} ${"—".padEnd(26)}`);
-  console.log(`\nClient-side navigation to another article, h1 shown: ${stat(navs)}`);
+  const cold = [];
+  const hovered = [];
+  for (let i = 0; i < RUNS; i++) {
+    cold.push(await navigation(browser, `${deferredServer.url}${ARTICLE}`, false));
+    hovered.push(await navigation(browser, `${deferredServer.url}${ARTICLE}`, true));
+  }
+  console.log(`\nClient-side navigation to another article, click to h1 shown: ${stat(cold)} cold, ${stat(hovered)} after a hover (prefetched)`);
 } finally {
   await browser.close();
   for (const s of servers) await s.close();
   await rm(bare, { recursive: true, force: true });
+  await rm(eager, { recursive: true, force: true });
 }
