@@ -10,8 +10,8 @@
 //    deferred), with the islands loaded at once (`veille-islands-load` = eager), and the same
 //    page with its scripts removed (the static HTML alone: the physical limit). Bytes on the
 //    wire, requests, first and largest contentful paint, h1 visible, page live (navigation.js),
-//    islands live; and, deferred, how long the newsletter box takes to come alive once the
-//    reader scrolls to it.
+//    islands live; and, deferred, how long after a skimming reader (half a screen every 250 ms)
+//    sees the newsletter box it is alive.
 // 3. Client-side navigation to another article: time from the click until its h1 is shown,
 //    cold and after a hover (the prefetch).
 // Medians of RUNS runs, with min and max to show the machine's noise.
@@ -78,17 +78,20 @@ async function coldLoad(browser, url, wait) {
     ...window.veilleBench,
   }));
   const before = { bytes: wire.bytes, requests: wire.requests };
-  // Deferred: the reader reaches the newsletter box; how long until it is alive.
+  // Deferred: a reader skims down to the newsletter box (half a screen every 250 ms, fast);
+  // how long after the box comes into view it is alive (0: before).
   let box = null;
   if (wait === "html[data-app=ready]" && m.islands == null) {
     box = await page.evaluate(async () => {
-      const t0 = performance.now();
-      document.querySelector(".newsletter")?.scrollIntoView();
-      await new Promise((done) => {
-        const look = () => (document.documentElement.dataset.islands === "ready" ? done() : requestAnimationFrame(look));
-        look();
-      });
-      return performance.now() - t0;
+      const alive = () => document.documentElement.dataset.islands === "ready";
+      const target = document.querySelector(".newsletter");
+      while (target.getBoundingClientRect().top >= innerHeight) {
+        scrollBy(0, innerHeight / 2);
+        await new Promise((ok) => setTimeout(ok, 250));
+      }
+      const seen = performance.now();
+      while (!alive()) await new Promise((ok) => requestAnimationFrame(ok));
+      return Math.max(0, performance.now() - seen);
     });
   }
   await context.close();
@@ -178,7 +181,7 @@ try {
     line("h1 visible", "h1");
     line("page live (navigation.js)", "ready", "ms", false);
     line("islands live", "islands", "ms", false);
-    console.log(`${"box alive after scrolling to it".padEnd(30)} ${stat(deferred.map((r) => r.box)).padEnd(24)} ${"(at load)".padEnd(24)}`);
+    console.log(`${"box alive after it is seen".padEnd(30)} ${stat(deferred.map((r) => r.box)).padEnd(24)} ${"(at load)".padEnd(24)}`);
   }
   const cold = [];
   const hovered = [];
