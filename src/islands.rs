@@ -198,8 +198,16 @@ pub mod client {
     /// again after each client-side navigation).
     pub const ALIVE: &str = "data-vivant";
 
+    thread_local! {
+        /// The live islands' state, with their element: an island swapped out by a
+        /// navigation is let go (its effects and handlers with it) at the next page.
+        static LIVE: std::cell::RefCell<Vec<(Element, Box<dyn std::any::Any>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
     /// Brings to life every island of the document not yet alive; returns how many.
     pub fn hydrate_all() -> usize {
+        LIVE.with_borrow_mut(|live| live.retain(|(el, _)| el.is_connected()));
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return 0;
         };
