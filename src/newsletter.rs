@@ -1,13 +1,13 @@
 //! The newsletter signup, without the view: e-mail validation, where subscriptions go (from the
 //! runtime configuration), the request each provider wants, and what its answer means.
 
+pub mod json;
 pub mod signup;
 
 use crate::{
     french,
     http::{exchange, Request, Transport},
 };
-use serde::Deserialize;
 use std::fmt;
 
 /// The `<meta name>` saying where subscriptions go; empty or absent means the preview mode.
@@ -39,25 +39,6 @@ pub enum Provider {
         /// Its `message`s are written in French and may be shown to readers.
         french: bool,
     },
-}
-
-/// The bodies sent, serialised straight from structs (no `serde_json::Value` in the wasm).
-#[derive(serde::Serialize)]
-struct ListmonkBody<'a> {
-    email: &'a str,
-    name: &'a str,
-    list_uuids: &'a [String],
-}
-
-#[derive(serde::Serialize)]
-struct JsonBody<'a> {
-    email: &'a str,
-    source: &'a str,
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Strings and lists of strings: serialising them cannot fail.
-    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Where the signup form posts when the app is not running (JavaScript off or not loaded yet),
@@ -134,11 +115,11 @@ impl Provider {
                 ..
             } => Some(Request {
                 url: format!("{base}/api/public/subscription"),
-                json_body: Some(to_json(&ListmonkBody {
-                    email,
-                    name: "",
-                    list_uuids: lists,
-                })),
+                json_body: Some(json::object(&[
+                    ("email", json::string(email)),
+                    ("name", json::string("")),
+                    ("list_uuids", json::strings(lists)),
+                ])),
                 timeout_ms: *timeout_ms,
                 headers: &[],
             }),
@@ -146,7 +127,10 @@ impl Provider {
                 url, timeout_ms, ..
             } => Some(Request {
                 url: url.clone(),
-                json_body: Some(to_json(&JsonBody { email, source })),
+                json_body: Some(json::object(&[
+                    ("email", json::string(email)),
+                    ("source", json::string(source)),
+                ])),
                 timeout_ms: *timeout_ms,
                 headers: &[],
             }),
@@ -279,28 +263,6 @@ impl fmt::Display for SubscribeError {
     }
 }
 
-#[derive(Deserialize)]
-struct ListmonkOk {
-    data: ListmonkData,
-}
-
-#[derive(Deserialize)]
-struct ListmonkData {
-    #[serde(default)]
-    has_optin: bool,
-}
-
-#[derive(Deserialize)]
-struct Message {
-    message: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct JsonOk {
-    #[serde(default, alias = "has_optin")]
-    confirmation_required: bool,
-}
-
 /// What the provider's answer (`status`, `body`) means.
 pub fn parse_answer(
     provider: &Provider,
@@ -309,22 +271,20 @@ pub fn parse_answer(
 ) -> Result<Subscribed, SubscribeError> {
     match status {
         200..=299 => {
+            let yes = |path: &[&str]| json::field(body, path) == Some(json::Found::Bool(true));
             let confirm = match provider {
-                Provider::Listmonk { .. } => serde_json::from_str::<ListmonkOk>(body)
-                    .map(|ok| ok.data.has_optin)
-                    .unwrap_or(false),
-                _ => serde_json::from_str::<JsonOk>(body)
-                    .map(|ok| ok.confirmation_required)
-                    .unwrap_or(false),
+                Provider::Listmonk { .. } => yes(&["data", "has_optin"]),
+                _ => yes(&["confirmation_required"]) || yes(&["has_optin"]),
             };
             Ok(Subscribed { confirm })
         }
         409 => Err(SubscribeError::AlreadySubscribed),
         408 | 429 | 500..=599 => Err(SubscribeError::Unavailable(status)),
         _ => {
-            let message = serde_json::from_str::<Message>(body)
-                .ok()
-                .and_then(|m| m.message);
+            let message = match json::field(body, &["message"]) {
+                Some(json::Found::Text(text)) => Some(text),
+                _ => None,
+            };
             // listmonk answers a known subscriber with a 400 on some paths.
             let lower = message.as_deref().unwrap_or_default().to_ascii_lowercase();
             if lower.contains("already exists") || lower.contains("already subscribed") {
