@@ -92,7 +92,7 @@ impl Reader<'_> {
     fn value(&mut self, path: Option<&[&str]>, found: &mut Option<Found>) -> Option<()> {
         self.space();
         let here = path.is_some_and(|p| p.is_empty());
-        let mut keep = |value: Found, found: &mut Option<Found>| {
+        let keep = |value: Found, found: &mut Option<Found>| {
             if here && found.is_none() {
                 *found = Some(value);
             }
