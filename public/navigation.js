@@ -1,11 +1,12 @@
 // navigation.js — the only script a prerendered page of Veille runs at first (a « page of
 // islands », see src/islands.rs). The page is complete without it; it adds three things:
 //
-// 1. The islands' wasm (the share rows and the newsletter box, made alive by src/islands.rs),
-//    loaded only when a reader may use them: when the newsletter box comes within a screen and
-//    a half of the viewport, or when an island is hovered, touched or focused. Until then, a
-//    tap on « Copier le lien » copies the link all the same, and a signup sent is held and
-//    sent by the wasm once it is there (or, if it cannot load, posted as a plain form).
+// 1. The islands' wasm (the newsletter box, made alive by src/islands.rs), loaded only when a
+//    reader may use it: when the box comes within a screen and a half of the viewport, or when
+//    it is hovered, touched or focused. A signup sent before is held and sent by the wasm once
+//    it is there (or, if it cannot load, posted as the plain form it is). The share rows need
+//    no wasm: « Copier le lien » and the share sheet are served here, from the row's data-url,
+//    data-titre and data-texte (src/components/share.rs).
 // 2. Client-side navigation: an internal link fetches the next prerendered page (prefetched on
 //    hover, focus or touch) and swaps the body and the page's head tags (those after the
 //    <!--HEAD--> marker) instead of loading a new document; history, scroll, focus on the new
@@ -90,27 +91,6 @@ function islands() {
     doc.addEventListener(type, wake, { passive: true, capture: true });
   }
 
-  // « Copier le lien » before the wasm: copied here, confirmed by the row once alive.
-  doc.addEventListener(
-    "click",
-    (event) => {
-      const button = event.target instanceof Element ? event.target.closest(".share__copy") : null;
-      const island = islandOf(button);
-      if (!button || !asleep(island)) return;
-      let url = location.href;
-      try {
-        url = JSON.parse(island.dataset.props).url || url;
-      } catch {}
-      event.preventDefault();
-      navigator.clipboard?.writeText(url).then(
-        () => button.setAttribute("data-copie", ""),
-        () => {},
-      );
-      loadIslands().catch(() => {});
-    },
-    true,
-  );
-
   // A signup sent before the wasm: held, then sent by the box once alive (one request, with
   // its states and messages), or posted as the plain form it is if the wasm cannot load.
   doc.addEventListener(
@@ -131,6 +111,61 @@ function islands() {
   // at the top of every page (the benchmark compares both ways).
   if (meta("veille-islands-load") === "eager") loadIslands().catch(() => {});
   else watchNewsletter();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. Share rows
+
+/** How long « Lien copié » stays, in milliseconds (as the app's row: components/share.rs). */
+const CONFIRMATION_MS = 3000;
+
+/** Shows each row's share button where the browser has a share sheet. */
+function shareRows() {
+  if (typeof navigator.share !== "function") return;
+  for (const button of doc.querySelectorAll(".share[data-url] .share__native")) {
+    button.closest("li").hidden = false;
+  }
+}
+
+/** The Clipboard API, or where it is missing or refused, a selected text area and the copy command. */
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = Object.assign(doc.createElement("textarea"), { value: text, className: "share__fallback" });
+    area.setAttribute("readonly", "");
+    doc.body.append(area);
+    area.select();
+    let done = false;
+    try {
+      done = doc.execCommand("copy");
+    } catch {}
+    area.remove();
+    return done;
+  }
+}
+
+function share() {
+  doc.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest(".share__copy, .share__native") : null;
+    const row = button?.closest(".share[data-url]");
+    if (!row) return;
+    const { url, titre, texte } = row.dataset;
+    if (button.matches(".share__native")) {
+      // A reader who closes the sheet rejects the promise: nothing to report.
+      navigator.share?.({ title: titre, text: texte, url }).catch(() => {});
+      return;
+    }
+    copy(url).then((done) => {
+      if (!done) return;
+      const status = row.querySelector(".share__status");
+      status.textContent = "Lien copié";
+      clearTimeout(row.veilleConfirmation);
+      row.veilleConfirmation = setTimeout(() => (status.textContent = ""), CONFIRMATION_MS);
+    });
+  });
+  shareRows();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,6 +282,7 @@ async function go(url, { push, scroll }) {
   // After the focus, so that the title is not read twice at once.
   setTimeout(() => (region.textContent = `Page chargée\u00a0: ${doc.title}`), 100);
   doc.dispatchEvent(new CustomEvent("veille:page"));
+  shareRows();
   watchNewsletter();
 }
 
@@ -286,6 +322,7 @@ if (reconfigured) {
   if (app) start(app).catch((error) => console.error("Veille : l’application n’a pas pu démarrer", error));
 } else {
   islands();
+  share();
   navigation();
   root.setAttribute("data-app", "ready");
 }

@@ -35,23 +35,6 @@ pub fn focus_by_id(id: &str) -> bool {
     }
 }
 
-/// Whether the element with this `id` carries the attribute `name`, which is then removed:
-/// how `navigation.js` hands over what a reader did before the wasm arrived.
-pub fn take_attribute(id: &str, name: &str) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id));
-        element.is_some_and(|e| e.has_attribute(name) && e.remove_attribute(name).is_ok())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (id, name);
-        false
-    }
-}
-
 /// Runs `then` after `ms` milliseconds.
 pub fn after(ms: u64, then: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
-//! Islands: the only parts of a prerendered page a reader can use (the share rows, the
-//! newsletter box). Each is rendered inside a `<leptos-island>` that carries its props as JSON
+//! Islands: the part of a prerendered page that needs the app's code, the newsletter box (the
+//! share rows are plain links and two buttons that `navigation.js` serves, see
+//! `components/share.rs`). It is rendered inside a `<leptos-island>` that carries its props as JSON
 //! (`data-props`, written by the prerender), so that a small wasm (feature `islands`) brings it
 //! to life from the static HTML alone, without the app, the router or the content around it.
 //! A widget therefore sees only its props: everything it needs from the site's content or
@@ -19,8 +20,6 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy)]
 pub struct PageOfIslands;
 
-/// `data-component` of the share rows' islands.
-pub const SHARE: &str = "partage";
 /// `data-component` of the newsletter box's island.
 pub const NEWSLETTER: &str = "lettre";
 
@@ -69,9 +68,7 @@ where
 #[cfg(target_arch = "wasm32")]
 pub mod props {
     use crate::{
-        components::{newsletter::NewsletterProps, share::ShareProps},
-        content::Newsletter,
-        newsletter::Provider,
+        components::newsletter::NewsletterProps, content::Newsletter, newsletter::Provider,
     };
     use wasm_bindgen::JsValue;
 
@@ -108,17 +105,6 @@ pub mod props {
             .as_f64()
             .filter(|n| n.fract() == 0.0 && *n >= 0.0)
             .map(|n| n as u64)
-    }
-
-    impl FromProps for ShareProps {
-        fn from_props(value: &JsValue) -> Option<Self> {
-            Some(ShareProps {
-                title: text(value, "title")?,
-                lead: text(value, "lead")?,
-                url: text(value, "url")?,
-                id: text(value, "id")?,
-            })
-        }
     }
 
     impl FromProps for Newsletter {
@@ -188,8 +174,8 @@ pub mod props {
 /// props, keeping the prerendered nodes (and so the reader's focus and scroll).
 #[cfg(feature = "islands")]
 pub mod client {
-    use super::{props::FromProps, wrap, NEWSLETTER, SHARE};
-    use crate::components::{newsletter::newsletter_box, share::share_row};
+    use super::{props::FromProps, wrap, NEWSLETTER};
+    use crate::components::newsletter::newsletter_box;
     use leptos::{prelude::*, tachys::view::Position, wasm_bindgen::JsCast};
     use serde::Serialize;
     use web_sys::Element;
@@ -222,7 +208,6 @@ pub mod client {
             };
             let _ = el.set_attribute(ALIVE, "");
             let ok = match el.get_attribute("data-component").as_deref() {
-                Some(SHARE) => hydrate(&el, SHARE, share_row, |p| p),
                 Some(NEWSLETTER) => hydrate(&el, NEWSLETTER, newsletter_box, |mut p| {
                     // What the reader typed before the wasm arrived stays in the field.
                     p.initial_email = typed_email(&el);

@@ -905,18 +905,28 @@ fn with_islands_the_route_pages_load_only_the_navigation_and_name_both_wasms() {
     let raw =
         fs::read_to_string(dir.join(routes::file_for(&routes::article(&summary.slug)))).unwrap();
     let html = Html::parse_document(&raw);
-    let shares = select(&html, "leptos-island[data-component=partage]");
+    // The share rows are no islands: navigation.js serves them from their attributes.
+    assert!(select(&html, "leptos-island[data-component=partage]").is_empty());
+    let shares = select(&html, ".share[data-url]");
     assert_eq!(shares.len(), 2);
     for share in shares {
-        let props: serde_json::Value =
-            serde_json::from_str(share.value().attr("data-props").unwrap()).unwrap();
+        let data = |name| share.value().attr(name).unwrap_or_default();
         assert_eq!(
-            props["url"],
+            data("data-url"),
             veille::seo::absolute(catalog.site(), &routes::article(&summary.slug))
         );
-        assert_eq!(props["title"], summary.title.as_str());
-        one(&Html::parse_fragment(&share.html()), ".share__copy");
+        assert_eq!(data("data-titre"), summary.title.as_str());
+        assert_eq!(data("data-texte"), summary.lead.as_str());
+        // The share sheet's button is there, hidden until navigation.js finds a sheet.
+        let fragment = Html::parse_fragment(&share.html());
+        assert!(one(&fragment, ".share__native").ancestors().any(|n| n
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "li" && e.attr("hidden").is_some())));
     }
+    // The full app's rows are its own: no attributes for a script, no sheet button before it runs.
+    let full = page(&routes::article(&summary.slug));
+    assert!(select(&full, ".share[data-url], .share__native").is_empty());
     let letter = one(&html, "leptos-island[data-component=lettre]");
     let props: serde_json::Value =
         serde_json::from_str(letter.value().attr("data-props").unwrap()).unwrap();

@@ -5,31 +5,15 @@
 use crate::{
     browser,
     content::use_site,
-    islands::{island, SHARE},
+    islands::PageOfIslands,
     routes,
     seo::absolute,
     share::{Network, ShareText},
 };
 use leptos::{prelude::*, task::spawn_local};
-use serde::Serialize;
 
 /// How long « Lien copié » stays on screen, in milliseconds.
 const CONFIRMATION_MS: u64 = 3000;
-
-/// Set by `navigation.js` on the copy button when it copied the link itself, the wasm not yet
-/// there: the row confirms it once alive.
-pub const COPIED_EARLY: &str = "data-copie";
-
-/// What a share row needs, all in its island's props (no context reaches an island).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ShareProps {
-    pub title: String,
-    pub lead: String,
-    /// The article's absolute address, the one shared and copied.
-    pub url: String,
-    /// Prefix of the element ids, unique when the row appears twice on a page.
-    pub id: String,
-}
 
 #[component]
 pub fn ShareRow(
@@ -41,41 +25,21 @@ pub fn ShareRow(
     id: String,
 ) -> impl IntoView {
     let url = absolute(&use_site(), &routes::article(&slug));
-    island(
-        SHARE,
-        ShareProps {
-            title,
-            lead,
-            url,
-            id,
-        },
-        share_row,
-    )
-}
-
-/// The row itself, from its props alone: what the islands' wasm brings to life.
-pub fn share_row(props: ShareProps) -> impl IntoView {
-    let ShareProps {
-        title,
-        lead,
-        url,
-        id,
-    } = props;
     let copied = RwSignal::new(false);
-    let copy_id = format!("{id}-copier");
-    Effect::new({
-        let copy_id = copy_id.clone();
-        move |_| {
-            if browser::take_attribute(&copy_id, COPIED_EARLY) {
-                copied.set(true);
-                browser::after(CONFIRMATION_MS, move || copied.set(false));
-            }
-        }
-    });
     // The share sheet is offered only where the browser has one, which only the browser can
     // tell: false while rendering, set once mounted.
     let can_share = RwSignal::new(false);
     Effect::new(move |_| can_share.set(browser::has_share_sheet()));
+
+    // On a page of islands no wasm takes this row over: navigation.js copies the link and opens
+    // the share sheet from these attributes, and shows the share button where there is a sheet
+    // (hidden until then). The row costs the islands' wasm nothing (7.5 kB of brotli).
+    let static_page = use_context::<PageOfIslands>().is_some();
+    let (data_url, data_title, data_text) = if static_page {
+        (Some(url.clone()), Some(title.clone()), Some(lead.clone()))
+    } else {
+        (None, None, None)
+    };
 
     let text = ShareText::new(&title, &lead, &url);
     let links = Network::ALL
@@ -126,17 +90,24 @@ pub fn share_row(props: ShareProps) -> impl IntoView {
     view! {
         // A group, not a landmark: the row appears twice on a page, and two regions with the
         // same name would be indistinguishable in a screen reader's list of landmarks.
-        <div class="share" role="group" aria-labelledby=labelledby>
+        <div
+            class="share"
+            role="group"
+            aria-labelledby=labelledby
+            data-url=data_url
+            data-titre=data_title
+            data-texte=data_text
+        >
             <h2 class="share__title" id=heading_id>"Partager l’article"</h2>
             <ul class="share__list">
                 {links}
                 <li>
-                    <button class="share__link share__copy" id=copy_id type="button" on:click=copy aria-label="Copier le lien de l’article" title="Copier le lien">
+                    <button class="share__link share__copy" type="button" on:click=copy aria-label="Copier le lien de l’article" title="Copier le lien">
                         {icon("link")}
                     </button>
                 </li>
-                <Show when=move || can_share.get()>
-                    <li>
+                <Show when=move || can_share.get() || static_page>
+                    <li hidden=static_page>
                         <button class="share__link share__native" type="button" on:click=share.clone() aria-label="Partager avec une autre application" title="Partager…">
                             {icon("share")}
                         </button>
