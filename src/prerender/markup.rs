@@ -40,6 +40,13 @@ pub fn set_meta(html: &str, name: &str, content: &str) -> Option<String> {
 /// The page without trunk's `<link rel=preload>` of the wasm, whatever the attribute order and
 /// quoting; as it is when it has none.
 pub fn without_wasm_preload(html: &str) -> String {
+    without_link(html, |rel, href| {
+        rel == Some("preload") && href.is_some_and(|h| h.ends_with(".wasm"))
+    })
+}
+
+/// The page without its first `<link>` whose `rel` and `href` `matches`; as it is when none does.
+fn without_link(html: &str, matches: impl Fn(Option<&str>, Option<&str>) -> bool) -> String {
     let mut from = 0;
     while let Some(start) = html[from..].find("<link").map(|i| from + i) {
         let Some(end) = html[start..].find('>').map(|i| start + i + 1) else {
@@ -52,7 +59,7 @@ pub fn without_wasm_preload(html: &str) -> String {
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.as_str())
         };
-        if get("rel") == Some("preload") && get("href").is_some_and(|h| h.ends_with(".wasm")) {
+        if matches(get("rel"), get("href")) {
             return format!("{}{}", &html[..start], &html[end..]);
         }
         from = end;
@@ -109,25 +116,10 @@ pub fn without_trunk_loader(html: &str) -> String {
     let Some((start, end, loader)) = loader_script(html) else {
         return html.to_string();
     };
-    let mut page = format!("{}{}", &html[..start], &html[end..]);
-    let mut from = 0;
-    while let Some(at) = page[from..].find("<link").map(|i| from + i) {
-        let Some(close) = page[at..].find('>').map(|i| at + i + 1) else {
-            break;
-        };
-        let attrs = attributes(page[at + 5..close - 1].trim_end_matches('/'));
-        let get = |key: &str| {
-            attrs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
-        if get("rel") == Some("modulepreload") && get("href") == Some(loader.js.as_str()) {
-            page.replace_range(at..close, "");
-            break;
-        }
-        from = close;
-    }
+    let page = format!("{}{}", &html[..start], &html[end..]);
+    let page = without_link(&page, |rel, href| {
+        rel == Some("modulepreload") && href == Some(loader.js.as_str())
+    });
     without_wasm_preload(&page)
 }
 
