@@ -969,3 +969,18 @@ fn a_site_that_reads_its_content_at_run_time_keeps_the_full_app_everywhere() {
     }
     assert!(!dir.join("veille-ilots2_bg.wasm").exists());
 }
+
+#[test]
+fn every_article_page_offers_three_articles_to_read_next() {
+    // The AI Act shares a tag with one other article only: the newest of all make up the three.
+    let catalog = bundled().unwrap();
+    for summary in catalog.summaries() {
+        let html = page(&routes::article(&summary.slug));
+        let links: Vec<String> = select(&html, ".related .card__title a")
+            .into_iter()
+            .map(|a| a.value().attr("href").unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(links.len(), 3, "{}: {links:?}", summary.slug);
+        assert!(!links.contains(&routes::article(&summary.slug)), "{}", summary.slug);
+    }
+}

@@ -175,7 +175,10 @@ impl Catalog {
             .ok_or(ContentError::NotFound)
     }
 
-    /// Up to `n` other articles sharing the most tags with `slug`, newest first among equals.
+    /// `n` other articles for « À lire aussi » (fewer only when the archive has fewer): those
+    /// sharing the most tags with `slug` first; among equals, those with its first tag (its
+    /// main theme), then the newest; then, when too few share a tag, the newest of all, so that
+    /// a reader is always offered something. Never the article itself; deterministic.
     /// Candidates come from the tag index, never from comparing every pair of articles.
     pub fn related(&self, slug: &str, n: usize) -> Result<Vec<ArticleSummary>, ContentError> {
         let &me = self.by_slug.get(slug).ok_or(ContentError::NotFound)?;
@@ -188,9 +191,10 @@ impl Catalog {
             .iter()
             .filter_map(|tag| self.by_tag.get(tag).map(Vec::as_slice))
             .collect();
-        let most = lists.len() as u32;
+        // A candidate's rank: two points a shared tag, one more for the first tag.
+        let most = 2 * lists.len() as u32 + 1;
         let mut next = vec![0usize; lists.len()];
-        // (position, shared tags), more shared first, newer first among equals.
+        // (position, rank), higher rank first, newer first among equals.
         let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
         if n == 0 {
             return Ok(Vec::new());
@@ -202,9 +206,9 @@ impl Catalog {
             .min()
         {
             let mut shared = 0;
-            for (list, i) in lists.iter().zip(next.iter_mut()) {
+            for (k, (list, i)) in lists.iter().zip(next.iter_mut()).enumerate() {
                 if list.get(*i) == Some(&position) {
-                    shared += 1;
+                    shared += if k == 0 { 3 } else { 2 };
                     *i += 1;
                 }
             }
@@ -219,6 +223,14 @@ impl Catalog {
             }
             if best.len() == n && best.iter().all(|&(_, s)| s == most) {
                 break;
+            }
+        }
+        // Too few share a tag: the newest of all, in order, until there are `n`.
+        let mut fill = (0..self.summaries.len()).filter(|&i| i != me);
+        while best.len() < n {
+            let Some(i) = fill.next() else { break };
+            if !best.iter().any(|&(p, _)| p == i) {
+                best.push((i, 0));
             }
         }
         Ok(best

@@ -684,10 +684,39 @@ fn related_articles_share_the_most_tags_not_the_latest_date() {
         slugs,
         ["trois-tags", "deux-tags-ancien", "un-tag-plus-recent"]
     );
-    assert_eq!(c.related("aucun", 3).unwrap(), vec![]);
     assert_eq!(c.related("absent", 3), Err(ContentError::NotFound));
-    // Never the article itself, never more than asked.
-    assert_eq!(c.related("trois-tags", 10).unwrap().len(), 4);
+    // Never the article itself, never more than asked, never more than there are.
+    let all = c.related("trois-tags", 10).unwrap();
+    assert_eq!(all.len(), 5);
+    assert!(all.iter().all(|s| s.slug != "trois-tags"));
+}
+
+#[test]
+fn related_articles_never_run_dry() {
+    let c = catalog(&[
+        ("moi", "2024-01-01", r#"["ia", "sante"]"#),
+        ("sante-recent", "2024-05-01", r#"["sante"]"#),
+        ("ia-ancien", "2021-01-01", r#"["ia"]"#),
+        ("autre-recent", "2024-09-01", r#"["autre"]"#),
+        ("autre-ancien", "2019-01-01", r#"["autre"]"#),
+    ]);
+    let slugs = |slug| -> Vec<String> {
+        c.related(slug, 3)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.slug)
+            .collect()
+    };
+    // One shared tag each: the article's first tag (its main theme) first, however old; then
+    // the newest of all to make three.
+    assert_eq!(slugs("moi"), ["ia-ancien", "sante-recent", "autre-recent"]);
+    // An article sharing a tag with only one other is still offered three.
+    assert_eq!(
+        slugs("autre-ancien"),
+        ["autre-recent", "sante-recent", "moi"]
+    );
+    // Deterministic: the same answer every time.
+    assert_eq!(slugs("moi"), slugs("moi"));
 }
 
 #[test]
