@@ -981,6 +981,10 @@ fn every_article_page_offers_three_articles_to_read_next() {
             .map(|a| a.value().attr("href").unwrap_or_default().to_string())
             .collect();
         assert_eq!(links.len(), 3, "{}: {links:?}", summary.slug);
-        assert!(!links.contains(&routes::article(&summary.slug)), "{}", summary.slug);
+        assert!(
+            !links.contains(&routes::article(&summary.slug)),
+            "{}",
+            summary.slug
+        );
     }
 }
