@@ -1,4 +1,4 @@
-// navigation.js — the only script a prerendered page of Veille runs at first (a « page of
+// navigation.js — the only script a prerendered page of Veille runs at first, once it has loaded (a « page of
 // islands », see src/islands.rs). The page is complete without it; it adds three things:
 //
 // 1. The islands' wasm (the newsletter box, made alive by src/islands.rs), loaded only when a
@@ -17,6 +17,10 @@
 //    content API), the full app instead (its own router then navigates).
 //
 // The names it reads are written by the prerender (src/hydration.rs, src/prerender.rs).
+
+// Started by the page's inline loader (src/hydration.rs, NAVIGATION_LOADER), which from now on
+// leaves signups to this script.
+window.veilleNavigation = true;
 
 const doc = document;
 const root = doc.documentElement;

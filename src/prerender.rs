@@ -13,7 +13,7 @@ mod policy;
 use crate::{
     content::{Catalog, Source, API_META},
     escape, feeds,
-    hydration::{APP_META, ISLANDS_META, NAVIGATION_SCRIPT, RENDERED_WITH_META, ROUTE_META},
+    hydration::{APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_WITH_META, ROUTE_META},
     newsletter::{self, Provider},
     parallel,
     routes::{self, Route},
@@ -202,9 +202,8 @@ impl Template {
     /// A site that reads its content at run time (a content API, a CMS read live) keeps the
     /// full app on every page: its pages may show what the build did not have.
     ///
-    /// The navigation script is fetched at low priority: nothing of the page's first paint
-    /// depends on it (Lighthouse's simulated first paint of an article: 784–821 ms at the
-    /// default priority, 716–730 ms at low).
+    /// The navigation script is started by a small inline loader once the page has loaded
+    /// ([`NAVIGATION_LOADER`]).
     pub fn with_islands(mut self, islands_html: &str) -> Result<Template, String> {
         if !self.content_api.is_empty() {
             return Ok(self);
@@ -215,13 +214,13 @@ impl Template {
             .ok_or("the islands' index.html has no trunk loader: is it trunk's output?")?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
-            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\" src=\"{}\" fetchpriority=\"low\"></script>",
+            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script>{}</script>",
             markup::without_trunk_loader(after),
             ISLANDS_META,
             escape::xml(&format!("{} {}", islands.js, islands.wasm)),
             APP_META,
             escape::xml(&format!("{} {}", app.js, app.wasm)),
-            NAVIGATION_SCRIPT,
+            NAVIGATION_LOADER,
         );
         self.islands_head = Some((head.clone(), Hashes::of(&head)));
         Ok(self)

@@ -105,3 +105,28 @@ test("une inscription envoyée avant l’arrivée du wasm est tenue, puis trait�
   assert.equal(await form.locator("input[type=email]").inputValue(), "pas-une-adresse");
   await context.close();
 });
+
+test("une inscription envoyée avant même navigation.js est tenue par le chargeur de la page, puis traitée", async () => {
+  const context = await served.browser.newContext({ viewport: { width: 400, height: 700 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/navigation.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const posts = [];
+  page.on("request", (req) => req.method() === "POST" && posts.push(req.url()));
+  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  const form = page.locator(".newsletter__form");
+  await form.locator("input[type=email]").fill("pas-une-adresse");
+  await form.locator("input[type=email]").press("Enter");
+  await page.waitForTimeout(300);
+  assert.deepEqual(posts, [], "the form was posted before the script ran");
+  assert.equal(await page.locator("html[data-app]").count(), 0);
+  release();
+  await page.locator(".newsletter .field-error").waitFor({ timeout: 15000 });
+  assert.equal(await page.evaluate(() => location.pathname), `/article/${SLUG}`);
+  assert.deepEqual(posts, []);
+  await context.close();
+});

@@ -40,6 +40,8 @@ export async function coldAssets(dist, route) {
   // trunk's loader: `import … from "/x.js"` and `module_or_path: "/x_bg.wasm"`, fetched at once.
   for (const [, js] of html.matchAll(/import init[^;]*?from\s*["'`](\/[^"'`]+\.js)/g)) found.add(js);
   for (const [, wasm] of html.matchAll(/module_or_path:\s*["'`](\/[^"'`]+\.wasm)/g)) found.add(wasm);
+  // A page of islands' loader: `import("/navigation.js")` once the page has loaded.
+  for (const [, js] of html.matchAll(/import\(\s*["'`](\/[^"'`]+\.js)["'`]\s*\)/g)) found.add(js);
   const files = [{ name: page, bytes: Buffer.from(html) }];
   for (const path of found) {
     files.push({ name: path.slice(1), bytes: await readFile(join(dist, decodeURIComponent(path))) });
