@@ -30,11 +30,12 @@ pub const NAVIGATION_SCRIPT: &str = "/navigation.js";
 /// has loaded, so that nothing competes with what paints it (Lighthouse's simulated largest
 /// paint of an article: 862–874 ms with the script in the head, 699–700 ms so, the static page
 /// 693–752 ms), or at once when the reader acts first. A signup sent before it runs is held
-/// and sent again once it does (`window.veilleNavigation` is then set), never lost.
+/// and sent again once it does (`window.veilleNavigation` is then set), or posted as the plain
+/// form it is if the script cannot load: never lost.
 pub const NAVIGATION_LOADER: &str = "const go=()=>import(\"/navigation.js\");\
 addEventListener(\"load\",go);\
 for(const t of[\"pointerdown\",\"touchstart\",\"keydown\",\"focusin\"])addEventListener(t,go,{capture:true,passive:true,once:true});\
-addEventListener(\"submit\",e=>{if(!window.veilleNavigation){e.preventDefault();go().then(()=>e.target.requestSubmit())}},true);";
+addEventListener(\"submit\",e=>{if(!window.veilleNavigation){e.preventDefault();go().then(()=>e.target.requestSubmit(),()=>e.target.submit())}},true);";
 
 /// The event `navigation.js` dispatches on `document` once it has swapped a page in.
 pub const PAGE_EVENT: &str = "veille:page";

@@ -130,3 +130,23 @@ test("une inscription envoyée avant même navigation.js est tenue par le charge
   assert.deepEqual(posts, []);
   await context.close();
 });
+
+test("si navigation.js ne peut pas être chargé, une inscription tenue part comme le formulaire simple qu’elle est", async () => {
+  const context = await served.browser.newContext({ viewport: { width: 400, height: 700 } });
+  // The plain post itself is the provider's (this build's preview posts nowhere: its policy
+  // says form-action 'none'): recorded here, where the page hands the form to the browser.
+  await context.addInitScript(() => {
+    HTMLFormElement.prototype.submit = function () {
+      window.veillePlainPost = new FormData(this).get("email");
+    };
+  });
+  const page = await context.newPage();
+  await page.route("**/navigation.js", (route) => route.abort());
+  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  const form = page.locator(".newsletter__form");
+  await form.locator("input[type=email]").fill("claire@exemple.fr");
+  await form.locator("input[type=email]").press("Enter");
+  await page.waitForFunction(() => window.veillePlainPost !== undefined, null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.veillePlainPost), "claire@exemple.fr");
+  await context.close();
+});
