@@ -7,24 +7,50 @@ use crate::{
 };
 use leptos::prelude::*;
 
+/// A list of cards. `opens_page`: the list is the first thing under the page's title (a tag's
+/// page), so its first cover is on screen at once and loads at once; every other cover waits
+/// until it comes near (`loading="lazy"`).
 #[component]
-pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
+pub fn ArticleList(
+    articles: Vec<ArticleSummary>,
+    #[prop(optional)] opens_page: bool,
+) -> impl IntoView {
     let site = use_site();
     let cards = articles
         .into_iter()
-        .map(|article| view! { <li>{card(&site, article, "card")}</li> })
+        .enumerate()
+        .map(|(i, article)| {
+            let cover = if opens_page && i == 0 {
+                Cover::OnScreen
+            } else {
+                Cover::Later
+            };
+            view! { <li>{card(&site, article, "card", cover)}</li> }
+        })
         .collect_view();
     view! { <ul class="article-list">{cards}</ul> }
 }
 
-/// The newest story, shown large.
+/// The newest story, shown large: its cover is on screen at once.
 #[component]
 pub fn LeadStory(article: ArticleSummary) -> impl IntoView {
     let site = use_site();
-    card(&site, article, "card card--lead")
+    card(&site, article, "card card--lead", Cover::OnScreen)
 }
 
-fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoView {
+/// When a card's cover loads. The one on screen as the page opens is what Lighthouse and
+/// readers see as its largest paint: fetched at once, first (a lazy one would wait for layout).
+#[derive(Clone, Copy, PartialEq)]
+enum Cover {
+    OnScreen,
+    Later,
+}
+
+fn card(site: &Site, article: ArticleSummary, class: &'static str, when: Cover) -> impl IntoView {
+    let (loading, priority) = match when {
+        Cover::OnScreen => ("eager", Some("high")),
+        Cover::Later => ("lazy", None),
+    };
     let href = routes::article(&article.slug);
     let tag = article
         .tags
@@ -41,7 +67,8 @@ fn card(site: &Site, article: ArticleSummary, class: &'static str) -> impl IntoV
                 alt=cover.alt
                 width="1200"
                 height="630"
-                loading="lazy"
+                loading=loading
+                fetchpriority=priority
                 decoding="async"
             />
         })

@@ -46,7 +46,7 @@ pub fn TagPage() -> impl IntoView {
                     <PageHeading class="page__title">{listing.tag.name.clone()}</PageHeading>
                     {listing.tag.description.map(|d| view! { <p class="page__intro">{d}</p> })}
                     <p class="tag-count">{count}</p>
-                    <ArticleList articles=page.items />
+                    <ArticleList articles=page.items opens_page=true />
                     <Pager base=routes::tag(&listing.tag.slug) page=page.page total_pages=page.total_pages />
                 }
             }

@@ -26,11 +26,13 @@ if (!LIGHTHOUSE) {
   process.exit(2);
 }
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const KINDS = ["article", "home", "tag", "about"];
+// LIGHTHOUSE_KINDS and LIGHTHOUSE_METHODS (comma-separated) narrow a run to what a change is about.
+const listOf = (name, all) => (process.env[name] ? process.env[name].split(",") : all);
+const KINDS = listOf("LIGHTHOUSE_KINDS", ["article", "home", "tag", "about"]);
 // Lighthouse moves by ±50 ms from one run to the next: each figure is the median of RUNS runs
 // (LIGHTHOUSE_RUNS, 3 by default), the score the lowest of them.
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? "3");
-const METHODS = ["simulate", "devtools"];
+const METHODS = listOf("LIGHTHOUSE_METHODS", ["simulate", "devtools"]);
 
 /** One Lighthouse run: the performance score and the figures it is made of. */
 async function audit(url, method) {
