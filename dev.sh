@@ -14,10 +14,11 @@
 #   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
 #   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
 #   ./dev.sh bench-live      home page read live from WordPress vs from Veille's API
+#   ./dev.sh bench-search    search over a 10,000-article archive: Veille's index vs Pagefind on the pages
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
-# wasm-opt (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing;
+# wasm-opt and Pagefind (npm), Debian's chromium and chromium-driver (apt), and Node.js if it is missing;
 # for the tests, a WordPress and a Ghost to import from (Debian packages; npm, outside the clone).
 set -euo pipefail
 
@@ -81,11 +82,11 @@ setup() {
   command -v npm >/dev/null || debs+=(npm)
   [ ${#debs[@]} -eq 0 ] || apt_install "${debs[@]}"
 
-  # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app) and playwright-core,
-  # pinned by tests/e2e/package-lock.json; reinstalled only when the lockfile changes.
+  # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app), playwright-core, axe-core
+  # and Pagefind, pinned by tests/e2e/package-lock.json; reinstalled only when the lockfile changes.
   local stamp="$E2E/node_modules/.veille-lock"
   if ! cmp -s "$E2E/package-lock.json" "$stamp"; then
-    say "npm ci (binaryen, playwright-core)"
+    say "npm ci (binaryen, playwright-core, axe-core, pagefind)"
     (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$E2E/package-lock.json" "$stamp"
   fi
@@ -140,7 +141,7 @@ serve() {
 # The site to deploy, in dist/: trunk's release build with the `hydrate` feature (the full app:
 # 404.html, spa.html), the `islands` one (the small wasm of the prerendered pages, into
 # target/dist-islands, copied into dist/ by the prerender), then every route prerendered by the
-# app's own components (plus 404.html, feed.xml, sitemap, robots.txt).
+# app's own components (plus 404.html, feed.xml, sitemap, robots.txt), and the search index.
 # VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content;
 # VEILLE_LIVE="wordpress URL" or "ghost URL KEY" then has the running pages read that CMS
 # instead of /api (what was published after the build shows at once).
@@ -171,6 +172,12 @@ build_site() {
     trunk build --release --features islands --dist "$ROOT/target/dist-islands"
     "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi
+  # The search index: a record of each article (src/search.rs), indexed by Pagefind into
+  # dist/pagefind/ (tests/e2e/search-index.mjs), which search.js reads in the browser.
+  say "search index (Pagefind)"
+  local records="$ROOT/target/search-records.json"
+  "$ROOT/target/prerender/veille-content" search "$records" ${VEILLE_CONTENT:+"$VEILLE_CONTENT"}
+  node "$E2E/search-index.mjs" "$records" "$ROOT/dist"
 }
 
 # The style guide is not in the release: its accessibility audit runs on the trunk serve build.
@@ -313,6 +320,16 @@ bench_live() {
   node "$E2E/bench-live.mjs"
 }
 
+# Search over a synthetic archive of N articles (default 10,000): indexing, index size, and the
+# first and second queries on the phone profile, Veille's records vs Pagefind on the prerendered
+# pages (tests/e2e/bench-search.mjs).
+bench_search() {
+  setup
+  build_site
+  say "search over a synthetic archive (tests/e2e/bench-search.mjs)"
+  node "$E2E/bench-search.mjs" "${N:-10000}"
+}
+
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.
 bench_content_only() {
   say "home page in API mode: archive of 100 vs 10,000 articles"
@@ -339,6 +356,7 @@ case "${1:-}" in
   bench-scale) bench_scale ;;
   bench-import) bench_import ;;
   bench-live) bench_live ;;
+  bench-search) bench_search ;;
   *)
     sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2

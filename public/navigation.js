@@ -13,7 +13,9 @@
 //    h1, and an announcement for screen readers. Anything this script does not handle
 //    (another origin, a download, a new tab, a modified click, an anchor of the same page, a
 //    file, a failed fetch) is left to the browser.
-// 3. When the page's configuration changed since the build (another newsletter provider, a
+// 3. Search: public/search.js, loaded only when a reader focuses a search field or is on
+//    /recherche; a search form sent from another page opens /recherche as a link would.
+// 4. When the page's configuration changed since the build (another newsletter provider, a
 //    content API), the full app instead (its own router then navigates).
 //
 // The names it reads are written by the prerender (src/hydration.rs, src/prerender.rs).
@@ -312,10 +314,55 @@ function navigation() {
     const here = location.pathname + location.search;
     // A fragment of the same page (the table of contents): the browser's to handle.
     if (here === current) return;
+    // Another search of the search page, which shows it itself (search.js).
+    if (location.pathname === current.split("?")[0] && doc.querySelector("[data-recherche]")?.veilleSearch) {
+      current = here;
+      return;
+    }
     scrolls.set(entry, scrollY);
     entry = event.state?.veille ?? Date.now();
     go(new URL(location.href), { push: false, scroll: scrolls.get(entry) ?? 0 });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Search
+
+const SEARCH_SCRIPT = "/search.js";
+const SEARCH_FORM = "form[data-recherche-form]";
+let searching = null;
+
+/** search.js, once: it takes over the search page, or preloads the index for the next search. */
+function loadSearch() {
+  searching ??= import(SEARCH_SCRIPT).catch((error) => {
+    searching = null;
+    console.error("Veille : la recherche n’a pas pu démarrer", error);
+  });
+  return searching;
+}
+
+function search() {
+  const wanted = () => doc.querySelector("[data-recherche]") || doc.activeElement?.closest?.(SEARCH_FORM);
+  doc.addEventListener("focusin", (event) => {
+    if (event.target instanceof Element && event.target.closest(SEARCH_FORM)) loadSearch();
+  });
+  // A page swapped in (search.js, once loaded, takes over the new search page itself).
+  doc.addEventListener("veille:page", () => {
+    if (doc.querySelector("[data-recherche]")) loadSearch();
+  });
+  // A search sent from a page that is not the search page (which handles its own): the
+  // results page, as a link to it would open.
+  doc.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.matches(SEARCH_FORM)) return;
+    const url = new URL(form.action);
+    if (url.origin !== location.origin) return;
+    event.preventDefault();
+    url.search = new URLSearchParams(new FormData(form)).toString();
+    go(url, { push: true, scroll: null });
+  });
+  // The reader's first action, which started this script, may have been that focus.
+  if (wanted()) loadSearch();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,5 +375,6 @@ if (reconfigured) {
   islands();
   share();
   navigation();
+  search();
   root.setAttribute("data-app", "ready");
 }

@@ -10,7 +10,7 @@ use crate::{
     newsletter::Provider,
     pages::{
         about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
-        tag::TagPage,
+        search::SearchPage, tag::TagPage,
     },
     routes::pattern,
 };
@@ -34,6 +34,7 @@ macro_rules! site_routes {
                 <Route path=pattern::TAG view=TagPage />
                 <Route path=pattern::TAG_PAGE view=TagPage />
                 <Route path=pattern::ABOUT view=AboutPage />
+                <Route path=pattern::SEARCH view=SearchPage />
                 $($extra)*
             </Routes>
         }

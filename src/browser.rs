@@ -51,6 +51,41 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
     let _ = then;
 }
 
+/// Starts `public/search.js` ([`crate::hydration::SEARCH_SCRIPT`]) in the full app, where no
+/// `navigation.js` does it: a module script added once, which takes over the page's search
+/// forms and, on `/recherche`, runs the search in the address; already there, it is asked to
+/// look at the page again (`window.veilleSearch.start()`), which the router has just changed.
+pub fn start_search() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let started = js_sys::Reflect::get(&window, &JsValue::from_str("veilleSearch"))
+            .ok()
+            .filter(|api| api.is_object())
+            .and_then(|api| {
+                let start = js_sys::Reflect::get(&api, &JsValue::from_str("start")).ok()?;
+                start.dyn_into::<js_sys::Function>().ok()?.call0(&api).ok()
+            });
+        if started.is_some() {
+            return;
+        }
+        let Some(document) = window.document() else {
+            return;
+        };
+        let selector = format!("script[src=\"{}\"]", crate::hydration::SEARCH_SCRIPT);
+        if document.query_selector(&selector).ok().flatten().is_some() {
+            return;
+        }
+        if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+            let _ = script.set_attribute("type", "module");
+            let _ = script.set_attribute("src", crate::hydration::SEARCH_SCRIPT);
+            let _ = head.append_child(&script);
+        }
+    }
+}
+
 /// Whether `navigator.share` exists.
 pub fn has_share_sheet() -> bool {
     #[cfg(target_arch = "wasm32")]

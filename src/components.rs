@@ -9,5 +9,6 @@ pub mod header;
 pub mod newsletter;
 pub mod page_heading;
 pub mod pager;
+pub mod search_form;
 pub mod share;
 pub mod specimen;

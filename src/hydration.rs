@@ -26,6 +26,10 @@ pub const APP_META: &str = "veille-app";
 /// The navigation script of the pages of islands (`public/navigation.js`).
 pub const NAVIGATION_SCRIPT: &str = "/navigation.js";
 
+/// The search script (`public/search.js`): loaded when a reader focuses a search field or
+/// opens `/recherche`, never before; it loads Pagefind's files from `/pagefind/`.
+pub const SEARCH_SCRIPT: &str = "/search.js";
+
 /// The inline script (hashed in each page's policy) that starts `navigation.js` once the page
 /// has loaded and painted, so that nothing competes with what paints it, or at once when the
 /// reader acts first. The load event may come before the first paint (Lighthouse's trace of

@@ -5,6 +5,7 @@ pub mod article;
 pub mod home;
 pub mod loading;
 pub mod not_found;
+pub mod search;
 #[cfg(feature = "styleguide")]
 pub mod styleguide;
 pub mod tag;

@@ -18,6 +18,7 @@ pub mod pattern {
     pub const TAG_PAGE: (Static, ParamSegment, Static, ParamSegment) =
         path!("/tag/:slug/page/:page");
     pub const ABOUT: (Static,) = path!("/a-propos");
+    pub const SEARCH: (Static,) = path!("/recherche");
     pub const STYLEGUIDE: (Static,) = path!("/styleguide");
 }
 
@@ -30,6 +31,16 @@ pub const PAGE: &str = "page";
 pub const HOME: &str = "/";
 /// The about page.
 pub const ABOUT: &str = "/a-propos";
+/// The search page. Its address holds the search, so that it can be shared and back and
+/// forward work: `/recherche?q=…&rubrique=…&tri=date` ([`search_param`]).
+pub const SEARCH: &str = "/recherche";
+/// The search page's parameters, as `public/search.js` reads them: the words, one tag's slug
+/// (the filter), and the order (`date`, or relevance when absent).
+pub mod search_param {
+    pub const QUERY: &str = "q";
+    pub const TAG: &str = "rubrique";
+    pub const SORT: &str = "tri";
+}
 /// The designers' workshop (builds with the `styleguide` feature only; never indexed).
 pub const STYLEGUIDE: &str = "/styleguide";
 
@@ -93,6 +104,7 @@ pub enum Kind {
     Tag,
     TagPage,
     About,
+    Search,
     #[serde(rename = "styleguide")]
     StyleGuide,
 }
@@ -127,7 +139,8 @@ impl Route {
 }
 
 /// Every route of the site, from the content: each page of the home index, every article,
-/// every tag and each page of it, the about page and the style guide (not indexable).
+/// every tag and each page of it, the about page, the search page and the style guide (these
+/// two not indexable).
 pub fn all(catalog: &Catalog) -> Vec<Route> {
     let site = catalog.site();
     // The page counts the pages themselves show, so that every « plus anciens » link has its file.
@@ -158,6 +171,13 @@ pub fn all(catalog: &Catalog) -> Vec<Route> {
         }
     }
     routes.push(Route::page(ABOUT.into(), Kind::About));
+    // A page to use, not to list: out of the sitemap (and `noindex`).
+    routes.push(Route {
+        path: SEARCH.into(),
+        kind: Kind::Search,
+        lastmod: None,
+        indexable: false,
+    });
     // Only in builds that have it (not the reader's release build).
     if cfg!(feature = "styleguide") {
         routes.push(Route {
@@ -303,6 +323,7 @@ mod tests {
             try_one(Kind::Tag, pattern::TAG.test(path));
             try_one(Kind::TagPage, pattern::TAG_PAGE.test(path));
             try_one(Kind::About, pattern::ABOUT.test(path));
+            try_one(Kind::Search, pattern::SEARCH.test(path));
             try_one(Kind::StyleGuide, pattern::STYLEGUIDE.test(path));
             found
         };
@@ -318,6 +339,7 @@ mod tests {
                 vec![p(SLUG, "sante"), p(PAGE, "3")],
             ),
             (ABOUT.to_string(), Kind::About, vec![]),
+            (SEARCH.to_string(), Kind::Search, vec![]),
             (STYLEGUIDE.to_string(), Kind::StyleGuide, vec![]),
         ];
         for (path, kind, params) in cases {

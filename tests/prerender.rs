@@ -336,6 +336,7 @@ fn the_route_list_names_every_page_written_with_its_kind_and_file() {
     assert_eq!(kind("/"), "home");
     assert_eq!(kind("/page/2"), "home-page");
     assert_eq!(kind("/a-propos"), "about");
+    assert_eq!(kind("/recherche"), "search");
     assert_eq!(kind("/tag/sante"), "tag");
     assert_eq!(
         kind(&routes::article(&catalog.summaries()[0].slug)),
@@ -495,7 +496,7 @@ fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();
     prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
     let shell = dir.join("spa.html");
-    assert!(policy_in(&shell).contains("form-action 'none'"));
+    assert!(policy_in(&shell).ends_with("form-action 'self'"));
     let edited = fs::read_to_string(&shell).unwrap().replace(
         "<meta name=veille-newsletter>",
         "<meta name=veille-newsletter content=\"json https://inscription.example/lettre\">",
@@ -509,7 +510,7 @@ fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
     for file in ["spa.html", "index.html", "404.html", "a-propos/index.html"] {
         let policy = policy_in(&dir.join(file));
         assert!(
-            policy.contains("form-action https://inscription.example")
+            policy.contains("form-action 'self' https://inscription.example")
                 && policy.contains("connect-src 'self' https://inscription.example"),
             "{file}: {policy}"
         );
@@ -989,4 +990,67 @@ fn every_article_page_offers_three_articles_to_read_next() {
             summary.slug
         );
     }
+}
+
+#[test]
+fn the_search_page_is_written_for_readers_not_for_search_engines() {
+    let html = page(routes::SEARCH);
+    assert_eq!(
+        attr(&html, "meta[name=robots]", "content"),
+        "noindex, follow"
+    );
+    assert_eq!(
+        attr(&html, "link[rel=canonical]", "href"),
+        "https://veille-ia.example/recherche"
+    );
+    assert_eq!(text(one(&html, "main h1")), "Rechercher");
+    // Without a script: what it needs, and a way on, to each tag's page.
+    let status = text(one(&html, ".search__status[role=status]"));
+    assert!(
+        status.starts_with("La recherche a besoin de JavaScript"),
+        "{status}"
+    );
+    let tags: Vec<&str> = select(&html, ".search__suggestions a")
+        .into_iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    let expected: Vec<String> = bundled()
+        .unwrap()
+        .site()
+        .tags
+        .iter()
+        .map(|t| routes::tag(&t.slug))
+        .collect();
+    assert_eq!(tags, expected);
+    // The results list is empty; the filters are the script's to make (they need it).
+    assert!(select(&html, ".search__results li").is_empty());
+    assert!(select(&html, "input[type=radio]").is_empty());
+    // Out of the sitemap.
+    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
+    let locs = xml_texts(&xml, "loc");
+    assert!(!locs.contains(&"https://veille-ia.example/recherche".to_string()));
+}
+
+#[test]
+fn every_page_has_a_search_form_that_works_without_a_script() {
+    for path in ["/", "/a-propos", routes::SEARCH, "/tag/sante"] {
+        let html = page(path);
+        let form = one(&html, "header form[role=search]");
+        assert_eq!(form.value().attr("action"), Some(routes::SEARCH), "{path}");
+        assert_eq!(form.value().attr("method"), Some("get"), "{path}");
+        assert_eq!(
+            form.value().attr("aria-label"),
+            Some("Rechercher dans le site")
+        );
+        assert_eq!(
+            attr(&html, "header input[type=search]", "name"),
+            routes::search_param::QUERY
+        );
+        // A plain GET to the site's own page: its policy lets the form go there.
+        let csp = attr(&html, "meta[http-equiv=Content-Security-Policy]", "content");
+        assert!(csp.contains("form-action 'self'"), "{path}: {csp}");
+    }
+    let file = dist().join("404.html");
+    let not_found = Html::parse_document(&fs::read_to_string(file).unwrap());
+    assert_eq!(select(&not_found, "header form[role=search]").len(), 1);
 }

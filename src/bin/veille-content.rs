@@ -8,8 +8,7 @@
 //!                                             the WordPress site at URL as a content directory
 //! veille-content import ghost URL KEY DIR [--base-url URL]
 //!                                             the same from Ghost (KEY: its Content API key)
-//! veille-content import ghost URL KEY DIR [--base-url URL]
-//!                                             the same from Ghost (KEY: its Content API key)
+//! veille-content search OUT.json [DIR]        the search index's records, for Pagefind
 //! ```
 //!
 //! The derived files are every page of the index (`index/N.json`) and of each tag
@@ -18,8 +17,8 @@
 use std::{fs, path::Path, process::ExitCode};
 use veille::{
     cms::import,
-    content::{synthetic, Catalog},
-    output,
+    content::{bundled, synthetic, Catalog},
+    output, search,
 };
 
 fn main() -> ExitCode {
@@ -44,8 +43,10 @@ fn main() -> ExitCode {
             import_ghost(url, key, dir, Some(base))
         }
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
+        ["search", out] => search_records(out, None),
+        ["search", out, dir] => search_records(out, Some(dir)),
         _ => Err(
-            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED]".into(),
+            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED] | search OUT.json [DIR]".into(),
         ),
     };
     match result {
@@ -127,6 +128,24 @@ fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
         files.len(),
         catalog.summaries().len()
     );
+    Ok(())
+}
+
+/// The search index's records (`veille::search`) of the bundled content, or of a content
+/// directory, as one JSON array in `out`, for `tests/e2e/search-index.mjs`.
+fn search_records(out: &str, dir: Option<&str>) -> Result<(), String> {
+    let owned;
+    let catalog = match dir {
+        Some(dir) => {
+            owned = Catalog::from_dir(Path::new(dir))?;
+            &owned
+        }
+        None => bundled().map_err(|e| format!("bundled content: {e:?}"))?,
+    };
+    let records = search::records(catalog);
+    let json = serde_json::to_string(&records).map_err(|e| format!("{out}: {e}"))?;
+    fs::write(out, json).map_err(|e| format!("{out}: {e}"))?;
+    println!("{out}: {} articles à indexer", records.len());
     Ok(())
 }
 

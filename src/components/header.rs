@@ -1,6 +1,6 @@
-//! The site header: the name (a link home), the tagline and the main navigation.
+//! The site header: the name (a link home), the tagline, the search form and the main navigation.
 
-use crate::{content::use_site, routes};
+use crate::{components::search_form::SearchForm, content::use_site, routes};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -60,6 +60,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <p class="site-header__tagline">{site.tagline.clone()}</p>
             </div>
+            <SearchForm class="search-form site-search" id="recherche-entete" label="Rechercher dans le site" compact=true />
             <nav class="site-nav" aria-label="Navigation principale">
                 <ul>
                     <li>

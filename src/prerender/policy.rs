@@ -31,7 +31,8 @@ pub struct Policy {
     pub connect: Vec<String>,
     /// Origins images may come from besides the site: the content API's.
     pub images: Vec<String>,
-    /// Where the signup form may post; `None`: nowhere (`'none'`).
+    /// Where the signup form may post besides the site (`'self'`, where the search forms go):
+    /// the provider's origin; `None` in the preview mode, which posts nowhere.
     pub form_action: Option<String>,
 }
 
@@ -43,12 +44,15 @@ impl Policy {
         let list = |items: &[String]| items.iter().map(|i| format!(" {i}")).collect::<String>();
         let quoted = |items: &[String]| items.iter().map(|h| format!(" '{h}'")).collect::<String>();
         format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self'{}; connect-src 'self'{}; object-src 'none'; base-uri 'self'; form-action {}",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self'{}; connect-src 'self'{}; object-src 'none'; base-uri 'self'; form-action 'self'{}",
             quoted(&self.script_hashes),
             quoted(&self.style_hashes),
             list(&self.images),
             list(&self.connect),
-            self.form_action.as_deref().unwrap_or("'none'"),
+            self.form_action
+                .as_deref()
+                .map(|origin| format!(" {origin}"))
+                .unwrap_or_default(),
         )
     }
 }
@@ -225,15 +229,16 @@ mod tests {
         assert!(csp.contains("style-src 'self' 'sha256-CCC=';"));
         assert!(csp.contains("connect-src 'self' https://api.example https://lettre.example;"));
         assert!(csp.contains("img-src 'self' https://api.example;"));
-        assert!(
-            csp.contains("object-src 'none'; base-uri 'self'; form-action https://lettre.example")
-        );
+        assert!(csp.contains(
+            "object-src 'none'; base-uri 'self'; form-action 'self' https://lettre.example"
+        ));
         assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
         assert!(
             !csp.contains("frame-ancestors"),
             "ignored in a <meta>: it goes in _headers"
         );
-        assert!(Policy::default().meta().ends_with("form-action 'none'"));
+        // The preview mode's signup posts nowhere; the search forms go to the site's own page.
+        assert!(Policy::default().meta().ends_with("form-action 'self'"));
     }
 
     #[test]

@@ -144,6 +144,30 @@ test("axe-core : la lettre dans chacun de ses états (invalide, envoi, succès, 
   assert.deepEqual(found, []);
 });
 
+test("axe-core : la recherche dans chacun de ses états (résultats, aucun, index absent, hors connexion), en clair et en sombre", async () => {
+  const found = [];
+  const states = [
+    // [label, address, what the index answers, what shows the state]
+    ["résultats", "/recherche?q=donn%C3%A9es", null, ".search-result"],
+    ["filtrée", "/recherche?q=donn%C3%A9es&rubrique=sante&tri=date", null, ".search-result"],
+    ["aucun résultat", "/recherche?q=zyxwvqj", null, ".search__suggestions:not([hidden])"],
+    ["index absent", "/recherche?q=inflation", (route) => route.fulfill({ status: 404, body: "" }), ".search__suggestions:not([hidden])"],
+    ["hors connexion", "/recherche?q=inflation", (route) => route.abort("internetdisconnected"), ".search__retry"],
+  ];
+  for (const scheme of SCHEMES) {
+    for (const [label, path, index, shown] of states) {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      if (index) await page.route("**/pagefind/**", index);
+      await page.goto(`${server.url}${path}`);
+      await page.locator(shown).first().waitFor({ timeout: 15000 });
+      found.push(...(await audit(page, `recherche ${label} (${scheme})`)));
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
 test("axe-core : le guide de style (construction de développement), en clair et en sombre", async () => {
   await access(join(STYLEGUIDE_DIST, "index.html")).catch(() => {
     throw new Error(`${STYLEGUIDE_DIST} is missing: trunk build --dist target/dist-styleguide`);

@@ -133,8 +133,8 @@ test("une inscription envoyée avant même navigation.js est tenue par le charge
 
 test("si navigation.js ne peut pas être chargé, une inscription tenue part comme le formulaire simple qu’elle est", async () => {
   const context = await served.browser.newContext({ viewport: { width: 400, height: 700 } });
-  // The plain post itself is the provider's (this build's preview posts nowhere: its policy
-  // says form-action 'none'): recorded here, where the page hands the form to the browser.
+  // The plain post itself is the provider's (this build's preview has none, its form no
+  // action): recorded here, where the page hands the form to the browser.
   await context.addInitScript(() => {
     HTMLFormElement.prototype.submit = function () {
       window.veillePlainPost = new FormData(this).get("email");

@@ -51,7 +51,8 @@ test("chaque route tourne sous sa politique CSP stricte, sans violation ni erreu
     // A page of islands has no inline script at all (navigation.js is a file); the full app's
     // pages list trunk's loader and their data by hash.
     assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*;/, path);
-    assert.match(csp, /object-src 'none'; base-uri 'self'; form-action 'none'/, path);
+    // Forms go to the site only (the search page); this build's signup, the preview, nowhere.
+    assert.match(csp, /object-src 'none'; base-uri 'self'; form-action 'self'$/, path);
     assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/, path);
     // The policy comes before any script in the document.
     const first = await page.evaluate(() => {

@@ -1,0 +1,63 @@
+//! `/recherche?q=…`: search in the articles. The page is prerendered without results: it says
+//! that search needs JavaScript and offers the tag pages instead. `public/search.js` (loaded
+//! with the page, or by its first focus) reads the query from the address, asks the Pagefind
+//! index the build wrote (`src/search.rs`) and fills in the count, the filters and the results;
+//! its messages, for every state, are in that file. The filters and the order are made there
+//! too, from the tag links below: without a script they would do nothing, and built here they
+//! cost the full app's wasm 14 kB (brotli) of views for one page.
+
+use crate::{
+    components::{head::Head, page_heading::PageHeading, search_form::SearchForm},
+    content::use_site,
+    routes,
+    seo::PageMeta,
+};
+use leptos::prelude::*;
+use leptos_meta::Meta;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let site = use_site();
+    let description = format!("Rechercher dans les articles de {}.", site.name);
+    let meta = PageMeta::website(&site, "Rechercher", &description, routes::SEARCH);
+    // In the full app (404.html, spa.html, a site reading an API), search.js starts from here;
+    // on a prerendered page navigation.js has started it already, and this runs nowhere.
+    Effect::new(|_| crate::browser::start_search());
+    let suggestions = site
+        .tags
+        .iter()
+        .map(|tag| {
+            view! {
+                <li>
+                    <a href=routes::tag(&tag.slug) data-rubrique=tag.slug.clone()>
+                        {tag.name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Head meta />
+        // A page of results is not a page for search engines to list.
+        <Meta name="robots" content="noindex, follow" />
+        <div class="search" data-recherche="">
+            <PageHeading class="page__title">"Rechercher"</PageHeading>
+            <SearchForm
+                class="search-form search__form"
+                id="recherche-page"
+                label="Recherche dans les articles"
+            />
+            <p class="search__status" role="status" aria-live="polite">
+                "La recherche a besoin de JavaScript, qui ne s’exécute pas ici. "
+                "Vous pouvez parcourir les articles par rubrique\u{a0}:"
+            </p>
+            <ul class="search__suggestions">{suggestions}</ul>
+            <ol class="search__results" aria-label="Résultats"></ol>
+            <p class="search__more-row">
+                <button type="button" class="button search__more" hidden>
+                    "Afficher plus de résultats"
+                </button>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,179 @@
+//! What the search index holds (native build only): one record per article, made from the same
+//! catalog as the prerendered pages, for Pagefind's indexer (`tests/e2e/search-index.mjs` feeds
+//! these records to Pagefind's Node API; `public/search.js` reads the index in the browser).
+//!
+//! Records rather than Pagefind reading the prerendered HTML: only what an article says is
+//! indexed (title, lead, body, captions: never the navigation, the related list, the newsletter
+//! box or the share row), home, tag, about pages and `404.html` stay out by construction, and the
+//! indexed text can be made searchable in French where Pagefind's own splitting falls short
+//! ([`index_text`]).
+
+use crate::{
+    content::{Article, Block, Catalog},
+    french, routes,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The filter holding an article's tags (their slugs), named as the search page's parameter.
+pub const TAG_FILTER: &str = routes::search_param::TAG;
+/// The sort by publication date (`AAAA-MM-JJ`, which sorts as text).
+pub const DATE_SORT: &str = "date";
+
+/// One article as Pagefind's `addCustomRecord` takes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub url: String,
+    pub content: String,
+    pub language: &'static str,
+    /// `title`, `date` (written out in French) and `rubriques` (the tags' names), shown with
+    /// each result; `iso` (the date as a machine reads it, for `<time datetime>`).
+    pub meta: BTreeMap<&'static str, String>,
+    pub filters: BTreeMap<&'static str, Vec<String>>,
+    pub sort: BTreeMap<&'static str, String>,
+}
+
+/// The text Pagefind indexes for `text`, which readers never see as such: Pagefind splits a word
+/// on ASCII punctuation (« l'inflation » is indexed as « linflation » and as « inflation ») but
+/// not on the typographic apostrophe ’ (U+2019) the site's French uses, so « inflation » would
+/// not find « L’inflation », nor « IA » find « l’IA ». Inside a word, ’ (and the modifier letter
+/// ʼ) becomes `'`; `public/search.js` turns it back into ’ in the excerpts it shows.
+pub fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside_word = previous.is_some_and(char::is_alphanumeric)
+            && chars.peek().is_some_and(|next| next.is_alphanumeric());
+        out.push(if matches!(c, '’' | 'ʼ') && inside_word {
+            '\''
+        } else {
+            c
+        });
+        previous = Some(c);
+    }
+    out
+}
+
+/// What an article says, in reading order, as one text: title, lead, then each block.
+fn article_text(article: &Article) -> String {
+    let summary = &article.summary;
+    let mut parts = vec![summary.title.clone(), summary.lead.clone()];
+    parts.extend(
+        article
+            .body
+            .iter()
+            .map(Block::plain)
+            .filter(|text| !text.trim().is_empty()),
+    );
+    index_text(&parts.join("\n"))
+}
+
+/// The record of one article.
+pub fn record(catalog: &Catalog, article: &Article) -> Record {
+    let summary = &article.summary;
+    let site = catalog.site();
+    let names: Vec<String> = summary
+        .tags
+        .iter()
+        .map(|slug| site.tag(slug).map_or(slug.clone(), |tag| tag.name.clone()))
+        .collect();
+    let day = summary.published.get(..10).unwrap_or(&summary.published);
+    let meta = BTreeMap::from([
+        ("title", summary.title.clone()),
+        ("date", french::date_or_as_given(&summary.published)),
+        ("iso", day.to_string()),
+        ("rubriques", names.join(", ")),
+    ]);
+    Record {
+        url: routes::article(&summary.slug),
+        content: article_text(article),
+        language: "fr",
+        meta,
+        filters: BTreeMap::from([(TAG_FILTER, summary.tags.clone())]),
+        sort: BTreeMap::from([(DATE_SORT, day.to_string())]),
+    }
+}
+
+/// Every article's record, newest first (the catalog's order).
+pub fn records(catalog: &Catalog) -> Vec<Record> {
+    catalog
+        .articles()
+        .iter()
+        .map(|article| record(catalog, article))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::bundled;
+
+    #[test]
+    fn elisions_become_words_pagefind_splits() {
+        assert_eq!(index_text("L’inflation"), "L'inflation");
+        assert_eq!(index_text("de l’IA et d’une loi"), "de l'IA et d'une loi");
+        assert_eq!(index_text("aujourd’hui, jusqu’à"), "aujourd'hui, jusqu'à");
+        assert_eq!(index_text("lʼIA"), "l'IA");
+        // Not inside a word: a closing quote, a lone mark, what is already ASCII.
+        assert_eq!(index_text("les « modèles’ » ’ "), "les « modèles’ » ’ ");
+        assert_eq!(index_text("’tis"), "’tis");
+        assert_eq!(index_text("l'IA"), "l'IA");
+        // No-break spaces and guillemets stay: Pagefind splits on the first, skips the second.
+        assert_eq!(
+            index_text("«\u{a0}sécurité\u{a0}»\u{a0}:"),
+            "«\u{a0}sécurité\u{a0}»\u{a0}:"
+        );
+    }
+
+    #[test]
+    fn a_record_holds_what_the_article_says_and_no_page_chrome() {
+        let catalog = bundled().unwrap();
+        let records = records(catalog);
+        assert_eq!(records.len(), catalog.articles().len());
+        let article = catalog.article("ai-act-adopte-par-le-conseil").unwrap();
+        let record = records
+            .iter()
+            .find(|r| r.url == "/article/ai-act-adopte-par-le-conseil")
+            .unwrap();
+        assert_eq!(record.language, "fr");
+        assert!(record
+            .content
+            .starts_with(&index_text(&article.summary.title)));
+        assert!(record.content.contains(&index_text(&article.summary.lead)));
+        for block in &article.body {
+            assert!(record.content.contains(&index_text(&block.plain())));
+        }
+        // Elided words are searchable; nothing of the page around the article is indexed.
+        assert!(record.content.contains("l'intelligence artificielle"));
+        assert!(!record.content.contains('’'));
+        for chrome in [
+            "À lire aussi",
+            "Copier le lien",
+            "La lettre",
+            "Aller au contenu",
+        ] {
+            assert!(
+                records.iter().all(|r| !r.content.contains(chrome)),
+                "{chrome}"
+            );
+        }
+        assert_eq!(record.meta["title"], article.summary.title);
+        assert_eq!(record.meta["date"], "21\u{a0}mai\u{a0}2024");
+        assert_eq!(record.meta["iso"], "2024-05-21");
+        assert_eq!(record.meta["rubriques"], "Politique et régulation");
+        assert_eq!(record.filters[TAG_FILTER], vec!["politique".to_string()]);
+        assert_eq!(record.sort[DATE_SORT], "2024-05-21");
+    }
+
+    #[test]
+    fn records_serialize_as_pagefind_takes_them() {
+        let catalog = bundled().unwrap();
+        let json = serde_json::to_value(&records(catalog)[0]).unwrap();
+        for key in ["url", "content", "language", "meta", "filters", "sort"] {
+            assert!(json.get(key).is_some(), "{key}");
+        }
+        assert!(json["filters"][TAG_FILTER].is_array());
+        assert!(json["meta"]["title"].is_string());
+    }
+}
