@@ -64,9 +64,11 @@ async function fileAt(root, urlPath) {
 
 /**
  * Starts serving `dir`; resolves to `{ url, close() }` once listening. With `compress`, answers
- * are brotli- or gzip-encoded as the browser asks, as a CDN would.
+ * are brotli- or gzip-encoded as the browser asks, as a CDN would. With `log` (an array), each
+ * answer is pushed to it as `{ path, bytes }` (the body as sent): what a page and its workers
+ * fetched, which a page's own view of the network does not all see.
  */
-export async function serveStatic(dir, port = 0, { compress = false } = {}) {
+export async function serveStatic(dir, port = 0, { compress = false, log = null } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
@@ -105,6 +107,7 @@ export async function serveStatic(dir, port = 0, { compress = false } = {}) {
       }
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
+      log?.push({ path: urlPath, bytes: req.method === "HEAD" ? 0 : body.length });
     } catch {
       res.writeHead(500).end();
     }
