@@ -10,6 +10,7 @@ use crate::{
         content_error::ContentErrorView,
         newsletter::NewsletterBox,
         pager::Pager,
+        search_form::SearchForm,
         share::ShareRow,
         specimen::{InStyleGuide, SpecimenLabel},
     },
@@ -40,6 +41,7 @@ pub const STATES: &[&str] = &[
     "pager:middle",
     "pager:last",
     "share:row",
+    "search:form",
     "newsletter:idle",
     "newsletter:invalid",
     "newsletter:sending",
@@ -201,6 +203,11 @@ pub fn StyleGuidePage() -> impl IntoView {
             } />
             <Specimen title="Barre de partage" file="src/components/share.rs" state="share:row">
                 <ShareRow title="Un titre «\u{a0}avec\u{a0}» tout & n’importe quoi\u{202f}?" lead="Un chapô." slug="exemple" id="sg-partage" />
+            </Specimen>
+
+            // The header's form; its results page is search.js's (README, Search).
+            <Specimen title="Formulaire de recherche de l’en-tête" file="src/components/search_form.rs" state="search:form">
+                <SearchForm class="search-form site-search" id="sg-recherche" label="Rechercher (exemple)" compact=true />
             </Specimen>
 
             <h2>"Lettre d’information"</h2>
