@@ -9,8 +9,8 @@ use crate::{
     content::{Site, Source},
     newsletter::Provider,
     pages::{
-        about::AboutPage, article::ArticlePage, home::HomePage, not_found::NotFoundPage,
-        search::SearchPage, tag::TagPage,
+        about::AboutPage, article::ArticlePage, author::AuthorPage, home::HomePage,
+        not_found::NotFoundPage, search::SearchPage, tag::TagPage,
     },
     routes::pattern,
 };
@@ -33,6 +33,8 @@ macro_rules! site_routes {
                 <Route path=pattern::ARTICLE view=ArticlePage />
                 <Route path=pattern::TAG view=TagPage />
                 <Route path=pattern::TAG_PAGE view=TagPage />
+                <Route path=pattern::AUTHOR view=AuthorPage />
+                <Route path=pattern::AUTHOR_PAGE view=AuthorPage />
                 <Route path=pattern::ABOUT view=AboutPage />
                 <Route path=pattern::SEARCH view=SearchPage />
                 $($extra)*

@@ -13,7 +13,7 @@ pub mod slug;
 pub mod tree;
 pub mod wordpress;
 
-use crate::content::{AuthorProfile, Block, Tag};
+use crate::content::{Author, AuthorProfile, Block, Tag};
 
 /// A post's lead: the excerpt an editor wrote (`excerpt`, as text); when the CMS made it up
 /// (the body's first words run together, headings and quotes included, WordPress ending it in
@@ -56,6 +56,17 @@ pub fn profile(cms_slug: &str, bio: &str) -> Option<AuthorProfile> {
     Some(AuthorProfile {
         slug: slug::from_cms(cms_slug)?,
         bio: (!bio.is_empty()).then(|| bio.to_string()),
+    })
+}
+
+/// An author as their page shows them, from the CMS's name for them, slug and bio (as text):
+/// `None` as for [`profile`].
+pub fn author(name: &str, cms_slug: &str, bio: &str) -> Option<Author> {
+    let profile = profile(cms_slug, bio)?;
+    Some(Author {
+        slug: profile.slug,
+        name: name.trim().to_string(),
+        bio: profile.bio,
     })
 }
 

@@ -26,7 +26,7 @@ pub(crate) use catalog::with_plain_spaces;
 pub use catalog::{Catalog, RELATED};
 pub use error::{parse_json, ContentError};
 pub use model::*;
-pub use paging::{paginate, Page, TagListing};
+pub use paging::{paginate, AuthorListing, Page, TagListing};
 
 use std::{future::Future, sync::OnceLock};
 pub use typeset::Typeset;
@@ -278,6 +278,31 @@ impl Source {
                 path,
                 move |c| c.tag_page(&slug, page),
                 move |live| async move { live.tag_page(&asked, page).await },
+            )
+            .await
+        }
+    }
+}
+
+impl Source {
+    /// `GET {base}/authors/{slug}/{page}.json`: the author and one page of their articles.
+    pub fn author_page(
+        &self,
+        slug: &str,
+        page: u32,
+    ) -> impl Future<Output = Result<AuthorListing, ContentError>> + Send + 'static {
+        let this = self.clone();
+        let slug = slug.to_string();
+        async move {
+            if !is_valid_slug(&slug) || page == 0 {
+                return Err(ContentError::NotFound);
+            }
+            let path = format!("authors/{slug}/{page}.json");
+            let asked = slug.clone();
+            this.get(
+                path,
+                move |c| c.author_page(&slug, page),
+                move |live| async move { live.author_page(&asked, page).await },
             )
             .await
         }

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod article;
+pub mod author;
 pub mod home;
 pub mod loading;
 pub mod not_found;

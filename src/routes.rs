@@ -17,12 +17,15 @@ pub mod pattern {
     pub const TAG: (Static, ParamSegment) = path!("/tag/:slug");
     pub const TAG_PAGE: (Static, ParamSegment, Static, ParamSegment) =
         path!("/tag/:slug/page/:page");
+    pub const AUTHOR: (Static, ParamSegment) = path!("/auteur/:slug");
+    pub const AUTHOR_PAGE: (Static, ParamSegment, Static, ParamSegment) =
+        path!("/auteur/:slug/page/:page");
     pub const ABOUT: (Static,) = path!("/a-propos");
     pub const SEARCH: (Static,) = path!("/recherche");
     pub const STYLEGUIDE: (Static,) = path!("/styleguide");
 }
 
-/// The route parameter holding an article's or a tag's slug.
+/// The route parameter holding an article's, a tag's or an author's slug.
 pub const SLUG: &str = "slug";
 /// The route parameter holding a page number (absent on a list's first page).
 pub const PAGE: &str = "page";
@@ -52,6 +55,11 @@ pub fn article(slug: &str) -> String {
 /// A tag's page (its first page).
 pub fn tag(slug: &str) -> String {
     format!("/tag/{slug}")
+}
+
+/// An author's page (its first page).
+pub fn author(slug: &str) -> String {
+    format!("/auteur/{slug}")
 }
 
 /// Page `n` of the list at `base` (`/` or a tag's page): the page number is in the path
@@ -103,6 +111,8 @@ pub enum Kind {
     Article,
     Tag,
     TagPage,
+    Author,
+    AuthorPage,
     About,
     Search,
     #[serde(rename = "styleguide")]
@@ -139,7 +149,7 @@ impl Route {
 }
 
 /// Every route of the site, from the content: each page of the home index, every article,
-/// every tag and each page of it, the about page, the search page and the style guide (these
+/// every tag and each page of it, every author and each page of theirs, the about page, the search page and the style guide (these
 /// two not indexable).
 pub fn all(catalog: &Catalog) -> Vec<Route> {
     let site = catalog.site();
@@ -167,6 +177,20 @@ pub fn all(catalog: &Catalog) -> Vec<Route> {
             .map_or(1, |l| l.page.total_pages);
         for n in 1..=tag_pages {
             let kind = if n == 1 { Kind::Tag } else { Kind::TagPage };
+            routes.push(Route::page(page_href(&base, n), kind));
+        }
+    }
+    for author in catalog.authors() {
+        let base = self::author(&author.slug);
+        let pages = catalog
+            .author_page(&author.slug, 1)
+            .map_or(1, |l| l.page.total_pages);
+        for n in 1..=pages {
+            let kind = if n == 1 {
+                Kind::Author
+            } else {
+                Kind::AuthorPage
+            };
             routes.push(Route::page(page_href(&base, n), kind));
         }
     }
@@ -322,6 +346,8 @@ mod tests {
             try_one(Kind::Article, pattern::ARTICLE.test(path));
             try_one(Kind::Tag, pattern::TAG.test(path));
             try_one(Kind::TagPage, pattern::TAG_PAGE.test(path));
+            try_one(Kind::Author, pattern::AUTHOR.test(path));
+            try_one(Kind::AuthorPage, pattern::AUTHOR_PAGE.test(path));
             try_one(Kind::About, pattern::ABOUT.test(path));
             try_one(Kind::Search, pattern::SEARCH.test(path));
             try_one(Kind::StyleGuide, pattern::STYLEGUIDE.test(path));
@@ -337,6 +363,16 @@ mod tests {
                 page_href(&tag("sante"), 3),
                 Kind::TagPage,
                 vec![p(SLUG, "sante"), p(PAGE, "3")],
+            ),
+            (
+                author("claire-dumas"),
+                Kind::Author,
+                vec![p(SLUG, "claire-dumas")],
+            ),
+            (
+                page_href(&author("claire-dumas"), 2),
+                Kind::AuthorPage,
+                vec![p(SLUG, "claire-dumas"), p(PAGE, "2")],
             ),
             (ABOUT.to_string(), Kind::About, vec![]),
             (SEARCH.to_string(), Kind::Search, vec![]),

@@ -1,9 +1,9 @@
 //! What a page says about itself in `<head>`: title, description, canonical URL, Open Graph,
-//! Twitter card and, for articles, JSON-LD `NewsArticle`. Pure data built here and tested
+//! Twitter card and JSON-LD: `NewsArticle` for articles, `ProfilePage` of a `Person` for authors. Pure data built here and tested
 //! natively; `components/head.rs` renders it with leptos_meta.
 
 use crate::{
-    content::{safe_href, ArticleSummary, Site},
+    content::{safe_href, ArticleSummary, Author, Site},
     routes,
 };
 
@@ -65,8 +65,36 @@ impl PageMeta {
         }
     }
 
-    /// An article page, with its JSON-LD `NewsArticle`.
-    pub fn article(site: &Site, article: &ArticleSummary) -> PageMeta {
+    /// An author's page (`path`: its first page or another), with its JSON-LD `ProfilePage`
+    /// whose main entity is the author, a `Person`.
+    pub fn author(site: &Site, author: &Author, description: &str, path: &str) -> PageMeta {
+        let url = absolute(site, &routes::author(&author.slug));
+        let json_ld = ld::ProfilePage {
+            context: "https://schema.org",
+            kind: "ProfilePage",
+            main_entity: ld::Person {
+                kind: "Person",
+                name: &author.name,
+                url: &url,
+                description: author.bio.as_deref(),
+                works_for: Some(ld::Organization {
+                    kind: "Organization",
+                    name: &site.name,
+                    url: &site.base_url,
+                }),
+            },
+            in_language: "fr-FR",
+        };
+        let json_ld = serde_json::to_string(&json_ld).unwrap_or_default();
+        PageMeta {
+            json_ld: Some(json_ld.replace('<', "\\u003c")),
+            og_type: "profile",
+            ..PageMeta::website(site, &author.name, description, path)
+        }
+    }
+
+    /// An article page, with its JSON-LD `NewsArticle`; `author_slug` names its author's page.
+    pub fn article(site: &Site, article: &ArticleSummary, author_slug: &str) -> PageMeta {
         let canonical = absolute(site, &routes::article(&article.slug));
         // The networks' previews show no SVG: the cover's raster copy when there is one.
         let image = article
@@ -83,6 +111,7 @@ impl PageMeta {
             })
             .collect();
         let logo = absolute(site, "/favicon.svg");
+        let author_url = absolute(site, &routes::author(author_slug));
         let json_ld = ld::NewsArticle {
             context: "https://schema.org",
             kind: "NewsArticle",
@@ -90,9 +119,12 @@ impl PageMeta {
             description: &article.lead,
             date_published: &article.published,
             date_modified: article.updated.as_ref().unwrap_or(&article.published),
-            author: [ld::Thing {
+            author: [ld::Person {
                 kind: "Person",
                 name: &article.author,
+                url: &author_url,
+                description: None,
+                works_for: None,
             }],
             image: image.as_slice(),
             keywords: &tag_names,
@@ -142,7 +174,7 @@ mod ld {
         pub date_published: &'a str,
         #[serde(rename = "dateModified")]
         pub date_modified: &'a str,
-        pub author: [Thing<'a>; 1],
+        pub author: [Person<'a>; 1],
         pub image: &'a [String],
         pub keywords: &'a [String],
         #[serde(rename = "inLanguage")]
@@ -153,10 +185,35 @@ mod ld {
     }
 
     #[derive(Serialize)]
-    pub struct Thing<'a> {
+    pub struct Person<'a> {
         #[serde(rename = "@type")]
         pub kind: &'a str,
         pub name: &'a str,
+        pub url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub description: Option<&'a str>,
+        #[serde(rename = "worksFor", skip_serializing_if = "Option::is_none")]
+        pub works_for: Option<Organization<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Organization<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        pub name: &'a str,
+        pub url: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub struct ProfilePage<'a> {
+        #[serde(rename = "@context")]
+        pub context: &'a str,
+        #[serde(rename = "@type")]
+        pub kind: &'a str,
+        #[serde(rename = "mainEntity")]
+        pub main_entity: Person<'a>,
+        #[serde(rename = "inLanguage")]
+        pub in_language: &'a str,
     }
 
     #[derive(Serialize)]
@@ -207,6 +264,40 @@ mod tests {
     }
 
     #[test]
+    fn an_author_page_has_its_person_in_json_ld() {
+        let site = site();
+        let author = Author {
+            slug: "claire-dumas".into(),
+            name: "Claire </script> Dumas".into(),
+            bio: Some("Journaliste.".into()),
+        };
+        let meta = PageMeta::author(
+            &site,
+            &author,
+            "Ses articles.",
+            "/auteur/claire-dumas/page/2",
+        );
+        assert_eq!(meta.title, author.name);
+        assert_eq!(meta.og_type, "profile");
+        assert_eq!(
+            meta.canonical,
+            "https://veille-ia.example/auteur/claire-dumas/page/2"
+        );
+        let ld = meta.json_ld.unwrap();
+        assert!(!ld.contains("</script>"), "{ld}");
+        let ld: serde_json::Value = serde_json::from_str(&ld).unwrap();
+        assert_eq!(ld["@type"], "ProfilePage");
+        assert_eq!(ld["mainEntity"]["@type"], "Person");
+        assert_eq!(ld["mainEntity"]["name"], "Claire </script> Dumas");
+        assert_eq!(
+            ld["mainEntity"]["url"],
+            "https://veille-ia.example/auteur/claire-dumas"
+        );
+        assert_eq!(ld["mainEntity"]["description"], "Journaliste.");
+        assert_eq!(ld["mainEntity"]["worksFor"]["name"], site.name.as_str());
+    }
+
+    #[test]
     fn titles_carry_the_site_name() {
         let site = site();
         assert_eq!(full_title(&site.name, ""), "Veille IA");
@@ -221,7 +312,7 @@ mod tests {
             .article("ai-act-adopte-par-le-conseil")
             .unwrap()
             .summary;
-        let meta = PageMeta::article(&site, &article);
+        let meta = PageMeta::article(&site, &article, "claire-dumas");
         assert_eq!(meta.og_type, "article");
         assert_eq!(
             meta.canonical,
@@ -244,7 +335,7 @@ mod tests {
         let site = site();
         let mut article = bundled().unwrap().summaries()[0].clone();
         article.title = "</script><script>alert(1)</script>".into();
-        let meta = PageMeta::article(&site, &article);
+        let meta = PageMeta::article(&site, &article, "claire-dumas");
         let ld = meta.json_ld.unwrap();
         assert!(!ld.contains('<'), "{ld}");
         let value: serde_json::Value = serde_json::from_str(&ld).unwrap();
@@ -259,7 +350,7 @@ mod tests {
             .article("sommet-de-seoul-securite-ia")
             .unwrap()
             .summary;
-        let meta = PageMeta::article(&site, &article);
+        let meta = PageMeta::article(&site, &article, "claire-dumas");
         assert_eq!(
             meta.image.as_deref(),
             Some("https://veille-ia.example/images/sommet-de-seoul.png")
@@ -271,7 +362,9 @@ mod tests {
             cover.share = None;
         }
         assert_eq!(
-            PageMeta::article(&site, &plain).image.as_deref(),
+            PageMeta::article(&site, &plain, "claire-dumas")
+                .image
+                .as_deref(),
             Some("https://veille-ia.example/images/sommet-de-seoul.svg")
         );
     }

@@ -107,6 +107,39 @@ async fn an_article_and_a_tag_load_from_the_api() {
 }
 
 #[wasm_bindgen_test]
+async fn an_author_s_page_loads_from_the_api_by_the_byline() {
+    let (source, token) = api("ok");
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let root = &app.root;
+    until("the article", 3, || {
+        text_or_empty(root, "main h1") == title(SLUG)
+    })
+    .await;
+    let author = bundled().unwrap().article(SLUG).unwrap().author();
+    click(root, ".byline a.byline__author");
+    until("the author's page", 3, || {
+        text_or_empty(root, "main h1") == typography(&author.name)
+    })
+    .await;
+    assert_eq!(pathname(), format!("/auteur/{}", author.slug));
+    until("their articles", 3, || count(root, ".card__title") > 0).await;
+    let expected = bundled().unwrap().author_page(&author.slug, 1).unwrap();
+    assert_eq!(
+        count(root, ".card__title"),
+        expected.page.items.len() as u32
+    );
+    assert_eq!(
+        requests(&token).await,
+        [
+            "site.json",
+            &format!("articles/{SLUG}.json"),
+            &format!("related/{SLUG}.json"),
+            &format!("authors/{}/1.json", author.slug)
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_article_is_a_real_404() {
     let (source, _) = api("ok");
     let app = mount_at("/article/nexiste-pas", source).await;

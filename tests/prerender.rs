@@ -1054,3 +1054,63 @@ fn every_page_has_a_search_form_that_works_without_a_script() {
     let not_found = Html::parse_document(&fs::read_to_string(file).unwrap());
     assert_eq!(select(&not_found, "header form[role=search]").len(), 1);
 }
+
+#[test]
+fn every_author_has_a_page_that_the_byline_links_to() {
+    let catalog = bundled().unwrap();
+    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
+    let locs = xml_texts(&xml, "loc");
+    for summary in catalog.summaries() {
+        let article = catalog.article(&summary.slug).unwrap();
+        let author = article.author();
+        let href = routes::author(&author.slug);
+        // The byline names the author and links to their page.
+        let html = page(&routes::article(&summary.slug));
+        let byline = one(&html, ".byline a.byline__author");
+        assert_eq!(byline.value().attr("href"), Some(href.as_str()));
+        assert_eq!(text(byline), summary.author);
+        // The article's JSON-LD names that page as its author's.
+        let ld: serde_json::Value =
+            serde_json::from_str(&text(one(&html, "script[type='application/ld+json']"))).unwrap();
+        assert_eq!(
+            ld["author"][0]["url"],
+            format!("https://veille-ia.example{href}")
+        );
+        // The author's page: their name, their articles, its head, in the sitemap.
+        let own = page(&href);
+        assert_eq!(text(one(&own, "main h1")), author.name);
+        let listed: Vec<&str> = select(&own, ".card__title a")
+            .into_iter()
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert!(
+            listed.contains(&routes::article(&summary.slug).as_str()),
+            "{href}: {listed:?}"
+        );
+        assert_eq!(
+            attr(&own, "link[rel=canonical]", "href"),
+            format!("https://veille-ia.example{href}")
+        );
+        let person: serde_json::Value =
+            serde_json::from_str(&text(one(&own, "script[type='application/ld+json']"))).unwrap();
+        assert_eq!(person["@type"], "ProfilePage");
+        assert_eq!(person["mainEntity"]["@type"], "Person");
+        assert_eq!(person["mainEntity"]["name"], author.name.as_str());
+        assert!(
+            locs.contains(&format!("https://veille-ia.example{href}")),
+            "{href}"
+        );
+    }
+    // Newest first on each author's page.
+    for author in catalog.authors() {
+        let own = page(&routes::author(&author.slug));
+        let dates: Vec<String> = select(&own, ".card time")
+            .into_iter()
+            .filter_map(|t| t.value().attr("datetime").map(str::to_string))
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        sorted.reverse();
+        assert_eq!(dates, sorted, "{}", author.slug);
+    }
+}

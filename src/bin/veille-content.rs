@@ -111,7 +111,7 @@ fn write_api(dir: &Path) -> Result<(), String> {
 }
 
 fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
-    for sub in ["index", "tags", "related"] {
+    for sub in ["index", "tags", "authors", "related"] {
         let path = dir.join(sub);
         if path.exists() {
             fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;

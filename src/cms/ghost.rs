@@ -66,6 +66,12 @@ pub struct Author {
     pub bio: Option<String>,
 }
 
+/// `/authors/slug/<slug>/`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Authors {
+    pub authors: Vec<Author>,
+}
+
 /// One page of `/posts/`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Posts {

@@ -50,6 +50,9 @@ pub struct Embedded {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct User {
+    /// What `posts?author=` takes (`users?slug=` answers it).
+    #[serde(default)]
+    pub id: u64,
     #[serde(default)]
     pub name: String,
     #[serde(default)]

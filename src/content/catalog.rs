@@ -1,13 +1,14 @@
 //! A whole archive held in memory: the site and every article, indexed by slug and by tag.
 //!
 //! It backs the bundled source (the JSON compiled into the app), and it writes the derived files
-//! of the static API (`index/N.json`, `tags/<slug>/N.json`) so both modes read the same content.
+//! of the static API (`index/N.json`, `tags/<slug>/N.json`, `authors/<slug>/N.json`) so both
+//! modes read the same content.
 
 use super::{
     error::parse_json,
-    paging::{paginate, Page, TagListing},
+    paging::{paginate, AuthorListing, Page, TagListing},
     validate::{self, Check},
-    Article, ArticleSummary, ContentError, Site, Typeset,
+    Article, ArticleSummary, Author, ContentError, Site, Typeset,
 };
 use crate::parallel::map as par_map;
 use std::collections::HashMap;
@@ -21,6 +22,9 @@ pub struct Catalog {
     by_slug: HashMap<String, usize>,
     /// Tag slug → positions in `summaries`, newest first.
     by_tag: HashMap<String, Vec<usize>>,
+    /// Every author, in the order of their newest article, with the positions of their
+    /// articles in `summaries`, newest first.
+    authors: Vec<(Author, Vec<usize>)>,
 }
 
 /// Prefixes an error's location with the file it comes from.
@@ -145,12 +149,30 @@ impl Catalog {
                 by_tag.entry(tag.clone()).or_default().push(i);
             }
         }
+        // One author per slug: the name of their newest article, the first bio met.
+        let mut authors: Vec<(Author, Vec<usize>)> = Vec::new();
+        let mut by_author: HashMap<String, usize> = HashMap::new();
+        for (i, article) in articles.iter().enumerate() {
+            let author = article.author();
+            match by_author.get(&author.slug) {
+                Some(&at) => {
+                    let (known, positions) = &mut authors[at];
+                    known.bio = known.bio.take().or(author.bio);
+                    positions.push(i);
+                }
+                None => {
+                    by_author.insert(author.slug.clone(), authors.len());
+                    authors.push((author, vec![i]));
+                }
+            }
+        }
         Ok(Catalog {
             site,
             articles,
             summaries,
             by_slug,
             by_tag,
+            authors,
         })
     }
 
@@ -252,23 +274,48 @@ impl Catalog {
         let page = paginate(positions, page, self.site.page_size)?;
         Ok(TagListing {
             tag: tag.clone(),
-            page: Page {
-                page: page.page,
-                page_size: page.page_size,
-                total: page.total,
-                total_pages: page.total_pages,
-                next: page.next,
-                items: page
-                    .items
-                    .iter()
-                    .map(|&i| self.summaries[i].clone())
-                    .collect(),
-            },
+            page: self.summaries_of(page),
         })
     }
 
+    /// Every author, the one who signed the newest article first.
+    pub fn authors(&self) -> impl Iterator<Item = &Author> {
+        self.authors.iter().map(|(author, _)| author)
+    }
+
+    /// A page of one author's articles, newest first; an unknown author is
+    /// [`ContentError::NotFound`].
+    pub fn author_page(&self, slug: &str, page: u32) -> Result<AuthorListing, ContentError> {
+        let (author, positions) = self
+            .authors
+            .iter()
+            .find(|(author, _)| author.slug == slug)
+            .ok_or(ContentError::NotFound)?;
+        let page = paginate(positions, page, self.site.page_size)?;
+        Ok(AuthorListing {
+            author: author.clone(),
+            page: self.summaries_of(page),
+        })
+    }
+
+    /// A page of positions in `summaries`, as the summaries themselves.
+    fn summaries_of(&self, page: Page<usize>) -> Page<ArticleSummary> {
+        Page {
+            page: page.page,
+            page_size: page.page_size,
+            total: page.total,
+            total_pages: page.total_pages,
+            next: page.next,
+            items: page
+                .items
+                .iter()
+                .map(|&i| self.summaries[i].clone())
+                .collect(),
+        }
+    }
+
     /// The derived files of the static API, as (path under `api/`, JSON text): every page of the
-    /// index and of each tag, and each article's related articles. `site.json` and
+    /// index, of each tag and of each author, and each article's related articles. `site.json` and
     /// `articles/*.json` are the sources themselves.
     pub fn derived_api_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
@@ -287,6 +334,20 @@ impl Catalog {
                 if let Ok(listing) = self.tag_page(&tag.slug, n) {
                     files.push((
                         format!("tags/{}/{n}.json", tag.slug),
+                        crate::output::json(&listing),
+                    ));
+                }
+            }
+        }
+        for author in self.authors() {
+            let pages = self
+                .author_page(&author.slug, 1)
+                .map(|l| l.page.total_pages)
+                .unwrap_or(1);
+            for n in 1..=pages {
+                if let Ok(listing) = self.author_page(&author.slug, n) {
+                    files.push((
+                        format!("authors/{}/{n}.json", author.slug),
                         crate::output::json(&listing),
                     ));
                 }

@@ -10,9 +10,10 @@
 
 use super::{
     api::{get, json_of},
-    Article, ArticleSummary, Check, ContentError, Page, Site, Tag, TagListing, Typeset, RELATED,
+    Article, ArticleSummary, AuthorListing, Check, ContentError, Page, Site, Tag, TagListing,
+    Typeset, RELATED,
 };
-use crate::cms::{ghost, slug::id_in, wordpress, wordpress::POSTS_QUERY};
+use crate::cms::{self, ghost, slug::id_in, tree, wordpress, wordpress::POSTS_QUERY};
 use crate::http::Answer;
 use std::sync::{Arc, Mutex};
 
@@ -354,6 +355,45 @@ impl Live {
         };
         checked(TagListing {
             tag,
+            page: self.posts(&filter, page).await?,
+        })
+    }
+}
+
+impl Live {
+    /// One author and a page of their posts, newest first: WordPress' user of that slug and
+    /// `posts?author=<id>`; Ghost's `authors/slug/<slug>/` and `filter=author:<slug>`.
+    pub async fn author_page(&self, slug: &str, page: u32) -> Result<AuthorListing, ContentError> {
+        let (author, filter) = match &self.cms {
+            Cms::WordPress => {
+                let url = self.wp(&format!(
+                    "users?slug={}&_fields=id,name,slug,description",
+                    query_value(slug)
+                ));
+                let users: Vec<wordpress::User> = self.json(url).await?;
+                let user = users.into_iter().next().ok_or(ContentError::NotFound)?;
+                let bio = tree::text_of(&user.description);
+                let filter = format!("&author={}", user.id);
+                (cms::author(&user.name, &user.slug, &bio), filter)
+            }
+            Cms::Ghost { .. } => {
+                let url = self.ghost(&format!("authors/slug/{}/", query_value(slug)), "");
+                let found: ghost::Authors = self.json(url).await?;
+                let writer = found
+                    .authors
+                    .into_iter()
+                    .next()
+                    .ok_or(ContentError::NotFound)?;
+                let bio = writer.bio.unwrap_or_default();
+                let author = cms::author(&writer.name, &writer.slug, &bio);
+                (author, format!("&filter=author:{}", query_value(slug)))
+            }
+        };
+        let author = author
+            .filter(|a| a.slug == slug)
+            .ok_or(ContentError::NotFound)?;
+        checked(AuthorListing {
+            author,
             page: self.posts(&filter, page).await?,
         })
     }

@@ -129,6 +129,36 @@ pub struct AuthorProfile {
     pub bio: Option<String>,
 }
 
+/// Who signs articles, as their page (`/auteur/<slug>`) shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    pub slug: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+}
+
+/// The slug of the author named `name`: their CMS's when the source knows them (`profile`),
+/// else made from the name (« Sophie Laurent » → `sophie-laurent`), so that content whose
+/// `author` is a plain string keeps working; `redaction` for a name with no Latin letter.
+pub fn author_slug(name: &str, profile: Option<&AuthorProfile>) -> String {
+    match profile {
+        Some(profile) => profile.slug.clone(),
+        None => crate::cms::slug::from_cms(name).unwrap_or_else(|| "redaction".into()),
+    }
+}
+
+impl Article {
+    /// Its author: slug ([`author_slug`]), the byline's name, and the bio a CMS gave.
+    pub fn author(&self) -> Author {
+        Author {
+            slug: author_slug(&self.summary.author, self.author_profile.as_ref()),
+            name: self.summary.author.clone(),
+            bio: self.author_profile.as_ref().and_then(|p| p.bio.clone()),
+        }
+    }
+}
+
 /// The JSON shape of an [`Article`]. Spelled out rather than `#[serde(flatten)]`, which would
 /// hide where in the file a wrong value is.
 #[derive(Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! Pages of article lists, shared by the bundled source, the static API writer and the pages.
 
-use super::{ArticleSummary, ContentError, Tag};
+use super::{ArticleSummary, Author, ContentError, Tag};
 use serde::{Deserialize, Serialize};
 
 /// One page of a list. Pages count from 1.
@@ -28,6 +28,14 @@ impl<T> Page<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagListing {
     pub tag: Tag,
+    #[serde(flatten)]
+    pub page: Page<ArticleSummary>,
+}
+
+/// The articles one author signed, a page at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorListing {
+    pub author: Author,
     #[serde(flatten)]
     pub page: Page<ArticleSummary>,
 }

@@ -373,7 +373,7 @@ fn the_static_api_files_are_up_to_date() {
     let mut expected: Vec<_> = derived.iter().map(|(p, _)| p.clone()).collect();
     expected.sort();
     let mut found = Vec::new();
-    for dir in ["index", "tags", "related"] {
+    for dir in ["index", "tags", "authors", "related"] {
         collect_json(&api, &api.join(dir), &mut found);
     }
     found.sort();
@@ -788,6 +788,81 @@ fn an_author_profile_is_optional_and_kept() {
     assert_eq!(profile.slug, "claire");
     // Typeset like every text: a no-break space before the colon.
     assert_eq!(profile.bio.as_deref(), Some("Journaliste\u{a0}: IA."));
+}
+
+#[test]
+fn authors_get_a_slug_from_their_name_or_their_cms_and_a_page_of_their_articles() {
+    // A plain `author` string: the slug is made from the name.
+    let json = |slug: &str, date: &str, author: &str| {
+        article(slug, date, "[]").replace(r#""author": "Claire Dumas","#, author)
+    };
+    let files = [
+        (
+            "articles/a.json",
+            json("a", "2024-01-01", r#""author": "Claire Dumas","#),
+        ),
+        (
+            "articles/b.json",
+            json("b", "2024-03-01", r#""author": "Élise Kœnig","#),
+        ),
+        (
+            "articles/c.json",
+            json(
+                "c",
+                "2024-02-01",
+                r#""author": "Claire Dumas", "author_profile": { "slug": "claire-dumas", "bio": "Journaliste : IA." },"#,
+            ),
+        ),
+        (
+            "articles/d.json",
+            json(
+                "d",
+                "2024-04-01",
+                r#""author": "Marc", "author_profile": { "slug": "marc-cms" },"#,
+            ),
+        ),
+    ];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, j)| (*n, j.as_str())).collect();
+    let catalog = Catalog::from_json(SITE, &refs).unwrap();
+    assert_eq!(catalog.article("b").unwrap().author().slug, "elise-koenig");
+    // A CMS's slug wins over the name's.
+    assert_eq!(catalog.article("d").unwrap().author().slug, "marc-cms");
+    let slugs: Vec<&str> = catalog.authors().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["marc-cms", "elise-koenig", "claire-dumas"]);
+    // One author for both of Claire Dumas's articles, newest first, with the bio one of them has.
+    let claire = catalog.author_page("claire-dumas", 1).unwrap();
+    assert_eq!(claire.author.name, "Claire Dumas");
+    assert_eq!(claire.author.bio.as_deref(), Some("Journaliste\u{a0}: IA."));
+    let listed: Vec<&str> = claire.page.items.iter().map(|s| s.slug.as_str()).collect();
+    assert_eq!(listed, ["c", "a"]);
+    assert_eq!(claire.page.total, 2);
+    assert_eq!(
+        catalog.author_page("inconnu", 1),
+        Err(ContentError::NotFound)
+    );
+    assert_eq!(
+        catalog.author_page("claire-dumas", 2),
+        Err(ContentError::NotFound)
+    );
+    // Their pages are files of the static API, which a browser reads back as they were.
+    let derived = catalog.derived_api_files();
+    let (_, file) = derived
+        .iter()
+        .find(|(path, _)| path == "authors/claire-dumas/1.json")
+        .unwrap();
+    let read: AuthorListing = serde_json::from_str(file).unwrap();
+    assert_eq!(read, claire);
+    assert!(read.check().is_ok());
+}
+
+#[test]
+fn an_author_listing_with_a_bad_slug_is_refused() {
+    let mut listing = bundled()
+        .unwrap()
+        .author_page(&bundled().unwrap().authors().next().unwrap().slug, 1)
+        .unwrap();
+    listing.author.slug = "../x".into();
+    assert!(listing.check().is_err());
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! parsed; nothing else typesets content. Slugs, URLs, dates and inline code are left as they
 //! are.
 
-use super::{Article, ArticleSummary, Block, Image, Inline, Inlines, Page, Site, TagListing};
+use super::{
+    Article, ArticleSummary, AuthorListing, Block, Image, Inline, Inlines, Page, Site, TagListing,
+};
 use crate::french::typeset_in_place;
 
 pub trait Typeset {
@@ -146,6 +148,17 @@ impl Typeset for TagListing {
         t(&mut self.tag.name);
         opt(&mut self.tag.description);
         TagListing {
+            page: self.page.typeset(),
+            ..self
+        }
+    }
+}
+
+impl Typeset for AuthorListing {
+    fn typeset(mut self) -> Self {
+        t(&mut self.author.name);
+        opt(&mut self.author.bio);
+        AuthorListing {
             page: self.page.typeset(),
             ..self
         }

@@ -9,7 +9,9 @@
 //! not refused here: they pass [`super::safe_href`] where they become an `href`, and an unsafe
 //! one is left out.
 
-use super::{is_valid_slug, Article, ArticleSummary, ContentError, Page, Site, TagListing};
+use super::{
+    is_valid_slug, Article, ArticleSummary, AuthorListing, ContentError, Page, Site, TagListing,
+};
 use std::collections::HashSet;
 
 /// Content that can be checked before use.
@@ -149,6 +151,13 @@ impl Check for Page<ArticleSummary> {
 impl Check for TagListing {
     fn check(&self) -> Result<(), ContentError> {
         slug("tag.slug", &self.tag.slug)?;
+        summaries("items", &self.page.items)
+    }
+}
+
+impl Check for AuthorListing {
+    fn check(&self) -> Result<(), ContentError> {
+        slug("author.slug", &self.author.slug)?;
         summaries("items", &self.page.items)
     }
 }

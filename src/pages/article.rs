@@ -47,7 +47,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
     let reading = article.reading_minutes();
     let toc = article.toc();
-    let meta = PageMeta::article(&site, &article.summary);
+    let author = article.author();
+    let meta = PageMeta::article(&site, &article.summary, &author.slug);
     let Article { summary, body, .. } = article;
     let tags: Vec<Tag> = summary
         .tags
@@ -114,7 +115,11 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <PageHeading class="article__title">{title}</PageHeading>
             <p class="article__lead">{summary.lead.clone()}</p>
             <p class="byline">
-                "Par " <span class="byline__author">{summary.author.clone()}</span> " · publié le "
+                "Par "
+                <a class="byline__author" href=routes::author(&author.slug) rel="author">
+                    {author.name}
+                </a>
+                " · publié le "
                 <time datetime=summary.published.clone()>{published}</time> {updated}
                 {format!(" · {reading}\u{a0}min de lecture")}
             </p>

@@ -105,8 +105,8 @@ async function asBuilt(browser, url) {
 /**
  * The site `dir` served and read in Chromium while it reads the CMS through `relay`:
  * `isListing(path)` tells a CMS request for a list of posts. Navigates from the hydrated home
- * to page 2, to a theme, to an article and back home, each as the build has it, the lists from
- * the CMS; then
+ * to page 2, to a theme, to an article, to its author's page and back home, each as the build
+ * has it, the lists from the CMS; then
  * `publish()` adds an article to the CMS ({ slug, title }), which shows at its address.
  */
 export async function readsLive(dir, relay, { isListing, publish }) {
@@ -149,6 +149,14 @@ export async function readsLive(dir, relay, { isListing, publish }) {
     const body = squeeze(await page.locator("main .article-body").first().textContent());
     assert.equal(body, built.body);
     await page.locator("#a-lire-aussi").waitFor({ timeout: 15000 });
+    // Its author's page, by the byline: who they are and their posts, from the CMS.
+    const byline = await page.locator("main a.byline__author").first().getAttribute("href");
+    assert.match(byline, /^\/auteur\/[a-z0-9-]+$/);
+    const author = await follow("main a.byline__author", byline);
+    assert.ok(relay.requests.some(isListing), `no author's list asked of the CMS: ${relay.requests.join(", ")}`);
+    await page.locator("main .card__title a").first().waitFor();
+    assert.deepEqual(await cards(page), author.cards.slice(0, (await cards(page)).length));
+    assert.ok((await cards(page)).includes(article), `${byline} does not list ${article}`);
     // Back to the home page by its link: the CMS's newest posts, the build's cards.
     const home = await follow("header a.site-header__name", "/");
     assert.ok(relay.requests.some(isListing), `no home list asked of the CMS: ${relay.requests.join(", ")}`);
@@ -161,7 +169,7 @@ export async function readsLive(dir, relay, { isListing, publish }) {
 
     // Addresses the CMS does not know (a slug it answers with nothing or a 404, a page past the
     // last, which WordPress answers with a 400): the 404 page, from the CMS's own answer.
-    for (const path of ["/article/inconnu-de-la-redaction", "/page/99", "/tag/theme-inconnu"]) {
+    for (const path of ["/article/inconnu-de-la-redaction", "/page/99", "/tag/theme-inconnu", "/auteur/personne-inconnue"]) {
       const unknown = await openPage(browser, `${server.url}${path}`);
       assert.equal(await headingOf(unknown.page), "Page introuvable", path);
       await unknown.page.close();
