@@ -6,6 +6,7 @@ pub mod content_error;
 pub mod footer;
 pub mod head;
 pub mod header;
+pub mod listing;
 pub mod newsletter;
 pub mod page_heading;
 pub mod pager;

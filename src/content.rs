@@ -266,43 +266,58 @@ impl Source {
         slug: &str,
         page: u32,
     ) -> impl Future<Output = Result<TagListing, ContentError>> + Send + 'static {
-        let this = self.clone();
-        let slug = slug.to_string();
-        async move {
-            if !is_valid_slug(&slug) || page == 0 {
-                return Err(ContentError::NotFound);
-            }
-            let path = format!("tags/{slug}/{page}.json");
-            let asked = slug.clone();
-            this.get(
-                path,
-                move |c| c.tag_page(&slug, page),
-                move |live| async move { live.tag_page(&asked, page).await },
-            )
-            .await
-        }
+        self.listing(
+            "tags",
+            slug,
+            page,
+            |c, slug, page| c.tag_page(slug, page),
+            |live, slug, page| async move { live.tag_page(&slug, page).await },
+        )
     }
-}
 
-impl Source {
     /// `GET {base}/authors/{slug}/{page}.json`: the author and one page of their articles.
     pub fn author_page(
         &self,
         slug: &str,
         page: u32,
     ) -> impl Future<Output = Result<AuthorListing, ContentError>> + Send + 'static {
-        let this = self.clone();
-        let slug = slug.to_string();
+        self.listing(
+            "authors",
+            slug,
+            page,
+            |c, slug, page| c.author_page(slug, page),
+            |live, slug, page| async move { live.author_page(&slug, page).await },
+        )
+    }
+
+    /// `GET {base}/{dir}/{slug}/{page}.json`, one page of a list named by a slug, `local` of a
+    /// local catalog, `cms` of a CMS. A slug that could not be a folder's name, or page 0, is
+    /// not found, and never asked for.
+    fn listing<T, F, C, Fut>(
+        &self,
+        dir: &'static str,
+        slug: &str,
+        page: u32,
+        local: F,
+        cms: C,
+    ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
+    where
+        T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
+        F: FnOnce(&'static Catalog, &str, u32) -> Result<T, ContentError> + Send + 'static,
+        C: FnOnce(live::Live, String, u32) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
+    {
+        let (this, slug) = (self.clone(), slug.to_string());
         async move {
             if !is_valid_slug(&slug) || page == 0 {
                 return Err(ContentError::NotFound);
             }
-            let path = format!("authors/{slug}/{page}.json");
+            let path = format!("{dir}/{slug}/{page}.json");
             let asked = slug.clone();
             this.get(
                 path,
-                move |c| c.author_page(&slug, page),
-                move |live| async move { live.author_page(&asked, page).await },
+                move |c| local(c, &slug, page),
+                move |live| cms(live, asked, page),
             )
             .await
         }
