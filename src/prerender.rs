@@ -9,6 +9,7 @@
 
 mod markup;
 mod policy;
+mod scripts;
 
 use crate::{
     content::{Catalog, Source, API_META},
@@ -453,6 +454,10 @@ pub fn prerender_with_islands(
         ..Report::default()
     };
     report.files.extend(copied);
+    // What readers load of public/'s own scripts: their code, not their comments.
+    for name in scripts::shrink(dist)? {
+        report.files.push(dist.join(name));
+    }
     let not_found = render(template, source, "/404", "");
     report.files.push(write_file(dist, "404.html", &not_found)?);
     report
