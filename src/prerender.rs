@@ -215,7 +215,7 @@ impl Template {
             .ok_or("the islands' index.html has no trunk loader: is it trunk's output?")?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
-            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script>{}</script>",
+            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
             markup::without_trunk_loader(after),
             ISLANDS_META,
             escape::xml(&format!("{} {}", islands.js, islands.wasm)),
