@@ -867,9 +867,13 @@ fn with_islands_the_route_pages_load_only_the_navigation_and_name_both_wasms() {
             "/veille-app1.js /veille-app1_bg.wasm",
             "{path}"
         );
-        // One inline script, the navigation's loader; nothing else runs: no trunk loader, no
-        // preload, no resource data.
-        let loader = one(&html, "head script:not([src]):not([type])");
+        // One inline script, the navigation's loader, as a module (it never holds the
+        // parser); nothing else runs: no trunk loader, no preload, no resource data.
+        assert!(
+            select(&html, "script:not([src]):not([type])").is_empty(),
+            "{path}"
+        );
+        let loader = one(&html, "head script[type=module]:not([src])");
         assert_eq!(text(loader), veille::hydration::NAVIGATION_LOADER, "{path}");
         assert!(
             !raw.contains("import init"),
