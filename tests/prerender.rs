@@ -1118,3 +1118,60 @@ fn every_author_has_a_page_that_the_byline_links_to() {
         assert_eq!(dates, sorted, "{}", author.slug);
     }
 }
+
+#[test]
+fn an_author_s_page_shows_the_bio_their_cms_gave_and_the_byline_goes_there() {
+    use veille::content::{Archive, AuthorProfile, Catalog};
+    let mut articles = bundled().unwrap().articles().to_vec();
+    let (slug, name) = (
+        articles[0].summary.slug.clone(),
+        articles[0].summary.author.clone(),
+    );
+    articles[0].author_profile = Some(AuthorProfile {
+        slug: "plume-de-la-redaction".into(),
+        bio: Some("Journaliste scientifique : IA et santé.".into()),
+    });
+    let site = bundled().unwrap().site().clone();
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(site, articles).unwrap()));
+    let out = scratch("bio");
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
+    let read = |path: &str| {
+        Html::parse_document(&fs::read_to_string(out.join(routes::file_for(path))).unwrap())
+    };
+    // The CMS's slug names the page, which the byline links to.
+    let article = read(&routes::article(&slug));
+    assert_eq!(
+        attr(&article, ".byline a.byline__author", "href"),
+        "/auteur/plume-de-la-redaction"
+    );
+    let own = read("/auteur/plume-de-la-redaction");
+    assert_eq!(text(one(&own, "main h1")), name);
+    // The bio, typeset like every text, as the page's intro and in its JSON-LD and description.
+    let bio = "Journaliste scientifique\u{a0}: IA et santé.";
+    assert_eq!(text(one(&own, "main .page__intro")), bio);
+    assert_eq!(attr(&own, "meta[name=description]", "content"), bio);
+    let person: serde_json::Value =
+        serde_json::from_str(&text(one(&own, "script[type='application/ld+json']"))).unwrap();
+    assert_eq!(person["mainEntity"]["description"], bio);
+    let _ = fs::remove_dir_all(out);
+}
+
+#[test]
+fn the_host_headers_make_only_hashed_files_immutable() {
+    // Pagefind's script, worker and entry file keep their names from one build to the next: a
+    // host that cached them for a year would pair an old script with a new index.
+    let headers = fs::read_to_string("public/_headers").unwrap();
+    let mut rule = "";
+    for line in headers.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        if !line.starts_with(' ') && !line.trim().is_empty() {
+            rule = line.trim();
+        } else if line.contains("immutable") {
+            assert!(
+                ["/veille-*", "/main-*"].contains(&rule),
+                "{rule} is marked immutable"
+            );
+        }
+    }
+    assert!(headers.contains("/pagefind/*\n  Cache-Control: public, max-age=0, must-revalidate"));
+}
