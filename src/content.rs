@@ -39,6 +39,11 @@ pub const KIND_META: &str = "veille-content-kind";
 /// The `<meta name>` holding a Ghost Content API key (public by design: it reads what the site
 /// publishes anyway).
 pub const KEY_META: &str = "veille-content-key";
+/// The `<meta name>` holding the publication date of the newest article in the build's search
+/// index, on a site reading a CMS at run time (`veille-prerender --api` writes it): what was
+/// published after it, the index cannot find, and the CMS's own search is asked for it
+/// ([`Source::latest`]).
+pub const INDEXED_META: &str = "veille-content-indexed";
 /// The `<meta name>` holding the API timeout in milliseconds.
 pub const TIMEOUT_META: &str = "veille-content-timeout-ms";
 /// How long an API request may take when the configuration says nothing.
@@ -130,6 +135,46 @@ impl Source {
             meta(KIND_META).as_deref(),
             meta(KEY_META).as_deref(),
         )
+        .indexed_until(meta(INDEXED_META).as_deref())
+    }
+
+    /// The same source, told that the build's search index holds the articles published until
+    /// `date` (the content of [`INDEXED_META`]; empty or absent: nothing is known of it).
+    pub fn indexed_until(self, date: Option<&str>) -> Source {
+        let date = date.map(str::trim).filter(|d| !d.is_empty());
+        match (self, date) {
+            (Source::Cms(mut live), Some(date)) => {
+                live.indexed = Some(date.to_string());
+                Source::Cms(live)
+            }
+            (other, _) => other,
+        }
+    }
+
+    /// Whether [`Source::latest`] can find anything: a CMS with a search of its own, read at run
+    /// time, by a site that knows how far its index goes.
+    pub fn searches_latest(&self) -> bool {
+        matches!(self, Source::Cms(live) if live.cms == live::Cms::WordPress && live.indexed.is_some())
+    }
+
+    /// The articles published since the build's search index was made that match `words`, from
+    /// the CMS's own search, best first. The build's own content is all in the index: none.
+    pub fn latest(
+        &self,
+        words: &str,
+    ) -> impl Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send + 'static {
+        let (this, words) = (self.clone(), words.to_string());
+        async move {
+            match this {
+                Source::Cms(live) => {
+                    let read: std::pin::Pin<
+                        Box<dyn Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send>,
+                    > = Box::pin(async move { live.latest(&words).await });
+                    read.await
+                }
+                _ => Ok(Vec::new()),
+            }
+        }
     }
 
     /// The source once the site is known: a CMS then lists as many articles a page as the

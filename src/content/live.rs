@@ -39,14 +39,28 @@ pub struct Live {
     pub timeout_ms: u32,
     /// Articles per list page: the site's, once it is known ([`super::Source::for_site`]).
     pub page_size: u32,
+    /// The publication date of the newest article the build indexed for search
+    /// ([`super::INDEXED_META`]): [`Live::latest`] searches what came after it.
+    pub indexed: Option<String>,
     /// The last article read, for its « À lire aussi » (asked for right after it).
     last: Arc<Mutex<Option<Read>>>,
 }
 
 impl PartialEq for Live {
     fn eq(&self, other: &Self) -> bool {
-        (&self.cms, &self.base, self.timeout_ms, self.page_size)
-            == (&other.cms, &other.base, other.timeout_ms, other.page_size)
+        (
+            &self.cms,
+            &self.base,
+            self.timeout_ms,
+            self.page_size,
+            &self.indexed,
+        ) == (
+            &other.cms,
+            &other.base,
+            other.timeout_ms,
+            other.page_size,
+            &other.indexed,
+        )
     }
 }
 impl Eq for Live {}
@@ -62,6 +76,10 @@ struct Read {
 /// How many posts the related articles are chosen from (the newest sharing a theme).
 const RELATED_POOL: u32 = 9;
 
+/// How many of the posts published since the build a search shows, at most: a few days of a
+/// newsroom's output, not an archive.
+const LATEST: u32 = 20;
+
 /// How many posts the whole list holds (the pages are counted from it).
 const WP_COUNTS: &[&str] = &["X-WP-Total"];
 const GHOST_INCLUDE: &str = "include=tags,authors";
@@ -73,6 +91,7 @@ impl Live {
             base: base.trim_end_matches('/').to_string(),
             timeout_ms,
             page_size: 10,
+            indexed: None,
             last: Arc::default(),
         }
     }
@@ -399,6 +418,45 @@ impl Live {
     }
 }
 
+impl Live {
+    /// The posts published after the build's search index that match `words`, as WordPress'
+    /// own search finds them (`search=`, best first): the articles a reader could not find in
+    /// the index yet. Empty when the build said nothing of its index, and on Ghost, whose
+    /// Content API has no search.
+    pub async fn latest(&self, words: &str) -> Result<Vec<ArticleSummary>, ContentError> {
+        let (Cms::WordPress, Some(since)) = (&self.cms, &self.indexed) else {
+            return Ok(Vec::new());
+        };
+        let words = words.trim();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pool = self.clone().with_page_size(LATEST);
+        match pool.posts(&latest_query(words, since), 1).await {
+            Ok(page) => checked(page.items),
+            Err(ContentError::NotFound) => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The part of a WordPress query for posts matching `words` published strictly after `since`.
+/// WordPress refuses a date without its time (`after` is a date-time): a day is taken as its
+/// last second, in the site's time zone, so that the index's own articles of that day never
+/// come twice (one published later that day waits for the next build).
+fn latest_query(words: &str, since: &str) -> String {
+    let since = if since.len() == 10 {
+        format!("{since}T23:59:59")
+    } else {
+        since.to_string()
+    };
+    format!(
+        "&search={}&after={}&orderby=relevance",
+        query_value(words),
+        query_value(&since)
+    )
+}
+
 /// `value` as a query string's value: a key pasted with a stray `&` or `#` stays one value,
 /// which the CMS refuses in French (401), instead of becoming other parameters.
 fn query_value(value: &str) -> String {
@@ -526,5 +584,38 @@ mod tests {
             wp_terms_query(&s(&["3"]), &s(&["5"])).as_deref(),
             Some("&categories=3&tags=5&tax_relation=OR")
         );
+    }
+
+    #[test]
+    fn the_latest_posts_are_asked_of_wordpress_search_after_the_index() {
+        // Words and date are values: a `&` or `+` typed in the field is not another parameter,
+        // and an offset's `+` is not a space.
+        assert_eq!(
+            latest_query("sécurité & IA", "2026-12-03T16:50:00+01:00"),
+            "&search=s%C3%A9curit%C3%A9%20%26%20IA&after=2026-12-03T16%3A50%3A00%2B01%3A00&orderby=relevance"
+        );
+        assert_eq!(
+            latest_query("ia", "2026-12-03"),
+            "&search=ia&after=2026-12-03T23%3A59%3A59&orderby=relevance"
+        );
+    }
+
+    #[test]
+    fn no_index_date_or_no_search_means_no_latest_posts_and_no_request() {
+        // Nothing listens there: a request would be an error, not an empty list.
+        let wordpress = Live::new(Cms::WordPress, "http://127.0.0.1:9", 100);
+        let ghost = Live {
+            indexed: Some("2026-12-03T16:50:00Z".into()),
+            ..Live::new(Cms::Ghost { key: "k".into() }, "http://127.0.0.1:9", 100)
+        };
+        let indexed = Live {
+            indexed: Some("2026-12-03T16:50:00Z".into()),
+            ..wordpress.clone()
+        };
+        for (live, words) in [(&wordpress, "ia"), (&ghost, "ia"), (&indexed, " \u{a0} ")] {
+            let found = futures::executor::block_on(live.latest(words));
+            assert_eq!(found, Ok(Vec::new()), "{live:?} {words:?}");
+        }
+        assert!(futures::executor::block_on(indexed.latest("ia")).is_err());
     }
 }

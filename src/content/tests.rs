@@ -470,6 +470,37 @@ fn the_runtime_configuration_chooses_the_source() {
 }
 
 #[test]
+fn only_wordpress_read_live_with_an_index_date_searches_the_latest_articles() {
+    let wordpress =
+        || Source::from_config(Some("https://wp.example"), None, Some("wordpress"), None);
+    let ghost = Source::from_config(Some("https://g.example"), None, Some("ghost"), Some("k"));
+    let api = Source::from_config(Some("/api"), None, None, None);
+    let date = Some(" 2026-12-03T16:50:00Z ");
+    assert!(wordpress().indexed_until(date).searches_latest());
+    let Source::Cms(live) = wordpress().indexed_until(date) else {
+        panic!("not a CMS source")
+    };
+    assert_eq!(live.indexed.as_deref(), Some("2026-12-03T16:50:00Z"));
+    // No date (absent or empty: a build before search, or by hand), no search of the CMS: its
+    // every post would come twice, once from the index.
+    for none in [None, Some(""), Some("  ")] {
+        assert!(
+            !wordpress().indexed_until(none).searches_latest(),
+            "{none:?}"
+        );
+    }
+    // Ghost's Content API has no search; the other sources are all in the index.
+    for other in [ghost, api, Source::Bundled] {
+        assert!(
+            !other.clone().indexed_until(date).searches_latest(),
+            "{other:?}"
+        );
+        let found = futures::executor::block_on(other.indexed_until(date).latest("ia"));
+        assert_eq!(found, Ok(Vec::new()));
+    }
+}
+
+#[test]
 fn only_plain_slugs_reach_a_url() {
     for good in ["sommet-de-seoul", "ia", "nobel-2024"] {
         assert!(is_valid_slug(good), "{good}");
