@@ -356,6 +356,28 @@ pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<
     Ok(())
 }
 
+/// Writes into trunk's page (as [`set_content_api`] does) how far the build's search index
+/// goes: the publication date of the newest article of `catalog`, the content the index is made
+/// from, in [`crate::content::INDEXED_META`]. A site reading a CMS at run time asks the CMS's
+/// own search for what was published after it. Nothing for an empty catalog.
+pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), String> {
+    use crate::content::INDEXED_META;
+    let Some(newest) = catalog.summaries().first() else {
+        return Ok(());
+    };
+    for name in ["index.html", "spa.html"] {
+        let path = dist.join(name);
+        let Ok(html) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let html = markup::set_meta(&html, INDEXED_META, &newest.published)
+            .or_else(|| markup::add_meta(&html, INDEXED_META, &newest.published))
+            .ok_or_else(|| format!("{}\u{a0}: pas de </head>", path.display()))?;
+        fs::write(&path, html).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// What a prerender wrote.
 #[derive(Debug, Default)]
 pub struct Report {

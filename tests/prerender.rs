@@ -809,6 +809,41 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
     let _ = fs::remove_dir_all(bare);
 }
 
+#[test]
+fn a_site_reading_its_cms_live_knows_how_far_its_search_index_goes() {
+    let dir = scratch("indexed");
+    fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    let catalog = bundled().unwrap();
+    let newest = &catalog.summaries()[0].published;
+    assert!(
+        catalog.summaries().iter().all(|s| &s.published <= newest),
+        "not the newest"
+    );
+    prerender::set_content_api(&dir, "https://wp.example", "wordpress", "").unwrap();
+    prerender::set_content_indexed(&dir, catalog).unwrap();
+    // Twice, as a second build does: one meta, the date of this build.
+    prerender::set_content_indexed(&dir, catalog).unwrap();
+    prerender::prerender(&dir, catalog, &Source::Bundled).unwrap();
+    for file in ["index.html", "spa.html", "404.html", "recherche/index.html"] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        assert_eq!(text.matches("veille-content-indexed").count(), 1, "{file}");
+        let html = Html::parse_document(&text);
+        assert_eq!(
+            attr(&html, "meta[name='veille-content-indexed']", "content"),
+            newest.as_str(),
+            "{file}"
+        );
+    }
+    // A site whose pages read only what was built has no such meta.
+    let plain = scratch("not-indexed");
+    fs::write(plain.join("index.html"), TEMPLATE).unwrap();
+    prerender::prerender(&plain, catalog, &Source::Bundled).unwrap();
+    let home = fs::read_to_string(plain.join("index.html")).unwrap();
+    assert!(!home.contains("veille-content-indexed"));
+    let _ = fs::remove_dir_all(dir);
+    let _ = fs::remove_dir_all(plain);
+}
+
 /// trunk's loader as it really is (0.22, minified), for the full app and for the islands.
 fn with_loader(html: &str, name: &str) -> String {
     html.replace(

@@ -103,6 +103,9 @@ fn run() -> Result<(), String> {
             Source::Bundled,
         ),
     };
+    if api.is_some() {
+        prerender::set_content_indexed(&dist, catalog)?;
+    }
     let read = started.elapsed();
     let report = prerender::prerender_with_islands(&dist, catalog, &source, islands.as_deref())?;
     let elapsed = started.elapsed();

@@ -37,6 +37,17 @@ pub fn set_meta(html: &str, name: &str, content: &str) -> Option<String> {
     None
 }
 
+/// The page with a `<meta name="{name}" content="{content}">` (escaped) added at the end of its
+/// head; `None` when it has no `</head>`.
+pub fn add_meta(html: &str, name: &str, content: &str) -> Option<String> {
+    let at = html.find("</head>")?;
+    let tag = format!(
+        "<meta name=\"{name}\" content=\"{}\">",
+        crate::escape::double_quoted(content)
+    );
+    Some(format!("{}{tag}{}", &html[..at], &html[at..]))
+}
+
 /// The page without trunk's `<link rel=preload>` of the wasm, whatever the attribute order and
 /// quoting; as it is when it has none.
 pub fn without_wasm_preload(html: &str) -> String {
