@@ -10,6 +10,10 @@
 // failure (index missing, network down). Without this script, the page says that search needs
 // JavaScript and links to the tag pages. Elsewhere, focusing the header's field only preloads
 // Pagefind, so that the first results come quickly; the form goes to /recherche.
+//
+// On a site reading WordPress at run time, what was published after the build is not in the
+// index: the full app offers WordPress' own search of it (window.veilleLatest, src/browser.rs),
+// whose results come first, and the page says so if it failed.
 
 const PAGEFIND = "/pagefind/pagefind.js";
 /** Results shown at first and added by « Afficher plus de résultats » (the page's
@@ -40,6 +44,7 @@ const MESSAGES = {
   offline:
     "La recherche ne répond pas\u00a0: la connexion semble coupée. Vérifiez-la, puis réessayez. Les rubriques restent accessibles\u00a0:",
   more: (shown, total) => `${count.format(shown)} résultats affichés sur ${count.format(total)}.`,
+  latest: "Les articles parus depuis la dernière mise à jour de l’index de recherche n’ont pas pu être cherchés\u00a0:",
 };
 
 /**
@@ -68,6 +73,32 @@ function excerptNodes(html) {
       out.push(mark);
     } else out.push(doc.createTextNode(typeset(node.textContent ?? "")));
   }
+  return out;
+}
+
+const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * `text` as nodes, the words of `query` in <mark>, as Pagefind marks its excerpts: whatever
+ * their case and accents, and their inflections (a word starting as the query's word does,
+ * without its plural s or x).
+ */
+function markedNodes(text, query) {
+  const stems = normalize(query)
+    .split(" ")
+    .map(fold)
+    .map((word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word))
+    .filter(Boolean);
+  const out = [];
+  let last = 0;
+  for (const word of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!stems.some((stem) => fold(word[0]).startsWith(stem))) continue;
+    const mark = doc.createElement("mark");
+    mark.textContent = word[0];
+    out.push(doc.createTextNode(text.slice(last, word.index)), mark);
+    last = word.index + word[0].length;
+  }
+  out.push(doc.createTextNode(text.slice(last)));
   return out;
 }
 
@@ -104,6 +135,22 @@ async function reason(error) {
     return response.status === 404 || response.status === 410 ? "missing" : "offline";
   } catch {
     return "offline";
+  }
+}
+
+/**
+ * The articles published after the build that match `q`, where the app can ask its CMS
+ * (src/browser.rs, LATEST_API): `{ results }` as Pagefind's results, or `{ results: [], error }`
+ * with the app's French message and whether retrying may help. None elsewhere.
+ */
+async function latest(q) {
+  const ask = window.veilleLatest;
+  if (typeof ask !== "function") return { results: [] };
+  try {
+    const found = await ask(q);
+    return { results: [...found].map((page) => ({ data: async () => page })) };
+  } catch (error) {
+    return { results: [], error: { message: String(error?.message ?? error), retry: error?.retry !== false } };
   }
 }
 
@@ -238,14 +285,27 @@ class SearchPage {
     this.clear();
     this.controls.hidden = true;
     this.say(MESSAGES[why] ?? MESSAGES.offline, { suggestions: true });
-    if (why === "offline") {
-      const retry = doc.createElement("button");
-      retry.type = "button";
-      retry.className = "search__retry";
-      retry.textContent = "Réessayer";
-      retry.addEventListener("click", () => this.search(search));
-      this.status.append(" ", retry);
-    }
+    if (why === "offline") this.offerRetry(search);
+  }
+
+  /** « Réessayer », after the status's message: the same search again. */
+  offerRetry(search) {
+    const retry = doc.createElement("button");
+    retry.type = "button";
+    retry.className = "search__retry";
+    retry.textContent = "Réessayer";
+    retry.addEventListener("click", () => this.search(search));
+    this.status.append(" ", retry);
+  }
+
+  /** The search of the CMS failed, Pagefind's results are shown: the page says what is missing,
+   * and offers to try again when it may help. */
+  latestFailed(error, search) {
+    const note = doc.createElement("span");
+    note.className = "search__latest-error";
+    note.textContent = ` ${MESSAGES.latest} ${error.message}`;
+    this.status.append(note);
+    if (error.retry) this.offerRetry(search);
   }
 
   async search(search) {
@@ -259,24 +319,34 @@ class SearchPage {
     }
     this.list.setAttribute("aria-busy", "true");
     this.say(MESSAGES.searching);
+    // Asked at once, while Pagefind loads.
+    const recent = latest(q);
     try {
       const engine = await pagefind();
       const options = {};
       if (rubrique) options.filters = { rubrique };
       if (tri) options.sort = { date: "desc" };
       const found = await engine.search(q, options);
+      const fresh = await recent;
       if (run !== this.run) return;
       this.clear();
-      this.results = found?.results ?? [];
-      this.counts(found?.totalFilters?.rubrique ?? {}, found?.unfilteredResultCount ?? this.results.length);
+      // Published after the build, they are the newest: first in either order.
+      const freshData = await Promise.all(fresh.results.map((result) => result.data()));
+      const tagsOf = (page) => page.filters?.rubrique ?? [];
+      const byTag = { ...(found?.totalFilters?.rubrique ?? {}) };
+      for (const page of freshData) for (const tag of tagsOf(page)) byTag[tag] = (byTag[tag] ?? 0) + 1;
+      const inTag = fresh.results.filter((_, i) => !rubrique || tagsOf(freshData[i]).includes(rubrique));
+      this.results = [...inTag, ...(found?.results ?? [])];
+      this.counts(byTag, (found?.unfilteredResultCount ?? found?.results?.length ?? 0) + fresh.results.length);
       const tagName = rubrique ? this.names.get(rubrique) ?? rubrique : "";
       if (this.results.length === 0) {
         this.say(`${summary(0, q, tagName)} ${MESSAGES.none}`, { suggestions: true });
-        return;
+      } else {
+        await this.showMore(false);
+        if (run !== this.run) return;
+        this.say(summary(this.results.length, q, tagName));
       }
-      await this.showMore(false);
-      if (run !== this.run) return;
-      this.say(summary(this.results.length, q, tagName));
+      if (fresh.error) this.latestFailed(fresh.error, search);
     } catch (error) {
       if (run !== this.run) return;
       console.error("Veille : la recherche a échoué", error);
@@ -345,7 +415,7 @@ class SearchPage {
     }
     const excerpt = doc.createElement("p");
     excerpt.className = "search-result__excerpt";
-    excerpt.append(...excerptNodes(page.excerpt ?? ""));
+    excerpt.append(...(page.text !== undefined ? markedNodes(page.text, this.field.value) : excerptNodes(page.excerpt ?? "")));
     li.append(title, meta, excerpt);
     return li;
   }

@@ -3,6 +3,7 @@
 //! natively (the prerender), where these do nothing. Timers and animation frames are Leptos'
 //! own helpers.
 
+use crate::content::Source;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -55,12 +56,16 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
 /// `navigation.js` does it: a module script added once, which takes over the page's search
 /// forms and, on `/recherche`, runs the search in the address; already there, it is asked to
 /// look at the page again (`window.veilleSearch.start()`), which the router has just changed.
-pub fn start_search() {
+///
+/// On a site reading WordPress at run time, it first offers search.js the CMS's own search of
+/// what was published after the build ([`LATEST_API`]).
+pub fn start_search(source: &Source) {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(window) = web_sys::window() else {
             return;
         };
+        offer_latest(&window, source);
         let started = js_sys::Reflect::get(&window, &JsValue::from_str("veilleSearch"))
             .ok()
             .filter(|api| api.is_object())
@@ -84,6 +89,63 @@ pub fn start_search() {
             let _ = head.append_child(&script);
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = source;
+}
+
+/// The name under which the full app offers `public/search.js` the articles published after
+/// the build's index: `window.veilleLatest(words)`.
+pub const LATEST_API: &str = "veilleLatest";
+
+/// Defines [`LATEST_API`] once, where the source can answer it ([`Source::searches_latest`]):
+/// a function of the words giving a Promise of the articles published after the build that
+/// match, newest search first, each as Pagefind gives a result's data (`url`, `meta` with
+/// `title`, `date` and `iso`, `filters` with the tags' slugs) and its lead as `text`; or
+/// rejected with an `Error` whose message is for readers, in French, and whose `retry` says
+/// whether trying again may help. The mapping of a CMS's posts is the content module's, so
+/// that a result has the address and title the article page will have.
+#[cfg(target_arch = "wasm32")]
+fn offer_latest(window: &web_sys::Window, source: &Source) {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::closure::Closure;
+    let name = JsValue::from_str(LATEST_API);
+    if !source.searches_latest() || Reflect::has(window, &name).unwrap_or(true) {
+        return;
+    }
+    let set = |object: &JsValue, key: &str, value: &JsValue| {
+        let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    };
+    let result = move |summary: &crate::content::ArticleSummary| -> JsValue {
+        let shown = crate::search::shown(summary);
+        let (object, meta, filters) = (Object::new(), Object::new(), Object::new());
+        set(&meta, "title", &shown.title.into());
+        set(&meta, "date", &shown.date.into());
+        set(&meta, "iso", &shown.iso.into());
+        let tags: Array = shown.tags.iter().map(|t| JsValue::from_str(t)).collect();
+        set(&filters, crate::search::TAG_FILTER, &tags);
+        set(&object, "url", &shown.url.into());
+        set(&object, "meta", &meta);
+        set(&object, "filters", &filters);
+        set(&object, "text", &JsValue::from_str(&summary.lead));
+        object.into()
+    };
+    let source = source.clone();
+    let ask = Closure::<dyn Fn(String) -> js_sys::Promise>::new(move |words: String| {
+        let found = source.latest(&words);
+        wasm_bindgen_futures::future_to_promise(async move {
+            match found.await {
+                Ok(articles) => Ok(articles.iter().map(result).collect::<Array>().into()),
+                Err(error) => {
+                    let rejected: JsValue = js_sys::Error::new(&error.to_string()).into();
+                    set(&rejected, "retry", &error.is_retryable().into());
+                    Err(rejected)
+                }
+            }
+        })
+    });
+    let _ = Reflect::set(window, &name, ask.as_ref());
+    // The page's for as long as it lives.
+    ask.forget();
 }
 
 /// Whether `navigator.share` exists.

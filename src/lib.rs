@@ -31,7 +31,6 @@ pub mod parallel;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
-#[cfg(feature = "ssr")]
 pub mod search;
 pub mod seo;
 pub mod share;

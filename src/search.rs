@@ -1,6 +1,9 @@
-//! What the search index holds (native build only): one record per article, made from the same
-//! catalog as the prerendered pages, for Pagefind's indexer (`tests/e2e/search-index.mjs` feeds
-//! these records to Pagefind's Node API; `public/search.js` reads the index in the browser).
+//! What the search index holds: one record per article, made from the same catalog as the
+//! prerendered pages, for Pagefind's indexer (`tests/e2e/search-index.mjs` feeds these records
+//! to Pagefind's Node API; `public/search.js` reads the index in the browser). And what a result
+//! shows of an article ([`shown`]), the same whether the index found it or, on a site reading
+//! WordPress at run time, the CMS's own search did (published after the build:
+//! [`crate::browser::start_search`]).
 //!
 //! Records rather than Pagefind reading the prerendered HTML: only what an article says is
 //! indexed (title, lead, body, captions: never the navigation, the related list, the newsletter
@@ -9,7 +12,7 @@
 //! ([`index_text`]).
 
 use crate::{
-    content::{Article, Block, Catalog},
+    content::{Article, ArticleSummary, Block, Catalog},
     french, routes,
 };
 use serde::Serialize;
@@ -69,29 +72,56 @@ fn article_text(article: &Article) -> String {
     index_text(&parts.join("\n"))
 }
 
+/// What a search result shows of an article: its address, its title, its date written out in
+/// French and as a machine reads it (`iso`, `AAAA-MM-JJ`, which also sorts), its tags' slugs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub iso: String,
+    pub tags: Vec<String>,
+}
+
+/// What a result shows of `summary`.
+pub fn shown(summary: &ArticleSummary) -> Shown {
+    let day = summary.published.get(..10).unwrap_or(&summary.published);
+    Shown {
+        url: routes::article(&summary.slug),
+        title: summary.title.clone(),
+        date: french::date_or_as_given(&summary.published),
+        iso: day.to_string(),
+        tags: summary.tags.clone(),
+    }
+}
+
 /// The record of one article.
 pub fn record(catalog: &Catalog, article: &Article) -> Record {
-    let summary = &article.summary;
+    let Shown {
+        url,
+        title,
+        date,
+        iso,
+        tags,
+    } = shown(&article.summary);
     let site = catalog.site();
-    let names: Vec<String> = summary
-        .tags
+    let names: Vec<String> = tags
         .iter()
         .map(|slug| site.tag(slug).map_or(slug.clone(), |tag| tag.name.clone()))
         .collect();
-    let day = summary.published.get(..10).unwrap_or(&summary.published);
     let meta = BTreeMap::from([
-        ("title", summary.title.clone()),
-        ("date", french::date_or_as_given(&summary.published)),
-        ("iso", day.to_string()),
+        ("title", title),
+        ("date", date),
+        ("iso", iso.clone()),
         ("rubriques", names.join(", ")),
     ]);
     Record {
-        url: routes::article(&summary.slug),
+        url,
         content: article_text(article),
         language: "fr",
         meta,
-        filters: BTreeMap::from([(TAG_FILTER, summary.tags.clone())]),
-        sort: BTreeMap::from([(DATE_SORT, day.to_string())]),
+        filters: BTreeMap::from([(TAG_FILTER, tags)]),
+        sort: BTreeMap::from([(DATE_SORT, iso)]),
     }
 }
 

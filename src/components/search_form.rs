@@ -22,7 +22,8 @@ pub fn SearchForm(
         "search-form__label"
     };
     // In the full app, where no navigation.js is loaded, focusing the field starts search.js.
-    let start = |_| crate::browser::start_search();
+    let source = crate::content::use_source();
+    let start = move |_| crate::browser::start_search(&source);
     view! {
         <form
             class=class

@@ -22,7 +22,8 @@ pub fn SearchPage() -> impl IntoView {
     let meta = PageMeta::website(&site, "Rechercher", &description, routes::SEARCH);
     // In the full app (404.html, spa.html, a site reading an API), search.js starts from here;
     // on a prerendered page navigation.js has started it already, and this runs nowhere.
-    Effect::new(|_| crate::browser::start_search());
+    let source = crate::content::use_source();
+    Effect::new(move |_| crate::browser::start_search(&source));
     let suggestions = site
         .tags
         .iter()

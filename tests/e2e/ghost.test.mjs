@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { headingOf } from "./browser.mjs";
 import { checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { startGhost } from "./ghost.mjs";
-import { FAULTS, failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
+import { FAULTS, failsInFrench, liveSite, readsLive, searchesTheIndex, startRelay } from "./live.mjs";
 import { editFile, setMeta } from "./static-server.mjs";
 
 const context = withCms(startGhost, "ghost");
@@ -74,7 +74,7 @@ test("le site construit depuis Ghost se lit dans Chromium", async () => {
   );
 });
 
-test("le site lit Ghost en direct : pages, thèmes, articles, et ce qui est publié après la construction", async () => {
+test("le site lit Ghost en direct : pages, thèmes, articles, ce qui est publié après la construction, et la recherche de l’index", async () => {
   const relay = await startRelay(context.cms.url);
   try {
     // An import of the site as it is now (earlier tests changed it), built to read it live.
@@ -87,12 +87,14 @@ test("le site lit Ghost en direct : pages, thèmes, articles, et ce qui est publ
       publish: async () => {
         const title = "Une dépêche de dernière heure";
         const made = await context.cms.admin("POST", "posts/?source=html", {
-          posts: [{ title, slug: "depeche-de-derniere-heure", html: "<p>Publiée après la construction du site.</p>", status: "published" }],
+          posts: [{ title, slug: "depeche-de-derniere-heure", html: "<p>Publiée après la construction du site, elle parle des élections.</p>", status: "published" }],
         });
         late = { slug: made.posts[0].slug, title };
         return late;
       },
     });
+    // Ghost has no search: the build's index answers, without what came after it.
+    await searchesTheIndex(site, relay, late, { word: "élections", finds: "/article/elections-et-ia" });
     await failsInFrench(site, relay, late, FAULTS);
     // A key Ghost does not know (401), and none (403): refused, said so, nothing to retry.
     for (const [key, code] of [["0123456789abcdef01234567", 401], ["", 403]]) {

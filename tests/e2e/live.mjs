@@ -78,13 +78,16 @@ export async function startRelay(target) {
 
 /**
  * Writes into `dir` the site of the imported `content`, its running pages reading the CMS of
- * `kind` at `url` (with `key` for Ghost); the build's own description at `/api/site.json`, as
- * `./dev.sh build` leaves it. Returns `dir`.
+ * `kind` at `url` (with `key` for Ghost); the build's own description at `/api/site.json` and
+ * the search index of that content, as `./dev.sh build` leaves them. Returns `dir`.
  */
 export async function liveSite(content, dir, { kind, url, key = "" }) {
   await cp(DIST, dir, { recursive: true });
   execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, "--api", url, "--kind", kind, "--key", key, dir], { stdio: "ignore" });
   await cp(join(content, "site.json"), join(dir, "api", "site.json"));
+  const records = `${dir}.records.json`;
+  execFileSync(join(TOOLS, "veille-content"), ["search", records, content], { stdio: "ignore" });
+  execFileSync(process.execPath, [join(import.meta.dirname, "search-index.mjs"), records, dir], { stdio: "ignore" });
   return dir;
 }
 
@@ -227,6 +230,105 @@ export async function failsInFrench(dir, relay, { slug, title }, expected) {
     }
   } finally {
     await relay.set("pass");
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The search page's answer once it has one: its status, and its results' addresses. */
+async function searchAnswer(page) {
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector(".search__status")?.textContent ?? "";
+      return document.querySelector("[data-recherche]")?.veilleSearch && !/Recherche en cours|a besoin de JavaScript/.test(status);
+    },
+    null,
+    { timeout: 20000 },
+  );
+  return page.evaluate(() => ({
+    status: document.querySelector(".search__status").textContent,
+    urls: [...document.querySelectorAll(".search-result__title a")].map((a) => a.getAttribute("href")),
+    titles: [...document.querySelectorAll(".search-result__title a")].map((a) => a.textContent),
+    marks: [...document.querySelectorAll(".search-result__excerpt mark")].map((m) => m.textContent),
+  }));
+}
+
+/** The number a search's status starts with (« 3 résultats pour … »), 0 for none. */
+const countOf = (status) => (/^Aucun résultat/.test(status) ? 0 : Number(status.match(/^([\d\u202f\u00a0]+)\s*résultat/)?.[1].replace(/\D/g, "")));
+
+/**
+ * Search on the site `dir` reading WordPress live through `relay`, once `fresh` ({ slug,
+ * title }) was published after the build with `word` in its text, which articles of the build
+ * also have: the index finds those, WordPress' own search finds the fresh one (only what came
+ * after the index: no article twice), first; `folded`, a word of it written without its
+ * accents, finds it too. When WordPress cannot be reached, the index's results stay, the page
+ * says in French what is missing and « Réessayer » brings it once WordPress is back.
+ */
+export async function searchesLive(dir, relay, fresh, { word, folded }) {
+  const server = await serveStatic(dir);
+  const browser = await launch();
+  const address = `/article/${fresh.slug}`;
+  try {
+    relay.requests.length = 0;
+    const { page, problems } = await openPage(browser, `${server.url}/recherche?q=${encodeURIComponent(word)}`);
+    const found = await searchAnswer(page);
+    assert.equal(found.urls[0], address, JSON.stringify(found));
+    assert.equal(found.titles[0], fresh.title);
+    assert.equal(new Set(found.urls).size, found.urls.length, `an article twice: ${found.urls}`);
+    assert.ok(found.urls.length > 1, `the index found nothing: ${JSON.stringify(found)}`);
+    assert.equal(countOf(found.status), found.urls.length, found.status);
+    const asked = relay.requests.filter((path) => path.startsWith("/wp-json/wp/v2/posts?") && path.includes("search="));
+    assert.equal(asked.length, 1, relay.requests.join(", "));
+    assert.match(decodeURIComponent(asked[0]), /&after=\d{4}-\d\d-\d\dT/);
+
+    // Written without its accents, a word of the fresh article finds it (WordPress' search).
+    const field = page.locator("#recherche-page");
+    await field.fill(folded);
+    await field.press("Enter");
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, folded);
+    const plain = await searchAnswer(page);
+    assert.deepEqual(plain.urls, [address], JSON.stringify(plain));
+
+    // WordPress unreachable: what the index has, and what is missing, said; then tried again.
+    await relay.set("down");
+    await field.fill(word);
+    await field.press("Enter");
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, word);
+    const cut = await searchAnswer(page);
+    assert.deepEqual(cut.urls, found.urls.slice(1));
+    assert.match(cut.status, /Les articles parus depuis la dernière mise à jour de l’index de recherche n’ont pas pu être cherchés\u00a0: Impossible de joindre le serveur de contenus/);
+    await relay.set("pass");
+    await page.getByRole("button", { name: "Réessayer" }).click();
+    await page.waitForFunction((a) => document.querySelector(".search-result__title a")?.getAttribute("href") === a, address);
+    assert.deepEqual((await searchAnswer(page)).urls, found.urls);
+    assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)), []);
+  } finally {
+    await relay.set("pass");
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Search on the site `dir` reading a CMS with no search of its own (Ghost) through `relay`:
+ * the build's index answers, and the CMS is asked nothing for it; `fresh`, published after the
+ * build with `word` in its text, waits for the next build (README, « What the index covers »).
+ */
+export async function searchesTheIndex(dir, relay, fresh, { word, finds }) {
+  const server = await serveStatic(dir);
+  const browser = await launch();
+  try {
+    const { page, problems } = await openPage(browser, `${server.url}/recherche?q=${encodeURIComponent(word)}`);
+    await appReady(page);
+    relay.requests.length = 0;
+    const found = await searchAnswer(page);
+    assert.ok(found.urls.includes(finds), JSON.stringify(found));
+    assert.ok(!found.urls.includes(`/article/${fresh.slug}`), JSON.stringify(found));
+    assert.equal(countOf(found.status), found.urls.length, found.status);
+    assert.equal(await page.evaluate(() => typeof window.veilleLatest), "undefined");
+    assert.deepEqual(relay.requests, []);
+    assert.deepEqual(problems, []);
+  } finally {
     await browser.close();
     await server.close();
   }

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { BASE, checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { TOOLS } from "./paths.mjs";
-import { FAULTS, failsInFrench, liveSite, readsLive, startRelay } from "./live.mjs";
+import { FAULTS, failsInFrench, liveSite, readsLive, searchesLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
 
 const context = withCms(startWordPress, "wordpress");
@@ -108,7 +108,7 @@ test("le site construit depuis WordPress se lit dans Chromium", async () => {
   });
 });
 
-test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est publié après la construction", async () => {
+test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est publié après la construction, recherche comprise", async () => {
   const relay = await startRelay(context.cms.url);
   try {
     // An import of the site as it is now (earlier tests changed it), built to read it live.
@@ -122,12 +122,14 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
       publish: async () => {
         const title = "Une dépêche venue de Pékin";
         const id = context.cms.php(
-          `echo wp_insert_post(['post_title' => '${title}', 'post_name' => 'ia-北京', 'post_content' => '<p>Publiée après la construction du site.</p>', 'post_status' => 'publish', 'post_author' => 2]);`,
+          `echo wp_insert_post(['post_title' => '${title}', 'post_name' => 'ia-北京', 'post_content' => '<p>Publiée après la construction du site, elle parle des élections.</p>', 'post_status' => 'publish', 'post_author' => 2]);`,
         );
         late = { slug: `ia-${id.trim()}`, title };
         return late;
       },
     });
+    // Not in the build's search index: WordPress' own search finds it, first.
+    await searchesLive(site, relay, late, { word: "élections", folded: "pekin" });
     await failsInFrench(site, relay, late, FAULTS);
   } finally {
     await relay.close();
