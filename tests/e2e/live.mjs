@@ -249,7 +249,7 @@ async function searchAnswer(page) {
     status: document.querySelector(".search__status").textContent,
     urls: [...document.querySelectorAll(".search-result__title a")].map((a) => a.getAttribute("href")),
     titles: [...document.querySelectorAll(".search-result__title a")].map((a) => a.textContent),
-    marks: [...document.querySelectorAll(".search-result__excerpt mark")].map((m) => m.textContent),
+    firstMarks: [...document.querySelectorAll(".search-result:first-child .search-result__excerpt mark")].map((m) => m.textContent),
   }));
 }
 
@@ -274,6 +274,8 @@ export async function searchesLive(dir, relay, fresh, { word, folded }) {
     const found = await searchAnswer(page);
     assert.equal(found.urls[0], address, JSON.stringify(found));
     assert.equal(found.titles[0], fresh.title);
+    // Its excerpt marks the word, as the index's do.
+    assert.deepEqual(found.firstMarks, [word]);
     assert.equal(new Set(found.urls).size, found.urls.length, `an article twice: ${found.urls}`);
     assert.ok(found.urls.length > 1, `the index found nothing: ${JSON.stringify(found)}`);
     assert.equal(countOf(found.status), found.urls.length, found.status);
