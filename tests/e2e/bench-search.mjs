@@ -1,6 +1,8 @@
 // Benchmark (prints figures, asserts nothing): search over the synthetic archive of N articles
 // (10,000 by default), Veille's index side by side with Pagefind run on the same archive's
-// prerendered pages as they are (its usual use: `pagefind --site`), in the same run:
+// prerendered pages as they are (its usual use: `pagefind --site`), in the same run; and a cut
+// that was tried and not kept, the same records holding only each article's first WORDS words
+// (title and lead included), which trades what can be found for size:
 //   - indexing: wall time and peak memory (GNU time's maximum resident set), index files and
 //     bytes;
 //   - in Chromium on the phone profile (tests/e2e/phone.mjs), on /recherche: the requests and
@@ -11,7 +13,7 @@
 //   node bench-search.mjs [N]     BENCH_DIR: where the work folders go (default /dev/shm)
 
 import { spawn } from "node:child_process";
-import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
@@ -20,6 +22,8 @@ import { phonePage } from "./phone.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 const N = Number(process.argv[2] ?? "10000");
+/** The words each record keeps in the cut variant. */
+const WORDS = 150;
 const CONTENT = join(TOOLS, "veille-content");
 const PRERENDER = join(TOOLS, "veille-prerender");
 const INDEXER = join(import.meta.dirname, "search-index.mjs");
@@ -125,6 +129,17 @@ try {
   const indexRun = await measure("node", [INDEXER, records, veilleSite, "--json"]);
   const veille = { records: recordsRun, index: indexRun, size: sizeOf(join(veilleSite, "pagefind")) };
 
+  // The cut: the same records, each holding its article's first WORDS words only.
+  const cutSite = join(work, "cut");
+  cpSync(DIST, cutSite, { recursive: true });
+  const cutRecords = join(work, "records-cut.json");
+  const all = JSON.parse(readFileSync(records, "utf8"));
+  const kept = all.map((record) => ({ ...record, content: record.content.split(/\s+/).slice(0, WORDS).join(" ") }));
+  writeFileSync(cutRecords, JSON.stringify(kept));
+  const cut = { index: await measure("node", [INDEXER, cutRecords, cutSite, "--json"]), size: sizeOf(join(cutSite, "pagefind")) };
+  const words = (list) => list.reduce((sum, r) => sum + r.content.split(/\s+/).length, 0) / list.length;
+  const averages = { all: words(all), cut: words(kept) };
+
   // The reference: the same archive prerendered, and Pagefind on its pages as they are.
   const pages = join(work, "pages");
   cpSync(DIST, pages, { recursive: true, filter: (src) => !src.includes(`${DIST}/pagefind`) });
@@ -136,10 +151,31 @@ try {
   // The same words for both: one of the synthetic archive's, then another.
   const browser = await launch();
   let veilleWeb;
+  let cutWeb;
   let referenceWeb;
+  const found = async (site, q) => {
+    const server = await serveStatic(site);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/recherche?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction(() => /résultat/.test(document.querySelector(".search__status")?.textContent ?? ""), null, { timeout: 60000 });
+      const status = await page.locator(".search__status").textContent();
+      await page.close();
+      return status.startsWith("Aucun") ? 0 : Number(status.match(/^[\d\s\u202f\u00a0]+/)[0].replace(/\D/g, ""));
+    } finally {
+      await server.close();
+    }
+  };
+  let recall;
   try {
     veilleWeb = await inBrowser(browser, veilleSite, "modèles", "évaluation");
+    cutWeb = await inBrowser(browser, cutSite, "modèles", "évaluation");
     referenceWeb = await inBrowser(browser, pages, "modèles", "évaluation");
+    // What the cut loses: the words of the titles, then words of the body (a sentence, a section heading).
+    recall = {};
+    for (const q of ["modèles", "évaluation", "tendance", "réactions"]) {
+      recall[q] = { all: await found(veilleSite, q), cut: await found(cutSite, q) };
+    }
   } finally {
     await browser.close();
   }
@@ -147,21 +183,24 @@ try {
   const s = (x) => `${x.toFixed(1)} s`;
   const mem = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
   console.log(`\nSearch over a synthetic archive of ${N.toLocaleString("en")} articles (this machine, one run)\n`);
-  console.log("| | Veille (records of the articles) | Pagefind on the prerendered pages |");
-  console.log("|---|---:|---:|");
-  console.log(`| records written (veille-content search) | ${s(veille.records.seconds)}, ${mem(veille.records.kb)} | — |`);
-  console.log(`| indexing: wall time | ${s(veille.index.seconds)} | ${s(reference.index.seconds)} |`);
-  console.log(`| indexing: peak memory | ${mem(veille.index.kb)} | ${mem(reference.index.kb)} |`);
-  console.log(`| index: files | ${veille.size.files.toLocaleString("en")} | ${reference.size.files.toLocaleString("en")} |`);
-  console.log(`| index: bytes | ${MB(veille.size.bytes)} | ${MB(reference.size.bytes)} |`);
+  console.log(`| | Veille (records of the articles) | tried: first ${WORDS} words only | Pagefind on the prerendered pages |`);
+  console.log("|---|---:|---:|---:|");
+  console.log(`| words indexed per article (mean) | ${Math.round(averages.all)} | ${Math.round(averages.cut)} | — |`);
+  console.log(`| records written (veille-content search) | ${s(veille.records.seconds)}, ${mem(veille.records.kb)} | (the same, cut) | — |`);
+  console.log(`| indexing: wall time | ${s(veille.index.seconds)} | ${s(cut.index.seconds)} | ${s(reference.index.seconds)} |`);
+  console.log(`| indexing: peak memory | ${mem(veille.index.kb)} | ${mem(cut.index.kb)} | ${mem(reference.index.kb)} |`);
+  console.log(`| index: files | ${veille.size.files.toLocaleString("en")} | ${cut.size.files.toLocaleString("en")} | ${reference.size.files.toLocaleString("en")} |`);
+  console.log(`| index: bytes | ${MB(veille.size.bytes)} | ${MB(cut.size.bytes)} | ${MB(reference.size.bytes)} |`);
   for (const [label, key] of [["first query", "first"], ["second query", "second"]]) {
-    const v = veilleWeb[key];
-    const r = referenceWeb[key];
-    console.log(`| ${label}: requests, bytes on the wire | ${v.requests}, ${kB(v.bytes)} | ${r.requests}, ${kB(r.bytes)} |`);
+    const [v, c, r] = [veilleWeb[key], cutWeb[key], referenceWeb[key]];
+    console.log(`| ${label}: requests, bytes on the wire | ${v.requests}, ${kB(v.bytes)} | ${c.requests}, ${kB(c.bytes)} | ${r.requests}, ${kB(r.bytes)} |`);
   }
   console.log(
-    `| first query to first results, phone profile | ${Math.round(veilleWeb.first.ms)} ms | ${Math.round(referenceWeb.first.ms)} ms |`,
+    `| first query to first results, phone profile | ${Math.round(veilleWeb.first.ms)} ms | ${Math.round(cutWeb.first.ms)} ms | ${Math.round(referenceWeb.first.ms)} ms |`,
   );
+  for (const [q, n] of Object.entries(recall)) {
+    console.log(`| articles found for « ${q} » | ${n.all.toLocaleString("en")} | ${n.cut.toLocaleString("en")} | — |`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
