@@ -427,17 +427,29 @@ impl Live {
         let (Cms::WordPress, Some(since)) = (&self.cms, &self.indexed) else {
             return Ok(Vec::new());
         };
-        let words = words.trim();
+        let words = search_terms(words);
         if words.is_empty() {
             return Ok(Vec::new());
         }
         let pool = self.clone().with_page_size(LATEST);
-        match pool.posts(&latest_query(words, since), 1).await {
+        match pool.posts(&latest_query(&words, since), 1).await {
             Ok(page) => checked(page.items),
             Err(ContentError::NotFound) => Ok(Vec::new()),
             Err(e) => Err(e),
         }
     }
+}
+
+/// The words of a reader's query as WordPress' search takes them: it looks for each
+/// space-separated term as typed, inside the text, so « guillemets » or an apostrophe would be
+/// looked for too (« l’IA » would miss a post that wrote `l'IA`). Letters and digits only, an
+/// elided one-letter word (`l’`, `d’`) dropped; WordPress' database folds case and accents.
+fn search_terms(query: &str) -> String {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() > 1)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The part of a WordPress query for posts matching `words` published strictly after `since`.
@@ -584,6 +596,16 @@ mod tests {
             wp_terms_query(&s(&["3"]), &s(&["5"])).as_deref(),
             Some("&categories=3&tags=5&tax_relation=OR")
         );
+    }
+
+    #[test]
+    fn wordpress_is_asked_for_the_words_without_punctuation_or_elisions() {
+        assert_eq!(
+            search_terms("«\u{a0}L’IA\u{a0}» et l'inflation\u{202f}! d’évaluation"),
+            "IA et inflation évaluation"
+        );
+        assert_eq!(search_terms(" « » ’ "), "");
+        assert_eq!(search_terms("GPT-4o"), "GPT 4o");
     }
 
     #[test]

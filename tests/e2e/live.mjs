@@ -261,7 +261,7 @@ const countOf = (status) => (/^Aucun résultat/.test(status) ? 0 : Number(status
  * title }) was published after the build with `word` in its text, which articles of the build
  * also have: the index finds those, WordPress' own search finds the fresh one (only what came
  * after the index: no article twice), first; `folded`, a word of it written without its
- * accents, finds it too. When WordPress cannot be reached, the index's results stay, the page
+ * accents and in guillemets, finds it too. When WordPress cannot be reached, the index's results stay, the page
  * says in French what is missing and « Réessayer » brings it once WordPress is back.
  */
 export async function searchesLive(dir, relay, fresh, { word, folded }) {
@@ -283,7 +283,8 @@ export async function searchesLive(dir, relay, fresh, { word, folded }) {
     assert.equal(asked.length, 1, relay.requests.join(", "));
     assert.match(decodeURIComponent(asked[0]), /&after=\d{4}-\d\d-\d\dT/);
 
-    // Written without its accents, a word of the fresh article finds it (WordPress' search).
+    // Written without its accents, in guillemets, a word of the fresh article finds it
+    // (WordPress' search).
     const field = page.locator("#recherche-page");
     await field.fill(folded);
     await field.press("Enter");

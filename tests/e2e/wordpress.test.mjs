@@ -129,7 +129,7 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
       },
     });
     // Not in the build's search index: WordPress' own search finds it, first.
-    await searchesLive(site, relay, late, { word: "élections", folded: "pekin" });
+    await searchesLive(site, relay, late, { word: "élections", folded: "« pekin »" });
     await failsInFrench(site, relay, late, FAULTS);
   } finally {
     await relay.close();
