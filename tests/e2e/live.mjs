@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { DIST, TOOLS } from "./paths.mjs";
+import { searchAnswer } from "./search-page.mjs";
 
 /**
  * A relay to `target` on 127.0.0.1. `mode`:
@@ -233,24 +234,6 @@ export async function failsInFrench(dir, relay, { slug, title }, expected) {
     await browser.close();
     await server.close();
   }
-}
-
-/** The search page's answer once it has one: its status, and its results' addresses. */
-async function searchAnswer(page) {
-  await page.waitForFunction(
-    () => {
-      const status = document.querySelector(".search__status")?.textContent ?? "";
-      return document.querySelector("[data-recherche]")?.veilleSearch && !/Recherche en cours|a besoin de JavaScript/.test(status);
-    },
-    null,
-    { timeout: 20000 },
-  );
-  return page.evaluate(() => ({
-    status: document.querySelector(".search__status").textContent,
-    urls: [...document.querySelectorAll(".search-result__title a")].map((a) => a.getAttribute("href")),
-    titles: [...document.querySelectorAll(".search-result__title a")].map((a) => a.textContent),
-    firstMarks: [...document.querySelectorAll(".search-result:first-child .search-result__excerpt mark")].map((m) => m.textContent),
-  }));
 }
 
 /** The number a search's status starts with (« 3 résultats pour … »), 0 for none. */

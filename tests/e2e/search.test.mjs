@@ -9,6 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appReady, servedBuild } from "./browser.mjs";
 import { DIST } from "./paths.mjs";
+import { searchAnswer } from "./search-page.mjs";
 import { servingCopy, editFile } from "./static-server.mjs";
 import { join } from "node:path";
 
@@ -24,26 +25,7 @@ async function open(path, { javaScriptEnabled = true, base = served.server.url }
   return { context, page, problems };
 }
 
-/** Waits until the search page has answered (results, none, or a failure) and reads it. */
-async function answer(page) {
-  await page.waitForFunction(
-    () => {
-      const status = document.querySelector(".search__status")?.textContent ?? "";
-      return document.querySelector("[data-recherche]")?.veilleSearch && !/Recherche en cours|a besoin de JavaScript/.test(status);
-    },
-    null,
-    { timeout: 15000 },
-  );
-  return page.evaluate(() => ({
-    status: document.querySelector(".search__status").textContent,
-    urls: [...document.querySelectorAll(".search-result__title a")].map((a) => a.getAttribute("href")),
-    marks: [...document.querySelectorAll(".search-result__excerpt mark")].map((m) => m.textContent),
-    dates: [...document.querySelectorAll(".search-result__meta time")].map((t) => t.dateTime),
-    suggestions: !document.querySelector(".search__suggestions").hidden,
-    field: document.querySelector("#recherche-page").value,
-    address: location.pathname + location.search,
-  }));
-}
+const answer = (page) => searchAnswer(page, 15000);
 
 const search = async (q, rest = "") => {
   const { context, page, problems } = await open(`/recherche?q=${encodeURIComponent(q)}${rest}`);
