@@ -340,13 +340,16 @@ class SearchPage {
       this.counts(byTag, (found?.unfilteredResultCount ?? found?.results?.length ?? 0) + fresh.results.length);
       const tagName = rubrique ? this.names.get(rubrique) ?? rubrique : "";
       if (this.results.length === 0) {
-        this.say(`${summary(0, q, tagName)} ${MESSAGES.none}`, { suggestions: true });
+        // What could not be searched, before the advice that leads to the tags below.
+        this.say(summary(0, q, tagName), { suggestions: true });
+        if (fresh.error) this.latestFailed(fresh.error, search);
+        this.status.append(` ${MESSAGES.none}`);
       } else {
         await this.showMore(false);
         if (run !== this.run) return;
         this.say(summary(this.results.length, q, tagName));
+        if (fresh.error) this.latestFailed(fresh.error, search);
       }
-      if (fresh.error) this.latestFailed(fresh.error, search);
     } catch (error) {
       if (run !== this.run) return;
       console.error("Veille : la recherche a échoué", error);

@@ -277,6 +277,19 @@ export async function searchesLive(dir, relay, fresh, { word, folded }) {
 
     // WordPress unreachable: what the index has, and what is missing, said; then tried again.
     await relay.set("down");
+    const lookFor = async (q) => {
+      await field.fill(q);
+      await field.press("Enter");
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, q);
+      return searchAnswer(page);
+    };
+    // Found nowhere: what could not be searched is said before the advice leading to the tags.
+    const none = await lookFor("xylophone");
+    assert.deepEqual(none.urls, []);
+    assert.match(
+      none.status,
+      /^Aucun résultat pour «\u00a0xylophone\u00a0»\. Les articles parus .* n’ont pas pu être cherchés\u00a0: Impossible de joindre .* Réessayer Vérifiez l’orthographe/,
+    );
     await field.fill(word);
     await field.press("Enter");
     await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, word);
