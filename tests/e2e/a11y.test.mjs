@@ -12,6 +12,7 @@ import { access, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { audit } from "./axe.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
@@ -21,8 +22,6 @@ import { oneOfEach } from "./routes.mjs";
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
 // Built by ./dev.sh build (Cargo profile `prerender`).
 const PRERENDER = join(TOOLS, "veille-prerender");
-const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const ARTICLE = `/article/${SLUG}`;
@@ -54,20 +53,6 @@ after(async () => {
 
 // The audit's own script and style are injected into the pages: their contexts bypass the
 // pages' Content-Security-Policy (tests/e2e/security.test.mjs checks it).
-
-/** axe-core on the page as it is now: the violations, each printed with its help page. */
-async function audit(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), TAGS);
-  const found = [];
-  for (const v of result.violations) {
-    for (const node of v.nodes) {
-      console.log(`✗ ${label} — ${v.id} (${v.impact}) — ${node.target.join(" ")} — ${v.helpUrl}`);
-      found.push(`${label}: ${v.id} ${node.target.join(" ")}`);
-    }
-  }
-  return found;
-}
 
 async function open(path, { scheme = "light", reducedMotion = "no-preference", viewport } = {}) {
   const context = await browser.newContext({ colorScheme: scheme, reducedMotion, viewport, bypassCSP: true });

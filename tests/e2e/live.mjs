@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { cp } from "node:fs/promises";
 import { createServer, request } from "node:http";
 import { join } from "node:path";
+import { audit } from "./axe.mjs";
 import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { DIST, TOOLS } from "./paths.mjs";
@@ -245,7 +246,8 @@ const countOf = (status) => (/^Aucun résultat/.test(status) ? 0 : Number(status
  * also have: the index finds those, WordPress' own search finds the fresh one (only what came
  * after the index: no article twice), first; `folded`, a word of it written without its
  * accents and in guillemets, finds it too. When WordPress cannot be reached, the index's results stay, the page
- * says in French what is missing and « Réessayer » brings it once WordPress is back.
+ * says in French what is missing and « Réessayer » brings it once WordPress is back; axe-core
+ * finds nothing wrong with either state.
  */
 export async function searchesLive(dir, relay, fresh, { word, folded }) {
   const server = await serveStatic(dir);
@@ -301,6 +303,26 @@ export async function searchesLive(dir, relay, fresh, { word, folded }) {
     await page.waitForFunction((a) => document.querySelector(".search-result__title a")?.getAttribute("href") === a, address);
     assert.deepEqual((await searchAnswer(page)).urls, found.urls);
     assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)), []);
+    await page.close();
+
+    // axe-core on the states only a CMS makes: its results first, and its search failed with
+    // nothing found, in light and dark.
+    const violations = [];
+    for (const colorScheme of ["light", "dark"]) {
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const audited = await context.newPage();
+      await audited.goto(`${server.url}/recherche?q=${encodeURIComponent(word)}`);
+      assert.equal((await searchAnswer(audited)).urls[0], address);
+      violations.push(...(await audit(audited, `recherche avec WordPress (${colorScheme})`)));
+      await relay.set("down");
+      await audited.locator("#recherche-page").fill("xylophone");
+      await audited.locator("#recherche-page").press("Enter");
+      await audited.locator(".search__latest-error").waitFor({ timeout: 20000 });
+      violations.push(...(await audit(audited, `recherche sans WordPress (${colorScheme})`)));
+      await relay.set("pass");
+      await context.close();
+    }
+    assert.deepEqual(violations, []);
   } finally {
     await relay.set("pass");
     await browser.close();
