@@ -1,7 +1,8 @@
 //! A newsroom's CMS read from the browser at run time (WordPress' REST API, Ghost's Content
 //! API), behind the same [`super::Source`] calls as Veille's own API: so that client-side
 //! navigation, pagination, tag pages, related articles and an article published after the build
-//! come from the CMS itself. The requests are built here; what the answers mean is the pure
+//! come from the CMS itself, and a search finds, through WordPress' own, what the build's index
+//! does not hold yet. The requests are built here; what the answers mean is the pure
 //! mapping of [`crate::cms`], the same one the import uses, so that the browser gives an article
 //! the address and the text the build gave it.
 //!
