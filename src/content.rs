@@ -166,12 +166,7 @@ impl Source {
         let (this, words) = (self.clone(), words.to_string());
         async move {
             match this {
-                Source::Cms(live) => {
-                    let read: std::pin::Pin<
-                        Box<dyn Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send>,
-                    > = Box::pin(async move { live.latest(&words).await });
-                    read.await
-                }
+                Source::Cms(live) => live.latest(&words).await,
                 _ => Ok(Vec::new()),
             }
         }
