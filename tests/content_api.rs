@@ -7,6 +7,7 @@
 
 mod support;
 
+use leptos::prelude::Mountable;
 use support::*;
 use veille::{
     content::{bundled, Source},
@@ -37,6 +38,16 @@ const SLUG: &str = "petits-modeles-de-langage";
 
 fn title(slug: &str) -> String {
     typography(&bundled().unwrap().article(slug).unwrap().summary.title)
+}
+
+/// The app at the article [`SLUG`] from `source`, once its title shows.
+async fn article_shown(source: Source) -> Mounted<impl Mountable> {
+    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    until("the article", 3, || {
+        text_or_empty(&app.root, "main h1") == title(SLUG)
+    })
+    .await;
+    app
 }
 
 #[wasm_bindgen_test]
@@ -83,12 +94,8 @@ async fn pagination_fetches_the_next_page() {
 #[wasm_bindgen_test]
 async fn an_article_and_a_tag_load_from_the_api() {
     let (source, token) = api("ok");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = article_shown(source).await;
     let root = &app.root;
-    until("the article", 3, || {
-        text_or_empty(root, "main h1") == title(SLUG)
-    })
-    .await;
     assert!(count(root, ".article-body h2") >= 3);
     click(root, ".article .tag-list a[href='/tag/modeles-de-langage']");
     until("the tag page", 3, || {
@@ -109,12 +116,8 @@ async fn an_article_and_a_tag_load_from_the_api() {
 #[wasm_bindgen_test]
 async fn an_author_s_page_loads_from_the_api_by_the_byline() {
     let (source, token) = api("ok");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = article_shown(source).await;
     let root = &app.root;
-    until("the article", 3, || {
-        text_or_empty(root, "main h1") == title(SLUG)
-    })
-    .await;
     let author = bundled().unwrap().article(SLUG).unwrap().author();
     click(root, ".byline a.byline__author");
     until("the author's page", 3, || {
@@ -260,12 +263,8 @@ async fn a_slug_that_would_leave_the_site_is_refused_in_french() {
 #[wasm_bindgen_test]
 async fn an_unknown_block_is_skipped_and_the_rest_shows() {
     let (source, _) = api("unknown-block");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = article_shown(source).await;
     let root = &app.root;
-    until("the article", 3, || {
-        text_or_empty(root, "main h1") == title(SLUG)
-    })
-    .await;
     assert!(find(root, ".content-error").is_none());
     assert!(count(root, ".article-body p") > 0);
 }
@@ -273,12 +272,8 @@ async fn an_unknown_block_is_skipped_and_the_rest_shows() {
 #[wasm_bindgen_test]
 async fn an_impossible_date_is_shown_as_given() {
     let (source, _) = api("bad-date");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = article_shown(source).await;
     let root = &app.root;
-    until("the article", 3, || {
-        text_or_empty(root, "main h1") == title(SLUG)
-    })
-    .await;
     assert!(
         text(root, ".byline").contains("publié le 2024-13-45"),
         "{}",
