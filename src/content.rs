@@ -166,7 +166,13 @@ impl Source {
         let (this, words) = (self.clone(), words.to_string());
         async move {
             match this {
-                Source::Cms(live) => live.latest(&words).await,
+                // Boxed, like Source::get's: awaited inline, it weighs 0.24 kB more in the wasm.
+                Source::Cms(live) => {
+                    let read: std::pin::Pin<
+                        Box<dyn Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send>,
+                    > = Box::pin(async move { live.latest(&words).await });
+                    read.await
+                }
                 _ => Ok(Vec::new()),
             }
         }
