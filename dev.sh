@@ -141,13 +141,16 @@ serve() {
 # The site to deploy, in dist/: trunk's release build with the `hydrate` feature (the full app:
 # 404.html, spa.html), the `islands` one (the small wasm of the prerendered pages, into
 # target/dist-islands, copied into dist/ by the prerender), then every route prerendered by the
-# app's own components (plus 404.html, feed.xml, sitemap, robots.txt), and the search index.
+# app's own components as a page of islands, whatever the content's source (plus 404.html,
+# feed.xml, sitemap, robots.txt), and the search index.
 # VEILLE_CONTENT=DIR prerenders from a content directory instead of the bundled content;
 # VEILLE_LIVE="wordpress URL" or "ghost URL KEY" then has the running pages read that CMS
 # instead of /api (what was published after the build shows at once).
 build_site() {
   say "trunk build --release --features hydrate"
   trunk build --release --features hydrate
+  say "trunk build --release --features islands --dist target/dist-islands"
+  trunk build --release --features islands --dist "$ROOT/target/dist-islands"
   say "prerender"
   # veille-content too (the same library, seconds): the end-to-end tests write content APIs with it.
   cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
@@ -163,13 +166,12 @@ build_site() {
       [ -n "${url:-}" ] || die "VEILLE_LIVE=« $VEILLE_LIVE » : « wordpress URL » ou « ghost URL CLÉ »"
       reads=(--api "$url" --kind "$kind" --key "${key:-}")
     fi
-    "$ROOT/target/prerender/veille-prerender" --content "$VEILLE_CONTENT" "${reads[@]}" "$ROOT/dist"
+    "$ROOT/target/prerender/veille-prerender" --content "$VEILLE_CONTENT" "${reads[@]}" \
+      --islands "$ROOT/target/dist-islands" "$ROOT/dist"
     rm -rf "$ROOT/dist/api"
     cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
     rm -f "$ROOT/dist/api/import.json"
   else
-    say "trunk build --release --features islands --dist target/dist-islands"
-    trunk build --release --features islands --dist "$ROOT/target/dist-islands"
     "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi
   # The search index: a record of each article (src/search.rs), indexed by Pagefind into

@@ -15,8 +15,8 @@
 //    file, a failed fetch) is left to the browser.
 // 3. Search: public/search.js, loaded only when a reader focuses a search field or is on
 //    /recherche; a search form sent from another page opens /recherche as a link would.
-// 4. When the page's configuration changed since the build (another newsletter provider, a
-//    content API), the full app instead (its own router then navigates).
+// 4. When the page's configuration changed since the build (another newsletter provider,
+//    another content API), the full app instead (its own router then navigates).
 //
 // The names it reads are written by the prerender (src/hydration.rs, src/prerender.rs).
 
@@ -42,9 +42,11 @@ async function start({ js, wasm }) {
   return module;
 }
 
+// The newsletter provider or the content API changed since the page was prerendered: what it
+// shows may no longer be what it should, so the full app renders it afresh.
 const reconfigured =
   (meta("veille-newsletter") ?? "") !== (meta("veille-rendu-avec") ?? "") ||
-  (meta("veille-content-api") ?? "") !== "";
+  (meta("veille-content-api") ?? "") !== (meta("veille-api-rendu") ?? "");
 
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ pub mod listing;
 pub mod newsletter;
 pub mod page_heading;
 pub mod pager;
+pub mod picture;
 pub mod search_form;
 pub mod share;
 pub mod specimen;

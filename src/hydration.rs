@@ -15,6 +15,11 @@ pub const ROUTE_META: &str = "veille-route";
 /// afresh rather than hydrated.
 pub const RENDERED_WITH_META: &str = "veille-rendu-avec";
 
+/// `<meta name>` holding the content API a page of islands was prerendered with (empty: its
+/// own content). A page whose content API was changed since (a site switched to reading an
+/// API, or another one) is taken over by the full app, which reads it.
+pub const RENDERED_API_META: &str = "veille-api-rendu";
+
 /// `<meta name>` of a page of islands (a prerendered route): the islands' wasm, as
 /// `"<js> <wasm>"`, that `navigation.js` loads when a widget is near or touched.
 pub const ISLANDS_META: &str = "veille-islands";
@@ -65,6 +70,27 @@ mod tests {
     fn the_loader_starts_the_navigation_script() {
         assert!(NAVIGATION_LOADER.contains(&format!("import(\"{NAVIGATION_SCRIPT}\")")));
         assert!(!NAVIGATION_LOADER.contains("</"));
+    }
+
+    /// These names are defined here and read by `public/navigation.js` by the same spelling.
+    #[test]
+    fn navigation_js_reads_the_names_the_prerender_writes() {
+        let js = include_str!("../public/navigation.js");
+        for name in [
+            ROUTE_META,
+            RENDERED_WITH_META,
+            RENDERED_API_META,
+            ISLANDS_META,
+            APP_META,
+            PAGE_EVENT,
+            crate::content::API_META,
+            crate::newsletter::PROVIDER_META,
+        ] {
+            assert!(
+                js.contains(&format!("\"{name}\"")),
+                "navigation.js does not read {name}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod feeds;
 pub mod french;
 pub mod http;
 pub mod hydration;
+pub mod images;
 pub mod islands;
 pub mod newsletter;
 /// Native tools only (never called by the app, so not in its wasm).

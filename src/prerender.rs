@@ -14,7 +14,10 @@ mod scripts;
 use crate::{
     content::{Catalog, Source, API_META},
     escape, feeds,
-    hydration::{APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_WITH_META, ROUTE_META},
+    hydration::{
+        APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_API_META, RENDERED_WITH_META,
+        ROUTE_META,
+    },
     newsletter::{self, Provider},
     parallel,
     routes::{self, Route},
@@ -120,6 +123,8 @@ pub struct Template {
     /// are added page by page).
     pub policy: Policy,
     pub content_api: String,
+    /// What the content API is (`veille`, `wordpress`, `ghost`): [`crate::content::KIND_META`].
+    pub content_kind: String,
 }
 
 impl Template {
@@ -158,6 +163,7 @@ impl Template {
             meta(newsletter::TIMEOUT_META).as_deref(),
         );
         let content_api = meta(API_META).unwrap_or_default();
+        let content_kind = meta(crate::content::KIND_META).unwrap_or_default();
         let api_origin = policy::origin_of(&content_api);
         let signup_origin = newsletter
             .request("", "")
@@ -192,6 +198,7 @@ impl Template {
             tail,
             newsletter,
             content_api,
+            content_kind,
             newsletter_spec: meta(newsletter::PROVIDER_META).unwrap_or_default(),
             policy,
         })
@@ -200,27 +207,30 @@ impl Template {
     /// The same template, whose route pages are pages of islands: trunk's head without the full
     /// app's loader, naming instead the islands' wasm (from `islands_html`, trunk's page of the
     /// `islands` build) and the full app for `navigation.js`, which loads the one or the other.
-    /// A site that reads its content at run time (a content API, a CMS read live) keeps the
-    /// full app on every page: its pages may show what the build did not have.
+    /// So too on a site that reads its content at run time (a content API, a CMS read live):
+    /// each prerendered page is the build's, and the full app is for the addresses the build
+    /// had no page for (`404.html`: an article published since), for a page whose
+    /// configuration changed since the build ([`RENDERED_API_META`] records its content API),
+    /// and for the search page of a site that asks its CMS what was published since
+    /// ([`Template::searches_live`]).
     ///
     /// The navigation script is started by a small inline loader once the page has loaded
     /// ([`NAVIGATION_LOADER`]).
     pub fn with_islands(mut self, islands_html: &str) -> Result<Template, String> {
-        if !self.content_api.is_empty() {
-            return Ok(self);
-        }
         let app = markup::trunk_loader(&self.head)
             .ok_or("index.html has no trunk loader: is it trunk's output?")?;
         let islands = markup::trunk_loader(islands_html)
             .ok_or("the islands' index.html has no trunk loader: is it trunk's output?")?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
-            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
+            "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
             markup::without_trunk_loader(after),
             ISLANDS_META,
             escape::xml(&format!("{} {}", islands.js, islands.wasm)),
             APP_META,
             escape::xml(&format!("{} {}", app.js, app.wasm)),
+            RENDERED_API_META,
+            escape::xml(&self.content_api),
             NAVIGATION_LOADER,
         );
         self.islands_head = Some((head.clone(), Hashes::of(&head)));
@@ -230,6 +240,20 @@ impl Template {
     /// Whether the route pages are pages of islands.
     pub fn has_islands(&self) -> bool {
         self.islands_head.is_some()
+    }
+
+    /// Whether the running site asks its CMS's own search for what was published after the
+    /// build (WordPress read live: `Source::latest`). Its search page is then the full app's,
+    /// which gives `search.js` that request; every other page stays a page of islands.
+    pub fn searches_live(&self) -> bool {
+        !self.content_api.is_empty() && self.content_kind == "wordpress"
+    }
+
+    /// Whether the page of `path` is a page of islands (`marker` empty: `404.html`, never).
+    fn islands_for(&self, path: &str, marker: &str) -> Option<&(String, Hashes)> {
+        let full_app = marker.is_empty()
+            || (self.searches_live() && routes::canonical(path) == routes::SEARCH);
+        self.islands_head.as_ref().filter(|_| !full_app)
     }
 }
 
@@ -245,10 +269,7 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
     init_executor();
     // A page of islands is static but for its islands: rendered in islands mode (hydration
     // markers only inside them), with no resource data (nothing hydrates the page itself).
-    let islands = template
-        .islands_head
-        .as_ref()
-        .filter(|_| !marker.is_empty());
+    let islands = template.islands_for(path, marker);
     let context = if islands.is_some() {
         hydration_context::SsrSharedContext::new_islands()
     } else {
@@ -562,7 +583,7 @@ mod tests {
                 src: "http://127.0.0.1:8081/wp-content/uploads/b.png".into(),
                 alt: String::new(),
                 credit: None,
-                share: None,
+                ..Image::default()
             },
             caption: None,
         });

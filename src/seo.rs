@@ -3,8 +3,8 @@
 //! natively; `components/head.rs` renders it with leptos_meta.
 
 use crate::{
-    content::{safe_href, ArticleSummary, Author, Site},
-    routes,
+    content::{ArticleSummary, Author, Site},
+    images, routes,
 };
 
 /// The head of one page.
@@ -17,15 +17,24 @@ pub struct PageMeta {
     pub canonical: String,
     /// `website` or `article`.
     pub og_type: &'static str,
-    /// Absolute URL of the share image, if any.
+    /// Absolute URL of the share image, if any: a copy at least 1,200 px wide where the source
+    /// has one ([`images::share_image`]), as large previews (and Google Discover) want.
     pub image: Option<String>,
+    /// Its width and height in pixels, when known (`og:image:width`, `og:image:height`).
+    pub image_size: Option<(u32, u32)>,
     pub image_alt: Option<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub tags: Vec<String>,
     /// JSON-LD, safe to put inside a `<script>` element.
     pub json_ld: Option<String>,
+    /// What search engines may do with the page (`<meta name="robots">`): by default, show its
+    /// image large in their results, as news sites ask for Google Discover.
+    pub robots: &'static str,
 }
+
+/// [`PageMeta::robots`] of a page to list, with its image shown large.
+pub const ROBOTS: &str = "max-image-preview:large";
 
 /// `path` made absolute against the site's base URL; absolute URLs are kept as they are.
 pub fn absolute(site: &Site, path: &str) -> String {
@@ -57,11 +66,13 @@ impl PageMeta {
             canonical: absolute(site, path),
             og_type: "website",
             image: None,
+            image_size: None,
             image_alt: None,
             published: None,
             modified: None,
             tags: Vec::new(),
             json_ld: None,
+            robots: ROBOTS,
         }
     }
 
@@ -97,11 +108,8 @@ impl PageMeta {
     pub fn article(site: &Site, article: &ArticleSummary, author_slug: &str) -> PageMeta {
         let canonical = absolute(site, &routes::article(&article.slug));
         // The networks' previews show no SVG: the cover's raster copy when there is one.
-        let image = article
-            .cover
-            .as_ref()
-            .and_then(|c| safe_href(c.share.as_deref().unwrap_or(&c.src)))
-            .map(|src| absolute(site, src));
+        let share = article.cover.as_ref().and_then(images::share_image);
+        let image = share.as_ref().map(|s| absolute(site, s.src));
         let tag_names: Vec<String> = article
             .tags
             .iter()
@@ -147,6 +155,7 @@ impl PageMeta {
             description: article.lead.clone(),
             canonical,
             og_type: "article",
+            image_size: share.and_then(|s| s.size),
             image,
             image_alt: article.cover.as_ref().map(|c| c.alt.clone()),
             published: Some(article.published.clone()),
@@ -154,6 +163,7 @@ impl PageMeta {
             tags: tag_names,
             // `<` escaped so that no text in the data can close the script element.
             json_ld: Some(json_ld.replace('<', "\\u003c")),
+            robots: ROBOTS,
         }
     }
 }

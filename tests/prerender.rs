@@ -857,7 +857,7 @@ fn with_loader(html: &str, name: &str) -> String {
 }
 
 /// A build of islands: trunk's output of the full app in `dir`, of the islands in `dir/îlots`.
-fn islands_build(name: &str, api: Option<&str>) -> (PathBuf, PathBuf) {
+fn islands_build(name: &str, api: Option<(&str, &str)>) -> (PathBuf, PathBuf) {
     let dir = scratch(name);
     fs::write(dir.join("index.html"), with_loader(TEMPLATE, "veille-app1")).unwrap();
     let islands = dir.join("îlots");
@@ -873,8 +873,8 @@ fn islands_build(name: &str, api: Option<&str>) -> (PathBuf, PathBuf) {
     )
     .unwrap();
     fs::write(islands.join("veille-ilots2_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    if let Some(api) = api {
-        prerender::set_content_api(&dir, api, "veille", "").unwrap();
+    if let Some((api, kind)) = api {
+        prerender::set_content_api(&dir, api, kind, "").unwrap();
     }
     prerender::prerender_with_islands(&dir, bundled().unwrap(), &Source::Bundled, Some(&islands))
         .unwrap();
@@ -998,18 +998,49 @@ fn with_islands_the_route_pages_load_only_the_navigation_and_name_both_wasms() {
 }
 
 #[test]
-fn a_site_that_reads_its_content_at_run_time_keeps_the_full_app_everywhere() {
-    let (dir, _) = islands_build("islands-api", Some("/api"));
-    for file in ["index.html", "a-propos/index.html", "404.html"] {
-        let raw = fs::read_to_string(dir.join(file)).unwrap();
-        assert!(!raw.contains("veille-islands"), "{file}");
-        assert!(
-            raw.contains("import init,*as bindings from\"/veille-app1.js\""),
-            "{file}"
+fn a_site_that_reads_its_content_at_run_time_is_made_of_pages_of_islands_too() {
+    // Veille's API, or a CMS read live: every prerendered page is the build's, a page of
+    // islands that records the API it was made with; 404.html, for the addresses the build had
+    // no page for, is the full app, which reads that API.
+    for (kind, api) in [
+        ("veille", "/api"),
+        ("ghost", "https://ghost.example"),
+        ("wordpress", "https://wp.example"),
+    ] {
+        let (dir, _) = islands_build(&format!("islands-{kind}"), Some((api, kind)));
+        assert!(dir.join("veille-ilots2_bg.wasm").is_file(), "{kind}");
+        for file in ["index.html", "a-propos/index.html", "page/2/index.html"] {
+            let raw = fs::read_to_string(dir.join(file)).unwrap();
+            let html = Html::parse_document(&raw);
+            assert_eq!(
+                attr(&html, "meta[name='veille-api-rendu']", "content"),
+                api,
+                "{kind} {file}"
+            );
+            assert_eq!(
+                attr(&html, "meta[name='veille-content-api']", "content"),
+                api
+            );
+            assert!(!raw.contains("import init"), "{kind} {file}: the full app");
+            assert!(!raw.contains("__RESOLVED_RESOURCES"), "{kind} {file}");
+        }
+        let not_found = fs::read_to_string(dir.join("404.html")).unwrap();
+        assert!(!not_found.contains("veille-islands"), "{kind}");
+        assert!(not_found.contains("import init,*as bindings from\"/veille-app1.js\""));
+        // The search page asks WordPress, read live, what came after the build's index: the
+        // full app's, which gives search.js that request. Elsewhere, a page of islands.
+        let search = fs::read_to_string(dir.join("recherche/index.html")).unwrap();
+        assert_eq!(
+            search.contains("import init,*as bindings from\"/veille-app1.js\""),
+            kind == "wordpress",
+            "{kind}"
         );
-        assert!(raw.contains("__RESOLVED_RESOURCES"), "{file}");
+        assert_eq!(
+            search.contains("veille-islands"),
+            kind != "wordpress",
+            "{kind}"
+        );
     }
-    assert!(!dir.join("veille-ilots2_bg.wasm").exists());
 }
 
 #[test]
@@ -1209,4 +1240,161 @@ fn the_host_headers_make_only_hashed_files_immutable() {
         }
     }
     assert!(headers.contains("/pagefind/*\n  Cache-Control: public, max-age=0, must-revalidate"));
+}
+
+/// A photograph as a CMS gives it: its size, and the sizes the CMS made of it.
+fn photo(name: &str) -> veille::content::Image {
+    use veille::content::{Image, Resized};
+    let at = |w: u32| format!("https://cms.example/up/{name}-{w}.jpg");
+    Image {
+        src: format!("https://cms.example/up/{name}-scaled.jpg"),
+        alt: format!("Photo {name}"),
+        width: Some(2560),
+        height: Some(1440),
+        sizes: [300, 768, 1024, 1536, 2048]
+            .into_iter()
+            .map(|w| Resized {
+                src: at(w),
+                width: w,
+            })
+            .collect(),
+        ..Image::default()
+    }
+}
+
+#[test]
+fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
+    use veille::content::{Archive, Catalog};
+    let mut articles = bundled().unwrap().articles().to_vec();
+    for (i, article) in articles.iter_mut().enumerate() {
+        article.summary.cover = Some(photo(&format!("couverture-{i}")));
+    }
+    articles[0].body.push(Block::Image {
+        image: photo("corps"),
+        caption: Some("Dans le corps".into()),
+    });
+    // An old post whose sizes were never made: the image as it is, never a broken one.
+    articles[1].summary.cover = Some(veille::content::Image {
+        src: "https://cms.example/up/ancienne.jpg".into(),
+        alt: "Ancienne".into(),
+        width: Some(640),
+        height: Some(480),
+        ..Default::default()
+    });
+    let (with_body, old_post) = (
+        articles[0].summary.slug.clone(),
+        articles[1].summary.slug.clone(),
+    );
+    let site = bundled().unwrap().site().clone();
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(site, articles).unwrap()));
+    let out = scratch("photos");
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
+    let read = |path: &str| {
+        Html::parse_document(&fs::read_to_string(out.join(routes::file_for(path))).unwrap())
+    };
+    let article = read(&routes::article(&with_body));
+    // The cover: every width, the article column's sizes, its own size, fetched first.
+    let cover = one(&article, ".article__cover img");
+    let value = |e: scraper::ElementRef, name| e.value().attr(name).map(str::to_string);
+    let stem = cover
+        .value()
+        .attr("src")
+        .unwrap()
+        .replace("-scaled.jpg", "");
+    assert_eq!(
+        value(cover, "srcset").unwrap(),
+        [300, 768, 1024, 1536, 2048]
+            .iter()
+            .map(|w| format!("{stem}-{w}.jpg {w}w"))
+            .chain([format!("{stem}-scaled.jpg 2560w")])
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert_eq!(
+        value(cover, "sizes").as_deref(),
+        Some(veille::images::Slot::Article.sizes())
+    );
+    assert_eq!(value(cover, "width").as_deref(), Some("2560"));
+    assert_eq!(value(cover, "height").as_deref(), Some("1440"));
+    assert_eq!(value(cover, "fetchpriority").as_deref(), Some("high"));
+    assert_eq!(value(cover, "loading"), None);
+    // The body's photo waits until it comes near.
+    let figure = one(&article, ".figure img");
+    assert_eq!(value(figure, "loading").as_deref(), Some("lazy"));
+    assert_eq!(value(figure, "fetchpriority"), None);
+    assert!(value(figure, "srcset")
+        .unwrap()
+        .contains("corps-768.jpg 768w"));
+    assert_eq!(value(figure, "width").as_deref(), Some("2560"));
+    // Share previews: the narrowest copy at least 1,200 px wide, with its size; large previews
+    // allowed to search engines.
+    assert_eq!(
+        attr(&article, "meta[property='og:image']", "content"),
+        format!("{stem}-1536.jpg")
+    );
+    assert_eq!(
+        attr(&article, "meta[property='og:image:width']", "content"),
+        "1536"
+    );
+    assert_eq!(
+        attr(&article, "meta[property='og:image:height']", "content"),
+        "864"
+    );
+    assert_eq!(
+        attr(&article, "meta[name=robots]", "content"),
+        "max-image-preview:large"
+    );
+    let ld: serde_json::Value =
+        serde_json::from_str(&text(one(&article, "script[type='application/ld+json']"))).unwrap();
+    assert_eq!(ld["image"][0], format!("{stem}-1536.jpg"));
+    // The home: the lead story's cover first, in its slot; every card after it lazy.
+    let home = read("/");
+    let lead = one(&home, ".card--lead img");
+    assert_eq!(value(lead, "fetchpriority").as_deref(), Some("high"));
+    assert_eq!(
+        value(lead, "sizes").as_deref(),
+        Some(veille::images::Slot::Lead.sizes())
+    );
+    let cards = select(&home, ".article-list img");
+    assert!(!cards.is_empty());
+    for card in &cards {
+        assert_eq!(value(*card, "loading").as_deref(), Some("lazy"));
+        assert_eq!(value(*card, "fetchpriority"), None);
+        if value(*card, "srcset").is_some() {
+            assert_eq!(
+                value(*card, "sizes").as_deref(),
+                Some(veille::images::Slot::Card.sizes())
+            );
+        }
+    }
+    // A tag's page: its first card is on screen at once.
+    let tag = &catalog.site().tags[0].slug;
+    let listing = read(&routes::tag(tag));
+    let covers = select(&listing, ".article-list img");
+    assert_eq!(value(covers[0], "fetchpriority").as_deref(), Some("high"));
+    assert!(covers[1..]
+        .iter()
+        .all(|c| value(*c, "loading").as_deref() == Some("lazy")));
+    // The old post: no srcset, its own size, and the image itself shared.
+    let old = read(&routes::article(&old_post));
+    let img = one(&old, ".article__cover img");
+    assert_eq!(
+        value(img, "src").as_deref(),
+        Some("https://cms.example/up/ancienne.jpg")
+    );
+    assert_eq!(value(img, "srcset"), None);
+    assert_eq!(value(img, "sizes"), None);
+    assert_eq!(
+        (value(img, "width"), value(img, "height")),
+        (Some("640".into()), Some("480".into()))
+    );
+    assert_eq!(
+        attr(&old, "meta[property='og:image']", "content"),
+        "https://cms.example/up/ancienne.jpg"
+    );
+    assert_eq!(
+        attr(&old, "meta[property='og:image:width']", "content"),
+        "640"
+    );
 }

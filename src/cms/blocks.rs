@@ -7,7 +7,7 @@
 //! [`safe_href`].
 
 use super::tree::{collapse, Node};
-use crate::content::{safe_href, Block, Image, Inline, Inlines};
+use crate::content::{safe_href, Block, Image, Inline, Inlines, Resized};
 
 /// What becomes of a link or an image address from the CMS: the address to keep (a link to one
 /// of the CMS's own posts becomes `/article/<slug>`), or `None` to drop it.
@@ -301,11 +301,38 @@ fn images(node: &Node, links: Links<'_>) -> Vec<Image> {
             .iter()
             .filter_map(|a| img.attr(a))
             .find_map(links)?;
+        // The CMS's own sizes of the upload (WordPress' `srcset` from the attachment's sizes,
+        // Ghost's `/size/wN/` copies), and the size of `src`, as the CMS wrote them. A lazy
+        // image's placeholder has neither: its real address comes with no other width.
+        let lazy = img.attr("data-src").or(img.attr("data-lazy-src")).is_some();
+        let number = |name| {
+            img.attr(name)
+                .and_then(|v: &str| v.trim().parse::<u32>().ok())
+                .filter(|&n| n > 0)
+        };
+        let (width, height) = match (number("width"), number("height")) {
+            (Some(w), Some(h)) if !lazy => (Some(w), Some(h)),
+            _ => (None, None),
+        };
+        let sizes = img
+            .attr(if lazy { "data-srcset" } else { "srcset" })
+            .map(crate::images::parse_srcset)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(src, width)| {
+                Some(Resized {
+                    src: links(&src)?,
+                    width,
+                })
+            })
+            .collect();
         Some(Image {
             src,
             alt: collapse(img.attr("alt").unwrap_or_default()),
-            credit: None,
-            share: None,
+            width,
+            height,
+            sizes,
+            ..Image::default()
         })
     };
     let outside = |n: &Node| n.name() == Some("img");
@@ -633,7 +660,7 @@ mod tests {
                 src: src.into(),
                 alt: alt.into(),
                 credit: None,
-                share: None,
+                ..Image::default()
             },
             caption: caption.map(Into::into),
         };

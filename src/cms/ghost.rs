@@ -197,7 +197,7 @@ impl Mapper {
                 src: self.links.link(src)?,
                 alt: post.feature_image_alt.clone().unwrap_or_default(),
                 credit: (!caption.is_empty()).then_some(caption),
-                share: None,
+                ..Image::default()
             })
         });
         let updated = post

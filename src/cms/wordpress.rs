@@ -6,7 +6,7 @@
 //! non-ASCII slugs are percent-encoded.
 
 use super::{blocks, links::SiteLinks, slug, tree};
-use crate::content::{Article, ArticleSummary, Image, Tag};
+use crate::content::{Article, ArticleSummary, Image, Resized, Tag};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -69,6 +69,47 @@ pub struct Media {
     pub alt_text: String,
     #[serde(default)]
     pub caption: Rendered,
+    /// The upload's size and the sizes WordPress made of it. Not an object for a file that is
+    /// no image, and `sizes` is `[]` (PHP's empty array) when it made none: read leniently.
+    #[serde(default)]
+    pub media_details: serde_json::Value,
+}
+
+impl Media {
+    /// The upload's width and height, and its other sizes in the same proportions (WordPress'
+    /// `thumbnail` is cropped square: left out), each as `(address, width)`.
+    pub fn sizes(&self) -> (Option<(u32, u32)>, Vec<(String, u32)>) {
+        let details = &self.media_details;
+        let number = |v: &serde_json::Value| {
+            v.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|&n| n > 0)
+        };
+        let Some((width, height)) = number(&details["width"]).zip(number(&details["height"]))
+        else {
+            return (None, Vec::new());
+        };
+        let mut sizes = Vec::new();
+        if let Some(all) = details["sizes"].as_object() {
+            for size in all.values() {
+                let (Some(w), Some(h), Some(src)) = (
+                    number(&size["width"]),
+                    number(&size["height"]),
+                    size["source_url"].as_str(),
+                ) else {
+                    continue;
+                };
+                // The same proportions, to a pixel of rounding.
+                let same_shape = (u64::from(w) * u64::from(height))
+                    .abs_diff(u64::from(h) * u64::from(width))
+                    <= u64::from(width.max(height));
+                if same_shape && w <= width {
+                    sizes.push((src.to_string(), w));
+                }
+            }
+        }
+        (Some((width, height)), sizes)
+    }
 }
 
 /// A category or a tag.
@@ -222,11 +263,23 @@ impl Mapper {
             .and_then(|m| {
                 let src = self.link(&m.source_url)?;
                 let caption = tree::text_of(&m.caption.rendered);
+                let (size, sizes) = m.sizes();
                 Some(Image {
                     src,
                     alt: m.alt_text.trim().to_string(),
                     credit: (!caption.is_empty()).then_some(caption),
-                    share: None,
+                    width: size.map(|(w, _)| w),
+                    height: size.map(|(_, h)| h),
+                    sizes: sizes
+                        .into_iter()
+                        .filter_map(|(src, width)| {
+                            Some(Resized {
+                                src: self.link(&src)?,
+                                width,
+                            })
+                        })
+                        .collect(),
+                    ..Image::default()
                 })
             });
         let mut tags: Vec<String> = Vec::new();
@@ -495,6 +548,24 @@ mod tests {
         assert!(cover.src.ends_with("/urne.png"));
         assert_eq!(cover.alt, "Une urne transparente");
         assert_eq!(cover.credit.as_deref(), Some("Illustration : la rédaction"));
+        // Its size, and the sizes WordPress made in its proportions: not the square thumbnail.
+        assert_eq!((cover.width, cover.height), (Some(1200), Some(630)));
+        let uploads = "http://127.0.0.1:8081/wp-content/uploads/2026/12";
+        let mut sizes: Vec<(String, u32)> = cover
+            .sizes
+            .iter()
+            .map(|v| (v.src.clone(), v.width))
+            .collect();
+        sizes.sort_by_key(|v| v.1);
+        assert_eq!(
+            sizes,
+            [
+                (format!("{uploads}/urne-300x158.png"), 300),
+                (format!("{uploads}/urne-768x403.png"), 768),
+                (format!("{uploads}/urne-1024x538.png"), 1024),
+                (format!("{uploads}/urne.png"), 1200),
+            ]
+        );
         let kinds: Vec<&str> = a
             .body
             .iter()
@@ -522,6 +593,33 @@ mod tests {
             Block::Paragraph {
                 text: Inlines(vec![Inline::Text("Fin de l’article.".into())])
             }
+        );
+    }
+
+    #[test]
+    fn a_featured_image_without_sizes_is_kept_at_the_size_it_has() {
+        let media = |details: &str| -> Media {
+            serde_json::from_str(&format!(
+                r#"{{"source_url": "http://h/a.jpg", "media_details": {details}}}"#
+            ))
+            .unwrap()
+        };
+        // WordPress made no size (a plugin turned them off): PHP's empty array.
+        assert_eq!(
+            media(r#"{"width": 640, "height": 480, "sizes": []}"#).sizes(),
+            (Some((640, 480)), vec![])
+        );
+        // Not an image (a video's details), or none at all.
+        assert_eq!(media(r#"{"length": 12}"#).sizes(), (None, vec![]));
+        assert_eq!(media("[]").sizes(), (None, vec![]));
+        // One size lost its file's address: the others stay.
+        assert_eq!(
+            media(
+                r#"{"width": 2560, "height": 1440, "sizes": {"medium": {"width": 300, "height": 169},
+                "medium_large": {"width": 768, "height": 432, "source_url": "http://h/a-768x432.jpg"}}}"#
+            )
+            .sizes(),
+            (Some((2560, 1440)), vec![("http://h/a-768x432.jpg".into(), 768)])
         );
     }
 

@@ -1,7 +1,11 @@
 //! An article's body, block by block. Only typed blocks are rendered, as text: content can
 //! never inject markup or scripts, and links keep only safe targets.
 
-use crate::content::{heading_anchors, safe_href, Block, Inline, Inlines};
+use crate::{
+    components::picture::{picture, Load},
+    content::{heading_anchors, safe_href, Block, Inline, Inlines},
+    images::Slot,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -48,13 +52,14 @@ fn block(block: Block, id: Option<String>) -> Option<AnyView> {
             }
         }
         Block::Image { image, caption } => {
-            let src = safe_href(&image.src)?.to_string();
+            let credit = image.credit.clone();
+            let image = picture(image, Slot::Article, "", Load::Later)?;
             view! {
                     <figure class="figure">
-                        <img src=src alt=image.alt loading="lazy" decoding="async" />
+                        {image}
                         <figcaption>
                             {caption}
-                            {image.credit.map(|c| view! { <span class="credit">{c}</span> })}
+                            {credit.map(|c| view! { <span class="credit">{c}</span> })}
                         </figcaption>
                     </figure>
             }

@@ -2,8 +2,11 @@
 //! of them, and the large lead story that opens the home page.
 
 use crate::{
-    content::{safe_href, use_site, ArticleSummary, Site},
-    french, routes,
+    components::picture::{picture, Load},
+    content::{use_site, ArticleSummary, Site},
+    french,
+    images::Slot,
+    routes,
 };
 use leptos::prelude::*;
 
@@ -21,11 +24,11 @@ pub fn ArticleList(
         .enumerate()
         .map(|(i, article)| {
             let cover = if opens_page && i == 0 {
-                Cover::OnScreen
+                Load::First
             } else {
-                Cover::Later
+                Load::Later
             };
-            view! { <li>{card(&site, article, "card", cover)}</li> }
+            view! { <li>{card(&site, article, "card", Slot::Card, cover)}</li> }
         })
         .collect_view();
     view! { <ul class="article-list">{cards}</ul> }
@@ -35,44 +38,26 @@ pub fn ArticleList(
 #[component]
 pub fn LeadStory(article: ArticleSummary) -> impl IntoView {
     let site = use_site();
-    card(&site, article, "card card--lead", Cover::OnScreen)
+    card(&site, article, "card card--lead", Slot::Lead, Load::First)
 }
 
-/// When a card's cover loads. The one on screen as the page opens is what Lighthouse and
-/// readers see as its largest paint: fetched at once, first (a lazy one would wait for layout).
-#[derive(Clone, Copy, PartialEq)]
-enum Cover {
-    OnScreen,
-    Later,
-}
-
-fn card(site: &Site, article: ArticleSummary, class: &'static str, when: Cover) -> impl IntoView {
-    let (loading, priority) = match when {
-        Cover::OnScreen => ("eager", Some("high")),
-        Cover::Later => ("lazy", None),
-    };
+/// A card whose cover is in `slot` of the layout and loads `when`.
+fn card(
+    site: &Site,
+    article: ArticleSummary,
+    class: &'static str,
+    slot: Slot,
+    when: Load,
+) -> impl IntoView {
     let href = routes::article(&article.slug);
     let tag = article
         .tags
         .first()
         .and_then(|slug| site.tag(slug).cloned())
         .map(|t| view! { <a href=routes::tag(&t.slug) class="card__tag">{t.name}</a> });
-    let cover = article.cover.and_then(|cover| {
-        let src = safe_href(&cover.src)?.to_string();
-        // Width and height reserve the space, so nothing moves when the image arrives.
-        Some(view! {
-            <img
-                class="card__cover"
-                src=src
-                alt=cover.alt
-                width="1200"
-                height="630"
-                loading=loading
-                fetchpriority=priority
-                decoding="async"
-            />
-        })
-    });
+    let cover = article
+        .cover
+        .and_then(|cover| picture(cover, slot, "card__cover", when));
     let date = french::date_or_as_given(&article.published);
     let minutes = article
         .reading_minutes

@@ -1,4 +1,5 @@
-//! The page's `<head>`: title, description, canonical URL, Open Graph, Twitter card, JSON-LD.
+//! The page's `<head>`: title, description, robots, canonical URL, Open Graph, Twitter card,
+//! JSON-LD.
 //! Rendered with leptos_meta, so it updates on client-side navigation (and, once pages are
 //! prerendered, is in the HTML that crawlers read).
 
@@ -17,11 +18,13 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         canonical,
         og_type,
         image,
+        image_size,
         image_alt,
         published,
         modified,
         tags,
         json_ld,
+        robots,
     } = meta;
     let card = if image.is_some() {
         "summary_large_image"
@@ -38,6 +41,7 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         <Title text=title />
         <Meta property="og:site_name" content=site_name />
         <Meta name="description" content=description.clone() />
+        <Meta name="robots" content=robots />
         <Link rel="canonical" href=canonical.clone() />
         <Meta property="og:locale" content="fr_FR" />
         <Meta property="og:type" content=og_type />
@@ -47,6 +51,7 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         <Meta name="twitter:card" content=card />
         <Meta name="twitter:description" content=description />
         {image.map(|src| view! { <Meta property="og:image" content=src.clone() /><Meta name="twitter:image" content=src /> })}
+        {image_size.map(|(w, h)| view! { <Meta property="og:image:width" content=w.to_string() /><Meta property="og:image:height" content=h.to_string() /> })}
         {image_alt.map(|alt| view! { <Meta property="og:image:alt" content=alt /> })}
         {published.map(|t| view! { <Meta property="article:published_time" content=t /> })}
         {modified.map(|t| view! { <Meta property="article:modified_time" content=t /> })}

@@ -74,7 +74,7 @@ pub struct Tag {
 }
 
 /// An image with its alternative text and credit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Image {
     pub src: String,
     /// Alternative text; empty only for a purely decorative image.
@@ -86,6 +86,23 @@ pub struct Image {
     /// `./dev.sh covers` draws one for each SVG in `public/images/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<String>,
+    /// The size of `src` in pixels, when the source says it: the `<img>`'s `width` and
+    /// `height`, which keep its place before it arrives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Other widths of the same picture, made by the source (a CMS's sizes of an upload), for
+    /// `srcset`: a phone fetches the width its screen needs (`src/images.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sizes: Vec<Resized>,
+}
+
+/// A copy of an image at another width, in the same proportions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resized {
+    pub src: String,
+    pub width: u32,
 }
 
 /// What lists of articles show of each one; also the head of a full [`Article`].

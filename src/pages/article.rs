@@ -3,11 +3,17 @@
 
 use crate::{
     components::{
-        article_body::ArticleBody, article_list::ArticleList, head::Head,
-        newsletter::NewsletterBox, page_heading::PageHeading, share::ShareRow,
+        article_body::ArticleBody,
+        article_list::ArticleList,
+        head::Head,
+        newsletter::NewsletterBox,
+        page_heading::PageHeading,
+        picture::{picture, Load},
+        share::ShareRow,
     },
-    content::{safe_href, use_site, use_source, Article, Tag},
+    content::{use_site, use_source, Article, Tag},
     french,
+    images::Slot,
     pages::loading::{ArticleLoading, Loaded},
     routes,
     seo::PageMeta,
@@ -88,12 +94,14 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </span>
         }
     });
+    // The cover is the page's largest paint.
     let cover = summary.cover.clone().and_then(|cover| {
-        let src = safe_href(&cover.src)?.to_string();
+        let credit = cover.credit.clone();
+        let image = picture(cover, Slot::Article, "", Load::First)?;
         Some(view! {
             <figure class="article__cover">
-                <img src=src alt=cover.alt width="1200" height="630" decoding="async" />
-                {cover.credit.map(|c| view! { <figcaption class="credit">{c}</figcaption> })}
+                {image}
+                {credit.map(|c| view! { <figcaption class="credit">{c}</figcaption> })}
             </figure>
         })
     });

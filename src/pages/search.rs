@@ -13,13 +13,16 @@ use crate::{
     seo::PageMeta,
 };
 use leptos::prelude::*;
-use leptos_meta::Meta;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let site = use_site();
     let description = format!("Rechercher dans les articles de {}.", site.name);
-    let meta = PageMeta::website(&site, "Rechercher", &description, routes::SEARCH);
+    let meta = PageMeta {
+        // A page of results is not a page for search engines to list.
+        robots: "noindex, follow",
+        ..PageMeta::website(&site, "Rechercher", &description, routes::SEARCH)
+    };
     // In the full app (404.html, spa.html, a site reading an API), search.js starts from here;
     // on a prerendered page navigation.js has started it already, and this runs nowhere.
     let source = crate::content::use_source();
@@ -39,8 +42,6 @@ pub fn SearchPage() -> impl IntoView {
         .collect_view();
     view! {
         <Head meta />
-        // A page of results is not a page for search engines to list.
-        <Meta name="robots" content="noindex, follow" />
         <div class="search" data-recherche="">
             <PageHeading class="page__title">"Rechercher"</PageHeading>
             <SearchForm

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { editFile, setMeta } from "./static-server.mjs";
-import { DIST, TOOLS } from "./paths.mjs";
+import { DIST, ISLANDS, TOOLS } from "./paths.mjs";
 
 
 /**
@@ -19,7 +19,7 @@ export async function siteFromContent(content, dir, api, { everyPage = false } =
   execFileSync(join(TOOLS, "veille-content"), ["api", content], { stdio: "ignore" });
   await cp(DIST, dir, { recursive: true });
   const reads = everyPage ? ["--api", `/${api}`] : [];
-  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, ...reads, dir], { stdio: "ignore" });
+  execFileSync(join(TOOLS, "veille-prerender"), ["--content", content, ...reads, "--islands", ISLANDS, dir], { stdio: "ignore" });
   await cp(content, join(dir, api), { recursive: true });
   await editFile(join(dir, "404.html"), (html) => setMeta(html, "veille-content-api", `/${api}`));
   return dir;

@@ -39,8 +39,11 @@ export async function openPage(browser, url) {
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
+  // Every address the page asked for, from its first request on.
+  const requests = [];
+  page.on("request", (req) => requests.push(req.url()));
   await page.goto(url);
-  return { page, problems };
+  return { page, problems, requests };
 }
 
 /** The text of the page's `h1` once one is visible, or null after `timeout` ms. */

@@ -83,7 +83,6 @@ test("le site lit Ghost en direct : pages, thèmes, articles, ce qui est publié
     const site = await liveSite(content, join(context.work, "site-en-direct"), { kind: "ghost", url: relay.url, key: context.cms.key });
     let late;
     await readsLive(site, relay, {
-      isListing: (path) => path.startsWith("/ghost/api/content/posts/?"),
       publish: async () => {
         const title = "Une dépêche de dernière heure";
         const made = await context.cms.admin("POST", "posts/?source=html", {

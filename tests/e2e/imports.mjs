@@ -108,13 +108,17 @@ export async function readBuiltSite(content, dir, onArticle, andThen = async () 
   const server = await serveStatic(site);
   const browser = await launch();
   try {
-    const { page, problems } = await openPage(browser, `${server.url}/article/elections-et-ia`);
+    const { page, problems, requests } = await openPage(browser, `${server.url}/article/elections-et-ia`);
     assert.equal(await headingOf(page), "L’IA & les «\u00a0élections\u00a0» européennes");
+    // A page of islands, as on the sample: the full app's wasm is never fetched.
+    const app = (await page.locator("meta[name='veille-app']").getAttribute("content")).split(" ");
+    assert.equal(await page.locator("meta[name='veille-islands']").count(), 1);
     await onArticle(page);
     await page.locator("a[href='/article/hopitaux-et-donnees']").first().click();
     await page.waitForFunction(() => location.pathname === "/article/hopitaux-et-donnees");
     assert.match(await headingOf(page), /hôpitaux face aux données/);
     await andThen(page, server.url);
+    assert.deepEqual(requests.filter((u) => app.includes(new URL(u).pathname)), [], "the full app was loaded");
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

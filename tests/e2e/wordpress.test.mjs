@@ -118,7 +118,6 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
     // In another script, its slug written out loses it: the address carries the post's id.
     let late;
     await readsLive(site, relay, {
-      isListing: (path) => path.startsWith("/wp-json/wp/v2/posts?"),
       publish: async () => {
         const title = "Une dépêche venue de Pékin";
         const id = context.cms.php(
