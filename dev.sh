@@ -113,7 +113,12 @@ setup_cms() {
   echo "$ghost"
 }
 
+# The camera photograph the test CMSs publish as a cover (5312 × 2988, CC0): a Debian package
+# of wallpapers, 16 MB (tests/cms/wordpress/seed.php).
+PHOTO=/usr/share/backgrounds/seeding_by_Clements_Engelhardt.jpg
+
 setup_wordpress() {
+  [ -f "$PHOTO" ] || apt_install --no-install-recommends lomiri-wallpapers-16.04
   if [ -f /usr/share/wordpress/wp-load.php ] && command -v php >/dev/null && command -v mariadbd >/dev/null \
     && php -m | grep -qx mysqli && php -m | grep -qx gd; then
     return

@@ -1,5 +1,6 @@
 // What the WordPress and Ghost tests check alike: an import run by the real tool, the
-// incremental pass after an editor's changes, and the built site read in Chromium.
+// incremental pass after an editor's changes, the built site read in Chromium, and its camera
+// photo as a phone gets it.
 
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
@@ -9,8 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteFromContent } from "./archive.mjs";
 import { headingOf, launch, openPage } from "./browser.mjs";
+import { audit } from "./axe.mjs";
+import { LIGHTHOUSE_PHONE, phonePage } from "./phone.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { TOOLS } from "./paths.mjs";
+import { ROOT, TOOLS } from "./paths.mjs";
 
 /** The public address the imported sites are built for. */
 export const BASE = "https://veille-ia.example";
@@ -120,6 +123,62 @@ export async function readBuiltSite(content, dir, onArticle, andThen = async () 
     await andThen(page, server.url);
     assert.deepEqual(requests.filter((u) => app.includes(new URL(u).pathname)), [], "the full app was loaded");
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * The article at `path` of the built site `dir`, whose cover is a camera photo from the CMS,
+ * opened cold on Lighthouse's phone (412 px, 1.75 device pixels a CSS pixel) as a reader opens
+ * it: a page of islands (no wasm before any interaction), its cover fetched at once at the
+ * width the screen needs (`cover`, a RegExp of the address chosen) with its own size kept, the
+ * body's photo lazy, every byte on the wire before any interaction within the budget
+ * (tests/budget.json), share previews naming a copy at least 1,200 px wide (`share`); then
+ * axe-core on it and on the home page, in light and dark.
+ */
+export async function checkPhotoArticle(dir, path, { cover, share }) {
+  const budget = await json(join(ROOT, "tests", "budget.json"));
+  const server = await serveStatic(dir, 0, { compress: true });
+  const browser = await launch();
+  try {
+    const { context, page, wire } = await phonePage(browser, LIGHTHOUSE_PHONE);
+    await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+    const img = page.locator(".article__cover img");
+    await page.waitForFunction(() => document.querySelector(".article__cover img")?.complete);
+    // Before any interaction: what the page loaded by itself, once the network is quiet.
+    await page.waitForTimeout(1500);
+    const chosen = await img.evaluate((i) => i.currentSrc);
+    assert.match(chosen, cover);
+    assert.equal(await img.getAttribute("fetchpriority"), "high");
+    assert.equal(await img.getAttribute("loading"), null);
+    const [width, height] = [await img.getAttribute("width"), await img.getAttribute("height")];
+    assert.ok(Number(width) >= 1200 && Number(height) > 0, `${width} × ${height}`);
+    assert.equal(await page.locator(".figure img[loading=lazy]").count(), await page.locator(".figure img").count());
+    assert.deepEqual(wire.responses.filter((r) => /\.wasm$/.test(r.url ?? "")), [], "a wasm before any interaction");
+    const bytes = wire.responses.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(`${path}: ${wire.requests} requests, ${bytes} B on the wire before any interaction (budget ${budget.cms_article_before_interaction_bytes} B)`);
+    for (const r of wire.responses) console.log(`  ${String(r.bytes).padStart(8)} B  ${r.url}`);
+    assert.ok(bytes <= budget.cms_article_before_interaction_bytes, `${bytes} B > ${budget.cms_article_before_interaction_bytes} B`);
+    assert.match(await page.locator("meta[property='og:image']").getAttribute("content"), share);
+    assert.ok(Number(await page.locator("meta[property='og:image:width']").getAttribute("content")) >= 1200);
+    assert.equal(await page.locator("meta[name=robots]").getAttribute("content"), "max-image-preview:large");
+    await context.close();
+
+    const violations = [];
+    for (const colorScheme of ["light", "dark"]) {
+      const audited = await browser.newContext({ colorScheme, bypassCSP: true, ...LIGHTHOUSE_PHONE });
+      for (const at of [path, "/"]) {
+        const p = await audited.newPage();
+        await p.goto(`${server.url}${at}`);
+        await p.locator("main h1, main .card").first().waitFor();
+        violations.push(...(await audit(p, `${at} (${colorScheme})`)));
+        await p.close();
+      }
+      await audited.close();
+    }
+    assert.deepEqual(violations, []);
   } finally {
     await browser.close();
     await server.close();

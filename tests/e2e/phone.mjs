@@ -8,12 +8,16 @@ export const PHONE = {
   up: (750 * 1000) / 8,
 };
 
+/** Lighthouse's mobile device: 412 CSS px wide, 1.75 device pixels to a CSS pixel. */
+export const LIGHTHOUSE_PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 };
+
 /**
- * A fresh page of `browser` throttled to the phone (412 × 915 CSS px); `wire` counts every
- * request and the bytes each brought on the wire, `responses` lists them ({ url, bytes }).
+ * A fresh page of `browser` throttled to the phone (412 × 915 CSS px, or the `device` given);
+ * `wire` counts every request and the bytes each brought on the wire, `responses` lists them
+ * ({ url, bytes }).
  */
-export async function phonePage(browser) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6 });
+export async function phonePage(browser, device = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6 }) {
+  const context = await browser.newContext(device);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");

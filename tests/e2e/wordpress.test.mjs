@@ -10,7 +10,8 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
+import { BASE, checkIncremental, checkPhotoArticle, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
+import { siteFromContent } from "./archive.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { TOOLS } from "./paths.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesLive, startRelay } from "./live.mjs";
@@ -32,7 +33,7 @@ function importAsync(dir, url) {
 
 test("l’import écrit chaque article publié de WordPress, et rien d’autre", async () => {
   const dir = join(context.work, "contenu");
-  const files = await expectImported(importInto, dir, 25, 4);
+  const files = await expectImported(importInto, dir, 26, 4);
   // Neither the draft nor the scheduled post, nor WordPress' own first post.
   for (const absent of ["brouillon.json", "programme.json", "hello-world.json", "bonjour-tout-le-monde.json"]) {
     assert.ok(!files.includes(absent), absent);
@@ -54,9 +55,21 @@ test("l’import écrit chaque article publié de WordPress, et rien d’autre",
   const politique = site.tags.find((t) => t.slug === "politique");
   assert.equal(politique.description, "Lois, régulation & élections");
   assert.ok(!site.tags.some((t) => t.slug === "non-classe" || t.slug === "uncategorized"));
+  // The camera photo: its size as WordPress keeps it (the 2560-pixel « -scaled » copy) and the
+  // sizes it made in its proportions (not the square thumbnail); in the body, the size the
+  // editor inserted (« large ») with the srcset WordPress wrote for it.
+  const photo = await json(join(dir, "articles", "vision-et-photographie.json"));
+  assert.match(photo.cover.src, /\/pissenlits-scaled\.jpg$/);
+  assert.deepEqual([photo.cover.width, photo.cover.height], [2560, 1440]);
+  assert.deepEqual(photo.cover.sizes.map((s) => s.width).sort((a, b) => a - b), [300, 768, 1024, 1536, 2048, 2560]);
+  assert.ok(photo.cover.sizes.some((s) => s.src.endsWith("/pissenlits-768x432.jpg")), JSON.stringify(photo.cover.sizes));
+  const figure = photo.body.find((b) => b.type === "image");
+  assert.deepEqual([figure.width, figure.height], [1024, 576]);
+  assert.match(figure.src, /pissenlits-1024x576\.jpg$/);
+  assert.ok(figure.sizes.some((s) => s.width === 768 && s.src.endsWith("-768x432.jpg")), JSON.stringify(figure.sizes));
   // The derived files are there for API mode, pages of ten.
   const index = await json(join(dir, "index", "1.json"));
-  assert.equal(index.total, 25);
+  assert.equal(index.total, 26);
 });
 
 test("un second import du même site écrit les mêmes fichiers", async () => {
@@ -76,7 +89,7 @@ test("un import suivant ne lit en entier que les articles modifiés, et retire c
     context.cms.php(
       `wp_insert_post(['post_title' => 'Une brève de dernière minute', 'post_name' => 'derniere-minute', 'post_content' => '<p>Publiée après le premier import.</p>', 'post_status' => 'publish', 'post_author' => 2]);`,
     );
-  }, 25);
+  }, 26);
 });
 
 test("un WordPress injoignable ou une page qui n’en est pas un : message en français, contenu précédent intact", async () => {
@@ -106,6 +119,11 @@ test("le site construit depuis WordPress se lit dans Chromium", async () => {
     assert.match(await page.locator("blockquote").first().textContent(), /Un outil ne remplace pas une enquête/);
     assert.equal(await page.locator("a[href='https://www.youtube.com/watch?v=abc123']").count(), 1);
   });
+});
+
+test("la photo d’appareil arrive à la taille de l’écran : page d’îlots, budget d’octets, partage, accessibilité", async () => {
+  const site = await siteFromContent(join(context.work, "contenu"), join(context.work, "site-photo"), "api", { everyPage: true });
+  await checkPhotoArticle(site, "/article/vision-et-photographie", { cover: /-768x432\.jpg$/, share: /-1536x864\.jpg$/ });
 });
 
 test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est publié après la construction, recherche comprise", async () => {

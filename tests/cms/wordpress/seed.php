@@ -2,7 +2,7 @@
 // Installs the test WordPress (French) and fills it with what an editor publishes: posts in
 // Gutenberg markup with apostrophes, « guillemets », ampersands, a figure, a list, a quote, an
 // embed, a lazy-loaded image, a leftover shortcode and a link to another post; categories and
-// tags; a featured image; an author with a bio; a draft and a scheduled post that must not
+// tags; a featured image, and a real camera photograph as another's; an author with a bio; a draft and a scheduled post that must not
 // appear; enough posts for several pages. Run by tests/e2e/wordpress.mjs with PHP's CLI.
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
 $_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG');
@@ -91,6 +91,36 @@ $rich = post(
     ['IA', 'Élections']
 );
 set_post_thumbnail($rich, $media);
+
+// A real camera photograph (5312 × 2988, CC0, from Debian's lomiri-wallpapers-16.04, which
+// ./dev.sh installs) as a newsroom uploads one: WordPress keeps a 2560-pixel « -scaled » copy as
+// the original and makes its usual sizes (300, 768, 1024, 1536, 2048). The featured image of
+// the newest post, and the same photo in its text at the « large » size, as the editor inserts it.
+$camera = getenv('VEILLE_PHOTO') ?: '/usr/share/backgrounds/seeding_by_Clements_Engelhardt.jpg';
+$copy = wp_tempnam('pissenlits.jpg');
+if (!is_readable($camera) || !copy($camera, $copy)) {
+    fwrite(STDERR, "photo introuvable : $camera (paquet Debian lomiri-wallpapers-16.04)\n");
+    exit(1);
+}
+$photo = media_handle_sideload(['name' => 'pissenlits.jpg', 'tmp_name' => $copy], 0, 'Pissenlits');
+if (is_wp_error($photo)) {
+    fwrite(STDERR, $photo->get_error_message() . "\n");
+    exit(1);
+}
+update_post_meta($photo, '_wp_attachment_image_alt', 'Des akènes de pissenlit à contre-jour dans un pré');
+wp_update_post(['ID' => $photo, 'post_excerpt' => 'Photo : Clemens Engelhardt (CC0)']);
+$large = wp_get_attachment_image_src($photo, 'large')[0];
+$photographie = post(
+    'Vision par ordinateur : ce que voient les modèles dans un pré',
+    'vision-et-photographie',
+    "<!-- wp:paragraph -->\n<p>Les modèles de vision apprennent sur des millions de photographies&nbsp;; une seule image de pré en fleurs suffit à montrer ce qu’ils en retiennent.</p>\n<!-- /wp:paragraph -->\n\n"
+    . "<!-- wp:image {\"id\":$photo,\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n<figure class=\"wp-block-image size-large\"><img src=\"$large\" alt=\"Le même pré, vu de plus près\" class=\"wp-image-$photo\"/><figcaption class=\"wp-element-caption\">Le pré, tel que l’appareil l’a vu.</figcaption></figure>\n<!-- /wp:image -->\n\n"
+    . "<!-- wp:paragraph -->\n<p>Textures, contre-jour, profondeur de champ&nbsp;: autant d’indices qu’un classifieur apprend à lire.</p>\n<!-- /wp:paragraph -->",
+    '2024-06-10 07:00:00',
+    [$sante],
+    ['IA']
+);
+set_post_thumbnail($photographie, $photo);
 
 // Enough posts for three pages of ten; VEILLE_WP_POSTS more for the import benchmark
 // (tests/e2e/bench-import.mjs), inserted with term counting deferred.
