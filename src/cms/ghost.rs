@@ -5,7 +5,7 @@
 //! list, an unknown slug a 404 `NotFoundError`, a wrong key a 401.
 
 use super::{blocks, links::SiteLinks, slug, tree};
-use crate::content::{Article, ArticleSummary, Image, Tag};
+use crate::content::{Article, ArticleSummary, Image, Resized, Tag};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -260,6 +260,39 @@ pub struct Tags {
     pub tags: Vec<GhostTag>,
 }
 
+/// The widths Ghost makes of any image it stores, whatever its theme: its content sizes (600,
+/// 1000, 1600, 2400) and the 1,200 of its share previews (`overrides.json` of Ghost 5:
+/// `contentImageSizes`, `internalImageSizes`). Another width is answered by a redirect to the
+/// original, and Ghost never enlarges.
+pub const SIZES: [u32; 5] = [600, 1000, 1200, 1600, 2400];
+
+/// The address of Ghost's copy `width` pixels wide of the image it stores at `src`
+/// (`/content/images/…` → `/content/images/size/wN/…`); `None` for an image it does not store.
+pub fn resized(src: &str, width: u32) -> Option<String> {
+    const STORED: &str = "/content/images/";
+    let at = src.find(STORED)? + STORED.len();
+    let rest = &src[at..];
+    (!rest.starts_with("size/") && !rest.is_empty())
+        .then(|| format!("{}size/w{width}/{rest}", &src[..at]))
+}
+
+/// Gives `image`, stored by Ghost and `width` × `height` pixels, that size and Ghost's copies
+/// narrower than it ([`SIZES`]).
+pub fn sized(image: &mut Image, width: u32, height: u32) {
+    image.width = Some(width);
+    image.height = Some(height);
+    image.sizes = SIZES
+        .into_iter()
+        .filter(|&w| w < width)
+        .filter_map(|w| {
+            Some(Resized {
+                src: resized(&image.src, w)?,
+                width: w,
+            })
+        })
+        .collect();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +309,41 @@ mod tests {
         .unwrap();
         assert_eq!(page.meta.pagination.total, 2);
         page.posts
+    }
+
+    #[test]
+    fn a_stored_image_gets_ghost_s_copies_narrower_than_it() {
+        let mut image = Image {
+            src: "http://127.0.0.1:2368/content/images/2026/12/pissenlits.jpg".into(),
+            ..Image::default()
+        };
+        sized(&mut image, 2000, 1125);
+        assert_eq!((image.width, image.height), (Some(2000), Some(1125)));
+        let at = |w: u32| {
+            format!("http://127.0.0.1:2368/content/images/size/w{w}/2026/12/pissenlits.jpg")
+        };
+        assert_eq!(
+            image.sizes,
+            [600, 1000, 1200, 1600]
+                .map(|w| Resized {
+                    src: at(w),
+                    width: w
+                })
+                .to_vec()
+        );
+        // Narrower than every copy: none; elsewhere than Ghost's storage (Unsplash), or a
+        // copy already: its size only.
+        let mut small = image.clone();
+        sized(&mut small, 500, 300);
+        assert!(small.sizes.is_empty());
+        let mut outside = Image {
+            src: "https://images.unsplash.com/photo-1?w=2000".into(),
+            ..Image::default()
+        };
+        sized(&mut outside, 2000, 1333);
+        assert!(outside.sizes.is_empty());
+        assert_eq!(outside.width, Some(2000));
+        assert_eq!(resized(&at(600), 1000), None);
     }
 
     #[test]

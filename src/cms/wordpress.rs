@@ -75,20 +75,25 @@ pub struct Media {
     pub media_details: serde_json::Value,
 }
 
+/// An upload's size and the other sizes WordPress made of it, as `(address, width)`.
+#[derive(Debug, PartialEq)]
+pub struct UploadSizes {
+    pub width: u32,
+    pub height: u32,
+    pub sizes: Vec<(String, u32)>,
+}
+
 impl Media {
     /// The upload's width and height, and its other sizes in the same proportions (WordPress'
-    /// `thumbnail` is cropped square: left out), each as `(address, width)`.
-    pub fn sizes(&self) -> (Option<(u32, u32)>, Vec<(String, u32)>) {
+    /// `thumbnail` is cropped square: left out); `None` when WordPress gives no size.
+    pub fn sizes(&self) -> Option<UploadSizes> {
         let details = &self.media_details;
         let number = |v: &serde_json::Value| {
             v.as_u64()
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|&n| n > 0)
         };
-        let Some((width, height)) = number(&details["width"]).zip(number(&details["height"]))
-        else {
-            return (None, Vec::new());
-        };
+        let (width, height) = number(&details["width"]).zip(number(&details["height"]))?;
         let mut sizes = Vec::new();
         if let Some(all) = details["sizes"].as_object() {
             for size in all.values() {
@@ -108,7 +113,11 @@ impl Media {
                 }
             }
         }
-        (Some((width, height)), sizes)
+        Some(UploadSizes {
+            width,
+            height,
+            sizes,
+        })
     }
 }
 
@@ -263,14 +272,16 @@ impl Mapper {
             .and_then(|m| {
                 let src = self.link(&m.source_url)?;
                 let caption = tree::text_of(&m.caption.rendered);
-                let (size, sizes) = m.sizes();
+                let upload = m.sizes();
                 Some(Image {
                     src,
                     alt: m.alt_text.trim().to_string(),
                     credit: (!caption.is_empty()).then_some(caption),
-                    width: size.map(|(w, _)| w),
-                    height: size.map(|(_, h)| h),
-                    sizes: sizes
+                    width: upload.as_ref().map(|u| u.width),
+                    height: upload.as_ref().map(|u| u.height),
+                    sizes: upload
+                        .map(|u| u.sizes)
+                        .unwrap_or_default()
                         .into_iter()
                         .filter_map(|(src, width)| {
                             Some(Resized {
@@ -605,13 +616,20 @@ mod tests {
             .unwrap()
         };
         // WordPress made no size (a plugin turned them off): PHP's empty array.
+        let upload = |width, height, sizes| {
+            Some(UploadSizes {
+                width,
+                height,
+                sizes,
+            })
+        };
         assert_eq!(
             media(r#"{"width": 640, "height": 480, "sizes": []}"#).sizes(),
-            (Some((640, 480)), vec![])
+            upload(640, 480, vec![])
         );
         // Not an image (a video's details), or none at all.
-        assert_eq!(media(r#"{"length": 12}"#).sizes(), (None, vec![]));
-        assert_eq!(media("[]").sizes(), (None, vec![]));
+        assert_eq!(media(r#"{"length": 12}"#).sizes(), None);
+        assert_eq!(media("[]").sizes(), None);
         // One size lost its file's address: the others stay.
         assert_eq!(
             media(
@@ -619,7 +637,7 @@ mod tests {
                 "medium_large": {"width": 768, "height": 432, "source_url": "http://h/a-768x432.jpg"}}}"#
             )
             .sizes(),
-            (Some((2560, 1440)), vec![("http://h/a-768x432.jpg".into(), 768)])
+            upload(2560, 1440, vec![("http://h/a-768x432.jpg".into(), 768)])
         );
     }
 

@@ -8,10 +8,10 @@
 // Alone: `node tests/e2e/ghost.mjs` starts one and prints its address and key until Ctrl-C.
 
 import { spawn, spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "./paths.mjs";
+import { PHOTO, ROOT } from "./paths.mjs";
 import { freePort } from "./ports.mjs";
 
 const INSTALL = join(ROOT, "tests", "cms", "ghost", "install.sh");
@@ -83,6 +83,17 @@ export async function startGhost() {
         return {};
       }
     };
+    // An image uploaded as the editor does in the post's editor: Ghost keeps it at 2,000 px at
+    // most (and the original beside it) and answers its address.
+    const upload = async (file, name) => {
+      const form = new FormData();
+      form.append("file", new Blob([await readFile(file)], { type: "image/jpeg" }), name);
+      form.append("purpose", "image");
+      const res = await fetch(`${url}/ghost/api/admin/images/upload/`, { method: "POST", headers: { Origin: url, Cookie: cookie }, body: form });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`Ghost de test : envoi de ${name} → ${res.status}\n${text}`);
+      return JSON.parse(text).images[0].url;
+    };
     const editor = { name: "Claire Dumas", email: "claire@example.org", password: "mot-de-passe-de-test-42" };
     await admin("POST", "authentication/setup/", { setup: [{ ...editor, blogTitle: "Veille Ghost" }] });
     await admin("POST", "session/", { username: editor.email, password: editor.password });
@@ -91,7 +102,7 @@ export async function startGhost() {
     await admin("PUT", `users/${me.id}/`, { users: [{ bio: "Journaliste, suit la régulation de l’IA." }] });
     const integration = await admin("POST", "integrations/?include=api_keys", { integrations: [{ name: "Veille" }] });
     const key = integration.integrations[0].api_keys.find((k) => k.type === "content").secret;
-    await seed(admin, url);
+    await seed(admin, upload, url);
     return { url, key, admin, stop };
   } catch (error) {
     await stop();
@@ -99,8 +110,8 @@ export async function startGhost() {
   }
 }
 
-/** The newsroom's French site: themes (one internal), posts from HTML, a draft. */
-async function seed(admin, url) {
+/** The newsroom's French site: themes (one internal), posts from HTML, a camera photo, a draft. */
+async function seed(admin, upload, url) {
   await admin("PUT", "settings/", {
     settings: [
       { key: "description", value: "L’actualité de l’IA & des données, depuis Ghost" },
@@ -126,6 +137,19 @@ async function seed(admin, url) {
     html: `<p>Les campagnes s'emparent des modèles de langage : <strong>trois usages</strong> dominent, selon <a href="${url}/hopitaux-et-donnees/">notre enquête</a> et <a href="https://www.cnil.fr/">la CNIL</a>.</p><blockquote><p>Un outil ne remplace pas une enquête.</p><cite>Une rédactrice en chef</cite></blockquote><figure><iframe src="https://www.youtube.com/embed/abc123"></iframe></figure><p>Fin de l’article.</p>`,
     tags: [{ name: "Politique" }, { name: "IA" }, { name: "#mise-en-avant" }],
     published_at: "2024-05-23T06:30:00.000Z",
+  });
+  // A real camera photograph (5312 × 2988, CC0, from Debian's lomiri-wallpapers-16.04, which
+  // ./dev.sh installs) as the cover of the newest post, and in its text at the size Ghost kept.
+  const photo = await upload(PHOTO, "pissenlits.jpg");
+  await post({
+    title: "Vision par ordinateur : ce que voient les modèles dans un pré",
+    slug: "vision-et-photographie",
+    feature_image: photo,
+    feature_image_alt: "Des akènes de pissenlit à contre-jour dans un pré",
+    feature_image_caption: "Photo : Clemens Engelhardt (CC0)",
+    html: `<p>Les modèles de vision apprennent sur des millions de photographies ; une seule image de pré en fleurs suffit à montrer ce qu’ils en retiennent.</p><figure><img src="${photo}" alt="Le même pré, vu de plus près" width="2000" height="1125"><figcaption>Le pré, tel que l’appareil l’a vu.</figcaption></figure><p>Textures, contre-jour, profondeur de champ : autant d’indices qu’un classifieur apprend à lire.</p>`,
+    tags: [{ name: "Santé" }, { name: "IA" }],
+    published_at: "2024-06-10T05:00:00.000Z",
   });
   for (let n = 1; n <= 12; n++) {
     await post({

@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { headingOf } from "./browser.mjs";
-import { checkIncremental, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
+import { checkIncremental, checkPhotoArticle, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
+import { siteFromContent } from "./archive.mjs";
 import { startGhost } from "./ghost.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesTheIndex, startRelay } from "./live.mjs";
 import { editFile, setMeta } from "./static-server.mjs";
@@ -21,7 +22,7 @@ const importInto = (dir, key = context.cms.key) => runImport("ghost", [context.c
 
 test("l’import écrit chaque article publié de Ghost, et rien d’autre", async () => {
   const dir = join(context.work, "contenu");
-  const files = await expectImported(importInto, dir, 14, 3);
+  const files = await expectImported(importInto, dir, 15, 3);
   assert.ok(!files.some((f) => f.startsWith("brouillon") || f.startsWith("coming-soon")), files.join(" "));
   const rich = await json(join(dir, "articles", "elections-et-ia.json"));
   assert.equal(rich.title, "L’IA & les «\u00a0élections\u00a0» européennes");
@@ -32,6 +33,17 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
   const links = rich.body.flatMap((b) => (Array.isArray(b.text) ? b.text : [])).filter((r) => r.href);
   assert.ok(links.some((r) => r.href === "/article/hopitaux-et-donnees"), JSON.stringify(links));
   assert.ok(links.some((r) => r.href === "https://www.cnil.fr/"), JSON.stringify(links));
+  // The camera photo: Ghost's API gives no size for a feature image, read from the image (2,000
+  // px wide, as Ghost keeps uploads); Ghost's own copies narrower than it; in the body, the
+  // srcset Ghost wrote.
+  const photo = await json(join(dir, "articles", "vision-et-photographie.json"));
+  assert.match(photo.cover.src, /\/content\/images\/\d{4}\/\d\d\/pissenlits\.jpg$/);
+  assert.deepEqual([photo.cover.width, photo.cover.height], [2000, 1125]);
+  assert.deepEqual(photo.cover.sizes.map((s) => s.width), [600, 1000, 1200, 1600]);
+  assert.ok(photo.cover.sizes.every((s) => s.src.includes(`/content/images/size/w${s.width}/`)), JSON.stringify(photo.cover.sizes));
+  const figure = photo.body.find((b) => b.type === "image");
+  assert.deepEqual([figure.width, figure.height], [2000, 1125]);
+  assert.ok(figure.sizes.some((s) => s.width === 1000 && s.src.includes("/size/w1000/")), JSON.stringify(figure.sizes));
   const site = await json(join(dir, "site.json"));
   assert.equal(site.name, "Veille Ghost");
   assert.equal(site.tagline, "L’actualité de l’IA & des données, depuis Ghost");
@@ -50,7 +62,7 @@ test("un import suivant ne lit en entier que les articles modifiés, et retire c
     await context.cms.admin("POST", "posts/?source=html", {
       posts: [{ title: "Une brève de dernière minute", slug: "derniere-minute", html: "<p>Publiée après le premier import.</p>", status: "published" }],
     });
-  }, 14);
+  }, 15);
 });
 
 test("une clé refusée par Ghost : message en français, contenu précédent intact", async () => {
@@ -58,6 +70,15 @@ test("une clé refusée par Ghost : message en français, contenu précédent in
     const refused = importInto(dir, "0123456789abcdef01234567");
     assert.notEqual(refused.status, 0);
     assert.match(refused.stderr, /Ghost refuse la clé de l’API de contenu \(401\)/);
+  });
+});
+
+test("la photo d’appareil arrive à la taille de l’écran : page d’îlots, budget d’octets, partage, accessibilité", async () => {
+  const site = await siteFromContent(join(context.work, "contenu"), join(context.work, "site-photo"), "api", { everyPage: true });
+  await checkPhotoArticle(site, "/article/vision-et-photographie", {
+    cover: /\/content\/images\/size\/w1000\/\d{4}\/\d\d\/pissenlits\.jpg$/,
+    share: /\/content\/images\/size\/w1200\/\d{4}\/\d\d\/pissenlits\.jpg$/,
+    budget: "cms_ghost_article_before_interaction_bytes",
   });
 });
 
