@@ -15,6 +15,7 @@
 #   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
 #   ./dev.sh bench-live      home page read live from WordPress vs from Veille's API
 #   ./dev.sh bench-search    search over a 10,000-article archive: Veille's index vs Pagefind on the pages
+#   ./dev.sh bench-cms       the test WordPress built by Veille vs served by Twenty Twenty-Three (Lighthouse)
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
@@ -274,6 +275,17 @@ bench() {
   bench_content_only
   say "Lighthouse, both throttling methods, each page type and its static twin"
   LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-lighthouse.mjs" "$ROOT/dist"
+  bench_cms_only
+}
+
+# A site built from the test WordPress (its camera photo), its photo article and home, against
+# WordPress' own default theme serving the same posts, in the same run (tests/e2e/bench-cms.mjs).
+bench_cms_only() {
+  setup_wordpress
+  [ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] \
+    || apt_install --no-install-recommends wordpress-theme-twentytwentythree
+  say "a newsroom's content: the test WordPress built by Veille, and served by its own theme"
+  LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-cms.mjs" "${LIGHTHOUSE_RUNS:-3}"
 }
 
 # Lighthouse, pinned, for the benchmarks only (not the tests): npm's package cached outside the
@@ -364,8 +376,9 @@ case "${1:-}" in
   bench-import) bench_import ;;
   bench-live) bench_live ;;
   bench-search) bench_search ;;
+  bench-cms) setup && build_site && bench_cms_only ;;
   *)
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -7,25 +7,17 @@
 // Usage (./dev.sh bench runs it last, with the pinned Lighthouse it installs outside the clone):
 //   LIGHTHOUSE=…/node_modules/.bin/lighthouse node bench-lighthouse.mjs [DIST]
 
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { audit, lighthouseCommand, ms as s, summary } from "./lighthouse.mjs";
 import { ROOT } from "./paths.mjs";
 import { oneOfEach } from "./routes.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { staticTwin } from "./twin.mjs";
-import { median } from "./stats.mjs";
 
-const run = promisify(execFile);
 const [dist = join(ROOT, "dist")] = process.argv.slice(2);
-const LIGHTHOUSE = process.env.LIGHTHOUSE;
-if (!LIGHTHOUSE) {
-  console.error("bench-lighthouse: LIGHTHOUSE (the lighthouse command) is not set; ./dev.sh bench installs it");
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const LIGHTHOUSE = lighthouseCommand("bench-lighthouse");
 // LIGHTHOUSE_KINDS and LIGHTHOUSE_METHODS (comma-separated) narrow a run to what a change is about.
 const listOf = (name, all) => (process.env[name] ? process.env[name].split(",") : all);
 const KINDS = listOf("LIGHTHOUSE_KINDS", ["article", "home", "tag", "about"]);
@@ -34,47 +26,14 @@ const KINDS = listOf("LIGHTHOUSE_KINDS", ["article", "home", "tag", "about"]);
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? "3");
 const METHODS = listOf("LIGHTHOUSE_METHODS", ["simulate", "devtools"]);
 
-/** One Lighthouse run: the performance score and the figures it is made of. */
-async function audit(url, method) {
-  const { stdout } = await run(
-    LIGHTHOUSE,
-    [
-      url,
-      "--only-categories=performance",
-      "--form-factor=mobile",
-      `--throttling-method=${method}`,
-      "--output=json",
-      "--output-path=stdout",
-      "--quiet",
-      "--disable-full-page-screenshot",
-      `--chrome-path=${CHROMIUM}`,
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  const report = JSON.parse(stdout);
-  const ms = (id) => report.audits[id]?.numericValue;
-  return {
-    score: Math.round((report.categories.performance.score ?? 0) * 100),
-    fcp: ms("first-contentful-paint"),
-    lcp: ms("largest-contentful-paint"),
-    tbt: ms("total-blocking-time"),
-    tti: ms("interactive"),
-  };
-}
-
 /** RUNS audits of the page and of its static twin, alternated; medians, and the lowest score. */
 async function medianOf(appUrl, staticUrl, method) {
   const app = [];
   const bare = [];
   for (let i = 0; i < RUNS; i++) {
-    app.push(await audit(appUrl, method));
-    bare.push(await audit(staticUrl, method));
+    app.push(await audit(LIGHTHOUSE, appUrl, method));
+    bare.push(await audit(LIGHTHOUSE, staticUrl, method));
   }
-  const summary = (runs) => {
-    const mid = (key) => median(runs.map((r) => r[key]).filter((x) => x != null));
-    return { score: Math.min(...runs.map((r) => r.score)), fcp: mid("fcp"), lcp: mid("lcp"), tbt: mid("tbt"), tti: mid("tti") };
-  };
   return { app: summary(app), static: summary(bare) };
 }
 
@@ -100,7 +59,6 @@ try {
   await rm(twinDir, { recursive: true, force: true });
 }
 
-const s = (ms) => (ms == null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const cell = (m) => `**${m.score}** · TBT ${s(m.tbt)} · FCP ${s(m.fcp)} · LCP ${s(m.lcp)} · TTI ${s(m.tti)}`;
 console.log(`\nLighthouse 12, mobile performance (its phone: CPU ×4, 150 ms RTT, 1.6 Mbit/s), medians of ${RUNS} runs (score: the lowest)\n`);
 console.log("| page | throttling | Veille (page + app) | the same page, scripts removed | FCP, LCP ratio |");

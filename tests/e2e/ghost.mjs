@@ -147,7 +147,11 @@ async function seed(admin, upload, url) {
     feature_image: photo,
     feature_image_alt: "Des akènes de pissenlit à contre-jour dans un pré",
     feature_image_caption: "Photo : Clemens Engelhardt (CC0)",
-    html: `<p>Les modèles de vision apprennent sur des millions de photographies ; une seule image de pré en fleurs suffit à montrer ce qu’ils en retiennent.</p><figure><img src="${photo}" alt="Le même pré, vu de plus près" width="2000" height="1125"><figcaption>Le pré, tel que l’appareil l’a vu.</figcaption></figure><p>Textures, contre-jour, profondeur de champ : autant d’indices qu’un classifieur apprend à lire.</p>`,
+    // The text the test WordPress publishes too, with the photo at the size Ghost kept.
+    html: (await readFile(join(ROOT, "tests", "cms", "photo-article.html"), "utf8")).replace(
+      "{{FIGURE}}",
+      `<figure><img src="${photo}" alt="Le même pré, vu de plus près" width="2000" height="1125"><figcaption>Le pré, tel que l’appareil l’a vu.</figcaption></figure>`,
+    ),
     tags: [{ name: "Santé" }, { name: "IA" }],
     published_at: "2024-06-10T05:00:00.000Z",
   });

@@ -122,7 +122,9 @@ export async function readBuiltSite(content, dir, onArticle, andThen = async () 
     assert.match(await headingOf(page), /hôpitaux face aux données/);
     await andThen(page, server.url);
     assert.deepEqual(requests.filter((u) => app.includes(new URL(u).pathname)), [], "the full app was loaded");
-    assert.deepEqual(problems, []);
+    // Leaving a page cancels what it was still fetching (Ghost makes an image's size at its
+    // first request, which takes a while): the browser's doing, not a failure.
+    assert.deepEqual(problems.filter((p) => !p.endsWith("(net::ERR_ABORTED)")), []);
   } finally {
     await browser.close();
     await server.close();

@@ -8,7 +8,9 @@ set -euo pipefail
 VERSION=5.130.6
 DIR=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/veille/ghost-$VERSION}
 
-complete() { [ -f "$DIR/.veille-complete" ] && (cd "$DIR" && node -e "require('sqlite3')") >/dev/null 2>&1; }
+# sqlite3 is its database; sharp (an optional dependency, from npm's prebuilt packages) makes
+# the sizes of uploaded images: without it Ghost refuses an upload (the test photo's).
+complete() { [ -f "$DIR/.veille-complete" ] && (cd "$DIR" && node -e "require('sqlite3'); require('sharp')") >/dev/null 2>&1; }
 if complete; then
   echo "$DIR"
   exit 0
@@ -33,6 +35,6 @@ node -e '
 # sqlite3's and re2's prebuilt binaries are downloaded from outside the registry: without a
 # network they build from source against Node's own headers.
 (cd "$DIR" && npm_config_nodedir=/usr npm install --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=error)
-(cd "$DIR" && node -e "require('sqlite3')")
+(cd "$DIR" && node -e "require('sqlite3'); require('sharp')")
 touch "$DIR/.veille-complete"
 echo "$DIR"
