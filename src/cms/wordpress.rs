@@ -70,7 +70,8 @@ pub struct Media {
     #[serde(default)]
     pub caption: Rendered,
     /// The upload's size and the sizes WordPress made of it. Not an object for a file that is
-    /// no image, and `sizes` is `[]` (PHP's empty array) when it made none: read leniently.
+    /// no image, and `sizes` is `[]` (PHP's empty array) when it made none: read leniently, as
+    /// a `Value` (typed structs with an untagged fallback measured 0.5 kB more of wasm).
     #[serde(default)]
     pub media_details: serde_json::Value,
 }

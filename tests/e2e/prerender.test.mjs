@@ -210,7 +210,8 @@ test("une adresse d’article sans page prérendue (publiée depuis) s’affiche
     assert.ok(await appReady(page));
     assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
     assert.equal(await page.locator("main h1").count(), 1);
-    assert.equal(await page.locator("meta[name=robots]").count(), 0, "the 404's noindex stayed");
+    assert.equal(await page.locator("meta[name=robots][content*=noindex]").count(), 0, "the 404's noindex stayed");
+    assert.equal(await page.locator("meta[name=robots]").getAttribute("content"), "max-image-preview:large");
     await page.close();
   });
 });
