@@ -3,7 +3,7 @@
 //! (`sizes`, from `style/main.css`), their intrinsic size (`width` and `height`, so that nothing
 //! moves when they arrive), and the copy that share previews name. Pure, natively tested.
 
-use crate::content::{safe_href, Image};
+use crate::content::{safe_href, Format, Image, Resized};
 
 /// A place in the layout where an image is shown, and the width `style/main.css` gives it there.
 /// Each `sizes` below is that width, computed from the CSS: change one with the other.
@@ -47,15 +47,21 @@ pub fn dimensions(image: &Image) -> (u32, u32) {
 /// Every width of the picture, narrowest first, each once: the source's other sizes and the
 /// image itself when its width is known. Addresses [`safe_href`] refuses are left out.
 pub fn candidates(image: &Image) -> Vec<(&str, u32)> {
-    let mut all: Vec<(&str, u32)> = image
-        .sizes
+    let own = image
+        .width
+        .filter(|&w| w > 0)
+        .and_then(|width| Some((safe_href(&image.src)?, width)));
+    widths(&image.sizes, own)
+}
+
+/// `sizes` (and `own`), narrowest first, each width and each address once, the unsafe left out.
+fn widths<'a>(sizes: &'a [Resized], own: Option<(&'a str, u32)>) -> Vec<(&'a str, u32)> {
+    let mut all: Vec<(&str, u32)> = sizes
         .iter()
         .filter(|v| v.width > 0)
         .filter_map(|v| Some((safe_href(&v.src)?, v.width)))
+        .chain(own)
         .collect();
-    if let (Some(width), Some(src)) = (image.width.filter(|&w| w > 0), safe_href(&image.src)) {
-        all.push((src, width));
-    }
     all.sort_by_key(|&(_, width)| width);
     all.dedup_by_key(|&mut (_, width)| width);
     let mut seen = Vec::new();
@@ -72,12 +78,22 @@ pub fn candidates(image: &Image) -> Vec<(&str, u32)> {
 /// separate its entries, are percent-encoded in the addresses.
 pub fn srcset(image: &Image) -> Option<String> {
     let all = candidates(image);
-    (all.len() > 1).then(|| {
-        all.iter()
-            .map(|(src, width)| format!("{} {width}w", src.replace(' ', "%20").replace(',', "%2C")))
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
+    (all.len() > 1).then(|| written(&all))
+}
+
+/// The `srcset` of a `<source>` of `format`: its widths, even one (the format is the choice);
+/// `None` when it has none that can be named.
+pub fn format_srcset(format: &Format) -> Option<String> {
+    let all = widths(&format.sizes, None);
+    (!all.is_empty()).then(|| written(&all))
+}
+
+/// Candidates as a `srcset` says them.
+fn written(all: &[(&str, u32)]) -> String {
+    all.iter()
+        .map(|(src, width)| format!("{} {width}w", src.replace(' ', "%20").replace(',', "%2C")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Share previews (Open Graph, X, search engines' large previews) want at least this width.
@@ -140,7 +156,6 @@ pub fn parse_srcset(srcset: &str) -> Vec<(String, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Resized;
 
     fn photo() -> Image {
         Image {
@@ -248,6 +263,30 @@ mod tests {
                 size: None
             })
         );
+    }
+
+    #[test]
+    fn a_format_s_source_names_its_widths_even_one() {
+        let format = |sizes: Vec<(&str, u32)>| Format {
+            mime: "image/avif".into(),
+            sizes: sizes
+                .into_iter()
+                .map(|(src, width)| Resized {
+                    src: src.into(),
+                    width,
+                })
+                .collect(),
+        };
+        assert_eq!(
+            format_srcset(&format(vec![("/b.avif", 1000), ("/a.avif", 600)])).as_deref(),
+            Some("/a.avif 600w, /b.avif 1000w")
+        );
+        assert_eq!(
+            format_srcset(&format(vec![("/a.avif", 600)])).as_deref(),
+            Some("/a.avif 600w")
+        );
+        assert_eq!(format_srcset(&format(vec![("javascript:x", 600)])), None);
+        assert_eq!(format_srcset(&format(vec![])), None);
     }
 
     #[test]

@@ -1269,8 +1269,19 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
     for (i, article) in articles.iter_mut().enumerate() {
         article.summary.cover = Some(photo(&format!("couverture-{i}")));
     }
+    // In the body, the same photo also made in AVIF by its CMS.
+    let mut lighter = photo("corps");
+    lighter.formats = vec![veille::content::Format {
+        mime: "image/avif".into(),
+        sizes: [768, 1536]
+            .map(|w| veille::content::Resized {
+                src: format!("https://cms.example/up/corps-{w}.avif"),
+                width: w,
+            })
+            .to_vec(),
+    }];
     articles[0].body.push(Block::Image {
-        image: photo("corps"),
+        image: lighter,
         caption: Some("Dans le corps".into()),
     });
     // An old post whose sizes were never made: the image as it is, never a broken one.
@@ -1319,8 +1330,20 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
     assert_eq!(value(cover, "height").as_deref(), Some("1440"));
     assert_eq!(value(cover, "fetchpriority").as_deref(), Some("high"));
     assert_eq!(value(cover, "loading"), None);
-    // The body's photo waits until it comes near.
-    let figure = one(&article, ".figure img");
+    // The body's photo waits until it comes near, offered in AVIF first, at the same sizes.
+    let figure = one(&article, ".figure picture > img");
+    let source = one(&article, ".figure picture > source");
+    assert_eq!(value(source, "type").as_deref(), Some("image/avif"));
+    assert_eq!(
+        value(source, "srcset").as_deref(),
+        Some("https://cms.example/up/corps-768.avif 768w, https://cms.example/up/corps-1536.avif 1536w")
+    );
+    assert_eq!(
+        value(source, "sizes").as_deref(),
+        Some(veille::images::Slot::Article.sizes())
+    );
+    // An image with no other format has no <picture>.
+    assert!(select(&article, ".article__cover picture").is_empty());
     assert_eq!(value(figure, "loading").as_deref(), Some("lazy"));
     assert_eq!(value(figure, "fetchpriority"), None);
     assert!(value(figure, "srcset")

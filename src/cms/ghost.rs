@@ -5,7 +5,7 @@
 //! list, an unknown slug a 404 `NotFoundError`, a wrong key a 401.
 
 use super::{blocks, links::SiteLinks, slug, tree};
-use crate::content::{Article, ArticleSummary, Image, Resized, Tag};
+use crate::content::{Article, ArticleSummary, Format, Image, Resized, Tag};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -177,10 +177,19 @@ impl Mapper {
 
     pub fn article(&self, post: &Post) -> Article {
         let links = |href: &str| self.links.link(href);
-        let body = blocks::blocks(
+        let mut body = blocks::blocks(
             &tree::parse(post.html.as_deref().unwrap_or_default()),
             &links,
         );
+        // An image of the text whose size Ghost wrote: Ghost's copies of it, in every format
+        // ([`sized`]), the same as a cover's (a cover and its copy in the text are one file).
+        for block in &mut body {
+            if let crate::content::Block::Image { image, .. } = block {
+                if let (Some(width), Some(height)) = (image.width, image.height) {
+                    sized(image, width, height);
+                }
+            }
+        }
         let written = post
             .custom_excerpt
             .as_deref()
@@ -276,19 +285,48 @@ pub fn resized(src: &str, width: u32) -> Option<String> {
         .then(|| format!("{}size/w{width}/{rest}", &src[..at]))
 }
 
-/// Gives `image`, stored by Ghost and `width` × `height` pixels, that size and Ghost's copies
-/// narrower than it ([`SIZES`]).
+/// The formats Ghost makes its copies in on request (`/size/wN/format/avif/…`, with sharp,
+/// which Ghost installs), lightest first.
+pub const FORMATS: [(&str, &str); 2] = [("avif", "image/avif"), ("webp", "image/webp")];
+
+/// Gives `image`, stored by Ghost and `width` × `height` pixels, that size, Ghost's copies
+/// narrower than it ([`SIZES`]), and the same in each of [`FORMATS`], where the widest is the
+/// image at its own width: asked at 2,400 px, which Ghost makes of any image without enlarging.
 pub fn sized(image: &mut Image, width: u32, height: u32) {
     image.width = Some(width);
     image.height = Some(height);
-    image.sizes = SIZES
-        .into_iter()
-        .filter(|&w| w < width)
+    let narrower = || SIZES.into_iter().filter(move |&w| w < width);
+    image.sizes = narrower()
         .filter_map(|w| {
             Some(Resized {
                 src: resized(&image.src, w)?,
                 width: w,
             })
+        })
+        .collect();
+    if resized(&image.src, width).is_none() {
+        return;
+    }
+    let widest = SIZES[SIZES.len() - 1];
+    let widths: Vec<(u32, u32)> = narrower()
+        .map(|w| (w, w))
+        .chain((width <= widest).then_some((widest, width)))
+        .collect();
+    image.formats = FORMATS
+        .iter()
+        .map(|(format, mime)| Format {
+            mime: mime.to_string(),
+            sizes: widths
+                .iter()
+                .filter_map(|&(asked, got)| {
+                    let copy = resized(&image.src, asked)?;
+                    let (head, rest) = copy.split_once(&format!("/size/w{asked}/"))?;
+                    Some(Resized {
+                        src: format!("{head}/size/w{asked}/format/{format}/{rest}"),
+                        width: got,
+                    })
+                })
+                .collect(),
         })
         .collect();
 }
@@ -331,17 +369,48 @@ mod tests {
                 })
                 .to_vec()
         );
-        // Narrower than every copy: none; elsewhere than Ghost's storage (Unsplash), or a
-        // copy already: its size only.
+        // In AVIF and WebP, the same widths, and the image's own asked at Ghost's widest.
+        let formats: Vec<(&str, Vec<(String, u32)>)> = image
+            .formats
+            .iter()
+            .map(|f| {
+                (
+                    f.mime.as_str(),
+                    f.sizes.iter().map(|s| (s.src.clone(), s.width)).collect(),
+                )
+            })
+            .collect();
+        let as_format = |format: &str| {
+            [(600, 600), (1000, 1000), (1200, 1200), (1600, 1600), (2400, 2000)]
+                .map(|(asked, got)| {
+                    (
+                        format!("http://127.0.0.1:2368/content/images/size/w{asked}/format/{format}/2026/12/pissenlits.jpg"),
+                        got,
+                    )
+                })
+                .to_vec()
+        };
+        assert_eq!(
+            formats,
+            [
+                ("image/avif", as_format("avif")),
+                ("image/webp", as_format("webp"))
+            ]
+        );
+        // Narrower than every copy: none but its own, in each format; elsewhere than Ghost's
+        // storage (Unsplash), or a copy already: its size only.
         let mut small = image.clone();
         sized(&mut small, 500, 300);
         assert!(small.sizes.is_empty());
+        assert_eq!(small.formats[0].sizes.len(), 1);
+        assert_eq!(small.formats[0].sizes[0].width, 500);
         let mut outside = Image {
             src: "https://images.unsplash.com/photo-1?w=2000".into(),
             ..Image::default()
         };
         sized(&mut outside, 2000, 1333);
         assert!(outside.sizes.is_empty());
+        assert!(outside.formats.is_empty());
         assert_eq!(outside.width, Some(2000));
         assert_eq!(resized(&at(600), 1000), None);
     }

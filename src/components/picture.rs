@@ -1,13 +1,14 @@
 //! An image as every page shows it: its `srcset` from the widths the source made, `sizes` from
 //! the slot of the layout it is in, its own `width` and `height` (its place is kept before it
 //! arrives), and when it loads: at once and first for the page's largest paint, as it comes
-//! near for every other one (`src/images.rs` says how each is chosen).
+//! near for every other one. When the source made it in lighter formats (AVIF, WebP), a
+//! `<picture>` offers them first (`src/images.rs` says how each is chosen).
 
 use crate::{
     content::{safe_href, Image},
     images::{self, Slot},
 };
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 /// When an image loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +20,8 @@ pub enum Load {
     Later,
 }
 
-/// The `<img>` of `image` in `slot`; nothing for an address [`safe_href`] refuses.
+/// The `<img>` of `image` in `slot`, in a `<picture>` when it has other formats; nothing for
+/// an address [`safe_href`] refuses.
 pub fn picture(image: Image, slot: Slot, class: &'static str, load: Load) -> Option<impl IntoView> {
     let src = safe_href(&image.src)?.to_string();
     let (width, height) = images::dimensions(&image);
@@ -29,7 +31,12 @@ pub fn picture(image: Image, slot: Slot, class: &'static str, load: Load) -> Opt
         Load::First => (None, Some("high")),
         Load::Later => (Some("lazy"), None),
     };
-    Some(view! {
+    let sources: Vec<_> = image
+        .formats
+        .iter()
+        .filter_map(|format| Some((format.mime.clone(), images::format_srcset(format)?)))
+        .collect();
+    let img = view! {
         <img
             class=(!class.is_empty()).then_some(class)
             src=src
@@ -42,5 +49,14 @@ pub fn picture(image: Image, slot: Slot, class: &'static str, load: Load) -> Opt
             fetchpriority=priority
             decoding="async"
         />
+    };
+    Some(if sources.is_empty() {
+        Either::Left(img)
+    } else {
+        let sources = sources
+            .into_iter()
+            .map(|(mime, srcset)| view! { <source type=mime srcset=srcset sizes=slot.sizes() /> })
+            .collect_view();
+        Either::Right(view! { <picture>{sources} {img}</picture> })
     })
 }

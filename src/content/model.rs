@@ -96,6 +96,19 @@ pub struct Image {
     /// `srcset`: a phone fetches the width its screen needs (`src/images.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sizes: Vec<Resized>,
+    /// The same picture in formats lighter than `src`'s (AVIF, WebP), at widths of their own,
+    /// best first: a browser takes the first it reads (`<picture>`), others `src` and `sizes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<Format>,
+}
+
+/// Copies of an image in one format, by width.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Format {
+    /// Its media type, as `<source type>` says it: `image/avif`, `image/webp`.
+    #[serde(rename = "type")]
+    pub mime: String,
+    pub sizes: Vec<Resized>,
 }
 
 /// A copy of an image at another width, in the same proportions.

@@ -41,9 +41,14 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
   assert.deepEqual([photo.cover.width, photo.cover.height], [2000, 1125]);
   assert.deepEqual(photo.cover.sizes.map((s) => s.width), [600, 1000, 1200, 1600]);
   assert.ok(photo.cover.sizes.every((s) => s.src.includes(`/content/images/size/w${s.width}/`)), JSON.stringify(photo.cover.sizes));
+  // And Ghost's copies in AVIF and WebP, the widest asked at 2,400 px (Ghost never enlarges).
+  assert.deepEqual(photo.cover.formats.map((f) => f.type), ["image/avif", "image/webp"]);
+  assert.deepEqual(photo.cover.formats[0].sizes.map((s) => s.width), [600, 1000, 1200, 1600, 2000]);
+  assert.match(photo.cover.formats[0].sizes[4].src, /\/content\/images\/size\/w2400\/format\/avif\/\d{4}\/\d\d\/pissenlits\.jpg$/);
   const figure = photo.body.find((b) => b.type === "image");
   assert.deepEqual([figure.width, figure.height], [2000, 1125]);
   assert.ok(figure.sizes.some((s) => s.width === 1000 && s.src.includes("/size/w1000/")), JSON.stringify(figure.sizes));
+  assert.deepEqual(figure.formats, photo.cover.formats);
   const site = await json(join(dir, "site.json"));
   assert.equal(site.name, "Veille Ghost");
   assert.equal(site.tagline, "L’actualité de l’IA & des données, depuis Ghost");
@@ -76,7 +81,7 @@ test("une clé refusée par Ghost : message en français, contenu précédent in
 test("la photo d’appareil arrive à la taille de l’écran : page d’îlots, budget d’octets, partage, accessibilité", async () => {
   const site = await siteFromContent(join(context.work, "contenu"), join(context.work, "site-photo"), "api", { everyPage: true });
   await checkPhotoArticle(site, "/article/vision-et-photographie", {
-    cover: /\/content\/images\/size\/w1000\/\d{4}\/\d\d\/pissenlits\.jpg$/,
+    cover: /\/content\/images\/size\/w1000\/format\/avif\/\d{4}\/\d\d\/pissenlits\.jpg$/,
     share: /\/content\/images\/size\/w1200\/\d{4}\/\d\d\/pissenlits\.jpg$/,
     budget: "cms_ghost_article_before_interaction_bytes",
   });
