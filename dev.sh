@@ -176,7 +176,8 @@ build_site() {
       --islands "$ROOT/target/dist-islands" "$ROOT/dist"
     rm -rf "$ROOT/dist/api"
     cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
-    rm -f "$ROOT/dist/api/import.json"
+    # The images' copies are served from /media/ (the prerender put them there), not twice.
+    rm -rf "$ROOT/dist/api/import.json" "$ROOT/dist/api/media"
   else
     "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi

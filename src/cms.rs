@@ -9,6 +9,9 @@ pub mod ghost;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod links;
+/// Native tools only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod media;
 pub mod slug;
 pub mod tree;
 pub mod wordpress;

@@ -550,6 +550,41 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
     origins
 }
 
+/// Copies the images' copies an import made (`content/media/`, `veille-content import …
+/// --images local`) into `dist/media/`, where the pages name them; a file already there with
+/// the same length is left as it is (the names say what the files hold). The files copied.
+pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, String> {
+    use crate::cms::media::DIR;
+    let Ok(entries) = fs::read_dir(content.join(DIR)) else {
+        return Ok(Vec::new());
+    };
+    let mut copied = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let from = entry.path();
+        if !from.is_file() || name.ends_with(".json") {
+            continue;
+        }
+        let to = dist.join(DIR).join(&name);
+        let same = |a: &Path, b: &Path| {
+            fs::metadata(a)
+                .ok()
+                .zip(fs::metadata(b).ok())
+                .is_some_and(|(a, b)| a.len() == b.len())
+        };
+        if same(&from, &to) {
+            continue;
+        }
+        let bytes = fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+        copied.push(crate::output::write_bytes(
+            dist,
+            &format!("{DIR}/{name}"),
+            &bytes,
+        )?);
+    }
+    Ok(copied)
+}
+
 /// Copies the file trunk's loader names as `address` (`/veille-….wasm`) from `from` into
 /// `dist`, at the same address.
 fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, String> {

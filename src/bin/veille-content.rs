@@ -4,10 +4,12 @@
 //! veille-content api [DIR]                    write DIR's derived API files (default public/api)
 //! veille-content synthetic N DIR [SEED]       write a synthetic archive of N articles into DIR
 //! veille-content hugo N DIR [SEED]            the same archive as a Hugo site (benchmark only)
-//! veille-content import wordpress URL DIR [--base-url URL]
+//! veille-content import wordpress URL DIR [--base-url URL] [--images cms|local]
 //!                                             the WordPress site at URL as a content directory
-//! veille-content import ghost URL KEY DIR [--base-url URL]
-//!                                             the same from Ghost (KEY: its Content API key)
+//! veille-content import ghost URL KEY DIR [--base-url URL] [--images cms|local]
+//!                                             the same from Ghost (KEY: its Content API key);
+//!                                             `--images local`: the images served by the site,
+//!                                             AVIF and JPEG copies made once each (media/)
 //! veille-content search OUT.json [DIR]        the search index's records, for Pagefind
 //! ```
 //!
@@ -34,14 +36,7 @@ fn main() -> ExitCode {
         ["synthetic", n, dir] => synthetic(n, dir, "1"),
         ["synthetic", n, dir, seed] => synthetic(n, dir, seed),
         ["hugo", n, dir] => hugo(n, dir, "1"),
-        ["import", "wordpress", url, dir] => import_wordpress(url, dir, None),
-        ["import", "wordpress", url, dir, "--base-url", base] => {
-            import_wordpress(url, dir, Some(base))
-        }
-        ["import", "ghost", url, key, dir] => import_ghost(url, key, dir, None),
-        ["import", "ghost", url, key, dir, "--base-url", base] => {
-            import_ghost(url, key, dir, Some(base))
-        }
+        ["import", rest @ ..] => import(rest),
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
         ["search", out] => search_records(out, None),
         ["search", out, dir] => search_records(out, Some(dir)),
@@ -58,38 +53,48 @@ fn main() -> ExitCode {
     }
 }
 
-fn import_wordpress(url: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
+/// `import wordpress URL DIR` or `import ghost URL KEY DIR`, with `--base-url URL` and
+/// `--images cms|local` anywhere after the kind.
+fn import(args: &[&str]) -> Result<(), String> {
+    const USAGE: &str = "usage: veille-content import wordpress URL DIR | ghost URL KEY DIR [--base-url URL] [--images cms|local]";
+    let mut base_url = None;
+    let mut local_images = false;
+    let mut words = Vec::new();
+    let mut rest = args.iter();
+    while let Some(&word) = rest.next() {
+        match word {
+            "--base-url" => base_url = Some(*rest.next().ok_or(USAGE)?),
+            "--images" => {
+                local_images = match *rest.next().ok_or(USAGE)? {
+                    "local" => true,
+                    "cms" => false,
+                    other => {
+                        return Err(format!(
+                            "--images {other}\u{a0}: « cms » (les tailles du CMS) ou « local » (des copies faites ici)"
+                        ))
+                    }
+                }
+            }
+            _ => words.push(word),
+        }
+    }
     let http = import::Http::new();
-    let done = import::wordpress(
-        &http,
-        url,
-        destination(dir, base_url, &mut std::io::stderr()),
-    );
-    say_imported(dir, url, done)
-}
-
-fn import_ghost(url: &str, key: &str, dir: &str, base_url: Option<&str>) -> Result<(), String> {
-    let http = import::Http::new();
-    let done = import::ghost(
-        &http,
-        url,
-        key,
-        destination(dir, base_url, &mut std::io::stderr()),
-    );
-    say_imported(dir, url, done)
-}
-
-/// The content directory `dir`, progress on the standard error.
-fn destination<'a>(
-    dir: &'a str,
-    base_url: Option<&'a str>,
-    progress: &'a mut std::io::Stderr,
-) -> import::Destination<'a> {
-    import::Destination {
+    let mut stderr = std::io::stderr();
+    let (url, dir) = match words.as_slice() {
+        ["wordpress", url, dir] | ["ghost", url, _, dir] => (*url, *dir),
+        _ => return Err(USAGE.into()),
+    };
+    let to = import::Destination {
         dir: Path::new(dir),
         base_url,
-        progress,
-    }
+        progress: &mut stderr,
+        local_images,
+    };
+    let done = match words.as_slice() {
+        ["ghost", _, key, _] => import::ghost(&http, url, key, to),
+        _ => import::wordpress(&http, url, to),
+    };
+    say_imported(dir, url, done)
 }
 
 fn say_imported(

@@ -7,7 +7,8 @@
 //!
 //! `DIST` is trunk's output (default `dist`), built with the `hydrate` feature. The content is
 //! the bundled content unless `--content` names a directory in the content API's layout
-//! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with.
+//! (`site.json`, `articles/*.json`), e.g. an export of the API the site is configured with; the
+//! copies of its images an import made (`media/`) are copied to `DIST/media/`.
 //! `--api PATH` names the content API the pages read once running (written into trunk's page
 //! before the pages are made from it), e.g. `/api` where that directory is copied; `--kind`
 //! says what API it is (Veille's own by default, or a WordPress or Ghost site's address, read
@@ -107,7 +108,11 @@ fn run() -> Result<(), String> {
         prerender::set_content_indexed(&dist, catalog)?;
     }
     let read = started.elapsed();
-    let report = prerender::prerender_with_islands(&dist, catalog, &source, islands.as_deref())?;
+    let mut report =
+        prerender::prerender_with_islands(&dist, catalog, &source, islands.as_deref())?;
+    if let Some(dir) = &content {
+        report.files.extend(prerender::copy_media(dir, &dist)?);
+    }
     let elapsed = started.elapsed();
     if json {
         let summary = Summary {

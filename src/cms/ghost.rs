@@ -177,19 +177,10 @@ impl Mapper {
 
     pub fn article(&self, post: &Post) -> Article {
         let links = |href: &str| self.links.link(href);
-        let mut body = blocks::blocks(
+        let body = blocks::blocks(
             &tree::parse(post.html.as_deref().unwrap_or_default()),
             &links,
         );
-        // An image of the text whose size Ghost wrote: Ghost's copies of it, in every format
-        // ([`sized`]), the same as a cover's (a cover and its copy in the text are one file).
-        for block in &mut body {
-            if let crate::content::Block::Image { image, .. } = block {
-                if let (Some(width), Some(height)) = (image.width, image.height) {
-                    sized(image, width, height);
-                }
-            }
-        }
         let written = post
             .custom_excerpt
             .as_deref()

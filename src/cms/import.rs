@@ -187,6 +187,45 @@ pub struct Destination<'a> {
     pub base_url: Option<&'a str>,
     /// Progress lines (« 1 200 / 10 000 articles »).
     pub progress: &'a mut dyn Write,
+    /// Images served by the site itself, copies made at import (`--images local`,
+    /// [`super::media`]), rather than linked on the CMS with its own sizes.
+    pub local_images: bool,
+}
+
+/// With `local`, the images of `articles` served from copies under
+/// `dir/media/`, made once each ([`super::media::Media`]); what it cost is said on `progress`.
+fn localize(
+    http: &dyn Get,
+    dir: &Path,
+    articles: &mut [crate::content::Article],
+    local: bool,
+    progress: &mut dyn Write,
+) -> Result<(), String> {
+    if !local {
+        return Ok(());
+    }
+    let mut media = super::media::Media::open(dir)?;
+    media.localize(http, articles, progress);
+    media.save()?;
+    let cost = media.cost;
+    let each = if cost.made > 0 {
+        format!(
+            ", {}\u{a0}ms par image",
+            crate::french::number((cost.millis / cost.made as u128) as u64)
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        progress,
+        "images\u{a0}: {} faites en {}\u{a0}ms{each} ({}\u{a0}octets écrits), {} reprises telles quelles, {} laissées sur le CMS",
+        crate::french::number(cost.made as u64),
+        crate::french::number(cost.millis as u64),
+        crate::french::number(cost.bytes),
+        crate::french::number(cost.reused as u64),
+        crate::french::number(cost.failed as u64),
+    );
+    Ok(())
 }
 
 /// Imports the WordPress site at `url`.
@@ -195,6 +234,7 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
         dir,
         base_url,
         progress,
+        local_images,
     } = to;
     let url = url.trim_end_matches('/');
     let mut requests = 0;
@@ -316,6 +356,9 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
         "étiquettes",
         all("tags", "hide_empty=true")?,
     )?);
+    // Every article's, kept ones included: an image already served by the site is passed by,
+    // and a site imported before with `--images cms` gets its copies.
+    localize(http, dir, &mut articles, local_images, progress)?;
     let used: std::collections::HashSet<&str> = articles
         .iter()
         .flat_map(|a| a.summary.tags.iter().map(String::as_str))
@@ -459,14 +502,23 @@ fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), Strin
         let _ = fs::remove_dir_all(&fresh);
         return Err(e);
     }
+    // The images' copies (`--images local`) go on with the content, moved rather than copied:
+    // written into the directory as they were made, they are kept from one import to the next.
+    let media = dir.join(super::media::DIR);
+    let moved = media.is_dir() && fs::rename(&media, fresh.join(super::media::DIR)).is_ok();
     let had = dir.exists();
-    if had {
-        fs::rename(dir, &old).map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
-    }
-    if let Err(e) = fs::rename(&fresh, dir) {
-        if had {
-            let _ = fs::rename(&old, dir);
+    let swapped = if had { fs::rename(dir, &old) } else { Ok(()) }.and_then(|()| {
+        fs::rename(&fresh, dir).inspect_err(|_| {
+            if had {
+                let _ = fs::rename(&old, dir);
+            }
+        })
+    });
+    if let Err(e) = swapped {
+        if moved {
+            let _ = fs::rename(fresh.join(super::media::DIR), &media);
         }
+        let _ = fs::remove_dir_all(&fresh);
         return Err(format!("{}\u{a0}: {e}", dir.display()));
     }
     if had {
@@ -588,6 +640,16 @@ pub fn ghost(
     };
     let updated = posts.len();
     let mut articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    // An image of the text whose size Ghost wrote: Ghost's copies of it, in every format
+    // ([`g::sized`]), as a cover's below (a cover and its copy in the text are one file). Done
+    // here, not in the mapping the browser shares: the full app's wasm would carry it.
+    for block in articles.iter_mut().flat_map(|a| a.body.iter_mut()) {
+        if let crate::content::Block::Image { image, .. } = block {
+            if let (Some(width), Some(height)) = (image.width, image.height) {
+                g::sized(image, width, height);
+            }
+        }
+    }
     // Ghost's Content API says nothing of a feature image's size: read from the image itself,
     // once per post read (an unchanged post keeps its article, sizes included). An image that
     // cannot be read is shown as it is, and said.
@@ -607,6 +669,7 @@ pub fn ghost(
         }
     }
     articles.extend(kept);
+    localize(http, to.dir, &mut articles, to.local_images, to.progress)?;
     // The themes of every post, changed or not: the whole posts give their tags, the kept
     // articles keep theirs from the previous site.json.
     let mut themes = g::tags(&posts);

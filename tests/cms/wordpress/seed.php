@@ -54,6 +54,19 @@ function post($title, $slug, $content, $date, $categories, $tags, $extra = []) {
     return $id;
 }
 
+// A file uploaded to the media library as an editor does (WordPress makes its sizes), with its
+// alternative text and caption; its attachment's id.
+function upload($file, $name, $title, $alt, $caption) {
+    $id = media_handle_sideload(['name' => $name, 'tmp_name' => $file], 0, $title);
+    if (is_wp_error($id)) {
+        fwrite(STDERR, $id->get_error_message() . "\n");
+        exit(1);
+    }
+    update_post_meta($id, '_wp_attachment_image_alt', $alt);
+    wp_update_post(['ID' => $id, 'post_excerpt' => $caption]);
+    return $id;
+}
+
 $enquete = post(
     'Santé : les hôpitaux face aux données',
     'hopitaux-et-donnees',
@@ -69,13 +82,7 @@ $image = imagecreatetruecolor(1200, 630);
 imagefill($image, 0, 0, imagecolorallocate($image, 30, 60, 120));
 $file = wp_tempnam('urne.png');
 imagepng($image, $file);
-$media = media_handle_sideload(['name' => 'urne.png', 'tmp_name' => $file], 0, 'Une urne');
-if (is_wp_error($media)) {
-    fwrite(STDERR, $media->get_error_message() . "\n");
-    exit(1);
-}
-update_post_meta($media, '_wp_attachment_image_alt', 'Une urne transparente');
-wp_update_post(['ID' => $media, 'post_excerpt' => 'Illustration : la rédaction']);
+$media = upload($file, 'urne.png', 'Une urne', 'Une urne transparente', 'Illustration : la rédaction');
 $upload = wp_get_attachment_url($media);
 
 $rich = post(
@@ -102,13 +109,7 @@ if (!is_readable($camera) || !copy($camera, $copy)) {
     fwrite(STDERR, "photo introuvable : $camera (paquet Debian lomiri-wallpapers-16.04)\n");
     exit(1);
 }
-$photo = media_handle_sideload(['name' => 'pissenlits.jpg', 'tmp_name' => $copy], 0, 'Pissenlits');
-if (is_wp_error($photo)) {
-    fwrite(STDERR, $photo->get_error_message() . "\n");
-    exit(1);
-}
-update_post_meta($photo, '_wp_attachment_image_alt', 'Des akènes de pissenlit à contre-jour dans un pré');
-wp_update_post(['ID' => $photo, 'post_excerpt' => 'Photo : Clemens Engelhardt (CC0)']);
+$photo = upload($copy, 'pissenlits.jpg', 'Pissenlits', 'Des akènes de pissenlit à contre-jour dans un pré', 'Photo : Clemens Engelhardt (CC0)');
 $large = wp_get_attachment_image_src($photo, 'large')[0];
 // Its text is the one the test Ghost publishes too (tests/cms/photo-article.html): an article of
 // a reader's length, with three sections (a table of contents).

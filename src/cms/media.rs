@@ -1,0 +1,426 @@
+//! Copies of a CMS's images made at import (`veille-content import … --images local`), served
+//! by the site itself: each picture at a few widths in AVIF, with JPEG copies for browsers that
+//! read no AVIF, written under the content directory's `media/` (which the prerender copies to
+//! `dist/media/`), their names made from the image's bytes, so that they can be cached for
+//! good. Made once per image: `media/media.json` records each address done, and a later import
+//! (or the next post showing the same image) reuses the copies without fetching the image
+//! again. Native only.
+
+use super::import::Get;
+use crate::{
+    content::{Article, Block, Format, Image, Resized},
+    images,
+};
+use std::{
+    collections::BTreeMap,
+    fs,
+    path::{Path, PathBuf},
+    time::Instant,
+};
+
+/// The folder of the copies, in the content directory and in the built site.
+pub const DIR: &str = "media";
+/// The record of the images done, in [`DIR`].
+const RECORD: &str = "media.json";
+/// The widths made, each one only when narrower than the image (the widest it has is kept
+/// too, up to the last of these): a phone's 768, a tablet's or a high-density phone's 1,024,
+/// and 1,536 for wide screens and share previews (at least 1,200 px).
+pub const WIDTHS: [u32; 4] = [480, 768, 1024, 1536];
+/// AVIF's encoder: speed (1 slowest, 10 fastest) and quality (1–100).
+const AVIF_SPEED: u8 = 8;
+const AVIF_QUALITY: u8 = 60;
+/// The JPEG copies' quality.
+const JPEG_QUALITY: u8 = 80;
+/// The largest image fetched (64 MB).
+const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// One image done: its size, the widths made, and its copies' name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Done {
+    /// The copies' names start with it: `<stem>-<width>.avif`, `<stem>-<width>.jpg`.
+    pub stem: String,
+    pub width: u32,
+    pub height: u32,
+    pub widths: Vec<u32>,
+}
+
+/// What the copies cost: images made, reused, failed, the time spent making them and the bytes
+/// written.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Cost {
+    pub made: usize,
+    pub reused: usize,
+    pub failed: usize,
+    pub millis: u128,
+    pub bytes: u64,
+}
+
+/// The copies of a content directory: its record, read once, written back by [`Media::save`].
+pub struct Media {
+    dir: PathBuf,
+    record: BTreeMap<String, Done>,
+    pub cost: Cost,
+}
+
+impl Media {
+    /// The copies under `content/media/` (the folder made if missing).
+    pub fn open(content: &Path) -> Result<Media, String> {
+        let dir = content.join(DIR);
+        fs::create_dir_all(&dir).map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
+        let record = fs::read_to_string(dir.join(RECORD))
+            .ok()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        Ok(Media {
+            dir,
+            record,
+            cost: Cost::default(),
+        })
+    }
+
+    /// Writes the record of the images done.
+    pub fn save(&self) -> Result<(), String> {
+        let path = self.dir.join(RECORD);
+        let json = serde_json::to_string_pretty(&self.record).map_err(|e| e.to_string())?;
+        fs::write(&path, json).map_err(|e| format!("{}\u{a0}: {e}", path.display()))
+    }
+
+    /// Every image of `articles` (covers and the text's) served from the site: made, or reused
+    /// when done before. An image that cannot be fetched or read keeps the CMS's address (and
+    /// its sizes), and is said on `progress`.
+    pub fn localize(
+        &mut self,
+        http: &dyn Get,
+        articles: &mut [Article],
+        progress: &mut dyn std::io::Write,
+    ) {
+        for article in articles {
+            let images =
+                article
+                    .summary
+                    .cover
+                    .iter_mut()
+                    .chain(article.body.iter_mut().filter_map(|block| match block {
+                        Block::Image { image, .. } => Some(image),
+                        _ => None,
+                    }));
+            for image in images {
+                if let Err(e) = self.localize_one(http, image) {
+                    self.cost.failed += 1;
+                    let _ = writeln!(progress, "image gardée sur le CMS, sans copie\u{a0}: {e}");
+                }
+            }
+        }
+    }
+
+    fn localize_one(&mut self, http: &dyn Get, image: &mut Image) -> Result<(), String> {
+        // The widest the CMS has: the copies are made from it.
+        let source = images::candidates(image)
+            .last()
+            .map(|(src, _)| src.to_string())
+            .unwrap_or_else(|| image.src.clone());
+        if !source.starts_with("http://") && !source.starts_with("https://") {
+            // Already the site's own (the sample's, or copies made before).
+            return Ok(());
+        }
+        let done = match self.record.get(&source).filter(|d| self.has_files(d)) {
+            Some(done) => {
+                self.cost.reused += 1;
+                done.clone()
+            }
+            None => {
+                let started = Instant::now();
+                let bytes = http.head_bytes(&source, MAX_BYTES)?;
+                let (done, written) = self.make(&source, &bytes)?;
+                self.cost.made += 1;
+                self.cost.millis += started.elapsed().as_millis();
+                self.cost.bytes += written;
+                self.record.insert(source, done.clone());
+                done
+            }
+        };
+        served(image, &done);
+        Ok(())
+    }
+
+    /// Whether every copy of `done` is on disk.
+    fn has_files(&self, done: &Done) -> bool {
+        done.widths.iter().all(|w| {
+            ["avif", "jpg"]
+                .iter()
+                .all(|ext| self.dir.join(format!("{}-{w}.{ext}", done.stem)).is_file())
+        })
+    }
+
+    /// Decodes `bytes` (the image at `source`) and writes its copies; what was done and the
+    /// bytes written.
+    fn make(&self, source: &str, bytes: &[u8]) -> Result<(Done, u64), String> {
+        let picture = image::load_from_memory(bytes)
+            .map_err(|e| format!("{source}\u{a0}: image illisible ({e})"))?;
+        let (width, height) = (picture.width(), picture.height());
+        if width == 0 || height == 0 {
+            return Err(format!("{source}\u{a0}: image vide"));
+        }
+        let stem = stem(bytes);
+        let mut written = 0;
+        let widths = widths_for(width);
+        for &w in &widths {
+            let h = scaled(height, w, width).max(1);
+            let copy = if w == width {
+                picture.to_rgb8()
+            } else {
+                image::imageops::resize(
+                    &picture.to_rgb8(),
+                    w,
+                    h,
+                    image::imageops::FilterType::CatmullRom,
+                )
+            };
+            for (ext, encoded) in [("avif", avif(&copy)?), ("jpg", jpeg(&copy)?)] {
+                let path = self.dir.join(format!("{stem}-{w}.{ext}"));
+                fs::write(&path, &encoded).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                written += encoded.len() as u64;
+            }
+        }
+        Ok((
+            Done {
+                stem,
+                width,
+                height,
+                widths,
+            },
+            written,
+        ))
+    }
+}
+
+/// The widths made of an image `width` pixels wide: those of [`WIDTHS`] narrower than it, and
+/// its own when it is narrower than the last.
+pub fn widths_for(width: u32) -> Vec<u32> {
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    let mut widths: Vec<u32> = WIDTHS.into_iter().filter(|&w| w < width).collect();
+    if width <= widest {
+        widths.push(width);
+    }
+    widths
+}
+
+/// The copies' name for an image of these bytes: their 64-bit FNV-1a hash in 16 hex digits.
+/// Made from what the image is, not from its address: a name never changes what it holds, so
+/// the copies are cached for good (`public/_headers`).
+pub fn stem(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// `image` as the site serves it from its copies of `done`: the widest JPEG as `src`, with its
+/// size; the JPEG widths as `sizes`, the AVIF ones as its one other format.
+pub fn served(image: &mut Image, done: &Done) {
+    let at = |w: u32, ext: &str| format!("/{DIR}/{}-{w}.{ext}", done.stem);
+    let Some(&widest) = done.widths.last() else {
+        return;
+    };
+    image.src = at(widest, "jpg");
+    image.width = Some(widest);
+    image.height = Some(scaled(done.height, widest, done.width).max(1));
+    image.sizes = done
+        .widths
+        .iter()
+        .map(|&w| Resized {
+            src: at(w, "jpg"),
+            width: w,
+        })
+        .collect();
+    image.formats = vec![Format {
+        mime: "image/avif".into(),
+        sizes: done
+            .widths
+            .iter()
+            .map(|&w| Resized {
+                src: at(w, "avif"),
+                width: w,
+            })
+            .collect(),
+    }];
+}
+
+/// `height × width / of`, rounded.
+fn scaled(height: u32, width: u32, of: u32) -> u32 {
+    ((u64::from(height) * u64::from(width) + u64::from(of) / 2) / u64::from(of)) as u32
+}
+
+fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    image::codecs::avif::AvifEncoder::new_with_speed_quality(&mut out, AVIF_SPEED, AVIF_QUALITY)
+        .write_image(
+            copy.as_raw(),
+            copy.width(),
+            copy.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| format!("AVIF\u{a0}: {e}"))?;
+    Ok(out)
+}
+
+fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+        .encode_image(copy)
+        .map_err(|e| format!("JPEG\u{a0}: {e}"))?;
+    Ok(out)
+}
+
+use image::ImageEncoder;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cms::import::Answer;
+    use std::cell::Cell;
+
+    /// A CMS that serves one photo, counting how often it is fetched.
+    struct Photo {
+        jpeg: Vec<u8>,
+        fetched: Cell<usize>,
+    }
+
+    impl Get for Photo {
+        fn get(&self, url: &str) -> Result<Answer, String> {
+            Err(format!("{url}: not asked"))
+        }
+        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
+            if url.ends_with("/photo.jpg") {
+                self.fetched.set(self.fetched.get() + 1);
+                Ok(self.jpeg.clone())
+            } else if url.ends_with("/page.jpg") {
+                Ok(b"<!doctype html><p>Pare-feu</p>".to_vec())
+            } else {
+                Err(format!("{url}\u{a0}: le serveur répond 404"))
+            }
+        }
+    }
+
+    /// A 800 × 450 picture with detail (a gradient and rings), as a camera's JPEG: small, for
+    /// the encoder's sake in a debug build.
+    fn photo() -> Photo {
+        let picture = image::RgbImage::from_fn(800, 450, |x, y| {
+            let ring = (((x as f32 - 400.0).hypot(y as f32 - 225.0)) / 9.0).sin();
+            image::Rgb([(x / 4) as u8, (y / 2) as u8, (128.0 + 100.0 * ring) as u8])
+        });
+        Photo {
+            jpeg: jpeg(&picture).unwrap(),
+            fetched: Cell::new(0),
+        }
+    }
+
+    fn article(cover: &str, body: &str) -> Article {
+        let mut article = crate::content::bundled().unwrap().articles()[0].clone();
+        article.summary.cover = Some(Image {
+            src: cover.into(),
+            alt: "Une photo".into(),
+            ..Image::default()
+        });
+        article.body = vec![Block::Image {
+            image: Image {
+                src: body.into(),
+                alt: "La même".into(),
+                ..Image::default()
+            },
+            caption: None,
+        }];
+        article
+    }
+
+    #[test]
+    fn widths_stop_at_the_image_s_own() {
+        assert_eq!(widths_for(5312), [480, 768, 1024, 1536]);
+        assert_eq!(widths_for(1200), [480, 768, 1024, 1200]);
+        assert_eq!(widths_for(300), [300]);
+        assert_eq!(stem(b"a"), "af63dc4c8601ec8c");
+        assert_ne!(stem(b"a"), stem(b"b"));
+    }
+
+    #[test]
+    fn an_image_is_made_once_in_avif_and_jpeg_and_served_from_the_site() {
+        let content = std::env::temp_dir().join(format!("veille-media-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&content);
+        let cms = photo();
+        let url = "https://cms.example/up/photo.jpg";
+        // The same photo as a cover and in the text: fetched and made once.
+        let mut articles = vec![article(url, url)];
+        let mut media = Media::open(&content).unwrap();
+        media.localize(&cms, &mut articles, &mut std::io::sink());
+        media.save().unwrap();
+        assert_eq!(cms.fetched.get(), 1);
+        assert_eq!(
+            (media.cost.made, media.cost.reused, media.cost.failed),
+            (1, 1, 0)
+        );
+        let cover = articles[0].summary.cover.as_ref().unwrap();
+        let stem = stem(&cms.jpeg);
+        assert_eq!(cover.src, format!("/media/{stem}-800.jpg"));
+        assert_eq!((cover.width, cover.height), (Some(800), Some(450)));
+        assert_eq!(
+            cover.sizes.iter().map(|s| s.width).collect::<Vec<_>>(),
+            [480, 768, 800]
+        );
+        assert_eq!(cover.formats[0].mime, "image/avif");
+        assert_eq!(
+            cover.formats[0].sizes[1].src,
+            format!("/media/{stem}-768.avif")
+        );
+        // Real files, each format read back at its size; AVIF lighter than JPEG.
+        for w in [480, 768, 800] {
+            let jpg = fs::read(content.join(format!("media/{stem}-{w}.jpg"))).unwrap();
+            let avif = fs::read(content.join(format!("media/{stem}-{w}.avif"))).unwrap();
+            assert_eq!(image::load_from_memory(&jpg).unwrap().width(), w);
+            assert!(
+                avif.len() < jpg.len(),
+                "{w}: AVIF {} ≥ JPEG {}",
+                avif.len(),
+                jpg.len()
+            );
+            assert_eq!(&avif[4..12], b"ftypavif");
+        }
+        assert!(media.cost.bytes > 0);
+        // A later import: nothing fetched, nothing made, the same addresses.
+        let mut again = vec![article(url, url)];
+        let mut media = Media::open(&content).unwrap();
+        media.localize(&cms, &mut again, &mut std::io::sink());
+        assert_eq!(cms.fetched.get(), 1);
+        assert_eq!((media.cost.made, media.cost.reused), (0, 2));
+        assert_eq!(again, articles);
+        // A copy deleted since: made again.
+        fs::remove_file(content.join(format!("media/{stem}-768.avif"))).unwrap();
+        let mut media = Media::open(&content).unwrap();
+        media.localize(&cms, &mut [article(url, url)], &mut std::io::sink());
+        assert_eq!((cms.fetched.get(), media.cost.made), (2, 1));
+        let _ = fs::remove_dir_all(&content);
+    }
+
+    #[test]
+    fn an_image_that_cannot_be_had_stays_on_the_cms_and_is_said() {
+        let content =
+            std::env::temp_dir().join(format!("veille-media-fail-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&content);
+        let mut articles = vec![article(
+            "https://cms.example/up/absente.jpg",
+            "https://cms.example/up/page.jpg",
+        )];
+        let before = articles.clone();
+        let mut media = Media::open(&content).unwrap();
+        let mut said = Vec::new();
+        media.localize(&photo(), &mut articles, &mut said);
+        assert_eq!(articles, before);
+        assert_eq!(media.cost.failed, 2);
+        let said = String::from_utf8(said).unwrap();
+        assert!(
+            said.contains("absente.jpg\u{a0}: le serveur répond 404"),
+            "{said}"
+        );
+        assert!(said.contains("page.jpg\u{a0}: image illisible"), "{said}");
+        let _ = fs::remove_dir_all(&content);
+    }
+}
