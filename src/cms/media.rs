@@ -114,9 +114,16 @@ impl Media {
     }
 
     fn localize_one(&mut self, http: &dyn Get, image: &mut Image) -> Result<(), String> {
-        // The widest the CMS has: the copies are made from it.
-        let source = images::candidates(image)
-            .last()
+        // The copies are made from the narrowest of the CMS's sizes that is as wide as the widest
+        // copy, else its widest: less to fetch and decode than an original of 2,560 px, and one
+        // source for a cover and its copy in the text, whose lists of sizes differ (WordPress
+        // leaves sizes over 2,048 px out of a text's srcset).
+        let widest = WIDTHS[WIDTHS.len() - 1];
+        let all = images::candidates(image);
+        let source = all
+            .iter()
+            .find(|&&(_, width)| width >= widest)
+            .or(all.last())
             .map(|(src, _)| src.to_string())
             .unwrap_or_else(|| image.src.clone());
         if !source.starts_with("http://") && !source.starts_with("https://") {

@@ -146,6 +146,8 @@ export async function checkPhotoArticle(dir, path, { cover, share, budget: key =
   const browser = await launch();
   try {
     const { context, page, wire } = await phonePage(browser, LIGHTHOUSE_PHONE);
+    const failed = [];
+    page.on("response", (res) => res.status() >= 400 && failed.push(`${res.status()} ${res.url()}`));
     await page.goto(`${server.url}${path}`, { waitUntil: "load" });
     const img = page.locator(".article__cover img");
     await page.waitForFunction(() => document.querySelector(".article__cover img")?.complete);
@@ -153,6 +155,9 @@ export async function checkPhotoArticle(dir, path, { cover, share, budget: key =
     await page.waitForTimeout(1500);
     const chosen = await img.evaluate((i) => i.currentSrc);
     assert.match(chosen, cover);
+    // Shown, not merely asked for: decoded at the width chosen, and nothing answered an error.
+    assert.ok((await img.evaluate((i) => i.naturalWidth)) > 0, "the cover did not load");
+    assert.deepEqual(failed, []);
     assert.equal(await img.getAttribute("fetchpriority"), "high");
     assert.equal(await img.getAttribute("loading"), null);
     const [width, height] = [await img.getAttribute("width"), await img.getAttribute("height")];

@@ -126,6 +126,33 @@ test("la photo d’appareil arrive à la taille de l’écran : page d’îlots,
   await checkPhotoArticle(site, "/article/vision-et-photographie", { cover: /-768x432\.jpg$/, share: /-1536x864\.jpg$/ });
 });
 
+test("avec --images local, le site sert ses propres copies AVIF, faites une fois à l’import", async () => {
+  const dir = join(context.work, "images-locales");
+  const local = () => runImport("wordpress", [context.cms.url, "--images", "local"], dir);
+  const first = local();
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, /images\u00a0: [1-9]\d* faites en [\d\u202f]+\u00a0ms, [\d\u202f]+\u00a0ms par image/);
+  const photo = await json(join(dir, "articles", "vision-et-photographie.json"));
+  assert.match(photo.cover.src, /^\/media\/[0-9a-f]{16}-1536\.jpg$/);
+  assert.deepEqual([photo.cover.width, photo.cover.height], [1536, 864]);
+  assert.deepEqual(photo.cover.formats.map((f) => f.type), ["image/avif"]);
+  assert.deepEqual(photo.cover.formats[0].sizes.map((s) => s.width), [480, 768, 1024, 1536]);
+  // The photo in the text is the same upload: the same copies, made once.
+  const figure = photo.body.find((b) => b.type === "image");
+  assert.deepEqual(figure.formats, photo.cover.formats);
+  // The next import makes nothing again: no image fetched, the same files.
+  const again = local();
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stderr, /images\u00a0: 0 faites/);
+  assert.deepEqual(await json(join(dir, "articles", "vision-et-photographie.json")), photo);
+  const site = await siteFromContent(dir, join(context.work, "site-images-locales"), "api", { everyPage: true });
+  await checkPhotoArticle(site, "/article/vision-et-photographie", {
+    cover: /\/media\/[0-9a-f]{16}-768\.avif$/,
+    share: /\/media\/[0-9a-f]{16}-1536\.jpg$/,
+    budget: "cms_local_article_before_interaction_bytes",
+  });
+});
+
 test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est publié après la construction, recherche comprise", async () => {
   const relay = await startRelay(context.cms.url);
   try {
