@@ -8,8 +8,9 @@
 //!                                             the WordPress site at URL as a content directory
 //! veille-content import ghost URL KEY DIR [--base-url URL] [--images cms|local]
 //!                                             the same from Ghost (KEY: its Content API key);
-//!                                             `--images local`: the images served by the site,
-//!                                             AVIF and JPEG copies made once each (media/)
+//!                                             images served by the site, AVIF and JPEG copies
+//!                                             made once each (media/), or with `--images cms`
+//!                                             linked on the CMS with its own sizes
 //! veille-content search OUT.json [DIR]        the search index's records, for Pagefind
 //! ```
 //!
@@ -58,7 +59,9 @@ fn main() -> ExitCode {
 fn import(args: &[&str]) -> Result<(), String> {
     const USAGE: &str = "usage: veille-content import wordpress URL DIR | ghost URL KEY DIR [--base-url URL] [--images cms|local]";
     let mut base_url = None;
-    let mut local_images = false;
+    // The site's own AVIF copies by default: the lighter pages (README, « Images sized for
+    // the screen »: 24.5 kB against 53.4 kB for the test WordPress' photo article).
+    let mut local_images = true;
     let mut words = Vec::new();
     let mut rest = args.iter();
     while let Some(&word) = rest.next() {

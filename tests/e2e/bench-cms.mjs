@@ -2,8 +2,8 @@
 // (tests/e2e/wordpress.mjs, with its camera photo) imported and built as the README says
 // (`veille-content import wordpress`, then the build of that content, pages reading `/api`), and
 // in the same run the same posts served by WordPress itself with its default theme, Twenty
-// Twenty-Three (Debian's wordpress-theme-twentytwentythree), and Veille's pages with their
-// scripts removed. For the photo article and the home page: Lighthouse's mobile audit
+// Twenty-Three (Debian's wordpress-theme-twentytwentythree), Veille's pages with their scripts
+// removed, and Veille built with WordPress' own image sizes instead of its copies. For the photo article and the home page: Lighthouse's mobile audit
 // (performance and accessibility) with both throttling methods, medians of RUNS runs (each
 // score the lowest): bytes, requests, paints, blocking time, layout shift.
 //
@@ -38,16 +38,23 @@ const wordpress = await startWordPress();
 let servers = [];
 try {
   wordpress.php("switch_theme('twentytwentythree');");
-  const content = join(work, "contenu");
-  execFileSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, content], { stdio: "ignore" });
-  const site = await siteFromContent(content, join(work, "site"), "api", { everyPage: true });
-  const twin = await staticTwin(site, join(work, "twin"), PAGES.map((p) => p.veille));
-  const veille = await serveStatic(site, 0, { compress: true });
+  // Both ways of serving its images: the site's own AVIF copies (the default) and WordPress'
+  // own sizes linked as they are (`--images cms`).
+  const built = {};
+  for (const images of ["local", "cms"]) {
+    const content = join(work, `contenu-${images}`);
+    execFileSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, content, "--images", images], { stdio: "ignore" });
+    built[images] = await siteFromContent(content, join(work, `site-${images}`), "api", { everyPage: true });
+  }
+  const twin = await staticTwin(built.local, join(work, "twin"), PAGES.map((p) => p.veille));
+  const local = await serveStatic(built.local, 0, { compress: true });
+  const cms = await serveStatic(built.cms, 0, { compress: true });
   const bare = await serveStatic(twin, 0, { compress: true });
-  servers = [veille, bare];
+  servers = [local, cms, bare];
   const sides = {
-    Veille: (p) => `${veille.url}${p.veille}`,
+    "Veille (its own AVIF copies)": (p) => `${local.url}${p.veille}`,
     "Veille, scripts removed": (p) => `${bare.url}${p.veille}`,
+    "Veille (WordPress' sizes, --images cms)": (p) => `${cms.url}${p.veille}`,
     "WordPress, Twenty Twenty-Three": (p) => `${wordpress.url}${p.wordpress}`,
   };
   const kB = (b) => (b == null ? "—" : `${(b / 1000).toFixed(1)} kB`);

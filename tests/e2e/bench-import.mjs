@@ -22,7 +22,7 @@ try {
   const dir = join(work, "contenu");
   const run = (label) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, dir, "--base-url", "https://veille-ia.example"], {
+    const result = spawnSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, dir, "--base-url", "https://veille-ia.example", "--images", "cms"], {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -40,7 +40,7 @@ const wordpress = await startWordPress();
 const browser = await launch();
 try {
   const content = join(work, "contenu");
-  execFileSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, content], { stdio: "ignore" });
+  execFileSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, content, "--images", "cms"], { stdio: "ignore" });
   const sites = {
     "WordPress, live": await liveSite(content, join(work, "wordpress"), { kind: "wordpress", url: wordpress.url }),
     "Veille's API (/api)": await siteFromContent(content, join(work, "api"), "api", { everyPage: true }),
