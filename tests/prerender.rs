@@ -1340,8 +1340,9 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
         value(source, "sizes").as_deref(),
         Some(veille::images::Slot::Article.sizes())
     );
-    // An image with no other format has no <picture>.
-    assert!(select(&article, ".article__cover picture").is_empty());
+    // An image with no other format: its <img> alone in its <picture>.
+    assert!(select(&article, ".article__cover picture > source").is_empty());
+    assert_eq!(select(&article, ".article__cover picture > img").len(), 1);
     assert_eq!(value(figure, "loading").as_deref(), Some("lazy"));
     assert_eq!(value(figure, "fetchpriority"), None);
     assert!(value(figure, "srcset")
