@@ -135,7 +135,7 @@ pub fn share_image(image: &Image) -> Option<ShareImage<'_>> {
 }
 
 /// `height × width / of`, rounded: the height of a copy `width` wide of a picture `of` wide.
-fn scaled(height: u32, width: u32, of: u32) -> u32 {
+pub fn scaled(height: u32, width: u32, of: u32) -> u32 {
     ((u64::from(height) * u64::from(width) + u64::from(of) / 2) / u64::from(of)) as u32
 }
 

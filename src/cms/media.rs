@@ -9,8 +9,9 @@
 use super::import::Get;
 use crate::{
     content::{Article, Block, Format, Image, Resized},
-    images,
+    images::{self, scaled},
 };
+use image::ImageEncoder;
 use std::{
     collections::BTreeMap,
     fs,
@@ -253,11 +254,6 @@ pub fn served(image: &mut Image, done: &Done) {
     }];
 }
 
-/// `height × width / of`, rounded.
-fn scaled(height: u32, width: u32, of: u32) -> u32 {
-    ((u64::from(height) * u64::from(width) + u64::from(of) / 2) / u64::from(of)) as u32
-}
-
 fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     image::codecs::avif::AvifEncoder::new_with_speed_quality(&mut out, AVIF_SPEED, AVIF_QUALITY)
@@ -278,8 +274,6 @@ fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("JPEG\u{a0}: {e}"))?;
     Ok(out)
 }
-
-use image::ImageEncoder;
 
 #[cfg(test)]
 mod tests {
