@@ -184,7 +184,13 @@ impl Media {
                     image::imageops::FilterType::CatmullRom,
                 )
             };
-            for (ext, encoded) in [("avif", avif(&copy)?), ("jpg", jpeg(&copy)?)] {
+            // An encoder's error names the image it was making copies of.
+            let named = |e: String| format!("{source}\u{a0}: {e}");
+            let encoded = [
+                ("avif", avif(&copy).map_err(named)?),
+                ("jpg", jpeg(&copy).map_err(named)?),
+            ];
+            for (ext, encoded) in encoded {
                 let path = self.dir.join(format!("{stem}-{w}.{ext}"));
                 fs::write(&path, &encoded).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
                 written += encoded.len() as u64;
