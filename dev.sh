@@ -16,6 +16,7 @@
 #   ./dev.sh bench-live      home page read live from WordPress vs from Veille's API
 #   ./dev.sh bench-search    search over a 10,000-article archive: Veille's index vs Pagefind on the pages
 #   ./dev.sh bench-cms       the test WordPress built by Veille vs served by Twenty Twenty-Three (Lighthouse)
+#   ./dev.sh bench-images    the import's AVIF and JPEG copies of 1 and 100 camera photos: time, bytes
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
@@ -277,6 +278,17 @@ bench() {
   say "Lighthouse, both throttling methods, each page type and its static twin"
   LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-lighthouse.mjs" "$ROOT/dist"
   bench_cms_only
+  bench_images
+}
+
+# What the import's own image copies cost (src/cms/media.rs): IMAGES photos (default 1 and 100)
+# cut from the test CMSs' camera photograph, made, then imported again.
+bench_images() {
+  [ -f "$PHOTO" ] || apt_install --no-install-recommends lomiri-wallpapers-16.04
+  cargo build --quiet --profile prerender --features ssr --bin veille-content
+  say "the import's image copies, made once per image (veille-content bench-images)"
+  # shellcheck disable=SC2086 # IMAGES is a list of counts
+  "$ROOT/target/prerender/veille-content" bench-images "$PHOTO" ${IMAGES:-1 100}
 }
 
 # A site built from the test WordPress (its camera photo), its photo article and home, against
@@ -378,6 +390,7 @@ case "${1:-}" in
   bench-live) bench_live ;;
   bench-search) bench_search ;;
   bench-cms) setup && build_site && bench_cms_only ;;
+  bench-images) bench_images ;;
   *)
     sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2

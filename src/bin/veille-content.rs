@@ -12,6 +12,8 @@
 //!                                             made once each (media/), or with `--images cms`
 //!                                             linked on the CMS with its own sizes
 //! veille-content search OUT.json [DIR]        the search index's records, for Pagefind
+//! veille-content bench-images PHOTO N…        the cost of the import's image copies: N distinct
+//!                                             photos cut from PHOTO, made, then imported again
 //! ```
 //!
 //! The derived files are every page of the index (`index/N.json`) and of each tag
@@ -41,8 +43,9 @@ fn main() -> ExitCode {
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
         ["search", out] => search_records(out, None),
         ["search", out, dir] => search_records(out, Some(dir)),
+        ["bench-images", photo, counts @ ..] if !counts.is_empty() => bench_images(photo, counts),
         _ => Err(
-            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED] | search OUT.json [DIR]".into(),
+            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED] | search OUT.json [DIR] | bench-images PHOTO N…".into(),
         ),
     };
     match result {
@@ -267,3 +270,129 @@ const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ $paginator
 <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></article>{{ end }}
 {{ template "_internal/pagination.html" . }}{{ end }}
 "#;
+
+/// A CMS of `n` distinct photographs cut from one, each a 2,048-pixel JPEG as WordPress keeps
+/// (its `2048x2048` size): a window of 80 % of the photo moved a little for each, every other
+/// one mirrored, so that no two have the same bytes.
+struct Photos(Vec<Vec<u8>>);
+
+impl Photos {
+    fn cut(photo: &image::DynamicImage, n: usize) -> Result<Photos, String> {
+        let (w, h) = (photo.width(), photo.height());
+        let (cw, ch) = (w * 4 / 5, h * 4 / 5);
+        let mut all = Vec::with_capacity(n);
+        for i in 0..n as u32 {
+            let (x, y) = ((i * 37) % (w - cw), (i * 23) % (h - ch));
+            let mut cut = photo.crop_imm(x, y, cw, ch);
+            if i % 2 == 1 {
+                cut = cut.fliph();
+            }
+            let cut = cut.resize(2048, 2048, image::imageops::FilterType::Triangle);
+            let mut jpeg = Vec::new();
+            cut.to_rgb8()
+                .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+                    &mut jpeg, 85,
+                ))
+                .map_err(|e| e.to_string())?;
+            all.push(jpeg);
+        }
+        Ok(Photos(all))
+    }
+
+    fn url(i: usize) -> String {
+        format!("https://cms.invalid/wp-content/uploads/photo-{i}-2048x1152.jpg")
+    }
+}
+
+impl import::Get for Photos {
+    fn get(&self, url: &str) -> Result<import::Answer, String> {
+        Err(format!("{url}: not asked"))
+    }
+    fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
+        (0..self.0.len())
+            .find(|&i| Photos::url(i) == url)
+            .map(|i| self.0[i].clone())
+            .ok_or_else(|| format!("{url}: not served"))
+    }
+}
+
+/// `bench-images PHOTO N…`: for each N, N articles whose covers are N distinct photos cut from
+/// PHOTO, their copies made into a fresh folder, then the same import again (every copy kept):
+/// wall time, milliseconds per image, bytes written. A figure, not a test: `./dev.sh
+/// bench-images` prints it, docs/performance.md keeps it.
+fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
+    use veille::{cms::media::Media, content::Image, french::number};
+    let photo = image::open(photo).map_err(|e| format!("{photo}: {e}"))?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "copies AVIF et JPEG de photos de 2 048 px ({} × {} d’origine), {cores} cœurs",
+        photo.width(),
+        photo.height()
+    );
+    println!(
+        "images | faites en | ms par image | octets écrits | par image | réimport (tout gardé)"
+    );
+    let model = bundled().map_err(|e| format!("{e:?}"))?.articles()[0].clone();
+    let mut last = None;
+    for count in counts {
+        let n: usize = count
+            .parse()
+            .map_err(|_| format!("{count}: not a number"))?;
+        let cms = Photos::cut(&photo, n)?;
+        let articles = |n: usize| -> Vec<_> {
+            (0..n)
+                .map(|i| {
+                    let mut article = model.clone();
+                    article.summary.cover = Some(Image {
+                        src: Photos::url(i),
+                        alt: "Une photo".into(),
+                        width: Some(2048),
+                        height: Some(1152),
+                        ..Image::default()
+                    });
+                    article.body.clear();
+                    article
+                })
+                .collect()
+        };
+        let dir =
+            std::env::temp_dir().join(format!("veille-bench-images-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let mut media = Media::open(&dir)?;
+        media.localize(&cms, &mut articles(n), &mut std::io::stderr());
+        media.save()?;
+        let first = media.cost;
+        let mut again = Media::open(&dir)?;
+        let started = std::time::Instant::now();
+        again.localize(&cms, &mut articles(n), &mut std::io::stderr());
+        let reuse = started.elapsed();
+        let _ = fs::remove_dir_all(&dir);
+        if first.made != n || again.cost.reused != n {
+            return Err(format!("{n} images: {first:?}, then {:?}", again.cost));
+        }
+        println!(
+            "{} | {} ms | {} | {} | {} | {} ms",
+            number(n as u64),
+            number(first.millis as u64),
+            number((first.millis / n as u128) as u64),
+            number(first.bytes),
+            number(first.bytes / n as u64),
+            number(reuse.as_millis() as u64),
+        );
+        last = Some((n, first));
+    }
+    // An archive of 10,000 photos takes hours on two cores: its figure is the largest run's
+    // rate, said as an estimate.
+    if let Some((n, cost)) = last.filter(|&(n, _)| (100..10_000).contains(&n)) {
+        let per = cost.millis as f64 / n as f64;
+        println!(
+            "10 000 (estimé d’après {}) | {} min | {} | {} | {} | —",
+            number(n as u64),
+            number((per * 10_000.0 / 60_000.0).round() as u64),
+            number(per.round() as u64),
+            number(cost.bytes / n as u64 * 10_000),
+            number(cost.bytes / n as u64),
+        );
+    }
+    Ok(())
+}

@@ -22,7 +22,7 @@ pub struct Answer {
 
 /// What the import asks of HTTP: `GET url`. A trait, so that the logic is tested on recorded
 /// answers as well as against a real server.
-pub trait Get {
+pub trait Get: Sync {
     fn get(&self, url: &str) -> Result<Answer, String>;
     /// The first `limit` bytes of a file (an image), or fewer when it is shorter; an error
     /// for a status other than 2xx.

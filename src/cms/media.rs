@@ -27,8 +27,10 @@ const RECORD: &str = "media.json";
 /// too, up to the last of these): a phone's 768, a tablet's or a high-density phone's 1,024,
 /// and 1,536 for wide screens and share previews (at least 1,200 px).
 pub const WIDTHS: [u32; 4] = [480, 768, 1024, 1536];
-/// AVIF's encoder: speed (1 slowest, 10 fastest) and quality (1–100).
-const AVIF_SPEED: u8 = 8;
+/// AVIF's encoder: speed (1 slowest, 10 fastest) and quality (1–100). At 9, files as small as
+/// at 8 for much less time; 10 is quicker still but every reader then fetches heavier copies
+/// (docs/performance.md, « The import's image copies »).
+const AVIF_SPEED: u8 = 9;
 const AVIF_QUALITY: u8 = 60;
 /// The JPEG copies' quality.
 const JPEG_QUALITY: u8 = 80;
@@ -88,15 +90,18 @@ impl Media {
 
     /// Every image of `articles` (covers and the text's) served from the site: made, or reused
     /// when done before. An image that cannot be fetched or read keeps the CMS's address (and
-    /// its sizes), and is said on `progress`.
+    /// its sizes), and is said on `progress`. The images to make are shared over the machine's
+    /// cores, one image per thread at a time ([`crate::parallel::map`]): an AVIF encoder keeps
+    /// one core busy for a second or more per copy.
     pub fn localize(
         &mut self,
         http: &dyn Get,
         articles: &mut [Article],
         progress: &mut dyn std::io::Write,
     ) {
-        for article in articles {
-            let images =
+        let mut images: Vec<&mut Image> = articles
+            .iter_mut()
+            .flat_map(|article| {
                 article
                     .summary
                     .cover
@@ -104,51 +109,57 @@ impl Media {
                     .chain(article.body.iter_mut().filter_map(|block| match block {
                         Block::Image { image, .. } => Some(image),
                         _ => None,
-                    }));
-            for image in images {
-                if let Err(e) = self.localize_one(http, image) {
-                    self.cost.failed += 1;
-                    let _ = writeln!(progress, "image gardée sur le CMS, sans copie\u{a0}: {e}");
+                    }))
+            })
+            .collect();
+        let sources: Vec<Option<String>> = images.iter().map(|image| source(image)).collect();
+        // Each address not done yet, once, in the order first met.
+        let mut wanted: Vec<String> = Vec::new();
+        for source in sources.iter().flatten() {
+            let done = self.record.get(source).is_some_and(|d| self.has_files(d));
+            if !done && !wanted.contains(source) {
+                wanted.push(source.clone());
+            }
+        }
+        let started = Instant::now();
+        let made = crate::parallel::map(wanted, |source| {
+            let result = http
+                .head_bytes(&source, MAX_BYTES)
+                .and_then(|bytes| self.make(&source, &bytes));
+            (source, result)
+        });
+        let mut failures = BTreeMap::new();
+        let mut made_now = Vec::new();
+        for (source, result) in made {
+            match result {
+                Ok((done, written)) => {
+                    self.cost.made += 1;
+                    self.cost.bytes += written;
+                    self.record.insert(source.clone(), done);
+                    made_now.push(source);
+                }
+                Err(e) => {
+                    failures.insert(source, e);
                 }
             }
         }
-    }
-
-    fn localize_one(&mut self, http: &dyn Get, image: &mut Image) -> Result<(), String> {
-        // The copies are made from the narrowest of the CMS's sizes that is as wide as the widest
-        // copy, else its widest: less to fetch and decode than an original of 2,560 px, and one
-        // source for a cover and its copy in the text, whose lists of sizes differ (WordPress
-        // leaves sizes over 2,048 px out of a text's srcset).
-        let widest = WIDTHS[WIDTHS.len() - 1];
-        let all = images::candidates(image);
-        let source = all
-            .iter()
-            .find(|&&(_, width)| width >= widest)
-            .or(all.last())
-            .map(|(src, _)| src.to_string())
-            .unwrap_or_else(|| image.src.clone());
-        if !source.starts_with("http://") && !source.starts_with("https://") {
-            // Already the site's own (the sample's, or copies made before).
-            return Ok(());
+        self.cost.millis += started.elapsed().as_millis();
+        for (image, source) in images.iter_mut().zip(&sources) {
+            let Some(source) = source else { continue };
+            if let Some(e) = failures.get(source) {
+                self.cost.failed += 1;
+                let _ = writeln!(progress, "image gardée sur le CMS, sans copie\u{a0}: {e}");
+            } else if let Some(done) = self.record.get(source) {
+                // An image's first use after its making is that making; every other, a reuse.
+                match made_now.iter().position(|s| s == source) {
+                    Some(i) => {
+                        made_now.swap_remove(i);
+                    }
+                    None => self.cost.reused += 1,
+                }
+                served(image, done);
+            }
         }
-        let done = match self.record.get(&source).filter(|d| self.has_files(d)) {
-            Some(done) => {
-                self.cost.reused += 1;
-                done.clone()
-            }
-            None => {
-                let started = Instant::now();
-                let bytes = http.head_bytes(&source, MAX_BYTES)?;
-                let (done, written) = self.make(&source, &bytes)?;
-                self.cost.made += 1;
-                self.cost.millis += started.elapsed().as_millis();
-                self.cost.bytes += written;
-                self.record.insert(source, done.clone());
-                done
-            }
-        };
-        served(image, &done);
-        Ok(())
     }
 
     /// Whether every copy of `done` is on disk.
@@ -172,18 +183,16 @@ impl Media {
         let stem = stem(bytes);
         let mut written = 0;
         let widths = widths_for(width);
-        for &w in &widths {
-            let h = scaled(height, w, width).max(1);
-            let copy = if w == width {
-                picture.to_rgb8()
-            } else {
-                image::imageops::resize(
-                    &picture.to_rgb8(),
-                    w,
-                    h,
-                    image::imageops::FilterType::CatmullRom,
-                )
-            };
+        // From the widest copy down, each resized from the one before: a step of at most 1.5
+        // costs less than one from a camera's 16 megapixels, for the same sharpness.
+        let mut copy = picture.to_rgb8();
+        drop(picture);
+        for &w in widths.iter().rev() {
+            if w != copy.width() {
+                let h = scaled(height, w, width).max(1);
+                copy =
+                    image::imageops::resize(&copy, w, h, image::imageops::FilterType::CatmullRom);
+            }
             // An encoder's error names the image it was making copies of.
             let named = |e: String| format!("{source}\u{a0}: {e}");
             let encoded = [
@@ -206,6 +215,23 @@ impl Media {
             written,
         ))
     }
+}
+
+/// The address the copies of `image` are made from, or `None` when it is already the site's own
+/// (the sample's, or copies made before): the narrowest of the CMS's sizes that is as wide as the
+/// widest copy, else its widest. Less to fetch and decode than an original of 2,560 px, and one
+/// source for a cover and its copy in the text, whose lists of sizes differ (WordPress leaves
+/// sizes over 2,048 px out of a text's srcset).
+fn source(image: &Image) -> Option<String> {
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    let all = images::candidates(image);
+    let source = all
+        .iter()
+        .find(|&&(_, width)| width >= widest)
+        .or(all.last())
+        .map(|(src, _)| src.to_string())
+        .unwrap_or_else(|| image.src.clone());
+    (source.starts_with("http://") || source.starts_with("https://")).then_some(source)
 }
 
 /// The widths made of an image `width` pixels wide: those of [`WIDTHS`] narrower than it, and
@@ -285,12 +311,12 @@ fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
     use crate::cms::import::Answer;
-    use std::cell::Cell;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 
     /// A CMS that serves one photo, counting how often it is fetched.
     struct Photo {
         jpeg: Vec<u8>,
-        fetched: Cell<usize>,
+        fetched: AtomicUsize,
     }
 
     impl Get for Photo {
@@ -299,7 +325,7 @@ mod tests {
         }
         fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
             if url.ends_with("/photo.jpg") {
-                self.fetched.set(self.fetched.get() + 1);
+                self.fetched.fetch_add(1, SeqCst);
                 Ok(self.jpeg.clone())
             } else if url.ends_with("/page.jpg") {
                 Ok(b"<!doctype html><p>Pare-feu</p>".to_vec())
@@ -318,7 +344,7 @@ mod tests {
         });
         Photo {
             jpeg: jpeg(&picture).unwrap(),
-            fetched: Cell::new(0),
+            fetched: AtomicUsize::new(0),
         }
     }
 
@@ -360,7 +386,7 @@ mod tests {
         let mut media = Media::open(&content).unwrap();
         media.localize(&cms, &mut articles, &mut std::io::sink());
         media.save().unwrap();
-        assert_eq!(cms.fetched.get(), 1);
+        assert_eq!(cms.fetched.load(SeqCst), 1);
         assert_eq!(
             (media.cost.made, media.cost.reused, media.cost.failed),
             (1, 1, 0)
@@ -396,14 +422,14 @@ mod tests {
         let mut again = vec![article(url, url)];
         let mut media = Media::open(&content).unwrap();
         media.localize(&cms, &mut again, &mut std::io::sink());
-        assert_eq!(cms.fetched.get(), 1);
+        assert_eq!(cms.fetched.load(SeqCst), 1);
         assert_eq!((media.cost.made, media.cost.reused), (0, 2));
         assert_eq!(again, articles);
         // A copy deleted since: made again.
         fs::remove_file(content.join(format!("media/{stem}-768.avif"))).unwrap();
         let mut media = Media::open(&content).unwrap();
         media.localize(&cms, &mut [article(url, url)], &mut std::io::sink());
-        assert_eq!((cms.fetched.get(), media.cost.made), (2, 1));
+        assert_eq!((cms.fetched.load(SeqCst), media.cost.made), (2, 1));
         let _ = fs::remove_dir_all(&content);
     }
 
