@@ -182,12 +182,20 @@ build_site() {
   else
     "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi
+  # The site's own scripts, minified (tools/minify: a package of its own, see its Cargo.toml).
+  minify_scripts "$ROOT/dist"
   # The search index: a record of each article (src/search.rs), indexed by Pagefind into
   # dist/pagefind/ (tests/e2e/search-index.mjs), which search.js reads in the browser.
   say "search index (Pagefind)"
   local records="$ROOT/target/search-records.json"
   "$ROOT/target/prerender/veille-content" search "$records" ${VEILLE_CONTENT:+"$VEILLE_CONTENT"}
   node "$E2E/search-index.mjs" "$records" "$ROOT/dist"
+}
+
+# navigation.js and search.js of the built site DIR, minified in place.
+minify_scripts() {
+  CARGO_TARGET_DIR="$ROOT/target" cargo build --quiet --release --manifest-path "$ROOT/tools/minify/Cargo.toml"
+  "$ROOT/target/release/veille-minify" "$1/navigation.js" "$1/search.js"
 }
 
 # The style guide is not in the release: its accessibility audit runs on the trunk serve build.
@@ -244,9 +252,12 @@ run_tests() {
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
+  cargo fmt --manifest-path tools/minify/Cargo.toml -- --check
+  CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
   step cargo test --features ssr,styleguide
+  CARGO_TARGET_DIR="$ROOT/target" step cargo test --manifest-path tools/minify/Cargo.toml
 
   say "3/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1)"
   start_content_api

@@ -3,8 +3,9 @@
 //
 // 1. The islands' wasm (the newsletter box, made alive by src/islands.rs), loaded only when a
 //    reader may use it: when the box comes within a screen and a half of the viewport, or when
-//    it is hovered, touched or focused. A signup sent before is held and sent by the wasm once
-//    it is there (or, if it cannot load, posted as the plain form it is). The share rows need
+//    it is hovered, touched or focused. A signup sent before is held, shown on its way, and sent
+//    by the wasm once it is there (or, if it cannot load or is late, posted as the plain form it
+//    is). The share rows need
 //    no wasm: « Copier le lien » and the share sheet are served here, from the row's data-url,
 //    data-titre and data-texte (src/components/share.rs).
 // 2. Client-side navigation: an internal link fetches the next prerendered page (prefetched on
@@ -12,7 +13,9 @@
 //    <!--HEAD--> marker) instead of loading a new document; history, scroll, focus on the new
 //    h1, and an announcement for screen readers. Anything this script does not handle
 //    (another origin, a download, a new tab, a modified click, an anchor of the same page, a
-//    file, a failed fetch) is left to the browser.
+//    file, a failed fetch) is left to the browser. A navigation that takes a moment shows a
+//    bar and says so; the last one asked wins (an earlier one's fetch is aborted, its page never
+//    shown); one that takes too long is left to the browser too.
 // 3. Search: public/search.js, loaded only when a reader focuses a search field or is on
 //    /recherche; a search form sent from another page opens /recherche as a link would.
 // 4. When the page's configuration changed since the build (another newsletter provider,
@@ -54,6 +57,11 @@ const reconfigured =
 
 /** Set by the wasm on each island it made alive (src/islands.rs, `ALIVE`). */
 const ALIVE = "data-vivant";
+/** On a signup form held until the wasm comes, saying so (style/main.css shows it). */
+const HELD = "data-envoi";
+const SENDING = "Envoi de votre inscription…";
+/** How long a held signup waits for the wasm before it is posted as a plain form. */
+const ISLAND_WAIT_MS = 3000;
 let loading = null;
 
 /** Loads the islands' wasm once; resolves once the page's islands are alive. */
@@ -99,8 +107,10 @@ function islands() {
     doc.addEventListener(type, wake, { passive: true, capture: true });
   }
 
-  // A signup sent before the wasm: held, then sent by the box once alive (one request, with
-  // its states and messages), or posted as the plain form it is if the wasm cannot load.
+  // A signup sent before the wasm: held, the box showing that it is on its way, then sent by
+  // the box once alive (one request, with its states and messages); or posted as the plain
+  // form it is if the wasm cannot load or has not come within ISLAND_WAIT_MS. Once either way
+  // is taken, the other is not: one request per submission.
   doc.addEventListener(
     "submit",
     (event) => {
@@ -108,9 +118,23 @@ function islands() {
       const island = islandOf(form);
       if (!asleep(island)) return;
       event.preventDefault();
+      if (form.hasAttribute(HELD)) return;
+      form.setAttribute(HELD, SENDING);
+      form.setAttribute("aria-busy", "true");
+      say(SENDING);
+      let taken = false;
+      const take = (way) => {
+        if (taken) return;
+        taken = true;
+        clearTimeout(timer);
+        form.removeAttribute(HELD);
+        form.setAttribute("aria-busy", "false");
+        way();
+      };
+      const timer = setTimeout(() => take(() => form.submit()), ISLAND_WAIT_MS);
       loadIslands().then(
-        () => (form.isConnected ? form.requestSubmit() : null),
-        () => form.submit(),
+        () => take(() => (form.isConnected ? form.requestSubmit() : null)),
+        () => take(() => form.submit()),
       );
     },
     true,
@@ -179,22 +203,55 @@ function share() {
 // ---------------------------------------------------------------------------------------------
 // 2. Navigation
 
-/** Fetched pages, by address without fragment: each fetched once (prefetch, then the click). */
+/** Fetched pages, by address without fragment: each fetched once (prefetch, then the click),
+ * with the controller that can abort it. */
 const pages = new Map();
 const keyOf = (url) => url.origin + url.pathname + url.search;
 
 function fetchPage(url) {
   const key = keyOf(url);
   if (!pages.has(key)) {
-    const page = fetch(key, { credentials: "same-origin", headers: { Accept: "text/html" } }).then((response) => {
-      const type = response.headers.get("content-type") ?? "";
-      if (!response.ok || !type.includes("text/html")) throw new Error(`${response.status} ${type}`);
-      return response.text();
-    });
-    page.catch(() => pages.delete(key));
-    pages.set(key, page);
+    const controller = new AbortController();
+    const page = fetch(key, { credentials: "same-origin", headers: { Accept: "text/html" }, signal: controller.signal }).then(
+      (response) => {
+        const type = response.headers.get("content-type") ?? "";
+        if (!response.ok || !type.includes("text/html")) throw new Error(`${response.status} ${type}`);
+        return response.text();
+      },
+    );
+    page.catch(() => pages.get(key)?.page === page && pages.delete(key));
+    pages.set(key, { page, controller });
   }
-  return pages.get(key);
+  return pages.get(key).page;
+}
+
+/** How long a navigation may take before the browser loads the page itself, and how long
+ * before the reader is shown that it is under way (a quick one shows nothing). */
+const NAVIGATION_TIMEOUT_MS = 8000;
+const PROGRESS_DELAY_MS = 400;
+/** On the root while a navigation is shown under way (style/main.css draws it). */
+const NAVIGATING = "data-navigation";
+/** The navigation under way, if any: the last one asked wins. */
+let pending = null;
+
+/** Abandons the navigation under way: its fetch aborted (unless it is `keep`'s), its sign gone. */
+function abandon(keep) {
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  clearTimeout(pending.progress);
+  if (pending.key !== keep) {
+    pages.get(pending.key)?.controller.abort();
+    pages.delete(pending.key);
+  }
+  pending = null;
+  root.removeAttribute(NAVIGATING);
+}
+
+/** `text` said politely to screen readers. */
+function say(text) {
+  const region = announcer();
+  if (!region.isConnected) doc.body.append(region);
+  region.textContent = text;
 }
 
 /** The address an activated link leads to when this script is to handle it, else null. */
@@ -236,11 +293,13 @@ function announcer() {
   return region;
 }
 
+/** The <!--HEAD--> comment of `head`, after which come the page's own tags. */
+const headMarker = (head) => [...head.childNodes].find((n) => n.nodeType === Node.COMMENT_NODE && n.data === "HEAD");
+
 /** Replaces the current head's tags after <!--HEAD--> (and the route's marker) by `next`'s. */
 function swapHead(next) {
-  const marker = (head) => [...head.childNodes].find((n) => n.nodeType === Node.COMMENT_NODE && n.data === "HEAD");
-  const here = marker(doc.head);
-  const there = marker(next.head);
+  const here = headMarker(doc.head);
+  const there = headMarker(next.head);
   if (!here || !there) return false;
   while (here.nextSibling) here.nextSibling.remove();
   const tags = [];
@@ -255,16 +314,41 @@ function swapHead(next) {
 }
 
 async function go(url, { push, scroll }) {
+  const key = keyOf(url);
+  // The same page asked again while on its way: the same navigation goes on.
+  if (pending?.key === key && pending.push === push) return;
+  abandon(key);
+  const nav = { key, push };
+  nav.progress = setTimeout(() => {
+    root.setAttribute(NAVIGATING, "");
+    say("Chargement de la page…");
+  }, PROGRESS_DELAY_MS);
+  // Too long: the browser loads it, as without this script — once the fetch is aborted, for
+  // the browser would wait for it before asking the same address again.
+  nav.timer = setTimeout(() => {
+    abandon();
+    location.assign(url.href);
+  }, NAVIGATION_TIMEOUT_MS);
+  pending = nav;
   let text;
   try {
     text = await fetchPage(url);
   } catch {
-    location.assign(url.href);
+    if (pending === nav) location.assign(url.href);
     return;
   }
+  // A later navigation took over.
+  if (pending !== nav) return;
+  abandon(key);
   const next = new DOMParser().parseFromString(text, "text/html");
-  // Only a page of islands built the same way can be swapped in.
-  if (!metaOf(next, "veille-islands") || metaOf(next, "veille-rendu-avec") !== meta("veille-rendu-avec")) {
+  // Only a whole page of islands built the same way can be swapped in.
+  if (
+    !metaOf(next, "veille-islands") ||
+    metaOf(next, "veille-rendu-avec") !== meta("veille-rendu-avec") ||
+    !headMarker(next.head) ||
+    !headMarker(doc.head) ||
+    !next.querySelector("main")
+  ) {
     location.assign(url.href);
     return;
   }
@@ -274,10 +358,7 @@ async function go(url, { push, scroll }) {
     history.pushState({ veille: entry }, "", url.href);
   }
   current = location.pathname + location.search;
-  if (!swapHead(next)) {
-    location.reload();
-    return;
-  }
+  swapHead(next);
   const region = announcer();
   region.textContent = "";
   doc.body.replaceChildren(...[...next.body.childNodes].map((n) => doc.importNode(n, true)), region);
@@ -314,10 +395,12 @@ function navigation() {
   });
   addEventListener("popstate", (event) => {
     const here = location.pathname + location.search;
-    // A fragment of the same page (the table of contents): the browser's to handle.
-    if (here === current) return;
+    // A fragment of the same page (the table of contents): the browser's to handle; and a
+    // navigation still on its way is not where the reader now is.
+    if (here === current) return abandon();
     // Another search of the search page, which shows it itself (search.js).
     if (location.pathname === current.split("?")[0] && doc.querySelector("[data-recherche]")?.veilleSearch) {
+      abandon();
       current = here;
       return;
     }

@@ -16,6 +16,11 @@
 // whose results come first, and the page says so if it failed.
 
 const PAGEFIND = "/pagefind/pagefind.js";
+/** The folder of the index's files. */
+const INDEX = PAGEFIND.slice(0, PAGEFIND.lastIndexOf("/") + 1);
+/** How long a reader waits for one file of the index before the search says it failed: the
+ * content API's own limit (src/content/api.rs). */
+const TIMEOUT_MS = 8000;
 /** Results shown at first and added by « Afficher plus de résultats » (the page's
  * data-par-page, if it says otherwise). */
 const BATCH = 10;
@@ -41,8 +46,14 @@ const MESSAGES = {
   none: "Vérifiez l’orthographe, essayez un mot plus général ou une autre rubrique, ou parcourez les rubriques\u00a0:",
   missing:
     "L’index de recherche est introuvable\u00a0: ce site a été publié sans lui. En attendant, parcourez les rubriques\u00a0:",
+  empty: "L’index de recherche est vide\u00a0: ce site a été publié sans article à chercher. Parcourez les rubriques\u00a0:",
   offline:
     "La recherche ne répond pas\u00a0: la connexion semble coupée. Vérifiez-la, puis réessayez. Les rubriques restent accessibles\u00a0:",
+  slow: "La recherche met trop de temps à répondre\u00a0: la connexion est peut-être lente. Réessayez\u00a0; les rubriques restent accessibles\u00a0:",
+  server:
+    "Le site n’a pas pu fournir l’index de recherche (erreur du serveur). Réessayez dans un instant\u00a0; les rubriques restent accessibles\u00a0:",
+  damaged:
+    "La recherche n’a pas pu lire tout son index\u00a0: un fichier est arrivé incomplet. Réessayez\u00a0; les rubriques restent accessibles\u00a0:",
   more: (shown, total) => `${count.format(shown)} résultats affichés sur ${count.format(total)}.`,
   latest: "Les articles parus depuis la dernière mise à jour de l’index de recherche n’ont pas pu être cherchés\u00a0:",
 };
@@ -105,19 +116,84 @@ function markedNodes(text, query) {
 // ---------------------------------------------------------------------------------------------
 // The index
 
+// Pagefind reads an index file it could not fetch as a file without the words asked (it drops
+// the error), and so answers « no result » for a search it could not make. Its files are
+// therefore fetched through `indexFetch`: each with a time limit, read whole, its gzip checked
+// (and undone: Pagefind takes the bytes as they are when they carry its signature), and every
+// failure counted, so that a search during which one happened says so instead of answering.
+// Pagefind runs on the page's own thread (`noWorker`), whose `fetch` this is.
+
+/** Failures of the index's files since the page loaded, the last one's kind in `lastFault`. */
+let faults = 0;
+let lastFault = "offline";
+const nativeFetch = window.fetch.bind(window);
+const SIGNATURE = "pagefind_dcd";
+
+function fault(kind) {
+  faults++;
+  lastFault = kind;
+  return new Error(`Veille : fichier de l’index ${kind}`);
+}
+
+/** A fetch that failed: too slow (its time limit), else the connection. */
+const kindOf = (error) => (error?.name === "TimeoutError" ? "slow" : "offline");
+
+async function indexFetch(input, init) {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  if (url.origin !== location.origin || !url.pathname.startsWith(INDEX)) return nativeFetch(input, init);
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  let response;
+  let bytes;
+  try {
+    response = await nativeFetch(input, { ...init, signal });
+    if (!response.ok) throw fault(response.status === 404 ? "damaged" : "server");
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (error?.message?.startsWith("Veille")) throw error;
+    throw fault(kindOf(signal.aborted ? signal.reason : error));
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch {
+      throw fault("damaged");
+    }
+    if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) throw fault("damaged");
+  }
+  return new Response(bytes, { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "" } });
+}
+window.fetch = indexFetch;
+
+/** `promise`, or after `ms` a failure of kind "slow". */
+function limited(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(fault("slow")), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 let engine = null;
+let script = null;
 let attempts = 0;
 
-/** Pagefind, loaded and started once; a failure is retried on the next call (at an address of
- * its own: a browser may keep a failed module import for the life of the page). */
+/** A Pagefind instance, loaded and started once; after a failure the next call starts a fresh
+ * one (Pagefind keeps an instance whose first files failed failed for good), and imports its
+ * script again, at a fresh address, only if that is what failed (a browser may keep a failed
+ * module import for the life of the page). */
 function pagefind() {
   if (!engine) {
-    const address = attempts++ === 0 ? PAGEFIND : `${PAGEFIND}?essai=${attempts}`;
-    engine = import(address)
+    if (!script) {
+      const address = attempts++ === 0 ? PAGEFIND : `${PAGEFIND}?essai=${attempts}`;
+      const loading = limited(import(address), TIMEOUT_MS);
+      script = loading;
+      loading.catch(() => script === loading && (script = null));
+    }
+    engine = script
       .then(async (module) => {
-        await module.options({ excerptLength: 24 });
-        await module.init();
-        return module;
+        const instance = module.createInstance({ noWorker: true, excerptLength: 24 });
+        // The filters' own files: without them Pagefind counts no result in any tag.
+        await instance.filters();
+        return instance;
       })
       .catch(async (error) => {
         engine = null;
@@ -127,14 +203,27 @@ function pagefind() {
   return engine;
 }
 
-/** Why Pagefind could not load: "missing" when the site has no index, else "offline". */
+/** Forgets the instance: the next search starts afresh. */
+function forget() {
+  const old = engine;
+  engine = null;
+  old?.then((instance) => instance.destroy()).catch(() => {});
+}
+
+/** Why Pagefind could not load: "missing" when the site has no index, "empty" when it has one
+ * without a page, else the kind of the last failure. */
 async function reason(error) {
+  if (typeof error === "string") return error;
   if (!navigator.onLine) return "offline";
   try {
-    const response = await fetch(PAGEFIND, { method: "HEAD", cache: "no-store" });
-    return response.status === 404 || response.status === 410 ? "missing" : "offline";
+    const response = await nativeFetch(`${INDEX}pagefind-entry.json`, { cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (response.status === 404 || response.status === 410) return "missing";
+    if (!response.ok) return "server";
+    const entry = await response.json();
+    const pages = Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+    return pages === 0 ? "empty" : lastFault;
   } catch {
-    return "offline";
+    return lastFault;
   }
 }
 
@@ -285,7 +374,7 @@ class SearchPage {
     this.clear();
     this.controls.hidden = true;
     this.say(MESSAGES[why] ?? MESSAGES.offline, { suggestions: true });
-    if (why === "offline") this.offerRetry(search);
+    if (why !== "missing" && why !== "empty") this.offerRetry(search);
   }
 
   /** « Réessayer », after the status's message: the same search again. */
@@ -318,15 +407,21 @@ class SearchPage {
       return;
     }
     this.list.setAttribute("aria-busy", "true");
+    // Nothing found yet: no more of it to offer.
+    this.more.hidden = true;
     this.say(MESSAGES.searching);
     // Asked at once, while Pagefind loads.
     const recent = latest(q);
+    const before = faults;
     try {
       const engine = await pagefind();
       const options = {};
       if (rubrique) options.filters = { rubrique };
       if (tri) options.sort = { date: "desc" };
-      const found = await engine.search(q, options);
+      // Each file has its limit; the whole search too (Pagefind may wait on a file it never got).
+      const found = await limited(engine.search(q, options), 2 * TIMEOUT_MS);
+      // A file missing from this search: its answer is partial, and is not given.
+      if (faults !== before) throw lastFault;
       const fresh = await recent;
       if (run !== this.run) return;
       this.clear();
@@ -345,15 +440,17 @@ class SearchPage {
         if (fresh.error) this.latestFailed(fresh.error, search);
         this.status.append(` ${MESSAGES.none}`);
       } else {
-        await this.showMore(false);
-        if (run !== this.run) return;
+        // Its first results could not be read: the failure stays said.
+        if (!(await this.showMore(false)) || run !== this.run) return;
         this.say(summary(this.results.length, q, tagName));
         if (fresh.error) this.latestFailed(fresh.error, search);
       }
     } catch (error) {
+      forget();
+      const why = await reason(error);
       if (run !== this.run) return;
       console.error("Veille : la recherche a échoué", error);
-      this.failed(typeof error === "string" ? error : "offline", search);
+      this.failed(why, search);
     } finally {
       if (run === this.run) this.list.removeAttribute("aria-busy");
     }
@@ -370,18 +467,21 @@ class SearchPage {
     }
   }
 
-  /** The next results; with `focus`, the keyboard goes to the first of them. */
+  /** The next results; with `focus`, the keyboard goes to the first of them. Whether they could
+   * be read (else the failure is said). */
   async showMore(focus) {
     const next = this.results.slice(this.shown, this.shown + this.batch);
     const run = this.run;
     let data;
+    const before = faults;
     try {
-      data = await Promise.all(next.map((result) => result.data()));
+      data = await limited(Promise.all(next.map((result) => result.data())), 2 * TIMEOUT_MS);
     } catch {
-      if (run === this.run) this.failed("offline", searchOf(location.href));
-      return;
+      forget();
+      if (run === this.run) this.failed(faults !== before ? lastFault : "offline", searchOf(location.href));
+      return false;
     }
-    if (run !== this.run) return;
+    if (run !== this.run) return false;
     const items = data.map((page) => this.item(page));
     this.list.append(...items);
     this.shown += items.length;
@@ -390,6 +490,7 @@ class SearchPage {
       items[0]?.querySelector("a")?.focus();
       this.say(MESSAGES.more(this.shown, this.results.length));
     }
+    return true;
   }
 
   item(page) {

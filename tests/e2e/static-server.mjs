@@ -5,6 +5,10 @@
 // build), `index.html` with status 200 for addresses without a file extension (the "SPA
 // fallback").
 //
+// Faults on demand (`Faults`): per path, an error status, a damaged file, a body cut by the
+// network, an answer that never comes, or one that comes late; the browser's own offline mode
+// is Playwright's (`context.setOffline`).
+//
 // Used by the end-to-end tests (imported) and runnable alone: `node static-server.mjs dist 8081`.
 
 import { createServer } from "node:http";
@@ -64,16 +68,64 @@ async function fileAt(root, urlPath) {
 }
 
 /**
+ * The faults a server meets, changed while it runs. Each rule matches a path (a string, exactly,
+ * or a RegExp) and says what happens to its answers:
+ * - `{ status }`: that status, with a short text body;
+ * - `{ truncate }`: a damaged file: only that fraction of the body, sent as if complete;
+ * - `{ abort }`: the headers for the whole body, that fraction of it, then the connection cut;
+ * - `{ hang: true }`: no answer at all, until the server closes;
+ * - `{ delay }`: the right answer, that many milliseconds late;
+ * - `{ gone: true }`: as if the file had been deleted since (the host's 404 page).
+ * With `times`, a rule applies to that many answers only. The last rule added that matches
+ * (and has answers left) wins. `hits` lists every path asked since.
+ */
+export class Faults {
+  constructor() {
+    this.rules = [];
+    this.hits = [];
+  }
+  add(match, fault) {
+    this.rules.push({ match, fault });
+    return this;
+  }
+  clear() {
+    this.rules = [];
+  }
+  /** The fault for `path`, if any. */
+  of(path) {
+    const rule = this.rules.findLast(
+      ({ match, fault }) => fault.times !== 0 && (typeof match === "string" ? match === path : match.test(path)),
+    );
+    if (rule?.fault.times) rule.fault.times--;
+    return rule?.fault ?? null;
+  }
+  /** How many times a path matching `match` was asked. */
+  count(match) {
+    return this.hits.filter((path) => (typeof match === "string" ? match === path : match.test(path))).length;
+  }
+}
+
+/**
  * Starts serving `dir`; resolves to `{ url, close() }` once listening. With `compress`, answers
  * are brotli- or gzip-encoded as the browser asks, as a CDN would. With `log` (an array), each
  * answer is pushed to it as `{ path, bytes }` (the body as sent): what a page and its workers
- * fetched, which a page's own view of the network does not all see.
+ * fetched, which a page's own view of the network does not all see. With `faults` (a `Faults`),
+ * its rules apply.
  */
-export async function serveStatic(dir, port = 0, { compress = false, log = null } = {}) {
+export async function serveStatic(dir, port = 0, { compress = false, log = null, faults = null } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://127.0.0.1").pathname;
-    let path = await fileAt(root, urlPath);
+    faults?.hits.push(urlPath);
+    const fault = faults?.of(urlPath);
+    if (fault?.hang) return; // never answered: closed with the server
+    if (fault?.delay) await new Promise((ok) => setTimeout(ok, fault.delay));
+    if (fault?.status) {
+      res.writeHead(fault.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end(`panne simulée ${fault.status}`);
+      return;
+    }
+    let path = fault?.gone ? null : await fileAt(root, urlPath);
     let status = 200;
     if (!path) {
       // Like static hosts: their 404 page for any address with no file, when there is one;
@@ -106,6 +158,13 @@ export async function serveStatic(dir, port = 0, { compress = false, log = null 
           headers.vary = "accept-encoding";
         }
       }
+      if (fault?.truncate !== undefined) body = body.subarray(0, Math.floor(body.length * fault.truncate));
+      if (fault?.abort !== undefined && req.method !== "HEAD") {
+        res.writeHead(status, { ...headers, "content-length": body.length });
+        res.write(body.subarray(0, Math.floor(body.length * fault.abort)));
+        setTimeout(() => res.socket?.destroy(), 50);
+        return;
+      }
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
       log?.push({ path: urlPath, bytes: req.method === "HEAD" ? 0 : body.length });
@@ -117,7 +176,12 @@ export async function serveStatic(dir, port = 0, { compress = false, log = null 
   const { port: bound } = server.address();
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        // Answers held back on purpose (a hang) would keep it open.
+        server.closeAllConnections();
+      }),
   };
 }
 
