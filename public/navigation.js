@@ -70,7 +70,7 @@ function loadIslands() {
   if (!islandsBundle) return Promise.reject(new Error("pas d’îlots sur cette page"));
   loading ??= start(islandsBundle).catch((error) => {
     loading = null;
-    console.error("Veille : les widgets n’ont pas pu démarrer", error);
+    console.error(error);
     throw error;
   });
   return loading;
@@ -416,13 +416,40 @@ function navigation() {
 const SEARCH_SCRIPT = "/search.js";
 const SEARCH_FORM = "form[data-recherche-form]";
 let searching = null;
+let searchAttempts = 0;
 
-/** search.js, once: it takes over the search page, or preloads the index for the next search. */
+/** The search page's status, while search.js has not taken the page over. */
+const waitingSearch = () => {
+  const page = doc.querySelector("[data-recherche]");
+  return page && !page.veilleSearch ? page.querySelector(".search__status") : null;
+};
+
+/** search.js, once: it takes over the search page, or preloads the index for the next search.
+ * Within NAVIGATION_TIMEOUT_MS, else the search page says it could not start, with « Réessayer »
+ * (a fresh address: a browser may keep a failed module import for the life of the page). */
 function loadSearch() {
-  searching ??= import(SEARCH_SCRIPT).catch((error) => {
-    searching = null;
-    console.error("Veille : la recherche n’a pas pu démarrer", error);
-  });
+  if (!searching) {
+    const address = searchAttempts++ ? `${SEARCH_SCRIPT}?essai=${searchAttempts}` : SEARCH_SCRIPT;
+    let timer;
+    const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("délai dépassé")), NAVIGATION_TIMEOUT_MS)));
+    searching = Promise.race([import(address), late])
+      .finally(() => clearTimeout(timer))
+      .catch((error) => {
+        searching = null;
+        console.error(error);
+        // The page's own words for it, with « Réessayer » (src/pages/search.rs), moved into the
+        // status the first time and kept for the next.
+        const status = waitingSearch();
+        const failed = status?.parentNode.querySelector(".search__echec");
+        if (!failed) return;
+        failed.nodes ??= [...failed.childNodes];
+        failed.querySelector("button")?.addEventListener("click", loadSearch);
+        status.replaceChildren(...failed.nodes);
+      });
+    // Not « needs JavaScript », which the page says for readers without it: it is on its way.
+    const status = waitingSearch();
+    if (status) status.textContent = status.dataset.chargement;
+  }
   return searching;
 }
 
@@ -455,7 +482,7 @@ function search() {
 
 if (reconfigured) {
   const app = bundle("veille-app");
-  if (app) start(app).catch((error) => console.error("Veille : l’application n’a pas pu démarrer", error));
+  if (app) start(app).catch(console.error);
 } else {
   islands();
   share();

@@ -163,7 +163,6 @@ async function indexFetch(input, init) {
   }
   return new Response(bytes, { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "" } });
 }
-window.fetch = indexFetch;
 
 /** `promise`, or after `ms` a failure of kind "slow". */
 function limited(promise, ms) {
@@ -544,27 +543,36 @@ const mounted = () => {
   return root?.veilleSearch ?? null;
 };
 
-// Back and forward between searches of the page: the page shows the search of the address.
-addEventListener("popstate", () => mounted()?.go(searchOf(location.href), { push: false }));
+/** This script's hold on the page: Pagefind's fetch watched, and the page's events. */
+function install() {
+  window.fetch = indexFetch;
 
-// On the search page, the header's form searches there too (before navigation.js would load
-// the page again: capture).
-doc.addEventListener(
-  "submit",
-  (event) => {
-    const page = mounted();
-    const form = event.target;
-    if (!page || !(form instanceof HTMLFormElement) || !form.matches("form[data-recherche-form]")) return;
-    if (form === page.form) return;
-    event.preventDefault();
-    const q = normalize(String(new FormData(form).get("q") ?? ""));
-    page.go({ ...page.fromForm(), q }, { push: true });
-  },
-  true,
-);
+  // Back and forward between searches of the page: the page shows the search of the address.
+  addEventListener("popstate", () => mounted()?.go(searchOf(location.href), { push: false }));
 
-// A page navigation.js swapped in (src/hydration.rs, PAGE_EVENT).
-doc.addEventListener("veille:page", start);
+  // On the search page, the header's form searches there too (before navigation.js would load
+  // the page again: capture).
+  doc.addEventListener(
+    "submit",
+    (event) => {
+      const page = mounted();
+      const form = event.target;
+      if (!page || !(form instanceof HTMLFormElement) || !form.matches("form[data-recherche-form]")) return;
+      if (form === page.form) return;
+      event.preventDefault();
+      const q = normalize(String(new FormData(form).get("q") ?? ""));
+      page.go({ ...page.fromForm(), q }, { push: true });
+    },
+    true,
+  );
 
-window.veilleSearch = { start };
-start();
+  // A page navigation.js swapped in (src/hydration.rs, PAGE_EVENT).
+  doc.addEventListener("veille:page", start);
+
+  window.veilleSearch = { start };
+}
+
+// Loaded a second time (navigation.js tried again after a slow first load, which came in the
+// end): the first copy keeps the page.
+if (!window.veilleSearch) install();
+window.veilleSearch.start();

@@ -49,9 +49,21 @@ pub fn SearchPage() -> impl IntoView {
                 id="recherche-page"
                 label="Recherche dans les articles"
             />
-            <p class="search__status" role="status" aria-live="polite">
+            // What public/navigation.js says while search.js comes, and if it cannot come
+            // (with JavaScript, the status' first words would not be true).
+            <p
+                class="search__status"
+                role="status"
+                aria-live="polite"
+                data-chargement="Chargement de la recherche…"
+            >
                 "La recherche a besoin de JavaScript, qui ne s’exécute pas ici. "
                 "Vous pouvez parcourir les articles par rubrique\u{a0}:"
+            </p>
+            <p class="search__echec" hidden>
+                "La recherche n’a pas pu se charger\u{a0}: la connexion semble coupée ou trop lente. "
+                "Réessayez\u{a0}; les rubriques restent accessibles\u{a0}: "
+                <button type="button" class="search__retry">"Réessayer"</button>
             </p>
             <ul class="search__suggestions">{suggestions}</ul>
             <ol class="search__results" aria-label="Résultats"></ol>

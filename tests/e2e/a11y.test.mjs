@@ -137,7 +137,7 @@ test("axe-core : la recherche dans chacun de ses états (résultats, aucun, inde
     ["filtrée", "/recherche?q=donn%C3%A9es&rubrique=sante&tri=date", null, ".search-result"],
     ["aucun résultat", "/recherche?q=zyxwvqj", null, ".search__suggestions:not([hidden])"],
     ["index absent", "/recherche?q=inflation", (route) => route.fulfill({ status: 404, body: "" }), ".search__suggestions:not([hidden])"],
-    ["hors connexion", "/recherche?q=inflation", (route) => route.abort("internetdisconnected"), ".search__retry"],
+    ["hors connexion", "/recherche?q=inflation", (route) => route.abort("internetdisconnected"), ".search__status .search__retry"],
   ];
   for (const scheme of SCHEMES) {
     for (const [label, path, index, shown] of states) {

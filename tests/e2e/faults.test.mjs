@@ -88,7 +88,7 @@ test("une recherche dont un fichier de l’index manque ne répond jamais « auc
       // The network back: « Réessayer » asks again, and finds.
       faults.clear();
       const asked = faults.count(files);
-      await page.locator(".search__retry").click();
+      await page.locator(".search__status .search__retry").click();
       await results(page);
       assert.ok(faults.count(files) > asked, `${label}: « Réessayer » asked for nothing`);
       assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"), label);
@@ -104,10 +104,10 @@ test("l’entrée, les métadonnées ou le wasm de Pagefind en panne une fois : 
     await page.goto(`${server.url}${QUERY}`);
     const found = await answer(page);
     assert.doesNotMatch(found.status, /Aucun résultat/, String(file));
-    assert.ok(await page.locator(".search__retry").isVisible(), `${file}: no « Réessayer »`);
+    assert.ok(await page.locator(".search__status .search__retry").isVisible(), `${file}: no « Réessayer »`);
     faults.clear();
     const asked = faults.count(file);
-    await page.locator(".search__retry").click();
+    await page.locator(".search__status .search__retry").click();
     await results(page);
     assert.ok(faults.count(file) > asked, `${file}: « Réessayer » made no request`);
     await context.close();
@@ -134,7 +134,7 @@ test("hors ligne au milieu d’une recherche : le dire, puis « Réessayer » d�
   assert.doesNotMatch(found.status, /Aucun résultat/);
   await context.setOffline(false);
   await page.unroute("**/pagefind/index/**");
-  await page.locator(".search__retry").click();
+  await page.locator(".search__status .search__retry").click();
   await results(page);
   await context.close();
 });
@@ -173,8 +173,31 @@ test("un index construit vide : un message qui le dit, pas de « Réessayer » s
   const found = await answer(page);
   assert.match(found.status, /^L’index de recherche est vide/);
   assert.ok(found.suggestions);
-  assert.equal(await page.locator(".search__retry").count(), 0);
+  assert.equal(await page.locator(".search__status .search__retry").count(), 0);
   await context.close();
+});
+
+test("search.js qui n’arrive pas : la page le dit au lieu de « il faut JavaScript », et « Réessayer » le recharge", async () => {
+  for (const fault of [{ hang: true }, { status: 500 }]) {
+    faults.clear();
+    faults.add("/search.js", fault);
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${QUERY}`);
+    await page.waitForFunction(() => document.querySelector(".search__status").textContent === "Chargement de la recherche…", null, {
+      timeout: 5000,
+    });
+    await page.locator(".search__status .search__retry").waitFor({ timeout: BOUND });
+    const status = await page.locator(".search__status").textContent();
+    assert.match(status, /^La recherche n’a pas pu se charger/, JSON.stringify(fault));
+    assert.ok(await page.locator(".search__suggestions a").first().isVisible());
+    assert.deepEqual(await audited(page, "/recherche (search.js en échec)"), []);
+    faults.clear();
+    await page.locator(".search__status .search__retry").click();
+    await results(page);
+    assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"));
+    await context.close();
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -223,7 +223,7 @@ test("index absent ou réseau coupé : un message en français, les rubriques, e
     assert.match(found.status, /^La recherche ne répond pas/);
     assert.ok(found.suggestions);
     await page.unroute("**/pagefind/**");
-    await page.locator(".search__retry").click();
+    await page.locator(".search__status .search__retry").click();
     await page.waitForFunction(() => document.querySelectorAll(".search-result").length > 0, null, { timeout: 15000 });
     assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"));
     await context.close();
