@@ -433,7 +433,7 @@ pub fn prerender_with_islands(
     let (mut template, mut shell_html) = match Template::parse(&html) {
         Ok(template) => (template, html),
         // Already prerendered: trunk's page was kept aside, its configuration perhaps edited
-        // there since (the README says to edit spa.html and run the prerender again).
+        // there since (docs/deploying.md says to edit spa.html and run the prerender again).
         Err(_) => {
             let kept = read(&shell)?;
             (Template::parse(&kept)?, kept)

@@ -490,7 +490,7 @@ fn policy_in(file: &Path) -> String {
 
 #[test]
 fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
-    // The README says: to change the configuration of a built site, edit dist/spa.html and run
+    // docs/deploying.md says: to change the configuration of a built site, edit dist/spa.html and run
     // the prerender again. The shell's own policy must follow, not only the pages'.
     let dir = scratch("edited");
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();

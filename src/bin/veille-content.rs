@@ -62,7 +62,7 @@ fn main() -> ExitCode {
 fn import(args: &[&str]) -> Result<(), String> {
     const USAGE: &str = "usage: veille-content import wordpress URL DIR | ghost URL KEY DIR [--base-url URL] [--images cms|local]";
     let mut base_url = None;
-    // The site's own AVIF copies by default: the lighter pages (README, « Images sized for
+    // The site's own AVIF copies by default: the lighter pages (docs/cms.md, « Images sized for
     // the screen »: 24.5 kB against 53.4 kB for the test WordPress' photo article).
     let mut local_images = true;
     let mut words = Vec::new();

@@ -205,7 +205,7 @@ pub fn StyleGuidePage() -> impl IntoView {
                 <ShareRow title="Un titre «\u{a0}avec\u{a0}» tout & n’importe quoi\u{202f}?" lead="Un chapô." slug="exemple" id="sg-partage" />
             </Specimen>
 
-            // The header's form; its results page is search.js's (README, Search).
+            // The header's form; its results page is search.js's (docs/search.md).
             <Specimen title="Formulaire de recherche de l’en-tête" file="src/components/search_form.rs" state="search:form">
                 <SearchForm class="search-form site-search" id="sg-recherche" label="Rechercher (exemple)" compact=true />
             </Specimen>

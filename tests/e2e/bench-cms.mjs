@@ -1,5 +1,5 @@
 // Benchmark (prints figures, asserts nothing): a newsroom's own content. The test WordPress
-// (tests/e2e/wordpress.mjs, with its camera photo) imported and built as the README says
+// (tests/e2e/wordpress.mjs, with its camera photo) imported and built as docs/cms.md says
 // (`veille-content import wordpress`, then the build of that content, pages reading `/api`), and
 // in the same run the same posts served by WordPress itself with its default theme, Twenty
 // Twenty-Three (Debian's wordpress-theme-twentytwentythree), Veille's pages with their scripts

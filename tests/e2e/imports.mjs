@@ -64,7 +64,7 @@ export async function checkIncremental(dir, run, edit, before) {
   assert.match(first.stdout, new RegExp(`${before} articles .*\\(${before} lus, 0 retirés`));
   const untouched = await readFile(join(dir, "articles", "breve-5.json"), "utf8");
   // Both CMSs date a change to the second: an edit in the very second of the listing would
-  // carry the date the import saw (README, « Use with WordPress »). The editor comes later.
+  // carry the date the import saw (docs/cms.md, « Use with WordPress »). The editor comes later.
   await new Promise((resolve) => setTimeout(resolve, 1100));
   await edit();
   const second = run(dir);

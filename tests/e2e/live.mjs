@@ -323,7 +323,7 @@ export async function searchesLive(dir, relay, fresh, { word, folded }) {
 /**
  * Search on the site `dir` reading a CMS with no search of its own (Ghost) through `relay`:
  * the build's index answers, and the CMS is asked nothing for it; `fresh`, published after the
- * build with `word` in its text, waits for the next build (README, « What the index covers »).
+ * build with `word` in its text, waits for the next build (docs/search.md, « What the index covers »).
  */
 export async function searchesTheIndex(dir, relay, fresh, { word, finds }) {
   const server = await serveStatic(dir);

@@ -90,7 +90,8 @@ mod tests {
                 "addEventListener(",
                 "veille:page",
                 "data-vivant",
-                "Réessayer",
+                "Chargement de la page…",
+                "La recherche met trop de temps",
             ] {
                 assert_eq!(out.contains(word), js.contains(word), "{name}: {word}");
             }
