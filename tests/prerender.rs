@@ -1420,3 +1420,32 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
         "640"
     );
 }
+
+/// The names the scripts of `public/` share with the prerendered pages and the stylesheet:
+/// each spelled the same on both sides (the scripts are checked by the browser tests; this says
+/// which side defines what when a name changes).
+#[test]
+fn the_scripts_and_the_pages_spell_their_shared_names_alike() {
+    let navigation = include_str!("../public/navigation.js");
+    let css = include_str!("../style/main.css");
+    // What navigation.js says while search.js comes, and if it cannot: the search page's own
+    // words (src/pages/search.rs).
+    let search = page("/recherche");
+    let status = one(&search, ".search__status[data-chargement]");
+    assert_eq!(
+        status.value().attr("data-chargement"),
+        Some("Chargement de la recherche…")
+    );
+    let failed = one(&search, ".search__echec[hidden]");
+    assert!(text(failed).starts_with("La recherche n’a pas pu se charger"));
+    assert_eq!(select(&search, ".search__echec button").len(), 1);
+    assert!(navigation.contains("\".search__echec\"") && navigation.contains("dataset.chargement"));
+    // The attributes navigation.js sets and the stylesheet draws.
+    for name in ["data-envoi", "data-navigation"] {
+        assert!(
+            navigation.contains(&format!("\"{name}\"")),
+            "navigation.js: {name}"
+        );
+        assert!(css.contains(&format!("[{name}]")), "style/main.css: {name}");
+    }
+}
