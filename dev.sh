@@ -246,13 +246,15 @@ run_tests() {
   trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
-  say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands)"
+  say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types"
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
   cargo fmt --manifest-path tools/minify/Cargo.toml -- --check
+  # The scripts of public/, type-checked by TypeScript from their JSDoc (tools/scripts/).
+  "$E2E/node_modules/.bin/tsc" -p tools/scripts/jsconfig.json
   CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"

@@ -1,3 +1,4 @@
+// @ts-check
 // navigation.js — the only script a prerendered page of Veille runs at first, once it has loaded (a « page of
 // islands », see src/islands.rs). The page is complete without it; it adds three things:
 //
@@ -114,7 +115,7 @@ function islands() {
   doc.addEventListener(
     "submit",
     (event) => {
-      const form = event.target;
+      const form = /** @type {HTMLFormElement} */ (event.target);
       const island = islandOf(form);
       if (!asleep(island)) return;
       event.preventDefault();
@@ -181,7 +182,7 @@ async function copy(text) {
 function share() {
   doc.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest(".share__copy, .share__native") : null;
-    const row = button?.closest(".share[data-url]");
+    const row = /** @type {HTMLElement | null | undefined} */ (button?.closest(".share[data-url]"));
     if (!row) return;
     const { url, titre, texte } = row.dataset;
     if (button.matches(".share__native")) {
@@ -366,7 +367,7 @@ async function go(url, { push, scroll }) {
   if (scroll != null) scrollTo(0, scroll);
   else if (target) target.scrollIntoView();
   else scrollTo(0, 0);
-  const h1 = doc.querySelector("main h1");
+  const h1 = /** @type {HTMLElement | null} */ (doc.querySelector("main h1"));
   h1?.focus({ preventScroll: true });
   // After the focus, so that the title is not read twice at once.
   setTimeout(() => (region.textContent = `Page chargée\u00a0: ${doc.title}`), 100);
@@ -421,7 +422,7 @@ let searchAttempts = 0;
 /** The search page's status, while search.js has not taken the page over. */
 const waitingSearch = () => {
   const page = doc.querySelector("[data-recherche]");
-  return page && !page.veilleSearch ? page.querySelector(".search__status") : null;
+  return page && !page.veilleSearch ? /** @type {HTMLElement | null} */ (page.querySelector(".search__status")) : null;
 };
 
 /** search.js, once: it takes over the search page, or preloads the index for the next search.
@@ -470,7 +471,7 @@ function search() {
     const url = new URL(form.action);
     if (url.origin !== location.origin) return;
     event.preventDefault();
-    url.search = new URLSearchParams(new FormData(form)).toString();
+    url.search = new URLSearchParams(/** @type {any} */ (new FormData(form))).toString();
     go(url, { push: true, scroll: null });
   });
   // The reader's first action, which started this script, may have been that focus.
