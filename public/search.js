@@ -360,6 +360,8 @@ class SearchPage {
 
   say(text, { suggestions = false } = {}) {
     this.status.textContent = text;
+    // The spinner of a search under way (style/main.css).
+    this.status.classList.toggle("search__busy", text === MESSAGES.searching);
     this.suggestions.hidden = !suggestions;
   }
 
