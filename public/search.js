@@ -130,10 +130,13 @@ let lastFault = "offline";
 const nativeFetch = window.fetch.bind(window);
 const SIGNATURE = "pagefind_dcd";
 
+/** A failure of an index file, counted as it is made. */
+class Fault extends Error {}
+
 function fault(kind) {
   faults++;
   lastFault = kind;
-  return new Error(`Veille : fichier de l’index ${kind}`);
+  return new Fault(kind);
 }
 
 /** A fetch that failed: too slow (its time limit), else the connection. */
@@ -150,7 +153,7 @@ async function indexFetch(input, init) {
     if (!response.ok) throw fault(response.status === 404 ? "damaged" : "server");
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    if (error?.message?.startsWith("Veille")) throw error;
+    if (error instanceof Fault) throw error;
     throw fault(kindOf(signal.aborted ? signal.reason : error));
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {

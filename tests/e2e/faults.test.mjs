@@ -166,9 +166,10 @@ test("une recherche qui traîne se voit, n’offre pas « plus de résultats »,
 
 test("un index construit vide : un message qui le dit, pas de « Réessayer » sans objet, et les rubriques", async () => {
   const { context, page } = await open("/recherche");
-  await page.route("**/pagefind/pagefind-entry.json*", (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ version: "1.6.0", languages: {} }) }),
-  );
+  faults.add("/pagefind/pagefind-entry.json", {
+    body: JSON.stringify({ version: "1.6.0", languages: {} }),
+    type: "application/json",
+  });
   await page.goto(`${server.url}${QUERY}`);
   const found = await answer(page);
   assert.match(found.status, /^L’index de recherche est vide/);
@@ -209,6 +210,13 @@ async function article() {
   assert.ok(await appReady(opened.page));
   await opened.page.evaluate(() => (window.veilleSameDocument = true));
   return opened;
+}
+/** Follows the page's first tag link, in the same document; its address. */
+async function throughTag(page) {
+  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+  await page.locator(`main a[href='${tag}']`).first().click();
+  await page.waitForURL(`${server.url}${tag}`);
+  return tag;
 }
 const sameDocument = (page) => page.evaluate(() => window.veilleSameDocument === true);
 const h1 = (page) => page.locator("main h1").textContent();
@@ -257,9 +265,7 @@ test("deux clics rapides : la page demandée en dernier reste, la première n’
 test("« Précédent » pendant une navigation en cours : le lecteur va où il a demandé", async () => {
   const { context, page } = await article();
   const title = await h1(page);
-  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
-  await page.locator(`main a[href='${tag}']`).first().click();
-  await page.waitForURL(`${server.url}${tag}`);
+  await throughTag(page);
   const slow = await page.locator(`main a[href^='/article/']:not([href='${ARTICLE}'])`).first().getAttribute("href");
   faults.add(slow, { delay: 2500 });
   await page.locator(`main a[href='${slow}']`).first().click();
@@ -288,9 +294,7 @@ test("une page arrivée abîmée n’est pas greffée : le navigateur la charge 
 test("une page de l’historique supprimée depuis : « Précédent » ne laisse pas une page vide", async () => {
   const { context, page } = await article();
   const title = await h1(page);
-  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
-  await page.locator(`main a[href='${tag}']`).first().click();
-  await page.waitForURL(`${server.url}${tag}`);
+  await throughTag(page);
   faults.add(ARTICLE, { gone: true });
   await page.goBack();
   await page.waitForURL(`${server.url}${ARTICLE}`);

@@ -75,7 +75,8 @@ async function fileAt(root, urlPath) {
  * - `{ abort }`: the headers for the whole body, that fraction of it, then the connection cut;
  * - `{ hang: true }`: no answer at all, until the server closes;
  * - `{ delay }`: the right answer, that many milliseconds late;
- * - `{ gone: true }`: as if the file had been deleted since (the host's 404 page).
+ * - `{ gone: true }`: as if the file had been deleted since (the host's 404 page);
+ * - `{ body, type }`: another file in its place (status 200).
  * With `times`, a rule applies to that many answers only. The last rule added that matches
  * (and has answers left) wins. `hits` lists every path asked since.
  */
@@ -120,6 +121,11 @@ export async function serveStatic(dir, port = 0, { compress = false, log = null,
     const fault = faults?.of(urlPath);
     if (fault?.hang) return; // never answered: closed with the server
     if (fault?.delay) await new Promise((ok) => setTimeout(ok, fault.delay));
+    if (fault?.body !== undefined) {
+      res.writeHead(200, { "content-type": fault.type ?? "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end(fault.body);
+      return;
+    }
     if (fault?.status) {
       res.writeHead(fault.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       res.end(`panne simulée ${fault.status}`);
