@@ -1,7 +1,9 @@
 //! The site's own scripts as readers get them (`navigation.js`, `search.js`, copied from
 //! `public/` by trunk): without their comment lines. Their source is written to be read, with
 //! a comment for every why; a cold article page loads `navigation.js` (`tests/budget.json`),
-//! and its comments were a sixth of what it weighed.
+//! and its comments were a sixth of what it weighed. `./dev.sh build` then minifies them
+//! (`tools/minify`, a package of its own); this step keeps a prerender run alone, on trunk's
+//! output, from shipping their comments.
 
 use std::{fs, path::Path};
 
