@@ -31,8 +31,9 @@ TRUNK_VERSION=0.22.1
 # wasm-bindgen-cli must be the very version of the wasm-bindgen crate the app links.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 E2E="$ROOT/tests/e2e"
+BENCH="$ROOT/bench"
 
-export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # trunk uses the tools above (Trunk.toml: offline) and never asks the network for its own version.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -85,12 +86,12 @@ setup() {
   [ ${#debs[@]} -eq 0 ] || apt_install "${debs[@]}"
 
   # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app), playwright-core, axe-core
-  # and Pagefind, pinned by tests/e2e/package-lock.json; reinstalled only when the lockfile changes.
-  local stamp="$E2E/node_modules/.veille-lock"
-  if ! cmp -s "$E2E/package-lock.json" "$stamp"; then
+  # and Pagefind, pinned by package-lock.json (the repository's root); reinstalled only when the lockfile changes.
+  local stamp="$ROOT/node_modules/.veille-lock"
+  if ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
     say "npm ci (binaryen, playwright-core, axe-core, pagefind)"
-    (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$E2E/package-lock.json" "$stamp"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$ROOT/package-lock.json" "$stamp"
   fi
 
   export CHROMEDRIVER
@@ -185,11 +186,11 @@ build_site() {
   # The site's own scripts, minified (tools/minify: a package of its own, see its Cargo.toml).
   minify_scripts "$ROOT/dist"
   # The search index: a record of each article (src/search.rs), indexed by Pagefind into
-  # dist/pagefind/ (tests/e2e/search-index.mjs), which search.js reads in the browser.
+  # dist/pagefind/ (tools/build/search-index.mjs), which search.js reads in the browser.
   say "search index (Pagefind)"
   local records="$ROOT/target/search-records.json"
   "$ROOT/target/prerender/veille-content" search "$records" ${VEILLE_CONTENT:+"$VEILLE_CONTENT"}
-  node "$E2E/search-index.mjs" "$records" "$ROOT/dist"
+  node "$ROOT/tools/build/search-index.mjs" "$records" "$ROOT/dist"
 }
 
 # navigation.js and search.js of the built site DIR, minified in place.
@@ -254,7 +255,7 @@ run_tests() {
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
   cargo fmt --manifest-path tools/minify/Cargo.toml -- --check
   # The scripts of public/, type-checked by TypeScript from their JSDoc (tools/scripts/).
-  "$E2E/node_modules/.bin/tsc" -p tools/scripts/jsconfig.json
+  "$ROOT/node_modules/.bin/tsc" -p tools/scripts/jsconfig.json
   CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
@@ -286,10 +287,10 @@ bench() {
   setup
   build_site
   say "article page: weights, cold load on a phone profile, client-side navigation"
-  node "$E2E/bench.mjs" "$ROOT/dist" "${RUNS:-5}"
+  node "$BENCH/bench.mjs" "$ROOT/dist" "${RUNS:-5}"
   bench_content_only
   say "Lighthouse, both throttling methods, each page type and its static twin"
-  LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-lighthouse.mjs" "$ROOT/dist"
+  LIGHTHOUSE=$(setup_lighthouse) node "$BENCH/bench-lighthouse.mjs" "$ROOT/dist"
   bench_cms_only
   bench_images
 }
@@ -305,13 +306,13 @@ bench_images() {
 }
 
 # A site built from the test WordPress (its camera photo), its photo article and home, against
-# WordPress' own default theme serving the same posts, in the same run (tests/e2e/bench-cms.mjs).
+# WordPress' own default theme serving the same posts, in the same run (bench/bench-cms.mjs).
 bench_cms_only() {
   setup_wordpress
   [ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] \
     || apt_install --no-install-recommends wordpress-theme-twentytwentythree
   say "a newsroom's content: the test WordPress built by Veille, and served by its own theme"
-  LIGHTHOUSE=$(setup_lighthouse) node "$E2E/bench-cms.mjs" "${LIGHTHOUSE_RUNS:-3}"
+  LIGHTHOUSE=$(setup_lighthouse) node "$BENCH/bench-cms.mjs" "${LIGHTHOUSE_RUNS:-3}"
 }
 
 # Lighthouse, pinned, for the benchmarks only (not the tests): npm's package cached outside the
@@ -334,45 +335,45 @@ bench_content() {
 
 # The prerender step on synthetic archives of 1,000 and 10,000 articles, and Hugo on the same
 # archives, run in turn: pages, wall time, pages per second, peak memory, medians of RUNS runs
-# (default 3), and the ratio 10,000 / 1,000. BENCH_DIR: see tests/e2e/bench-scale.mjs.
+# (default 3), and the ratio 10,000 / 1,000. BENCH_DIR: see bench/bench-scale.mjs.
 bench_scale() {
   setup
   build_site
   cargo build --quiet --profile prerender --features ssr --bin veille-prerender --bin veille-content
   # Hugo on the same machine in the same run, for the comparison the issue makes (Debian's 0.111).
   command -v hugo >/dev/null || apt_install hugo || true
-  say "prerender of synthetic archives, Veille and Hugo in turn (tests/e2e/bench-scale.mjs)"
-  node "$E2E/bench-scale.mjs"
+  say "prerender of synthetic archives, Veille and Hugo in turn (bench/bench-scale.mjs)"
+  node "$BENCH/bench-scale.mjs"
 }
 
 # A WordPress of POSTS more posts (default 10,000) on 127.0.0.1, imported cold and again after
-# one post changed: wall time, requests, articles (tests/e2e/bench-import.mjs).
+# one post changed: wall time, requests, articles (bench/bench-import.mjs).
 bench_import() {
   setup
   setup_wordpress
   cargo build --quiet --profile prerender --features ssr --bin veille-content
   say "import of a large WordPress, cold and incremental"
-  node "$E2E/bench-import.mjs"
+  node "$BENCH/bench-import.mjs"
 }
 
 # The home page rendered in the browser from a WordPress read live, and from the same content
-# through Veille's own API, in the same run (tests/e2e/bench-live.mjs).
+# through Veille's own API, in the same run (bench/bench-live.mjs).
 bench_live() {
   setup
   setup_wordpress
   build_site
   say "home page: WordPress read live vs Veille's API"
-  node "$E2E/bench-live.mjs"
+  node "$BENCH/bench-live.mjs"
 }
 
 # Search over a synthetic archive of N articles (default 10,000): indexing, index size, and the
 # first and second queries on the phone profile, Veille's records vs Pagefind on the prerendered
-# pages (tests/e2e/bench-search.mjs).
+# pages (bench/bench-search.mjs).
 bench_search() {
   setup
   build_site
-  say "search over a synthetic archive (tests/e2e/bench-search.mjs)"
-  node "$E2E/bench-search.mjs" "${N:-10000}"
+  say "search over a synthetic archive (bench/bench-search.mjs)"
+  node "$BENCH/bench-search.mjs" "${N:-10000}"
 }
 
 # What the home page costs in API mode with 100 and 10,000 articles in the archive.
@@ -385,7 +386,7 @@ bench_content_only() {
   for n in 100 10000; do
     cargo run --quiet --features ssr --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
   done
-  node "$E2E/bench-content.mjs" "$ROOT/dist" "$work/archive-100" "$work/archive-10000"
+  node "$BENCH/bench-content.mjs" "$ROOT/dist" "$work/archive-100" "$work/archive-10000"
 }
 
 case "${1:-}" in
@@ -395,7 +396,7 @@ case "${1:-}" in
   test) run_tests ;;
   setup) setup ;;
   content) cargo run --quiet --features ssr --bin veille-content -- api ;;
-  covers) setup && node "$E2E/covers.mjs" ;;
+  covers) setup && node "$ROOT/tools/covers.mjs" ;;
   bench) bench ;;
   bench-content) bench_content ;;
   bench-scale) bench_scale ;;

@@ -1,6 +1,6 @@
 // @ts-check
 // search.js — search in the articles, on a static host: the Pagefind index the build wrote
-// under /pagefind/ (src/search.rs says what it holds; tests/e2e/search-index.mjs writes it).
+// under /pagefind/ (src/search.rs says what it holds; tools/build/search-index.mjs writes it).
 // Loaded only when a reader focuses a search field or opens /recherche (navigation.js on the
 // prerendered pages, src/browser.rs `start_search` in the full app): no search byte, and no
 // request, before.

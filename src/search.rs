@@ -1,5 +1,5 @@
 //! What the search index holds: one record per article, made from the same catalog as the
-//! prerendered pages, for Pagefind's indexer (`tests/e2e/search-index.mjs` feeds these records
+//! prerendered pages, for Pagefind's indexer (`tools/build/search-index.mjs` feeds these records
 //! to Pagefind's Node API; `public/search.js` reads the index in the browser). And what a result
 //! shows of an article ([`shown`]), the same whether the index found it or, on a site reading
 //! WordPress at run time, the CMS's own search did (published after the build:

@@ -143,7 +143,7 @@ fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
 }
 
 /// The search index's records (`veille::search`) of the bundled content, or of a content
-/// directory, as one JSON array in `out`, for `tests/e2e/search-index.mjs`.
+/// directory, as one JSON array in `out`, for `tools/build/search-index.mjs`.
 fn search_records(out: &str, dir: Option<&str>) -> Result<(), String> {
     let owned;
     let catalog = match dir {

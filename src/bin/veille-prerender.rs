@@ -14,7 +14,7 @@
 //! says what API it is (Veille's own by default, or a WordPress or Ghost site's address, read
 //! live), `--key` a Ghost Content API key.
 //! It ends with a line saying what it wrote and how long it took; with `--json`, that line is
-//! one JSON object instead, for scripts (`tests/e2e/bench-scale.mjs`):
+//! one JSON object instead, for scripts (`bench/bench-scale.mjs`):
 //! `{"pages":…,"files":…,"dist":"…","seconds":…,"read_seconds":…}`.
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};

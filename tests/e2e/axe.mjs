@@ -2,9 +2,10 @@
 // accessibility tests (a11y.test.mjs) and for the states only a real CMS makes (live.mjs). The
 // page's context must bypass its Content-Security-Policy: the audit's script is injected.
 
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
-const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 export const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 /** The violations on `page`, each printed with its rule, element and help page. */

@@ -90,7 +90,7 @@ export async function liveSite(content, dir, { kind, url, key = "" }) {
   await cp(join(content, "site.json"), join(dir, "api", "site.json"));
   const records = `${dir}.records.json`;
   execFileSync(join(TOOLS, "veille-content"), ["search", records, content], { stdio: "ignore" });
-  execFileSync(process.execPath, [join(import.meta.dirname, "search-index.mjs"), records, dir], { stdio: "ignore" });
+  execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "tools", "build", "search-index.mjs"), records, dir], { stdio: "ignore" });
   return dir;
 }
 

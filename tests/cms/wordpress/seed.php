@@ -125,7 +125,7 @@ $photographie = post(
 set_post_thumbnail($photographie, $photo);
 
 // Enough posts for three pages of ten; VEILLE_WP_POSTS more for the import benchmark
-// (tests/e2e/bench-import.mjs), inserted with term counting deferred.
+// (bench/bench-import.mjs), inserted with term counting deferred.
 $extra = (int) getenv('VEILLE_WP_POSTS');
 if ($extra > 0) {
     wp_defer_term_counting(true);

@@ -1,6 +1,6 @@
 // Benchmark (prints figures, asserts nothing): what a reader on a mid-range phone pays for an
 // article page and for the home page. `./dev.sh bench` builds the release site and runs it;
-// alone: `node tests/e2e/bench.mjs DIST [RUNS]`.
+// alone: `node bench/bench.mjs DIST [RUNS]`.
 //
 // 1. Every shipped file a cold page fetches before any interaction, then its islands' files
 //    (loaded when a widget is near or touched): raw, gzip and brotli bytes.
@@ -19,13 +19,13 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "./browser.mjs";
-import { editFile, serveStatic, setMeta } from "./static-server.mjs";
-import { coldAssets, islandsAssets, total } from "./weights.mjs";
-import { ROOT } from "./paths.mjs";
-import { fileOf } from "./routes.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+import { editFile, serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
+import { coldAssets, islandsAssets, total } from "../tests/e2e/weights.mjs";
+import { ROOT } from "../tests/e2e/paths.mjs";
+import { fileOf } from "../tests/e2e/routes.mjs";
 import { median } from "./stats.mjs";
-import { PHONE, phonePage } from "./phone.mjs";
+import { PHONE, phonePage } from "../tests/e2e/phone.mjs";
 import { staticTwin } from "./twin.mjs";
 import { cp } from "node:fs/promises";
 

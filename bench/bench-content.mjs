@@ -9,9 +9,9 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "./browser.mjs";
-import { startContentApi } from "./content-api-server.mjs";
-import { serveStatic, setMeta } from "./static-server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+import { startContentApi } from "../tests/e2e/content-api-server.mjs";
+import { serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { median } from "./stats.mjs";
 
 const RUNS = 7;

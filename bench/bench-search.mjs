@@ -16,18 +16,18 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "./browser.mjs";
-import { DIST, TOOLS } from "./paths.mjs";
-import { phonePage } from "./phone.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+import { DIST, TOOLS } from "../tests/e2e/paths.mjs";
+import { phonePage } from "../tests/e2e/phone.mjs";
+import { serveStatic } from "../tests/e2e/static-server.mjs";
 
 const N = Number(process.argv[2] ?? "10000");
 /** The words each record keeps in the cut variant. */
 const WORDS = 150;
 const CONTENT = join(TOOLS, "veille-content");
 const PRERENDER = join(TOOLS, "veille-prerender");
-const INDEXER = join(import.meta.dirname, "search-index.mjs");
-const PAGEFIND = join(import.meta.dirname, "node_modules", ".bin", "pagefind");
+const INDEXER = join(import.meta.dirname, "..", "tools", "build", "search-index.mjs");
+const PAGEFIND = join(import.meta.dirname, "..", "node_modules", ".bin", "pagefind");
 for (const file of [CONTENT, PRERENDER, join(DIST, "spa.html"), PAGEFIND]) statSync(file);
 
 let base = process.env.BENCH_DIR ?? "/dev/shm";

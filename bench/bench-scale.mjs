@@ -11,7 +11,7 @@
 // `dist/` (`./dev.sh build`) and the tools (`cargo build --profile prerender --features ssr
 // --bin veille-prerender --bin veille-content`) are built:
 //
-//   node tests/e2e/bench-scale.mjs
+//   node bench/bench-scale.mjs
 //
 // Environment: RUNS (default 3), BENCH_DIR (where the work folders go, see below), SIZES (the
 // archive sizes, comma-separated, increasing; default 1000,10000: smaller ones for a quick check),
@@ -22,7 +22,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { DIST, TOOLS } from "./paths.mjs";
+import { DIST, TOOLS } from "../tests/e2e/paths.mjs";
 import { median, range } from "./stats.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 3);

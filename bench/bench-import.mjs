@@ -3,14 +3,14 @@
 // `veille-content import wordpress` cold (every post read whole), and again after one post was
 // corrected (the incremental pass: the list, light, then that post). For each: wall time,
 // requests, articles. `./dev.sh bench-import` builds the tools and runs it; alone, once built:
-// `POSTS=2000 node tests/e2e/bench-import.mjs`.
+// `POSTS=2000 node bench/bench-import.mjs`.
 
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TOOLS } from "./paths.mjs";
-import { startWordPress } from "./wordpress.mjs";
+import { TOOLS } from "../tests/e2e/paths.mjs";
+import { startWordPress } from "../tests/e2e/wordpress.mjs";
 
 const POSTS = Number(process.env.POSTS ?? 10000);
 const seedStart = process.hrtime.bigint();

@@ -18,12 +18,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { siteFromContent } from "./archive.mjs";
+import { siteFromContent } from "../tests/e2e/archive.mjs";
 import { audit, lighthouseCommand, ms, summary } from "./lighthouse.mjs";
-import { TOOLS } from "./paths.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { TOOLS } from "../tests/e2e/paths.mjs";
+import { serveStatic } from "../tests/e2e/static-server.mjs";
 import { staticTwin } from "./twin.mjs";
-import { startWordPress } from "./wordpress.mjs";
+import { startWordPress } from "../tests/e2e/wordpress.mjs";
 
 const LIGHTHOUSE = lighthouseCommand("bench-cms");
 const RUNS = Number(process.argv[2] ?? process.env.LIGHTHOUSE_RUNS ?? "3");

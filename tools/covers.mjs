@@ -4,9 +4,9 @@
 // adding or changing a cover, and commit the PNG with it.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch } from "./browser.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
 
-const IMAGES = new URL("../../public/images/", import.meta.url).pathname;
+const IMAGES = new URL("../public/images/", import.meta.url).pathname;
 const [WIDTH, HEIGHT] = [1200, 630];
 
 const browser = await launch();

@@ -1,7 +1,7 @@
 // Benchmark (prints figures, asserts nothing): Lighthouse's mobile performance audit of one page
 // of each shape (article, home, tag, about) of the release build, with both of its throttling
 // methods (`simulate`, the default, and `devtools`), medians of three runs, side by side with the
-// same page with its scripts removed (tests/e2e/twin.mjs), in the same run. Both served
+// same page with its scripts removed (bench/twin.mjs), in the same run. Both served
 // compressed from 127.0.0.1.
 //
 // Usage (./dev.sh bench runs it last, with the pinned Lighthouse it installs outside the clone):
@@ -11,9 +11,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { audit, lighthouseCommand, ms as s, summary } from "./lighthouse.mjs";
-import { ROOT } from "./paths.mjs";
-import { oneOfEach } from "./routes.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { ROOT } from "../tests/e2e/paths.mjs";
+import { oneOfEach } from "../tests/e2e/routes.mjs";
+import { serveStatic } from "../tests/e2e/static-server.mjs";
 import { staticTwin } from "./twin.mjs";
 
 const [dist = join(ROOT, "dist")] = process.argv.slice(2);

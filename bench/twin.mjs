@@ -3,7 +3,7 @@
 
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileOf } from "./routes.mjs";
+import { fileOf } from "../tests/e2e/routes.mjs";
 
 /** `html` without its scripts, module preloads and preloads (JSON-LD kept). */
 export function withoutScripts(html) {
