@@ -1,6 +1,6 @@
 //! Compiles the bundled content into the app: `public/api/site.json` and every
 //! `public/api/articles/*.json`, listed in a generated `$OUT_DIR/bundled.rs` that
-//! `src/content.rs` includes.
+//! `src/model/content.rs` includes.
 
 use std::{env, fs, path::Path};
 

@@ -12,11 +12,11 @@ pub mod links;
 /// Native tools only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod media;
-pub mod slug;
 pub mod tree;
 pub mod wordpress;
 
-use crate::content::{Author, AuthorProfile, Block, Tag};
+use crate::model::content::{Author, AuthorProfile, Block, Tag};
+use crate::model::slug;
 
 /// A post's lead: the excerpt an editor wrote (`excerpt`, as text); when the CMS made it up
 /// (the body's first words run together, headings and quotes included, WordPress ending it in

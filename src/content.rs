@@ -10,27 +10,14 @@
 //! Every call returns `Result<_, ContentError>`; pages turn errors into French messages.
 
 mod api;
-mod catalog;
-mod error;
 /// A CMS read at run time.
 pub mod live;
-mod model;
-mod paging;
-/// Benchmark tooling (native tools and tests; never called by the app, so not in its wasm).
-pub mod synthetic;
-mod typeset;
-mod validate;
 
-#[cfg(test)]
-pub(crate) use catalog::with_plain_spaces;
-pub use catalog::{Catalog, RELATED};
-pub use error::{parse_json, ContentError};
-pub use model::*;
-pub use paging::{paginate, AuthorListing, Page, TagListing};
+// The model (types, checks, the catalog) is the bottom layer's; re-exported here so that the
+// app's modules and the tests name content as before.
+pub use crate::model::content::*;
 
-use std::{future::Future, sync::OnceLock};
-pub use typeset::Typeset;
-pub use validate::Check;
+use std::future::Future;
 
 /// The `<meta name>` holding the content API's base URL; empty or absent means bundled content.
 pub const API_META: &str = "veille-content-api";
@@ -48,19 +35,6 @@ pub const INDEXED_META: &str = "veille-content-indexed";
 pub const TIMEOUT_META: &str = "veille-content-timeout-ms";
 /// How long an API request may take when the configuration says nothing.
 pub const DEFAULT_TIMEOUT_MS: u32 = 8_000;
-
-mod bundle {
-    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-}
-
-/// The content compiled into the app, parsed once.
-pub fn bundled() -> Result<&'static Catalog, ContentError> {
-    static CATALOG: OnceLock<Result<Catalog, ContentError>> = OnceLock::new();
-    CATALOG
-        .get_or_init(|| Catalog::from_json(bundle::SITE_JSON, bundle::ARTICLE_FILES))
-        .as_ref()
-        .map_err(Clone::clone)
-}
 
 /// Where content comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -85,15 +59,6 @@ impl PartialEq for Archive {
     }
 }
 impl Eq for Archive {}
-
-/// Slugs are lower-case ASCII letters, digits and dashes; anything else never reaches a URL.
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 200
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
 
 impl Source {
     /// The source the runtime configuration asks for: `api` is the content of the
@@ -378,25 +343,6 @@ pub fn use_source() -> Source {
 /// The site, once loaded, put in the reactive context by [`crate::App`].
 pub fn use_site() -> Site {
     leptos::prelude::expect_context::<Site>()
-}
-
-/// A link target from content, kept only when it is safe to put in an `href`: `http:`, `https:`,
-/// `mailto:`, or a path on this site. `javascript:`, `data:`, protocol-relative `//host` and
-/// anything else come back as `None`, whatever their case, spaces or control characters.
-pub fn safe_href(href: &str) -> Option<&str> {
-    let trimmed = href.trim();
-    // Browsers ignore tabs and newlines inside a scheme (`java\tscript:`): judge what they see.
-    let seen: String = trimmed
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let allowed = seen.starts_with("https://")
-        || seen.starts_with("http://")
-        || seen.starts_with("mailto:")
-        || (seen.starts_with('/') && !seen.starts_with("//") && !seen.starts_with("/\\"))
-        || seen.starts_with('#');
-    (allowed && !trimmed.is_empty()).then_some(trimmed)
 }
 
 #[cfg(test)]

@@ -6,60 +6,13 @@
 //! A widget therefore sees only its props: everything it needs from the site's content or
 //! configuration is in them, never in a context.
 //!
+//! Widgets become islands through [`crate::island`]; this module is the other end, the small
+//! wasm's: their props read back and their registry by name.
+//!
 //! Only a page of islands has them: the full app (404.html, a site reading its content at run
 //! time, `trunk serve`) renders and hydrates the same widgets as plain components, because
 //! Leptos' island element cannot be hydrated as part of a whole page (the walk through the
 //! page does not come back out of it).
-
-use leptos::{
-    either::Either, prelude::*, tachys::html::islands::Island, tachys::reactive_graph::OwnedView,
-};
-use serde::Serialize;
-
-/// Provided by the prerender while it renders a page of islands.
-#[derive(Debug, Clone, Copy)]
-pub struct PageOfIslands;
-
-/// `data-component` of the newsletter box's island.
-pub const NEWSLETTER: &str = "lettre";
-
-/// `view(props)`: as an island named `name` on a page of islands, as itself anywhere else.
-pub fn island<P, V>(
-    name: &'static str,
-    props: P,
-    view: fn(P) -> V,
-) -> Either<Island<OwnedView<V>>, V>
-where
-    P: Serialize + 'static,
-    V: IntoView + 'static,
-{
-    if use_context::<PageOfIslands>().is_some() {
-        Either::Left(wrap(name, props, view))
-    } else {
-        Either::Right(view(props))
-    }
-}
-
-/// `view(props)` as an island named `name`. Its props are serialized into the page only by the
-/// prerender: nothing else reads them.
-pub fn wrap<P, V>(name: &'static str, props: P, view: fn(P) -> V) -> Island<OwnedView<V>>
-where
-    P: Serialize + 'static,
-    V: IntoView + 'static,
-{
-    #[cfg(feature = "ssr")]
-    let json = serde_json::to_string(&props).unwrap_or_default();
-    // Its own owner, in hydration mode: the markers the islands' wasm walks are written (and
-    // then expected) inside the island whatever the page around it does.
-    #[cfg(any(feature = "ssr", feature = "hydrate", feature = "islands"))]
-    let owned = Owner::new().with(|| Owner::with_hydration(move || OwnedView::new(view(props))));
-    #[cfg(not(any(feature = "ssr", feature = "hydrate", feature = "islands")))]
-    let owned = Owner::new().with(move || OwnedView::new(view(props)));
-    let island = Island::new(name, owned);
-    #[cfg(feature = "ssr")]
-    let island = island.with_props(json);
-    island
-}
 
 /// Props read back from `data-props` in the browser: the browser's own JSON parser, then a few
 /// field reads, rather than serde's deserializers (which weigh kilobytes of wasm per struct);
@@ -174,8 +127,9 @@ pub mod props {
 /// props, keeping the prerendered nodes (and so the reader's focus and scroll).
 #[cfg(feature = "islands")]
 pub mod client {
-    use super::{props::FromProps, wrap, NEWSLETTER};
+    use super::props::FromProps;
     use crate::components::newsletter::newsletter_box;
+    use crate::island::{wrap, NEWSLETTER};
     use leptos::{prelude::*, tachys::view::Position, wasm_bindgen::JsCast};
     use serde::Serialize;
     use web_sys::Element;

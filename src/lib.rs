@@ -9,31 +9,40 @@
 
 #![recursion_limit = "256"]
 
-pub mod app;
-pub mod browser;
+// The layers, bottom up: a module imports only from those above it in this list (checked by
+// `layers.rs`, which holds the same list).
+//
+// model: what the site is made of and how it is named (no framework, no browser, no network).
+pub mod model;
+// cms: WordPress and Ghost mapped onto the model; their import (native, gated inside).
 pub mod cms;
-pub mod components;
+// sources: the page's configuration, HTTP, the one `Source` of content, the signup's provider.
 pub mod config;
+pub mod http;
 pub mod content;
-/// Native build only (the browser's DOM escapes what the app writes).
-pub mod escape;
+pub mod newsletter;
+// site: addresses, metadata, search, what the browser is asked.
+pub mod routes;
+pub mod seo;
+pub mod search;
+pub mod hydration;
+pub mod browser;
+// views: widgets, the islands' wasm that revives some of them, the pages, the app.
+pub mod island;
+pub mod components;
+pub mod islands;
+pub mod pages;
+pub mod app;
+// build: the native prerender step only (feature `ssr`).
 #[cfg(feature = "ssr")]
 pub mod feeds;
-pub mod french;
-pub mod http;
-pub mod hydration;
-pub mod images;
-pub mod islands;
-pub mod newsletter;
-/// Native tools only (never called by the app, so not in its wasm).
-pub mod output;
-pub mod pages;
-pub mod parallel;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-pub mod routes;
-pub mod search;
-pub mod seo;
-pub mod share;
+
+#[cfg(test)]
+mod layers;
 
 pub use app::App;
+
+// The model's plain modules under the names the app's modules and the tests have always used.
+pub use model::{escape, french, images, output, parallel, share};

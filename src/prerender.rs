@@ -279,7 +279,7 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
         if islands.is_some() {
-            provide_context(crate::islands::PageOfIslands);
+            provide_context(crate::island::PageOfIslands);
         }
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);

@@ -7,7 +7,7 @@
 //! [`safe_href`].
 
 use super::tree::{collapse, Node};
-use crate::content::{safe_href, Block, Image, Inline, Inlines, Resized};
+use crate::model::content::{safe_href, Block, Image, Inline, Inlines, Resized};
 
 /// What becomes of a link or an image address from the CMS: the address to keep (a link to one
 /// of the CMS's own posts becomes `/article/<slug>`), or `None` to drop it.
@@ -316,7 +316,7 @@ fn images(node: &Node, links: Links<'_>) -> Vec<Image> {
         };
         let sizes = img
             .attr(if lazy { "data-srcset" } else { "srcset" })
-            .map(crate::images::parse_srcset)
+            .map(crate::model::images::parse_srcset)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|(src, width)| {

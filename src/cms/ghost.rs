@@ -5,7 +5,7 @@
 //! list, an unknown slug a 404 `NotFoundError`, a wrong key a 401.
 
 use super::{blocks, links::SiteLinks, slug, tree};
-use crate::content::{Article, ArticleSummary, Format, Image, Resized, Tag};
+use crate::model::content::{Article, ArticleSummary, Format, Image, Resized, Tag};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -325,7 +325,7 @@ pub fn sized(image: &mut Image, width: u32, height: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Block, Inline, Inlines};
+    use crate::model::content::{Block, Inline, Inlines};
 
     const HOME: &str = "http://127.0.0.1:2368/";
 

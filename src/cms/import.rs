@@ -5,7 +5,7 @@
 //! leaves the previous content as it was.
 
 use super::wordpress::{self, Mapper, Post, SiteInfo};
-use crate::{
+use crate::model::{
     content::{Catalog, Newsletter, Site},
     output,
 };
@@ -197,7 +197,7 @@ pub struct Destination<'a> {
 fn localize(
     http: &dyn Get,
     dir: &Path,
-    articles: &mut [crate::content::Article],
+    articles: &mut [crate::model::content::Article],
     local: bool,
     progress: &mut dyn Write,
 ) -> Result<(), String> {
@@ -211,7 +211,7 @@ fn localize(
     let each = if cost.made > 0 {
         format!(
             ", {}\u{a0}ms par image",
-            crate::french::number((cost.millis / cost.made as u128) as u64)
+            crate::model::french::number((cost.millis / cost.made as u128) as u64)
         )
     } else {
         String::new()
@@ -219,11 +219,11 @@ fn localize(
     let _ = writeln!(
         progress,
         "images\u{a0}: {} faites en {}\u{a0}ms{each} ({}\u{a0}octets écrits), {} reprises telles quelles, {} laissées sur le CMS",
-        crate::french::number(cost.made as u64),
-        crate::french::number(cost.millis as u64),
-        crate::french::number(cost.bytes),
-        crate::french::number(cost.reused as u64),
-        crate::french::number(cost.failed as u64),
+        crate::model::french::number(cost.made as u64),
+        crate::model::french::number(cost.millis as u64),
+        crate::model::french::number(cost.bytes),
+        crate::model::french::number(cost.reused as u64),
+        crate::model::french::number(cost.failed as u64),
     );
     Ok(())
 }
@@ -281,8 +281,8 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
                 let _ = writeln!(
                     progress,
                     "{} / {} articles",
-                    crate::french::number(items.len() as u64),
-                    crate::french::number(of)
+                    crate::model::french::number(items.len() as u64),
+                    crate::model::french::number(of)
                 );
             }
             if page >= total {
@@ -407,7 +407,7 @@ fn site_for(
     tagline: &str,
     base_url: Option<&str>,
     home: &str,
-    tags: Vec<crate::content::Tag>,
+    tags: Vec<crate::model::content::Tag>,
 ) -> Site {
     let previous = fs::read_to_string(dir.join("site.json"))
         .ok()
@@ -452,7 +452,7 @@ fn default_site(name: &str, tagline: &str) -> Site {
 /// written. `counts`: posts read whole, articles removed, requests made.
 fn write_dir(
     site: Site,
-    articles: Vec<crate::content::Article>,
+    articles: Vec<crate::model::content::Article>,
     state: &State,
     dir: &Path,
     (updated, removed, requests): (usize, usize, usize),
@@ -575,8 +575,8 @@ pub fn ghost(
                 let _ = writeln!(
                     to.progress,
                     "{} / {} articles",
-                    crate::french::number(items.len() as u64),
-                    crate::french::number(meta.pagination.total)
+                    crate::model::french::number(items.len() as u64),
+                    crate::model::french::number(meta.pagination.total)
                 );
             }
             if page >= meta.pagination.pages {
@@ -644,7 +644,7 @@ pub fn ghost(
     // ([`g::sized`]), as a cover's below (a cover and its copy in the text are one file). Done
     // here, not in the mapping the browser shares: the full app's wasm would carry it.
     for block in articles.iter_mut().flat_map(|a| a.body.iter_mut()) {
-        if let crate::content::Block::Image { image, .. } = block {
+        if let crate::model::content::Block::Image { image, .. } = block {
             if let (Some(width), Some(height)) = (image.width, image.height) {
                 g::sized(image, width, height);
             }

@@ -2,7 +2,7 @@
 //! its Veille address (`/article/<slug>`), an image of the site's own is made absolute (it stays
 //! on the CMS), anything else is kept when [`safe_href`] allows it.
 
-use crate::content::safe_href;
+use crate::model::content::safe_href;
 use std::collections::BTreeMap;
 
 /// The addresses of one CMS site.
@@ -44,7 +44,7 @@ impl SiteLinks {
             let path = path.split(['?', '#']).next().unwrap_or_default();
             let segment = path.trim_matches('/');
             if let Some(slug) = self.slugs.get(&segment.to_ascii_lowercase()) {
-                return Some(crate::routes::article(slug));
+                return Some(crate::model::paths::article(slug));
             }
             // An image or file of the site: absolute, so that it loads from the CMS.
             if href.starts_with('/') {

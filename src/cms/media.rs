@@ -7,7 +7,7 @@
 //! again. Native only.
 
 use super::import::Get;
-use crate::{
+use crate::model::{
     content::{Article, Block, Format, Image, Resized},
     images::{self, scaled},
 };
@@ -91,7 +91,7 @@ impl Media {
     /// Every image of `articles` (covers and the text's) served from the site: made, or reused
     /// when done before. An image that cannot be fetched or read keeps the CMS's address (and
     /// its sizes), and is said on `progress`. The images to make are shared over the machine's
-    /// cores, one image per thread at a time ([`crate::parallel::map`]): an AVIF encoder keeps
+    /// cores, one image per thread at a time ([`crate::model::parallel::map`]): an AVIF encoder keeps
     /// one core busy for a second or more per copy.
     pub fn localize(
         &mut self,
@@ -122,7 +122,7 @@ impl Media {
             }
         }
         let started = Instant::now();
-        let made = crate::parallel::map(wanted, |source| {
+        let made = crate::model::parallel::map(wanted, |source| {
             let result = http
                 .head_bytes(&source, MAX_BYTES)
                 .and_then(|bytes| self.make(&source, &bytes));
@@ -349,7 +349,7 @@ mod tests {
     }
 
     fn article(cover: &str, body: &str) -> Article {
-        let mut article = crate::content::bundled().unwrap().articles()[0].clone();
+        let mut article = crate::model::content::bundled().unwrap().articles()[0].clone();
         article.summary.cover = Some(Image {
             src: cover.into(),
             alt: "Une photo".into(),

@@ -6,7 +6,7 @@
 //! non-ASCII slugs are percent-encoded.
 
 use super::{blocks, links::SiteLinks, slug, tree};
-use crate::content::{Article, ArticleSummary, Image, Resized, Tag};
+use crate::model::content::{Article, ArticleSummary, Image, Resized, Tag};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -356,7 +356,7 @@ fn utc(gmt: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Block, Inline, Inlines};
+    use crate::model::content::{Block, Inline, Inlines};
 
     const HOME: &str = "http://127.0.0.1:8081";
 
@@ -505,10 +505,10 @@ mod tests {
             .iter()
             .flat_map(|p| p.embedded.terms.iter().flatten().cloned())
             .collect();
-        let mut site = crate::content::bundled().unwrap().site().clone();
+        let mut site = crate::model::content::bundled().unwrap().site().clone();
         site.tags = tags(&terms);
         let articles: Vec<Article> = posts.iter().map(|p| mapper.article(p)).collect();
-        let catalog = crate::content::Catalog::new(site, articles).unwrap();
+        let catalog = crate::model::content::Catalog::new(site, articles).unwrap();
         assert_eq!(catalog.summaries().len(), posts.len());
         // Typeset like any content: the title's guillemets keep their no-break spaces.
         let first = catalog.article("elections-et-ia-10").unwrap();
@@ -546,7 +546,7 @@ mod tests {
         // Her profile: WordPress' slug for her and the biography of her account.
         assert_eq!(
             a.author_profile,
-            Some(crate::content::AuthorProfile {
+            Some(crate::model::content::AuthorProfile {
                 slug: "claire".into(),
                 bio: Some("Journaliste, suit la régulation de l’IA.".into())
             })

@@ -5,7 +5,7 @@
 
 use crate::{
     content::{safe_href, use_site, Newsletter},
-    islands::{island, NEWSLETTER},
+    island::{island, NEWSLETTER},
     newsletter::{
         self,
         signup::{SignupState, Then},

@@ -5,7 +5,7 @@
 use crate::{
     browser,
     content::use_site,
-    islands::PageOfIslands,
+    island::PageOfIslands,
     routes,
     seo::absolute,
     share::{Network, ShareText},

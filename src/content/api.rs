@@ -3,7 +3,7 @@
 //! ([`super::live`]) through [`get`], which also gives the headers and leaves the statuses a CMS
 //! answers in its own way to it.
 
-use super::{error::parse_json, ContentError};
+use super::{parse_json, ContentError};
 use crate::http::{exchange, Answer, Request, Transport};
 use serde::de::DeserializeOwned;
 use std::future::Future;

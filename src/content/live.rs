@@ -14,8 +14,9 @@ use super::{
     Article, ArticleSummary, AuthorListing, Check, ContentError, Page, Site, Tag, TagListing,
     Typeset, RELATED,
 };
-use crate::cms::{self, ghost, slug::id_in, tree, wordpress, wordpress::POSTS_QUERY};
+use crate::cms::{self, ghost, tree, wordpress, wordpress::POSTS_QUERY};
 use crate::http::Answer;
+use crate::model::slug::id_in;
 use std::sync::{Arc, Mutex};
 
 /// Where the built site keeps its description (`./dev.sh build` writes it; `public/api/` has
@@ -220,7 +221,7 @@ impl Live {
     }
 
     /// The post whose Veille slug is `slug`: asked for by its CMS slug, which is the same for
-    /// most posts; else by the id at its end ([`crate::cms::slug::for_post`]). Either way, only
+    /// most posts; else by the id at its end ([`crate::model::slug::for_post`]). Either way, only
     /// a post that maps back to exactly `slug` is it.
     pub async fn article(&self, slug: &str) -> Result<Article, ContentError> {
         let read = match &self.cms {

@@ -10,7 +10,7 @@ use super::{
     validate::{self, Check},
     Article, ArticleSummary, Author, ContentError, Site, Typeset,
 };
-use crate::parallel::map as par_map;
+use crate::model::parallel::map as par_map;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -322,7 +322,7 @@ impl Catalog {
         let pages = self.index_page(1).map(|p| p.total_pages).unwrap_or(1);
         for n in 1..=pages {
             if let Ok(page) = self.index_page(n) {
-                files.push((format!("index/{n}.json"), crate::output::json(&page)));
+                files.push((format!("index/{n}.json"), crate::model::output::json(&page)));
             }
         }
         for tag in &self.site.tags {
@@ -334,7 +334,7 @@ impl Catalog {
                 if let Ok(listing) = self.tag_page(&tag.slug, n) {
                     files.push((
                         format!("tags/{}/{n}.json", tag.slug),
-                        crate::output::json(&listing),
+                        crate::model::output::json(&listing),
                     ));
                 }
             }
@@ -348,7 +348,7 @@ impl Catalog {
                 if let Ok(listing) = self.author_page(&author.slug, n) {
                     files.push((
                         format!("authors/{}/{n}.json", author.slug),
-                        crate::output::json(&listing),
+                        crate::model::output::json(&listing),
                     ));
                 }
             }
@@ -357,7 +357,7 @@ impl Catalog {
             if let Ok(related) = self.related(&summary.slug, RELATED) {
                 files.push((
                     format!("related/{}.json", summary.slug),
-                    crate::output::json(&related),
+                    crate::model::output::json(&related),
                 ));
             }
         }
@@ -366,9 +366,10 @@ impl Catalog {
 }
 
 /// The site and articles of `catalog` as an editor might type them: every no-break space in
-/// titles, leads and paragraphs turned back into a plain space, for tests of the typesetting.
-#[cfg(test)]
-pub(crate) fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
+/// titles, leads and paragraphs turned back into a plain space, for tests of the typesetting
+/// (the app's and the feeds').
+#[doc(hidden)]
+pub fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
     use super::{Block, Inline};
     let plain = |text: &mut String| *text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let articles = catalog

@@ -6,7 +6,7 @@
 use super::{
     Article, ArticleSummary, AuthorListing, Block, Image, Inline, Inlines, Page, Site, TagListing,
 };
-use crate::french::typeset_in_place;
+use crate::model::french::typeset_in_place;
 
 pub trait Typeset {
     fn typeset(self) -> Self;
@@ -168,7 +168,7 @@ impl Typeset for AuthorListing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_json;
+    use crate::model::content::parse_json;
 
     #[test]
     fn every_text_is_typeset_but_code_links_and_slugs() {

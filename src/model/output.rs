@@ -1,7 +1,7 @@
 //! Writing the files of a build under its output folder, and nowhere else (native tools only).
 //!
 //! File names are made from content (slugs), which is checked where it is read
-//! ([`crate::content::Check`]); the writer refuses on its own any name that would leave the
+//! ([`crate::model::content::Check`]); the writer refuses on its own any name that would leave the
 //! folder, so that a check missed upstream, or a folder replaced by a link, never lets a build
 //! write elsewhere.
 

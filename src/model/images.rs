@@ -3,7 +3,7 @@
 //! (`sizes`, from `style/main.css`), their intrinsic size (`width` and `height`, so that nothing
 //! moves when they arrive), and the copy that share previews name. Pure, natively tested.
 
-use crate::content::{safe_href, Format, Image, Resized};
+use crate::model::content::{safe_href, Format, Image, Resized};
 
 /// A place in the layout where an image is shown, and the width `style/main.css` gives it there.
 /// Each `sizes` below is that width, computed from the CSS: change one with the other.
@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn the_slots_sizes_are_the_css_widths() {
-        let css = include_str!("../style/main.css");
+        let css = include_str!("../../style/main.css");
         assert!(css.contains("--article-width: 44rem;"));
         assert!(css.contains("--page-width: 72rem;"));
         assert!(css.contains("minmax(min(100%, 20rem), 1fr)"));

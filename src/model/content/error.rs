@@ -1,10 +1,12 @@
 //! Why content could not be had, and what the reader is told.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::fmt;
 
-/// Every way reading content can fail. Serialisable, so a prerendered page can carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Every way reading content can fail. Serialisable, so a prerendered page can carry it (read
+/// back by the hand-written [`Deserialize`] below).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ContentError {
     /// No answer at all: offline, DNS, connection refused, CORS.
     Network { detail: String },
@@ -37,6 +39,52 @@ impl ContentError {
             | ContentError::NotFound => false,
         }
     }
+}
+
+/// Reads what the derived `Serialize` writes (`"NotFound"`, `{"Status":{"code":503}}`) through a
+/// JSON value, which the app reads anyway, rather than through serde's derived reader: for seven
+/// variants with fields, that one is a visitor per variant and per field name, compiled for
+/// each reader of JSON (docs/performance.md, « The wasm's serde »).
+impl<'de> Deserialize<'de> for ContentError {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(de)?;
+        from_value(&value).ok_or_else(|| serde::de::Error::custom("erreur de contenu illisible"))
+    }
+}
+
+fn from_value(value: &Value) -> Option<ContentError> {
+    if value.as_str() == Some("NotFound") {
+        return Some(ContentError::NotFound);
+    }
+    let object = value.as_object().filter(|o| o.len() == 1)?;
+    let (variant, fields) = object.iter().next()?;
+    let text = |name: &str| fields.get(name)?.as_str().map(str::to_string);
+    let whole = |name: &str| fields.get(name)?.as_u64();
+    Some(match variant.as_str() {
+        "Network" => ContentError::Network {
+            detail: text("detail")?,
+        },
+        "Timeout" => ContentError::Timeout {
+            after_ms: whole("after_ms")?.try_into().ok()?,
+        },
+        "Status" => ContentError::Status {
+            code: whole("code")?.try_into().ok()?,
+        },
+        "Malformed" => ContentError::Malformed {
+            path: text("path")?,
+            detail: text("detail")?,
+        },
+        "MissingField" => ContentError::MissingField {
+            field: text("field")?,
+            path: text("path")?,
+        },
+        "Invalid" => ContentError::Invalid {
+            path: text("path")?,
+            reason: text("reason")?,
+        },
+        "NotFound" if fields.is_null() => ContentError::NotFound,
+        _ => return None,
+    })
 }
 
 impl fmt::Display for ContentError {
@@ -147,4 +195,62 @@ pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
 fn missing_field(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("missing field `")?;
     rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ContentError;
+
+    #[test]
+    fn every_error_reads_back_as_written() {
+        let all = [
+            ContentError::Network {
+                detail: "refusé « x »".into(),
+            },
+            ContentError::Timeout { after_ms: 8_000 },
+            ContentError::Status { code: 503 },
+            ContentError::Malformed {
+                path: "body[3]".into(),
+                detail: "expected `,`".into(),
+            },
+            ContentError::MissingField {
+                field: "title".into(),
+                path: "articles/x.json".into(),
+            },
+            ContentError::Invalid {
+                path: "slug".into(),
+                reason: "pas un slug".into(),
+            },
+            ContentError::NotFound,
+        ];
+        for error in all {
+            let json = serde_json::to_string(&error).unwrap();
+            assert_eq!(serde_json::from_str::<ContentError>(&json).unwrap(), error, "{json}");
+            // And inside what a resource carries.
+            let result: Result<u8, ContentError> = Err(error.clone());
+            let json = serde_json::to_string(&result).unwrap();
+            let back: Result<u8, ContentError> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, Err(error));
+        }
+        assert_eq!(
+            serde_json::from_str::<ContentError>(r#"{"NotFound":null}"#).unwrap(),
+            ContentError::NotFound
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for json in [
+            r#""Perdu""#,
+            r#"{"Status":{"code":"503"}}"#,
+            r#"{"Status":{"code":70000}}"#,
+            r#"{"Timeout":{}}"#,
+            r#"{"Network":{"detail":"a"},"Status":{"code":500}}"#,
+            r#"{"NotFound":{"x":1}}"#,
+            "[]",
+            "12",
+        ] {
+            assert!(serde_json::from_str::<ContentError>(json).is_err(), "{json}");
+        }
+    }
 }

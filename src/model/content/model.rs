@@ -174,7 +174,7 @@ pub struct Author {
 pub fn author_slug(name: &str, profile: Option<&AuthorProfile>) -> String {
     match profile {
         Some(profile) => profile.slug.clone(),
-        None => crate::cms::slug::from_cms(name).unwrap_or_else(|| "redaction".into()),
+        None => crate::model::slug::from_cms(name).unwrap_or_else(|| "redaction".into()),
     }
 }
 

@@ -3,7 +3,7 @@
 //! dashes. The mapping is a function of the CMS slug alone, so that an article keeps its address
 //! from one import to the next.
 
-use crate::content::is_valid_slug;
+use crate::model::content::is_valid_slug;
 
 /// The Veille slug for a CMS slug: percent-decoded, accents dropped (« é » → `e`, « œ » → `oe`),
 /// lower case, anything else a dash, at most 200 characters cut at a dash. `None` when nothing

@@ -1,0 +1,17 @@
+//! The bottom layer of Veille: what the site is made of and how it is named, with no framework
+//! and no I/O but the native tools' files. It imports nothing from the crate (tests/layers.rs). The content model and its checks ([`content`]), the
+//! site's paths ([`paths`]), slugs made from a CMS's ([`slug`]), French formatting and
+//! typography ([`french`]), images' sizes ([`images`]), share links ([`share`]), escaping for
+//! the native writers ([`escape`]), JSON and files written ([`output`]), work shared over the
+//! cores ([`parallel`]). Every layer above uses it: the CMS mapping ([`crate::cms`]), the app, the build.
+
+pub mod content;
+pub mod escape;
+pub mod french;
+pub mod images;
+/// Native tools only (never called by the app, so not in its wasm).
+pub mod output;
+pub mod parallel;
+pub mod paths;
+pub mod share;
+pub mod slug;

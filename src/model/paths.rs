@@ -1,0 +1,133 @@
+//! The site's addresses, every path a page links to, a share row names or the build writes,
+//! made here from a slug or a page number, and the file each one is written to. The router's
+//! patterns that match them are the app's (`src/routes.rs`), which checks each path here
+//! against its pattern.
+
+/// The route parameter holding an article's, a tag's or an author's slug.
+pub const SLUG: &str = "slug";
+/// The route parameter holding a page number (absent on a list's first page).
+pub const PAGE: &str = "page";
+
+/// The home page.
+pub const HOME: &str = "/";
+/// The about page.
+pub const ABOUT: &str = "/a-propos";
+/// The search page. Its address holds the search, so that it can be shared and back and
+/// forward work: `/recherche?q=…&rubrique=…&tri=date` ([`search_param`]).
+pub const SEARCH: &str = "/recherche";
+/// The search page's parameters, as `public/search.js` reads them: the words, one tag's slug
+/// (the filter), and the order (`date`, or relevance when absent).
+pub mod search_param {
+    pub const QUERY: &str = "q";
+    pub const TAG: &str = "rubrique";
+    pub const SORT: &str = "tri";
+}
+/// The designers' workshop (builds with the `styleguide` feature only; never indexed).
+pub const STYLEGUIDE: &str = "/styleguide";
+
+/// An article's page.
+pub fn article(slug: &str) -> String {
+    format!("/article/{slug}")
+}
+
+/// A tag's page (its first page).
+pub fn tag(slug: &str) -> String {
+    format!("/tag/{slug}")
+}
+
+/// An author's page (its first page).
+pub fn author(slug: &str) -> String {
+    format!("/auteur/{slug}")
+}
+
+/// Page `n` of the list at `base` (`/` or a tag's page): the page number is in the path
+/// (`/page/2`, `/tag/sante/page/2`), so that each page is a file of its own once prerendered (a
+/// static host cannot serve by query string).
+pub fn page_href(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{}/page/{n}", base.trim_end_matches('/'))
+    }
+}
+
+/// A path as the site names it: without a final slash (static hosts add one to folders), `/`
+/// for the home.
+pub fn canonical(path: &str) -> &str {
+    match path.trim_end_matches('/') {
+        "" => HOME,
+        trimmed => trimmed,
+    }
+}
+
+/// The page number in a route's `:page` segment: 1 when absent, 0 (a page that does not exist,
+/// hence the 404) when it is not a positive whole number.
+pub fn page_number(segment: Option<&str>) -> u32 {
+    match segment {
+        None => 1,
+        Some(raw) => raw.parse().unwrap_or(0),
+    }
+}
+
+/// The file a path is written to under `dist/`: `/` → `index.html`, `/a/b` → `a/b/index.html`,
+/// which any static host serves at `/a/b` and `/a/b/`.
+pub fn file_for(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_from_slugs() {
+        assert_eq!(article("sommet-de-seoul"), "/article/sommet-de-seoul");
+        assert_eq!(tag("sante"), "/tag/sante");
+    }
+
+    #[test]
+    fn a_path_with_or_without_its_final_slash_is_the_same_page() {
+        for (path, canonical_path) in [
+            ("/", "/"),
+            ("", "/"),
+            ("//", "/"),
+            ("/tag/ia/", "/tag/ia"),
+            ("/tag/ia", "/tag/ia"),
+        ] {
+            assert_eq!(canonical(path), canonical_path, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_from_the_path() {
+        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(Some("2")), 2);
+        for bad in ["", "0", "-1", "deux", "2.5", "99999999999"] {
+            assert_eq!(page_number(Some(bad)), 0, "{bad}");
+        }
+    }
+
+    #[test]
+    fn page_links_keep_the_first_page_plain() {
+        assert_eq!(page_href(HOME, 1), "/");
+        assert_eq!(page_href(&tag("sante"), 0), "/tag/sante");
+        assert_eq!(page_href(HOME, 3), "/page/3");
+        assert_eq!(page_href(&tag("sante"), 2), "/tag/sante/page/2");
+    }
+
+    #[test]
+    fn each_path_has_its_file() {
+        assert_eq!(file_for(HOME), "index.html");
+        assert_eq!(file_for(ABOUT), "a-propos/index.html");
+        assert_eq!(file_for(&article("x")), "article/x/index.html");
+        assert_eq!(
+            file_for("/tag/sante/page/2/"),
+            "tag/sante/page/2/index.html"
+        );
+    }
+}
