@@ -225,7 +225,11 @@ mod tests {
         ];
         for error in all {
             let json = serde_json::to_string(&error).unwrap();
-            assert_eq!(serde_json::from_str::<ContentError>(&json).unwrap(), error, "{json}");
+            assert_eq!(
+                serde_json::from_str::<ContentError>(&json).unwrap(),
+                error,
+                "{json}"
+            );
             // And inside what a resource carries.
             let result: Result<u8, ContentError> = Err(error.clone());
             let json = serde_json::to_string(&result).unwrap();
@@ -250,7 +254,10 @@ mod tests {
             "[]",
             "12",
         ] {
-            assert!(serde_json::from_str::<ContentError>(json).is_err(), "{json}");
+            assert!(
+                serde_json::from_str::<ContentError>(json).is_err(),
+                "{json}"
+            );
         }
     }
 }
