@@ -253,6 +253,11 @@ run_tests() {
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
+  # One mode per build: two at once are refused at compile time (src/lib.rs).
+  if cargo check --quiet --lib --target wasm32-unknown-unknown --features hydrate,islands 2>"$LOG"; then
+    die "les fonctionnalités hydrate et islands ensemble auraient dû être refusées"
+  fi
+  grep -q "un seul mode" "$LOG" || { cat "$LOG"; die "hydrate et islands : refusées, mais pas par src/lib.rs"; }
   cargo fmt --manifest-path tools/minify/Cargo.toml -- --check
   # The scripts of public/, type-checked by TypeScript from their JSDoc (tools/scripts/).
   "$ROOT/node_modules/.bin/tsc" -p tools/scripts/jsconfig.json

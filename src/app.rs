@@ -98,9 +98,9 @@ fn Shell(site: Site) -> impl IntoView {
     let formatter = move |page: String| {
         let title = crate::seo::full_title(&site_name, &page);
         // leptos_meta 0.8 writes the prerendered <title> without escaping it: a title from
-        // content holding « </title><script> » would open a script element (the injection
-        // test caught it). In the browser the title is set as text, so only the prerender
-        // escapes.
+        // content holding « </title><script> » would open a script element
+        // (tests/e2e/injection.test.mjs). In the browser the title is set as text, so only the
+        // prerender escapes.
         #[cfg(feature = "ssr")]
         let title = crate::escape::text(&title);
         title

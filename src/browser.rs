@@ -7,6 +7,10 @@ use crate::content::Source;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The attribute of `<html>` that says the page is live: `ready` (style sheets, tests and
+/// `navigation.js`, for a page of islands, read it).
+pub const APP_STATE: &str = "data-app";
+
 /// Sets `data-app="ready"` on `<html>`: the page is live (style sheets and tests read it).
 pub fn mark_ready() {
     #[cfg(target_arch = "wasm32")]
@@ -14,7 +18,7 @@ pub fn mark_ready() {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = html.set_attribute("data-app", "ready");
+        let _ = html.set_attribute(APP_STATE, "ready");
     }
 }
 

@@ -131,7 +131,7 @@ impl Source {
         let (this, words) = (self.clone(), words.to_string());
         async move {
             match this {
-                // Boxed, like Source::get's: awaited inline, it weighs 0.24 kB more in the wasm.
+                // Boxed, like Source::get's, for the same reason (docs/performance.md).
                 Source::Cms(live) => {
                     let read: std::pin::Pin<
                         Box<dyn Future<Output = Result<Vec<ArticleSummary>, ContentError>> + Send>,
@@ -179,7 +179,7 @@ impl Source {
                         .and_then(|value: T| value.check().map(|()| value.typeset()))
                 }
                 // So is a CMS's, once mapped. Boxed: inlined, its state would be copied into
-                // every page's resource (measured: +17 kB of wasm).
+                // every page's resource (docs/performance.md, « Choices that keep the wasm small »).
                 Source::Cms(live) => {
                     let read: std::pin::Pin<
                         Box<dyn Future<Output = Result<T, ContentError>> + Send>,

@@ -37,16 +37,12 @@ pub const SEARCH_SCRIPT: &str = "/search.js";
 
 /// The inline script (hashed in each page's policy) that starts `navigation.js` once the page
 /// has loaded and painted, so that nothing competes with what paints it, or at once when the
-/// reader acts first. The load event may come before the first paint (Lighthouse's trace of
-/// the about page: load at 86 ms, first and largest paint at 118 ms): a script fetched at load
-/// is then counted by its simulation as needed for the paint (simulated largest paint of the
-/// about page 979 ms, the static page 684 ms); two frames later it is not (687 ms against 753).
-/// The page holds it as a module script, which runs once the document is parsed and never
-/// holds the parser: as a classic script in the head it cost an article its first paint under
-/// DevTools' throttling (908 ms against 838 ms for the static page, medians of seven; 843
-/// against 886 ms as a module). A signup sent before it runs is held
-/// and sent again once it does (`window.veilleNavigation` is then set), or posted as the plain
-/// form it is if the script cannot load: never lost.
+/// reader acts first. Two frames after `load`, because the load event may come before the first
+/// paint, and a script fetched at load is then counted as needed for it; a module script, which
+/// never holds the parser (docs/performance.md, « When the page's scripts start », has the
+/// figures of both choices). A signup sent before it runs is held and sent again once it does
+/// (`window.veilleNavigation` is then set), or posted as the plain form it is if the script
+/// cannot load: never lost.
 pub const NAVIGATION_LOADER: &str = "const go=()=>import(\"/navigation.js\");\
 addEventListener(\"load\",()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go))));\
 for(const t of[\"pointerdown\",\"touchstart\",\"keydown\",\"focusin\"])addEventListener(t,go,{capture:true,passive:true,once:true});\
@@ -70,27 +66,6 @@ mod tests {
     fn the_loader_starts_the_navigation_script() {
         assert!(NAVIGATION_LOADER.contains(&format!("import(\"{NAVIGATION_SCRIPT}\")")));
         assert!(!NAVIGATION_LOADER.contains("</"));
-    }
-
-    /// These names are defined here and read by `public/navigation.js` by the same spelling.
-    #[test]
-    fn navigation_js_reads_the_names_the_prerender_writes() {
-        let js = include_str!("../public/navigation.js");
-        for name in [
-            ROUTE_META,
-            RENDERED_WITH_META,
-            RENDERED_API_META,
-            ISLANDS_META,
-            APP_META,
-            PAGE_EVENT,
-            crate::content::API_META,
-            crate::newsletter::PROVIDER_META,
-        ] {
-            assert!(
-                js.contains(&format!("\"{name}\"")),
-                "navigation.js does not read {name}"
-            );
-        }
     }
 
     #[test]

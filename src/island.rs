@@ -16,6 +16,10 @@ pub struct PageOfIslands;
 /// `data-component` of the newsletter box's island.
 pub const NEWSLETTER: &str = "lettre";
 
+/// Marks an island brought to life, so that it never is twice (islands are looked for again
+/// after each client-side navigation, by the islands' wasm and by `navigation.js`).
+pub const ALIVE: &str = "data-vivant";
+
 /// `view(props)`: as an island named `name` on a page of islands, as itself anywhere else.
 pub fn island<P, V>(
     name: &'static str,

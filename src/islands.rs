@@ -129,14 +129,10 @@ pub mod props {
 pub mod client {
     use super::props::FromProps;
     use crate::components::newsletter::newsletter_box;
-    use crate::island::{wrap, NEWSLETTER};
+    use crate::island::{wrap, ALIVE, NEWSLETTER};
     use leptos::{prelude::*, tachys::view::Position, wasm_bindgen::JsCast};
     use serde::Serialize;
     use web_sys::Element;
-
-    /// Marks an island brought to life, so that it never is twice (islands are looked for
-    /// again after each client-side navigation).
-    pub const ALIVE: &str = "data-vivant";
 
     thread_local! {
         /// The live islands' state, with their element: an island swapped out by a

@@ -9,6 +9,18 @@
 
 #![recursion_limit = "256"]
 
+// One mode per build: each feature is a different program (lib.rs's header), and two at once
+// would compile code no build runs, or none that works.
+#[cfg(any(
+    all(
+        feature = "csr",
+        any(feature = "hydrate", feature = "islands", feature = "ssr")
+    ),
+    all(feature = "hydrate", any(feature = "islands", feature = "ssr")),
+    all(feature = "islands", feature = "ssr"),
+))]
+compile_error!("Veille se construit dans un seul mode à la fois : csr, hydrate, islands ou ssr.");
+
 // The layers, bottom up: a module imports only from those above it in this list (checked by
 // `layers.rs`, which holds the same list).
 //

@@ -94,9 +94,8 @@ pub struct Template {
     /// Up to `</head>`, without trunk's `<title>`.
     head: String,
     /// The same without trunk's preload of the wasm, for the prerendered pages: they paint from
-    /// their HTML, and 330 kB fetched at the highest priority would compete on a phone's link
-    /// with what paints them (measured: first paint 652 → 588 ms on the phone profile,
-    /// Lighthouse's simulated home page 86–95 → 99–100; the app is live 0.3 s later). The
+    /// their HTML, and the wasm fetched at the highest priority would compete on a phone's link
+    /// with what paints them (docs/performance.md, « When the page's scripts start »). The
     /// loader still fetches the wasm at once; `404.html`, which renders only once it has run,
     /// keeps the preload.
     page_head: String,
@@ -107,8 +106,8 @@ pub struct Template {
     body_open: String,
     /// From `</body>` to the end.
     tail: String,
-    /// The hashes of the inline scripts and styles of `head` and of `tail`, computed once (the
-    /// inlined CSS alone is 13 kB, the same on every page). `body_open` is read with
+    /// The hashes of the inline scripts and styles of `head` and of `tail`, computed once: the
+    /// inlined CSS is the same on every page. `body_open` is read with
     /// leptos_meta's tags, which it follows.
     head_hashes: Hashes,
     tail_hashes: Hashes,
@@ -132,23 +131,23 @@ impl Template {
     pub fn parse(html: &str) -> Result<Template, String> {
         let head_end = html
             .find("</head>")
-            .ok_or("index.html has no </head>: is it trunk's output?")?;
+            .ok_or("index.html\u{a0}: pas de </head> (est-ce bien la sortie de trunk\u{a0}?)")?;
         let body_start = html[head_end..]
             .find("<body")
             .map(|i| head_end + i)
-            .ok_or("index.html has no <body>")?;
+            .ok_or("index.html\u{a0}: pas de <body>")?;
         let body_open_end = html[body_start..]
             .find('>')
             .map(|i| body_start + i + 1)
-            .ok_or("index.html: unclosed <body>")?;
+            .ok_or("index.html\u{a0}: <body> non fermé")?;
         let body_end = html
             .rfind("</body>")
             .filter(|&i| i >= body_open_end)
-            .ok_or("index.html has no </body>")?;
+            .ok_or("index.html\u{a0}: pas de </body>")?;
         if html.contains(&format!("name={ROUTE_META}"))
             || html.contains(&format!("name=\"{ROUTE_META}\""))
         {
-            return Err("index.html is already a prerendered page, not trunk's template".into());
+            return Err("index.html\u{a0}: déjà une page prérendue, pas le modèle de trunk".into());
         }
         let mut head = html[..head_end].to_string();
         // leptos_meta writes each route's own title.
@@ -218,9 +217,10 @@ impl Template {
     /// ([`NAVIGATION_LOADER`]).
     pub fn with_islands(mut self, islands_html: &str) -> Result<Template, String> {
         let app = markup::trunk_loader(&self.head)
-            .ok_or("index.html has no trunk loader: is it trunk's output?")?;
-        let islands = markup::trunk_loader(islands_html)
-            .ok_or("the islands' index.html has no trunk loader: is it trunk's output?")?;
+            .ok_or("index.html\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)")?;
+        let islands = markup::trunk_loader(islands_html).ok_or(
+            "index.html des îlots\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)",
+        )?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
             "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
@@ -409,17 +409,9 @@ pub struct Report {
 /// Prerenders the whole site into `dist`: a page per route, `404.html`, the feed, the
 /// sitemap(s) and `robots.txt`. trunk's `index.html` is kept as `spa.html` (the template, and
 /// an empty shell for hosts that want one), so that the step can run again.
+/// With `islands` (trunk's output of the `islands` build, whose JavaScript and wasm are copied
+/// into `dist`), the route pages are pages of islands; without, the full app's to hydrate.
 pub fn prerender(
-    dist: &Path,
-    catalog: &'static Catalog,
-    source: &Source,
-) -> Result<Report, String> {
-    prerender_with_islands(dist, catalog, source, None)
-}
-
-/// [`prerender`], the route pages being pages of islands when `islands` names trunk's output
-/// of the `islands` build (its JavaScript and wasm are copied into `dist`).
-pub fn prerender_with_islands(
     dist: &Path,
     catalog: &'static Catalog,
     source: &Source,
@@ -475,7 +467,8 @@ pub fn prerender_with_islands(
         let islands_html = read(&dir.join("index.html"))?;
         template = template.with_islands(&islands_html)?;
         if template.has_islands() {
-            let loader = markup::trunk_loader(&islands_html).ok_or("no loader")?;
+            let loader = markup::trunk_loader(&islands_html)
+                .ok_or("index.html des îlots\u{a0}: pas de chargeur de trunk")?;
             for file in [&loader.js, &loader.wasm] {
                 copied.push(copy_asset(dir, dist, file)?);
             }

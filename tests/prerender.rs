@@ -39,7 +39,7 @@ fn dist() -> &'static Path {
     DIST.get_or_init(|| {
         let dir = scratch("site");
         fs::write(dir.join("index.html"), TEMPLATE).unwrap();
-        prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+        prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
         dir
     })
 }
@@ -456,10 +456,10 @@ fn the_sitemap_is_well_formed_and_lists_every_page() {
 fn the_prerender_can_run_again_on_its_own_output() {
     let dir = scratch("again");
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     let first = fs::read_to_string(dir.join("index.html")).unwrap();
     // index.html is now the home page: trunk's page is read from spa.html instead.
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), first);
     // spa.html is trunk's page with its own policy (it runs the app for hosts that serve it);
     // the policy it carries is not taken into the pages as a second one.
@@ -494,7 +494,7 @@ fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
     // the prerender again. The shell's own policy must follow, not only the pages'.
     let dir = scratch("edited");
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     let shell = dir.join("spa.html");
     assert!(policy_in(&shell).ends_with("form-action 'self'"));
     let edited = fs::read_to_string(&shell).unwrap().replace(
@@ -506,7 +506,7 @@ fn a_configuration_edited_in_the_built_shell_reaches_every_policy_on_a_rerun() {
         "the template changed"
     );
     fs::write(&shell, edited).unwrap();
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     for file in ["spa.html", "index.html", "404.html", "a-propos/index.html"] {
         let policy = policy_in(&dir.join(file));
         assert!(
@@ -648,7 +648,8 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     let catalog: &'static Catalog = Box::leak(Box::new(
         Catalog::from_dir(Path::new("public/api")).unwrap(),
     ));
-    let err = prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap_err();
+    let err =
+        prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap_err();
     assert!(err.contains("hors du dossier de sortie"), "{err}");
     assert!(
         fs::read_dir(&elsewhere).unwrap().next().is_none(),
@@ -668,7 +669,8 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     // Read back from the files, as `veille-prerender --content` does.
     let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(&content).unwrap()));
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    let report = prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
+    let report =
+        prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap();
     let routes = routes::all(catalog);
     assert_eq!(report.pages, routes.len() + 1);
     let read = |path: &str| {
@@ -762,7 +764,7 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
     let dir = scratch("api");
     fs::write(dir.join("index.html"), TEMPLATE).unwrap();
     prerender::set_content_api(&dir, "/api", "veille", "").unwrap();
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     for file in ["index.html", "spa.html", "404.html", "a-propos/index.html"] {
         let html = Html::parse_document(&fs::read_to_string(dir.join(file)).unwrap());
         assert_eq!(
@@ -774,7 +776,7 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
     // On an already prerendered build, the kept template is edited and used: here, to read a
     // Ghost site live.
     prerender::set_content_api(&dir, "https://contenu.example/v1", "ghost", "0a1b2c").unwrap();
-    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled).unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, None).unwrap();
     let html = Html::parse_document(&fs::read_to_string(dir.join("index.html")).unwrap());
     for (meta, value) in [
         ("veille-content-api", "https://contenu.example/v1"),
@@ -823,7 +825,7 @@ fn a_site_reading_its_cms_live_knows_how_far_its_search_index_goes() {
     prerender::set_content_indexed(&dir, catalog).unwrap();
     // Twice, as a second build does: one meta, the date of this build.
     prerender::set_content_indexed(&dir, catalog).unwrap();
-    prerender::prerender(&dir, catalog, &Source::Bundled).unwrap();
+    prerender::prerender(&dir, catalog, &Source::Bundled, None).unwrap();
     for file in ["index.html", "spa.html", "404.html", "recherche/index.html"] {
         let text = fs::read_to_string(dir.join(file)).unwrap();
         assert_eq!(text.matches("veille-content-indexed").count(), 1, "{file}");
@@ -837,7 +839,7 @@ fn a_site_reading_its_cms_live_knows_how_far_its_search_index_goes() {
     // A site whose pages read only what was built has no such meta.
     let plain = scratch("not-indexed");
     fs::write(plain.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(&plain, catalog, &Source::Bundled).unwrap();
+    prerender::prerender(&plain, catalog, &Source::Bundled, None).unwrap();
     let home = fs::read_to_string(plain.join("index.html")).unwrap();
     assert!(!home.contains("veille-content-indexed"));
     let _ = fs::remove_dir_all(dir);
@@ -876,8 +878,7 @@ fn islands_build(name: &str, api: Option<(&str, &str)>) -> (PathBuf, PathBuf) {
     if let Some((api, kind)) = api {
         prerender::set_content_api(&dir, api, kind, "").unwrap();
     }
-    prerender::prerender_with_islands(&dir, bundled().unwrap(), &Source::Bundled, Some(&islands))
-        .unwrap();
+    prerender::prerender(&dir, bundled().unwrap(), &Source::Bundled, Some(&islands)).unwrap();
     (dir, islands)
 }
 
@@ -1193,7 +1194,7 @@ fn prerendered(name: &str, articles: Vec<veille::content::Article>) -> impl Fn(&
     let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(site, articles).unwrap()));
     let out = scratch(name);
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog))).unwrap();
+    prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap();
     move |path: &str| {
         Html::parse_document(&fs::read_to_string(out.join(routes::file_for(path))).unwrap())
     }
@@ -1419,6 +1420,57 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
         attr(&old, "meta[property='og:image:width']", "content"),
         "640"
     );
+}
+
+/// The names the scripts of `public/` share with the Rust that writes the pages, each taken from
+/// its one definition in Rust: renamed there, it fails here until the script follows.
+#[test]
+fn the_scripts_spell_the_names_the_rust_defines() {
+    use veille::{browser, content, hydration, island, newsletter};
+    let navigation = include_str!("../public/navigation.js");
+    let search = include_str!("../public/search.js");
+    for (name, script, file) in [
+        (hydration::ROUTE_META, navigation, "navigation.js"),
+        (hydration::RENDERED_WITH_META, navigation, "navigation.js"),
+        (hydration::RENDERED_API_META, navigation, "navigation.js"),
+        (hydration::ISLANDS_META, navigation, "navigation.js"),
+        (hydration::APP_META, navigation, "navigation.js"),
+        (hydration::PAGE_EVENT, navigation, "navigation.js"),
+        (hydration::PAGE_EVENT, search, "search.js"),
+        (content::API_META, navigation, "navigation.js"),
+        (newsletter::PROVIDER_META, navigation, "navigation.js"),
+        (island::ALIVE, navigation, "navigation.js"),
+        (browser::APP_STATE, navigation, "navigation.js"),
+    ] {
+        assert!(script.contains(&format!("\"{name}\"")), "{file}: {name}");
+    }
+    assert!(navigation.contains(&format!(
+        "leptos-island[data-component=\"{}\"]",
+        island::NEWSLETTER
+    )));
+    assert!(search.contains(&format!("window.{}", browser::LATEST_API)));
+    // The attributes the views write and the scripts look for, on the pages themselves (pages of
+    // islands: the share row's data-url is there only).
+    let (dir, _) = islands_build("names", None);
+    let read = |path: &str| {
+        Html::parse_document(&fs::read_to_string(dir.join(routes::file_for(path))).unwrap())
+    };
+    let article = read(&routes::article(&bundled().unwrap().summaries()[0].slug));
+    let search_page = read(routes::SEARCH);
+    for (html, selector, script, file) in [
+        (&search_page, "[data-recherche]", search, "search.js"),
+        (&search_page, "[data-rubrique]", search, "search.js"),
+        (
+            &article,
+            "[data-recherche-form]",
+            navigation,
+            "navigation.js",
+        ),
+        (&article, "[data-url]", navigation, "navigation.js"),
+    ] {
+        assert!(!select(html, selector).is_empty(), "page: {selector}");
+        assert!(script.contains(selector), "{file}: {selector}");
+    }
 }
 
 /// The names the scripts of `public/` share with the prerendered pages and the stylesheet:

@@ -151,7 +151,7 @@ fn search_records(out: &str, dir: Option<&str>) -> Result<(), String> {
             owned = Catalog::from_dir(Path::new(dir))?;
             &owned
         }
-        None => bundled().map_err(|e| format!("bundled content: {e:?}"))?,
+        None => bundled().map_err(|e| format!("contenu embarqué\u{a0}: {}", e.for_editors()))?,
     };
     let records = search::records(catalog);
     let json = serde_json::to_string(&records).map_err(|e| format!("{out}: {e}"))?;
@@ -163,8 +163,10 @@ fn search_records(out: &str, dir: Option<&str>) -> Result<(), String> {
 fn numbers(n: &str, seed: &str) -> Result<(usize, u64), String> {
     let n: usize = n
         .parse()
-        .map_err(|_| format!("not a number of articles: {n}"))?;
-    let seed: u64 = seed.parse().map_err(|_| format!("not a seed: {seed}"))?;
+        .map_err(|_| format!("{n}\u{a0}: pas un nombre d’articles"))?;
+    let seed: u64 = seed
+        .parse()
+        .map_err(|_| format!("{seed}\u{a0}: pas une graine (un entier)"))?;
     Ok((n, seed))
 }
 
@@ -306,7 +308,9 @@ impl Photos {
 
 impl import::Get for Photos {
     fn get(&self, url: &str) -> Result<import::Answer, String> {
-        Err(format!("{url}: not asked"))
+        Err(format!(
+            "{url}\u{a0}: adresse non prévue par le banc d’essai"
+        ))
     }
     fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
         (0..self.0.len())
@@ -332,7 +336,7 @@ fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
     println!(
         "images | faites en | ms par image | octets écrits | par image | réimport (tout gardé)"
     );
-    let model = bundled().map_err(|e| format!("{e:?}"))?.articles()[0].clone();
+    let model = bundled().map_err(|e| e.for_editors())?.articles()[0].clone();
     let mut last = None;
     for count in counts {
         let n: usize = count
@@ -368,7 +372,10 @@ fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
         let reuse = started.elapsed();
         let _ = fs::remove_dir_all(&dir);
         if first.made != n || again.cost.reused != n {
-            return Err(format!("{n} images: {first:?}, then {:?}", again.cost));
+            return Err(format!(
+                "{n} images\u{a0}: {first:?}, puis {:?} à la seconde importation",
+                again.cost
+            ));
         }
         println!(
             "{} | {} ms | {} | {} | {} | {} ms",

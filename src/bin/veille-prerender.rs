@@ -59,27 +59,44 @@ fn run() -> Result<(), String> {
     let mut key = String::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--content" => content = Some(args.next().ok_or("--content needs a directory")?.into()),
-            "--json" => json = true,
-            "--islands" => {
-                islands = Some(
+            "--content" => {
+                content = Some(
                     args.next()
-                        .ok_or("--islands needs trunk's output of the islands build")?
+                        .ok_or("--content\u{a0}: il faut un dossier de contenu")?
                         .into(),
                 )
             }
-            "--api" => api = Some(args.next().ok_or("--api needs a path or URL")?),
+            "--json" => json = true,
+            "--islands" => islands = Some(
+                args.next()
+                    .ok_or(
+                        "--islands\u{a0}: il faut la sortie de trunk de la construction des îlots",
+                    )?
+                    .into(),
+            ),
+            "--api" => {
+                api = Some(
+                    args.next()
+                        .ok_or("--api\u{a0}: il faut un chemin ou une adresse")?,
+                )
+            }
             "--kind" => {
                 kind = args
                     .next()
-                    .ok_or("--kind needs veille, wordpress or ghost")?
+                    .ok_or("--kind\u{a0}: veille, wordpress ou ghost")?
             }
-            "--key" => key = args.next().ok_or("--key needs a Ghost Content API key")?,
+            "--key" => {
+                key = args
+                    .next()
+                    .ok_or("--key\u{a0}: il faut une clé de l’API de contenu de Ghost")?
+            }
             "-h" | "--help" => {
                 println!("usage: veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--islands DIR] [--json] [DIST]");
                 return Ok(());
             }
-            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            other if other.starts_with('-') => {
+                return Err(format!("option inconnue\u{a0}: {other}"))
+            }
             other => dist = other.into(),
         }
     }
@@ -100,7 +117,7 @@ fn run() -> Result<(), String> {
             (catalog, Source::Archive(Archive(catalog)))
         }
         None => (
-            bundled().map_err(|e| format!("bundled content: {e:?}"))?,
+            bundled().map_err(|e| format!("contenu embarqué\u{a0}: {}", e.for_editors()))?,
             Source::Bundled,
         ),
     };
@@ -108,8 +125,7 @@ fn run() -> Result<(), String> {
         prerender::set_content_indexed(&dist, catalog)?;
     }
     let read = started.elapsed();
-    let mut report =
-        prerender::prerender_with_islands(&dist, catalog, &source, islands.as_deref())?;
+    let mut report = prerender::prerender(&dist, catalog, &source, islands.as_deref())?;
     if let Some(dir) = &content {
         report.files.extend(prerender::copy_media(dir, &dist)?);
     }

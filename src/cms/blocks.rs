@@ -4,10 +4,10 @@
 //! as a link to their source. Gutenberg's wrappers and comments, Ghost's cards and lazy-loading
 //! copies are read through; leftover shortcodes are dropped. Anything else keeps its text, never
 //! its markup: nothing of the HTML reaches the page but words, links and images that pass
-//! [`safe_href`].
+//! [`safe_href`](crate::model::content::safe_href).
 
 use super::tree::{collapse, Node};
-use crate::model::content::{safe_href, Block, Image, Inline, Inlines, Resized};
+use crate::model::content::{Block, Image, Inline, Inlines, Resized};
 
 /// What becomes of a link or an image address from the CMS: the address to keep (a link to one
 /// of the CMS's own posts becomes `/article/<slug>`), or `None` to drop it.
@@ -23,11 +23,6 @@ pub fn blocks(nodes: &[Node], links: Links<'_>) -> Vec<Block> {
     converter.nodes(nodes);
     converter.flush();
     converter.out
-}
-
-/// Keeps a link as it is when it is safe ([`safe_href`]): for content with no links to rewrite.
-pub fn keep(href: &str) -> Option<String> {
-    safe_href(href).map(str::to_string)
 }
 
 struct Converter<'a> {
@@ -546,6 +541,12 @@ fn strip_shortcodes(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::cms::tree::parse;
+    use crate::model::content::safe_href;
+
+    /// A link kept as it is when it is safe: content with no links to rewrite.
+    fn keep(href: &str) -> Option<String> {
+        safe_href(href).map(str::to_string)
+    }
 
     fn links(href: &str) -> Option<String> {
         match href.strip_prefix("http://127.0.0.1:8081/") {

@@ -9,6 +9,10 @@ use crate::model::content::{Article, ArticleSummary, Format, Image, Resized, Tag
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What every request of posts asks Ghost to include, the import's and the live reading's: the
+/// mapping reads a post's tags and authors.
+pub const POSTS_INCLUDE: &str = "include=tags,authors";
+
 /// A post of `/posts/?include=tags,authors`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Post {

@@ -43,12 +43,6 @@ impl Node {
             .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
     }
 
-    /// Whether any of the element's classes starts with `prefix` (`wp-block-`, `kg-`).
-    pub fn has_class_prefix(&self, prefix: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c.starts_with(prefix)))
-    }
-
     pub fn children(&self) -> &[Node] {
         match self {
             Node::Element { children, .. } => children,
@@ -199,7 +193,7 @@ mod tests {
         assert_eq!(nodes[0], Node::Comment(" wp:paragraph ".into()));
         let p = &nodes[1];
         assert_eq!(p.name(), Some("p"));
-        assert!(p.has_class("b") && !p.has_class("c") && p.has_class_prefix("a"));
+        assert!(p.has_class("b") && !p.has_class("c"));
         assert_eq!(p.find("a").and_then(|a| a.attr("href")), Some("/x"));
         assert_eq!(p.text(), "Un lien");
     }

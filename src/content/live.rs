@@ -84,7 +84,6 @@ const LATEST: u32 = 20;
 
 /// How many posts the whole list holds (the pages are counted from it).
 const WP_COUNTS: &[&str] = &["X-WP-Total"];
-const GHOST_INCLUDE: &str = "include=tags,authors";
 
 impl Live {
     pub fn new(cms: Cms, base: &str, timeout_ms: u32) -> Live {
@@ -194,7 +193,7 @@ impl Live {
                 (items, total)
             }
             Cms::Ghost { .. } => {
-                let query = format!("{GHOST_INCLUDE}&limit={size}&page={page}{filter}");
+                let query = format!("{}&limit={size}&page={page}{filter}", ghost::POSTS_INCLUDE);
                 let answer: ghost::Posts = self.json(self.ghost("posts/", &query)).await?;
                 let mapper = ghost::Mapper::live(&self.base);
                 let items = answer
@@ -259,9 +258,11 @@ impl Live {
             Cms::Ghost { .. } => {
                 let mapper = ghost::Mapper::live(&self.base);
                 let by_slug = self
-                    .json::<ghost::Found>(self.ghost(&format!("posts/slug/{slug}/"), GHOST_INCLUDE))
+                    .json::<ghost::Found>(
+                        self.ghost(&format!("posts/slug/{slug}/"), ghost::POSTS_INCLUDE),
+                    )
                     .await;
-                let by_id = |id: &str| self.ghost(&format!("posts/{id}/"), GHOST_INCLUDE);
+                let by_id = |id: &str| self.ghost(&format!("posts/{id}/"), ghost::POSTS_INCLUDE);
                 let found = match (by_slug, id_in(slug)) {
                     (Err(ContentError::NotFound), Some(id)) if id.len() == 24 => {
                         self.json::<ghost::Found>(by_id(id)).await?

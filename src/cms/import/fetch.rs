@@ -1,0 +1,286 @@
+//! The fetch stage: each CMS's API read page by page, its failures said in French, its requests
+//! counted. The addresses of the answers are here; what the answers mean is the mapping's
+//! (`cms::wordpress`, `cms::ghost`).
+
+use super::{image_size, Get};
+use crate::cms::{
+    ghost::{self, Settings},
+    wordpress::{self, Post, SiteInfo, Term},
+};
+use crate::model::french::number;
+use serde_json::Value;
+use std::io::Write;
+
+/// Posts per request: WordPress' maximum, and Ghost's page size.
+const PER_PAGE: u32 = 100;
+
+/// Items of a collection as `T`, or a French error naming what could not be read.
+fn read<T: serde::de::DeserializeOwned>(
+    url: &str,
+    what: &str,
+    items: Vec<Value>,
+) -> Result<Vec<T>, String> {
+    items
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{url}\u{a0}: {what} illisibles ({e})"))
+}
+
+/// A WordPress site's REST API (`/wp-json/`).
+pub struct WordPressApi<'a> {
+    http: &'a dyn Get,
+    /// The site's address, without a final slash.
+    pub url: &'a str,
+    pub requests: usize,
+}
+
+/// WordPress' page and item counts of a collection (`X-WP-TotalPages`, `X-WP-Total`).
+type Counts = (Option<u32>, Option<u64>);
+
+impl<'a> WordPressApi<'a> {
+    pub fn new(http: &'a dyn Get, url: &'a str) -> Self {
+        WordPressApi {
+            http,
+            url,
+            requests: 0,
+        }
+    }
+
+    /// The JSON of an answer, with WordPress' page and item counts.
+    fn json(&mut self, address: String) -> Result<(Value, Counts), String> {
+        self.requests += 1;
+        let answer = self.http.get(&address)?;
+        if !(200..300).contains(&answer.status) {
+            let code = serde_json::from_str::<Value>(&answer.body)
+                .ok()
+                .and_then(|v| v["code"].as_str().map(str::to_string))
+                .unwrap_or_default();
+            return Err(format!(
+                "{address}\u{a0}: WordPress répond {} {code}",
+                answer.status
+            ));
+        }
+        let value = serde_json::from_str(&answer.body).map_err(|_| {
+            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+        })?;
+        Ok((value, (answer.total_pages, answer.total)))
+    }
+
+    /// The site's name, tagline and home.
+    pub fn info(&mut self) -> Result<SiteInfo, String> {
+        let url = self.url;
+        let (info, _) = self.json(format!("{url}/wp-json/"))?;
+        serde_json::from_value(info)
+            .map_err(|e| format!("{url}/wp-json/\u{a0}: ce n’est pas un site WordPress ({e})"))
+    }
+
+    /// Every page of a collection, `X-WP-TotalPages` saying how many; for posts, progress
+    /// lines on `progress`.
+    fn all(
+        &mut self,
+        what: &str,
+        query: &str,
+        progress: &mut dyn Write,
+    ) -> Result<Vec<Value>, String> {
+        let url = self.url;
+        let mut items = Vec::new();
+        let mut page = 1;
+        loop {
+            let address = format!(
+                "{url}/wp-json/wp/v2/{what}?{query}&per_page={PER_PAGE}&page={page}&orderby=id&order=asc"
+            );
+            let (value, (total_pages, total_items)) = self.json(address.clone())?;
+            let Value::Array(batch) = value else {
+                return Err(format!("{address}\u{a0}: une liste était attendue"));
+            };
+            items.extend(batch);
+            let total = total_pages.unwrap_or(page);
+            if what == "posts" {
+                let of = total_items.unwrap_or(items.len() as u64);
+                let _ = writeln!(
+                    progress,
+                    "{} / {} articles",
+                    number(items.len() as u64),
+                    number(of)
+                );
+            }
+            if page >= total {
+                return Ok(items);
+            }
+            page += 1;
+        }
+    }
+
+    /// The published posts, light: `(id, modified_gmt)` each. Comparing `modified_gmt` post by
+    /// post needs no time zone, which WordPress' `modified_after` filter reads in the site's.
+    pub fn listing(&mut self, progress: &mut dyn Write) -> Result<Vec<(String, String)>, String> {
+        Ok(self
+            .all("posts", "_fields=id,modified_gmt", progress)?
+            .iter()
+            .filter_map(|v| {
+                Some((
+                    v["id"].as_u64()?.to_string(),
+                    v["modified_gmt"].as_str()?.to_string(),
+                ))
+            })
+            .collect())
+    }
+
+    /// The posts whose ids are `ids`, whole.
+    pub fn posts(&mut self, ids: &[String], progress: &mut dyn Write) -> Result<Vec<Post>, String> {
+        let mut posts = Vec::new();
+        for ids in ids.chunks(PER_PAGE as usize) {
+            let query = format!("{}&include={}", wordpress::POSTS_QUERY, ids.join(","));
+            let items = self.all("posts", &query, progress)?;
+            posts.extend(read::<Post>(self.url, "articles", items)?);
+        }
+        Ok(posts)
+    }
+
+    /// Every published post, whole.
+    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<Post>, String> {
+        let items = self.all("posts", wordpress::POSTS_QUERY, progress)?;
+        read(self.url, "articles", items)
+    }
+
+    /// The categories and tags in use, with their descriptions (an embedded term has none).
+    pub fn terms(&mut self, progress: &mut dyn Write) -> Result<Vec<Term>, String> {
+        let categories = self.all("categories", "hide_empty=true", progress)?;
+        let mut terms: Vec<Term> = read(self.url, "catégories", categories)?;
+        let tags = self.all("tags", "hide_empty=true", progress)?;
+        terms.extend(read::<Term>(self.url, "étiquettes", tags)?);
+        Ok(terms)
+    }
+}
+
+/// A Ghost site's Content API, with the integration's public key.
+pub struct GhostApi<'a> {
+    http: &'a dyn Get,
+    /// The site's address, without a final slash.
+    pub url: &'a str,
+    key: &'a str,
+    pub requests: usize,
+}
+
+impl<'a> GhostApi<'a> {
+    pub fn new(http: &'a dyn Get, url: &'a str, key: &'a str) -> Self {
+        GhostApi {
+            http,
+            url,
+            key,
+            requests: 0,
+        }
+    }
+
+    fn json(&mut self, path: &str) -> Result<Value, String> {
+        self.requests += 1;
+        let address = format!("{}/ghost/api/content/{path}", self.url);
+        let answer = self.http.get(&format!("{address}&key={}", self.key))?;
+        match answer.status {
+            200..=299 => {}
+            401 | 403 => {
+                return Err(format!(
+                    "{address}\u{a0}: Ghost refuse la clé de l’API de contenu ({})",
+                    answer.status
+                ))
+            }
+            status => return Err(format!("{address}\u{a0}: Ghost répond {status}")),
+        }
+        serde_json::from_str(&answer.body).map_err(|_| {
+            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+        })
+    }
+
+    /// The site's title, description and address.
+    pub fn settings(&mut self) -> Result<Settings, String> {
+        let settings = self.json("settings/?")?;
+        serde_json::from_value(settings)
+            .map_err(|e| format!("{}\u{a0}: ce n’est pas un site Ghost ({e})", self.url))
+    }
+
+    /// Every page of a list of posts (Ghost answers a page past the end with an empty list:
+    /// stop on the count it gives); with `whole`, progress lines on `progress`.
+    fn pages(
+        &mut self,
+        query: &str,
+        whole: bool,
+        progress: &mut dyn Write,
+    ) -> Result<Vec<Value>, String> {
+        let mut items = Vec::new();
+        let mut page = 1;
+        loop {
+            let value = self.json(&format!("posts/?{query}&limit={PER_PAGE}&page={page}"))?;
+            let meta: ghost::Meta = serde_json::from_value(value["meta"].clone())
+                .map_err(|e| format!("{}\u{a0}: pagination illisible ({e})", self.url))?;
+            if let Value::Array(batch) = value["posts"].clone() {
+                items.extend(batch);
+            }
+            if whole {
+                let _ = writeln!(
+                    progress,
+                    "{} / {} articles",
+                    number(items.len() as u64),
+                    number(meta.pagination.total)
+                );
+            }
+            if page >= meta.pagination.pages {
+                return Ok(items);
+            }
+            page += 1;
+        }
+    }
+
+    /// The published posts, light: `(id, slug, updated_at)` each.
+    pub fn listing(
+        &mut self,
+        progress: &mut dyn Write,
+    ) -> Result<Vec<(String, String, String)>, String> {
+        Ok(self
+            .pages("fields=id,slug,updated_at", false, progress)?
+            .iter()
+            .filter_map(|v| {
+                let field = |k: &str| v[k].as_str().map(str::to_string);
+                Some((field("id")?, field("slug")?, field("updated_at")?))
+            })
+            .collect())
+    }
+
+    /// The query of whole posts: what the live reading asks ([`ghost::POSTS_INCLUDE`]), the
+    /// HTML, oldest first.
+    fn whole() -> String {
+        format!(
+            "{}&formats=html&order=published_at%20asc",
+            ghost::POSTS_INCLUDE
+        )
+    }
+
+    /// The posts whose ids are `ids`, whole.
+    pub fn posts(
+        &mut self,
+        ids: &[String],
+        progress: &mut dyn Write,
+    ) -> Result<Vec<ghost::Post>, String> {
+        let mut posts = Vec::new();
+        for ids in ids.chunks(50) {
+            // Quoted: an id made of digits at its start would be read as a number.
+            let quoted: Vec<String> = ids.iter().map(|id| format!("%27{id}%27")).collect();
+            let query = format!("{}&filter=id:%5B{}%5D", Self::whole(), quoted.join(","));
+            let items = self.pages(&query, true, progress)?;
+            posts.extend(read::<ghost::Post>(self.url, "articles", items)?);
+        }
+        Ok(posts)
+    }
+
+    /// Every published post, whole.
+    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<ghost::Post>, String> {
+        let items = self.pages(&Self::whole(), true, progress)?;
+        read(self.url, "articles", items)
+    }
+
+    /// The size of an image, which Ghost's API does not say of a feature image.
+    pub fn image_size(&mut self, src: &str) -> Result<(u32, u32), String> {
+        self.requests += 1;
+        image_size(self.http, src)
+    }
+}
