@@ -194,44 +194,23 @@ async fn fails_then_recovers(scenario: &str, message: &str) {
     );
 }
 
+/// Each way an answer can fail, once: a French message, then « Réessayer » works. A server
+/// error, malformed JSON, an answer too slow, a server out of reach, an HTML error page, an HTML
+/// page instead of JSON, an answer cut short, an answer too large.
 #[wasm_bindgen_test]
-async fn a_server_error_shows_a_message_and_retry_works() {
-    fails_then_recovers("500-once", "erreur 500").await;
-}
-
-#[wasm_bindgen_test]
-async fn malformed_json_shows_a_message_and_retry_works() {
-    fails_then_recovers("malformed-once", "illisibles").await;
-}
-
-#[wasm_bindgen_test]
-async fn a_slow_answer_times_out_and_retry_works() {
-    fails_then_recovers("slow-once", "n’a pas répondu à temps").await;
-}
-
-#[wasm_bindgen_test]
-async fn an_unreachable_server_shows_a_message_and_retry_works() {
-    fails_then_recovers("blocked-once", "Impossible de joindre").await;
-}
-
-#[wasm_bindgen_test]
-async fn an_html_error_page_shows_its_status_and_retry_works() {
-    fails_then_recovers("html-502-once", "erreur 502").await;
-}
-
-#[wasm_bindgen_test]
-async fn an_html_page_instead_of_json_shows_a_message_and_retry_works() {
-    fails_then_recovers("html-200-once", "illisibles").await;
-}
-
-#[wasm_bindgen_test]
-async fn a_truncated_answer_shows_a_message_and_retry_works() {
-    fails_then_recovers("truncated-once", "illisibles").await;
-}
-
-#[wasm_bindgen_test]
-async fn a_huge_answer_is_refused_and_retry_works() {
-    fails_then_recovers("huge-once", "illisibles").await;
+async fn each_failure_shows_a_message_and_retry_works() {
+    for (scenario, words) in [
+        ("500-once", "erreur 500"),
+        ("malformed-once", "illisibles"),
+        ("slow-once", "n’a pas répondu à temps"),
+        ("blocked-once", "Impossible de joindre"),
+        ("html-502-once", "erreur 502"),
+        ("html-200-once", "illisibles"),
+        ("truncated-once", "illisibles"),
+        ("huge-once", "illisibles"),
+    ] {
+        fails_then_recovers(scenario, words).await;
+    }
 }
 
 #[wasm_bindgen_test]
