@@ -281,6 +281,11 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
         if islands.is_some() {
             provide_context(crate::island::PageOfIslands);
         }
+        // `404.html` (no marker: served for any address the build had no page for) says it is
+        // looking until the app knows (pages/not_found.rs).
+        if marker.is_empty() {
+            provide_context(crate::pages::not_found::Looking);
+        }
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         let source = source.clone();

@@ -293,7 +293,26 @@ fn every_route_and_the_404_are_written() {
     );
 
     let not_found = Html::parse_document(&fs::read_to_string(dist().join("404.html")).unwrap());
-    assert_eq!(text(one(&not_found, "main h1")), "Page introuvable");
+    // Served for any address the build had no page for, a fresh article's among them: it says
+    // it is looking, and « introuvable » only to a reader without JavaScript.
+    assert_eq!(
+        text(one(&not_found, "main h1")),
+        veille::pages::not_found::LOOKING
+    );
+    assert!(text(one(&not_found, "title")).starts_with(veille::pages::not_found::LOOKING));
+    let raw = fs::read_to_string(dist().join("404.html")).unwrap();
+    let (before, noscript) = raw
+        .split_once("<noscript>")
+        .expect("404.html: no <noscript>");
+    assert!(
+        !before.contains("introuvable"),
+        "404.html says « introuvable » before it knows"
+    );
+    assert!(noscript
+        .split("</noscript>")
+        .next()
+        .unwrap()
+        .contains("Page introuvable"));
     assert_eq!(attr(&not_found, "meta[name=robots]", "content"), "noindex");
     // Never taken over: the app renders whatever the address asks for.
     assert_eq!(attr(&not_found, "meta[name='veille-route']", "content"), "");

@@ -166,13 +166,41 @@ export async function readsLive(dir, relay, { publish }) {
     // last, which WordPress answers with a 400): the 404 page, from the CMS's own answer.
     for (const path of ["/article/inconnu-de-la-redaction", "/page/99", "/tag/theme-inconnu", "/auteur/personne-inconnue"]) {
       const unknown = await openPage(browser, `${server.url}${path}`);
+      assert.ok(await appReady(unknown.page), path);
       assert.equal(await headingOf(unknown.page), "Page introuvable", path);
       await unknown.page.close();
     }
 
     // Published after the build: no file, 404.html serves it, the app reads it from the CMS.
+    // Until the app knows, the page says it is looking, never « introuvable »: every heading the
+    // page ever shows is recorded, and the full app's wasm is held back while the host's page is
+    // read and audited as it is.
     const fresh = await publish();
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addInitScript(() => {
+      window.__headings = [];
+      new MutationObserver(() => {
+        const h1 = document.querySelector("main h1")?.textContent?.trim();
+        if (h1 && window.__headings.at(-1) !== h1) window.__headings.push(h1);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    let release = () => {};
+    const held = new Promise((ok) => (release = ok));
+    await context.route(`**${app[1]}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const waiting = await context.newPage();
+    await waiting.goto(`${server.url}/article/${fresh.slug}`, { waitUntil: "domcontentloaded" });
+    assert.equal(await headingOf(waiting), "Recherche de la page…");
+    assert.deepEqual(await audit(waiting, "404.html avant l’application"), []);
+    release();
+    await waiting.waitForFunction((title) => window.__headings.at(-1) === title, fresh.title, { timeout: 15000 });
+    const seen = await waiting.evaluate(() => window.__headings);
+    assert.deepEqual(seen, ["Recherche de la page…", fresh.title]);
+    await context.close();
     const late = await openPage(browser, `${server.url}/article/${fresh.slug}`);
+    assert.ok(await appReady(late.page));
     assert.equal(await headingOf(late.page), fresh.title);
     // The one expected: the host's 404 status for the address, which Chromium logs too.
     const expected = [`HTTP 404: ${server.url}/article/${fresh.slug}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
