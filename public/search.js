@@ -277,9 +277,13 @@ class SearchPage {
     this.suggestions = root.querySelector(".search__suggestions");
     this.list = root.querySelector(".search__results");
     this.more = root.querySelector(".search__more");
-    // The tags' names, from the page's own links (the index holds their slugs).
-    this.names = new Map(
-      [...this.suggestions.querySelectorAll("a[data-rubrique]")].map((a) => [a.dataset.rubrique, a.textContent]),
+    // The tags' names and addresses, from the page's own links (the index holds their slugs):
+    // the site's paths are made by the Rust that wrote the page (routes::tag), never here.
+    this.tags = new Map(
+      [...this.suggestions.querySelectorAll("a[data-rubrique]")].map((a) => [
+        a.dataset.rubrique,
+        { name: a.textContent, href: a.getAttribute("href") },
+      ]),
     );
     this.controls = this.makeControls();
     this.form.append(this.controls);
@@ -319,7 +323,7 @@ class SearchPage {
       { className: "search__filter" },
       make("legend", {}, "Rubrique"),
       choice("", "Toutes"),
-      ...[...this.names].map(([slug, name]) => choice(slug, name)),
+      ...[...this.tags].map(([slug, tag]) => choice(slug, tag.name)),
     );
     const sort = make(
       "p",
@@ -438,7 +442,7 @@ class SearchPage {
       const inTag = fresh.results.filter((_, i) => !rubrique || tagsOf(freshData[i]).includes(rubrique));
       this.results = [...inTag, ...(found?.results ?? [])];
       this.counts(byTag, (found?.unfilteredResultCount ?? found?.results?.length ?? 0) + fresh.results.length);
-      const tagName = rubrique ? this.names.get(rubrique) ?? rubrique : "";
+      const tagName = rubrique ? this.tags.get(rubrique)?.name ?? rubrique : "";
       if (this.results.length === 0) {
         // What could not be searched, before the advice that leads to the tags below.
         this.say(summary(0, q, tagName), { suggestions: true });
@@ -516,10 +520,13 @@ class SearchPage {
       meta.append(time);
     }
     for (const slug of page.filters?.rubrique ?? []) {
+      // Every tag of an article is one of the site's, which the page lists.
+      const known = this.tags.get(slug);
+      if (!known?.href) continue;
       const tag = doc.createElement("a");
-      tag.href = `/tag/${encodeURIComponent(slug)}`;
+      tag.href = known.href;
       tag.className = "search-result__tag";
-      tag.textContent = this.names.get(slug) ?? slug;
+      tag.textContent = known.name;
       meta.append(meta.childNodes.length ? " · " : "", tag);
     }
     const excerpt = doc.createElement("p");

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::cms::{self, ghost, tree, wordpress, wordpress::POSTS_QUERY};
 use crate::http::Answer;
-use crate::model::slug::id_in;
+use crate::model::{paths::query_value, slug::id_in};
 use std::sync::{Arc, Mutex};
 
 /// Where the built site keeps its description (`./dev.sh build` writes it; `public/api/` has
@@ -470,18 +470,6 @@ fn latest_query(words: &str, since: &str) -> String {
         query_value(words),
         query_value(&since)
     )
-}
-
-/// `value` as a query string's value: a key pasted with a stray `&` or `#` stays one value,
-/// which the CMS refuses in French (401), instead of becoming other parameters.
-fn query_value(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A WordPress query narrowing posts to these categories or tags; `None` without any.

@@ -80,9 +80,43 @@ pub fn file_for(path: &str) -> String {
     }
 }
 
+/// Percent-encodes `text` for a URL query value: everything but RFC 3986's unreserved
+/// characters (letters, digits, `-._~`) becomes `%XX` of its UTF-8 bytes; a space is `%20`. The
+/// share links' texts, and what the live reading asks a CMS (a key pasted with a stray `&` or
+/// `#` stays one value, which the CMS refuses in French, instead of becoming other parameters).
+pub fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[usize::from(byte >> 4)] as char);
+                out.push(HEX[usize::from(byte & 0xf)] as char);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_keep_only_unreserved_characters() {
+        assert_eq!(query_value("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(
+            query_value("a b&c=d?e#f/g+h"),
+            "a%20b%26c%3Dd%3Fe%23f%2Fg%2Bh"
+        );
+        assert_eq!(query_value("é"), "%C3%A9");
+        assert_eq!(query_value("’"), "%E2%80%99");
+        assert_eq!(query_value("\u{a0}"), "%C2%A0");
+    }
 
     #[test]
     fn paths_from_slugs() {
