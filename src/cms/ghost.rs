@@ -9,6 +9,12 @@ use crate::model::content::{Article, ArticleSummary, Format, Image, Resized, Tag
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The address of `path` in the Content API of the Ghost site at `site` (no final slash), for
+/// the import and the browser alike; the key and the query follow.
+pub fn endpoint(site: &str, path: &str) -> String {
+    format!("{site}/ghost/api/content/{path}")
+}
+
 /// What every request of posts asks Ghost to include, the import's and the live reading's: the
 /// mapping reads a post's tags and authors.
 pub const POSTS_INCLUDE: &str = "include=tags,authors";

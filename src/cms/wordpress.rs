@@ -142,6 +142,12 @@ pub struct SiteInfo {
     pub home: String,
 }
 
+/// The address of `path` in the REST API of the WordPress site at `site` (no final slash), for
+/// the import and the browser alike.
+pub fn endpoint(site: &str, path: &str) -> String {
+    format!("{site}/wp-json/wp/v2/{path}")
+}
+
 /// How a list of posts is asked for, by the import and by the browser alike: with the author,
 /// terms and cover embedded, and only the fields [`Mapper::article`] reads (the links embedding
 /// needs named one by one; a quarter fewer bytes than whole posts). WordPress 5.4 or later.

@@ -118,7 +118,7 @@ impl Live {
     }
 
     fn wp(&self, path: &str) -> String {
-        format!("{}/wp-json/wp/v2/{path}", self.base)
+        wordpress::endpoint(&self.base, path)
     }
 
     fn ghost(&self, path: &str, query: &str) -> String {
@@ -126,7 +126,7 @@ impl Live {
             Cms::Ghost { key } => query_value(key),
             Cms::WordPress => String::new(),
         };
-        format!("{}/ghost/api/content/{path}?key={key}&{query}", self.base)
+        format!("{}?key={key}&{query}", ghost::endpoint(&self.base, path))
     }
 
     /// The build's site description with the CMS's themes added (an article of a theme created

@@ -88,7 +88,8 @@ impl<'a> WordPressApi<'a> {
         let mut page = 1;
         loop {
             let address = format!(
-                "{url}/wp-json/wp/v2/{what}?{query}&per_page={PER_PAGE}&page={page}&orderby=id&order=asc"
+                "{}?{query}&per_page={PER_PAGE}&page={page}&orderby=id&order=asc",
+                wordpress::endpoint(url, what)
             );
             let (value, (total_pages, total_items)) = self.json(address.clone())?;
             let Value::Array(batch) = value else {
@@ -175,7 +176,7 @@ impl<'a> GhostApi<'a> {
 
     fn json(&mut self, path: &str) -> Result<Value, String> {
         self.requests += 1;
-        let address = format!("{}/ghost/api/content/{path}", self.url);
+        let address = ghost::endpoint(self.url, path);
         let answer = self.http.get(&format!("{address}&key={}", self.key))?;
         match answer.status {
             200..=299 => {}
