@@ -106,7 +106,7 @@ fn import(args: &[&str]) -> Result<(), String> {
 fn say_imported(
     dir: &str,
     url: &str,
-    done: Result<import::Imported, String>,
+    done: Result<import::Imported, import::ImportError>,
 ) -> Result<(), String> {
     let done = done?;
     println!(

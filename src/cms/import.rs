@@ -6,13 +6,16 @@
 //! by page), **compare** ([`state`]: what changed since the last import, from a light listing),
 //! **map** (`cms::wordpress`, `cms::ghost`: the answers as Veille's model), **write**
 //! ([`write`]: the directory, written beside its place and swapped in, so that an import that
-//! fails or is interrupted leaves the previous content as it was).
+//! fails or is interrupted leaves the previous content as it was). Why one stopped is an
+//! [`ImportError`], by kind.
 
+mod error;
 mod fetch;
 mod http;
 mod state;
 mod write;
 
+pub use error::ImportError;
 pub use http::{image_size, Answer, Get, Http};
 pub use state::{compare, Changes, STATE_FILE};
 
@@ -51,7 +54,7 @@ pub struct Destination<'a> {
 }
 
 /// Imports the WordPress site at `url`.
-pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Imported, String> {
+pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Imported, ImportError> {
     let Destination {
         dir,
         base_url,
@@ -72,7 +75,7 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
             let changed = api.posts(&changes.changed, progress)?;
             let read_now: HashSet<u64> = changed.iter().map(|p| p.id).collect();
             let published: HashSet<&str> = listed.iter().map(|(id, _)| id.as_str()).collect();
-            let previous = Catalog::from_dir(dir)?;
+            let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
             let (stay, gone): (Vec<_>, Vec<_>) = state
                 .posts
                 .iter()
@@ -146,7 +149,7 @@ pub fn ghost(
     url: &str,
     key: &str,
     to: Destination<'_>,
-) -> Result<Imported, String> {
+) -> Result<Imported, ImportError> {
     let url = url.trim_end_matches('/');
     let mut api = GhostApi::new(http, url, key);
     let settings = api.settings()?;
@@ -167,7 +170,7 @@ pub fn ghost(
         Some(state) => {
             let changes = state::compare(&state.modified, &modified);
             let posts = api.posts(&changes.changed, to.progress)?;
-            let previous = Catalog::from_dir(to.dir)?;
+            let previous = Catalog::from_dir(to.dir).map_err(ImportError::Files)?;
             let kept = changes
                 .unchanged
                 .iter()
@@ -254,4 +257,77 @@ pub fn ghost(
         to.dir,
         (updated, removed, api.requests),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A CMS that answers every request alike: `Err` for no answer at all.
+    struct Always(Result<(u16, &'static str), &'static str>);
+
+    impl Get for Always {
+        fn get(&self, _url: &str) -> Result<Answer, String> {
+            self.0
+                .map(|(status, body)| Answer {
+                    status,
+                    total_pages: None,
+                    total: None,
+                    body: body.to_string(),
+                })
+                .map_err(str::to_string)
+        }
+        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
+            Err(format!("{url}\u{a0}: pas de réponse"))
+        }
+    }
+
+    /// Each way a CMS fails, by kind, and whether a later import may pass; the directory is
+    /// never touched.
+    #[test]
+    fn a_failed_import_says_what_kind_of_failure_it_was() {
+        let dir = std::env::temp_dir().join(format!("veille-import-kinds-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let import = |cms: &str, http: &Always| {
+            let mut progress = Vec::new();
+            let to = Destination {
+                dir: &dir,
+                base_url: None,
+                progress: &mut progress,
+                local_images: false,
+            };
+            match cms {
+                "ghost" => ghost(http, "http://cms.example", "clé", to),
+                _ => wordpress(http, "http://cms.example", to),
+            }
+            .map(|_| ())
+        };
+        for cms in ["wordpress", "ghost"] {
+            let down = import(
+                cms,
+                &Always(Err("http://cms.example\u{a0}: pas de réponse")),
+            );
+            assert!(
+                matches!(down, Err(ImportError::Unreachable(_))),
+                "{cms}: {down:?}"
+            );
+            let busy = import(cms, &Always(Ok((503, "{}")))).unwrap_err();
+            assert!(
+                matches!(busy, ImportError::Refused { status: 503, .. }),
+                "{cms}: {busy:?}"
+            );
+            assert!(busy.is_retryable());
+            let html =
+                import(cms, &Always(Ok((200, "<!doctype html><p>Pare-feu</p>")))).unwrap_err();
+            assert!(
+                matches!(html, ImportError::Unreadable(_)),
+                "{cms}: {html:?}"
+            );
+            assert!(!html.is_retryable());
+            assert!(html.to_string().contains("pas du JSON"), "{html}");
+        }
+        let key = import("ghost", &Always(Ok((401, "{}")))).unwrap_err();
+        assert!(matches!(key, ImportError::Refused { status: 401, .. }) && !key.is_retryable());
+        assert!(!dir.exists());
+    }
 }

@@ -2,7 +2,7 @@
 //! counted. The addresses of the answers are here; what the answers mean is the mapping's
 //! (`cms::wordpress`, `cms::ghost`).
 
-use super::{image_size, Get};
+use super::{image_size, Get, ImportError};
 use crate::cms::{
     ghost::{self, Settings},
     wordpress::{self, Post, SiteInfo, Term},
@@ -19,12 +19,12 @@ fn read<T: serde::de::DeserializeOwned>(
     url: &str,
     what: &str,
     items: Vec<Value>,
-) -> Result<Vec<T>, String> {
+) -> Result<Vec<T>, ImportError> {
     items
         .into_iter()
         .map(serde_json::from_value)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("{url}\u{a0}: {what} illisibles ({e})"))
+        .map_err(|e| ImportError::Unreadable(format!("{url}\u{a0}: {what} illisibles ({e})")))
 }
 
 /// A WordPress site's REST API (`/wp-json/`).
@@ -48,31 +48,36 @@ impl<'a> WordPressApi<'a> {
     }
 
     /// The JSON of an answer, with WordPress' page and item counts.
-    fn json(&mut self, address: String) -> Result<(Value, Counts), String> {
+    fn json(&mut self, address: String) -> Result<(Value, Counts), ImportError> {
         self.requests += 1;
-        let answer = self.http.get(&address)?;
+        let answer = self.http.get(&address).map_err(ImportError::Unreachable)?;
         if !(200..300).contains(&answer.status) {
             let code = serde_json::from_str::<Value>(&answer.body)
                 .ok()
                 .and_then(|v| v["code"].as_str().map(str::to_string))
                 .unwrap_or_default();
-            return Err(format!(
-                "{address}\u{a0}: WordPress répond {} {code}",
-                answer.status
-            ));
+            return Err(ImportError::Refused {
+                status: answer.status,
+                message: format!("{address}\u{a0}: WordPress répond {} {code}", answer.status),
+            });
         }
         let value = serde_json::from_str(&answer.body).map_err(|_| {
-            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+            ImportError::Unreadable(format!(
+                "{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)"
+            ))
         })?;
         Ok((value, (answer.total_pages, answer.total)))
     }
 
     /// The site's name, tagline and home.
-    pub fn info(&mut self) -> Result<SiteInfo, String> {
+    pub fn info(&mut self) -> Result<SiteInfo, ImportError> {
         let url = self.url;
         let (info, _) = self.json(format!("{url}/wp-json/"))?;
-        serde_json::from_value(info)
-            .map_err(|e| format!("{url}/wp-json/\u{a0}: ce n’est pas un site WordPress ({e})"))
+        serde_json::from_value(info).map_err(|e| {
+            ImportError::Unreadable(format!(
+                "{url}/wp-json/\u{a0}: ce n’est pas un site WordPress ({e})"
+            ))
+        })
     }
 
     /// Every page of a collection, `X-WP-TotalPages` saying how many; for posts, progress
@@ -82,7 +87,7 @@ impl<'a> WordPressApi<'a> {
         what: &str,
         query: &str,
         progress: &mut dyn Write,
-    ) -> Result<Vec<Value>, String> {
+    ) -> Result<Vec<Value>, ImportError> {
         let url = self.url;
         let mut items = Vec::new();
         let mut page = 1;
@@ -93,7 +98,9 @@ impl<'a> WordPressApi<'a> {
             );
             let (value, (total_pages, total_items)) = self.json(address.clone())?;
             let Value::Array(batch) = value else {
-                return Err(format!("{address}\u{a0}: une liste était attendue"));
+                return Err(ImportError::Unreadable(format!(
+                    "{address}\u{a0}: une liste était attendue"
+                )));
             };
             items.extend(batch);
             let total = total_pages.unwrap_or(page);
@@ -115,7 +122,10 @@ impl<'a> WordPressApi<'a> {
 
     /// The published posts, light: `(id, modified_gmt)` each. Comparing `modified_gmt` post by
     /// post needs no time zone, which WordPress' `modified_after` filter reads in the site's.
-    pub fn listing(&mut self, progress: &mut dyn Write) -> Result<Vec<(String, String)>, String> {
+    pub fn listing(
+        &mut self,
+        progress: &mut dyn Write,
+    ) -> Result<Vec<(String, String)>, ImportError> {
         Ok(self
             .all("posts", "_fields=id,modified_gmt", progress)?
             .iter()
@@ -129,7 +139,11 @@ impl<'a> WordPressApi<'a> {
     }
 
     /// The posts whose ids are `ids`, whole.
-    pub fn posts(&mut self, ids: &[String], progress: &mut dyn Write) -> Result<Vec<Post>, String> {
+    pub fn posts(
+        &mut self,
+        ids: &[String],
+        progress: &mut dyn Write,
+    ) -> Result<Vec<Post>, ImportError> {
         let mut posts = Vec::new();
         for ids in ids.chunks(PER_PAGE as usize) {
             let query = format!("{}&include={}", wordpress::POSTS_QUERY, ids.join(","));
@@ -140,13 +154,13 @@ impl<'a> WordPressApi<'a> {
     }
 
     /// Every published post, whole.
-    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<Post>, String> {
+    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<Post>, ImportError> {
         let items = self.all("posts", wordpress::POSTS_QUERY, progress)?;
         read(self.url, "articles", items)
     }
 
     /// The categories and tags in use, with their descriptions (an embedded term has none).
-    pub fn terms(&mut self, progress: &mut dyn Write) -> Result<Vec<Term>, String> {
+    pub fn terms(&mut self, progress: &mut dyn Write) -> Result<Vec<Term>, ImportError> {
         let categories = self.all("categories", "hide_empty=true", progress)?;
         let mut terms: Vec<Term> = read(self.url, "catégories", categories)?;
         let tags = self.all("tags", "hide_empty=true", progress)?;
@@ -174,30 +188,43 @@ impl<'a> GhostApi<'a> {
         }
     }
 
-    fn json(&mut self, path: &str) -> Result<Value, String> {
+    fn json(&mut self, path: &str) -> Result<Value, ImportError> {
         self.requests += 1;
         let address = ghost::endpoint(self.url, path);
-        let answer = self.http.get(&format!("{address}&key={}", self.key))?;
+        let answer = self
+            .http
+            .get(&format!("{address}&key={}", self.key))
+            .map_err(ImportError::Unreachable)?;
+        let refused = |message| ImportError::Refused {
+            status: answer.status,
+            message,
+        };
         match answer.status {
             200..=299 => {}
             401 | 403 => {
-                return Err(format!(
+                return Err(refused(format!(
                     "{address}\u{a0}: Ghost refuse la clé de l’API de contenu ({})",
                     answer.status
-                ))
+                )))
             }
-            status => return Err(format!("{address}\u{a0}: Ghost répond {status}")),
+            status => return Err(refused(format!("{address}\u{a0}: Ghost répond {status}"))),
         }
         serde_json::from_str(&answer.body).map_err(|_| {
-            format!("{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)")
+            ImportError::Unreadable(format!(
+                "{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)"
+            ))
         })
     }
 
     /// The site's title, description and address.
-    pub fn settings(&mut self) -> Result<Settings, String> {
+    pub fn settings(&mut self) -> Result<Settings, ImportError> {
         let settings = self.json("settings/?")?;
-        serde_json::from_value(settings)
-            .map_err(|e| format!("{}\u{a0}: ce n’est pas un site Ghost ({e})", self.url))
+        serde_json::from_value(settings).map_err(|e| {
+            ImportError::Unreadable(format!(
+                "{}\u{a0}: ce n’est pas un site Ghost ({e})",
+                self.url
+            ))
+        })
     }
 
     /// Every page of a list of posts (Ghost answers a page past the end with an empty list:
@@ -207,13 +234,14 @@ impl<'a> GhostApi<'a> {
         query: &str,
         whole: bool,
         progress: &mut dyn Write,
-    ) -> Result<Vec<Value>, String> {
+    ) -> Result<Vec<Value>, ImportError> {
         let mut items = Vec::new();
         let mut page = 1;
         loop {
             let value = self.json(&format!("posts/?{query}&limit={PER_PAGE}&page={page}"))?;
-            let meta: ghost::Meta = serde_json::from_value(value["meta"].clone())
-                .map_err(|e| format!("{}\u{a0}: pagination illisible ({e})", self.url))?;
+            let meta: ghost::Meta = serde_json::from_value(value["meta"].clone()).map_err(|e| {
+                ImportError::Unreadable(format!("{}\u{a0}: pagination illisible ({e})", self.url))
+            })?;
             if let Value::Array(batch) = value["posts"].clone() {
                 items.extend(batch);
             }
@@ -236,7 +264,7 @@ impl<'a> GhostApi<'a> {
     pub fn listing(
         &mut self,
         progress: &mut dyn Write,
-    ) -> Result<Vec<(String, String, String)>, String> {
+    ) -> Result<Vec<(String, String, String)>, ImportError> {
         Ok(self
             .pages("fields=id,slug,updated_at", false, progress)?
             .iter()
@@ -261,7 +289,7 @@ impl<'a> GhostApi<'a> {
         &mut self,
         ids: &[String],
         progress: &mut dyn Write,
-    ) -> Result<Vec<ghost::Post>, String> {
+    ) -> Result<Vec<ghost::Post>, ImportError> {
         let mut posts = Vec::new();
         for ids in ids.chunks(50) {
             // Quoted: an id made of digits at its start would be read as a number.
@@ -274,7 +302,7 @@ impl<'a> GhostApi<'a> {
     }
 
     /// Every published post, whole.
-    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<ghost::Post>, String> {
+    pub fn all_posts(&mut self, progress: &mut dyn Write) -> Result<Vec<ghost::Post>, ImportError> {
         let items = self.pages(&Self::whole(), true, progress)?;
         read(self.url, "articles", items)
     }

@@ -2,7 +2,7 @@
 //! own Veille settings), the images' copies, and the content directory written beside its place
 //! and swapped in, so that it is never half written.
 
-use super::{state::State, Get, Imported, STATE_FILE};
+use super::{state::State, Get, ImportError, Imported, STATE_FILE};
 use crate::cms::media;
 use crate::model::{
     content::{Article, Catalog, Newsletter, Site, Tag},
@@ -19,13 +19,13 @@ pub(super) fn localize(
     articles: &mut [Article],
     local: bool,
     progress: &mut dyn Write,
-) -> Result<(), String> {
+) -> Result<(), ImportError> {
     if !local {
         return Ok(());
     }
-    let mut media = media::Media::open(dir)?;
+    let mut media = media::Media::open(dir).map_err(ImportError::Files)?;
     media.localize(http, articles, progress);
-    media.save()?;
+    media.save().map_err(ImportError::Files)?;
     let cost = media.cost;
     let each = if cost.made > 0 {
         format!(
@@ -105,8 +105,9 @@ pub(super) fn write_dir(
     state: &State,
     dir: &Path,
     (updated, removed, requests): (usize, usize, usize),
-) -> Result<Imported, String> {
-    let catalog = Catalog::new(site, articles).map_err(|e| e.for_editors())?;
+) -> Result<Imported, ImportError> {
+    let catalog =
+        Catalog::new(site, articles).map_err(|e| ImportError::Invalid(e.for_editors()))?;
     let imported = Imported {
         articles: catalog.summaries().len(),
         updated,
@@ -114,7 +115,7 @@ pub(super) fn write_dir(
         tags: catalog.site().tags.len(),
         requests,
     };
-    write_files(&catalog, state, dir)?;
+    write_files(&catalog, state, dir).map_err(ImportError::Files)?;
     Ok(imported)
 }
 
