@@ -1519,4 +1519,11 @@ fn the_scripts_and_the_pages_spell_their_shared_names_alike() {
         );
         assert!(css.contains(&format!("[{name}]")), "style/main.css: {name}");
     }
+    // The workshop's own layout is not in a reader's page (style/styleguide.css).
+    assert!(
+        !css.contains(".sg-")
+            && !fs::read_to_string(dist().join("index.html"))
+                .unwrap()
+                .contains(".sg-")
+    );
 }

@@ -36,6 +36,15 @@ async fn every_component_and_state_is_shown_without_a_request() {
     // The article specimen carries its table of contents and its closing tag list.
     assert!(find(root, "[data-sg-state='article:header'] nav.toc").is_some());
     assert!(find(root, "[data-sg-state='article:header'] .tag-list--end li").is_some());
+    // Its own layout comes with it (style/styleguide.css), not with every reader's page: the
+    // two themes' panels side by side in a grid.
+    let themes = find(root, ".sg-themes").unwrap();
+    let shown = web_sys::window()
+        .unwrap()
+        .get_computed_style(&themes)
+        .unwrap()
+        .unwrap();
+    assert_eq!(shown.get_property_value("display").unwrap(), "grid");
     // Light and dark side by side.
     assert!(count(root, "[data-sg-theme='light']") >= 5);
     assert_eq!(

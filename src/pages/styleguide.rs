@@ -23,7 +23,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Meta, Style, Title};
 
 /// Every state the guide shows, as `component:state`: the browser test checks each is there.
 pub const STATES: &[&str] = &[
@@ -137,6 +137,7 @@ pub fn StyleGuidePage() -> impl IntoView {
     view! {
         <Title text="Guide de style" />
         <Meta name="robots" content="noindex" />
+        <Style>{include_str!("../../style/styleguide.css")}</Style>
         <div class="sg">
             <h1 class="page__title">"Guide de style"</h1>
             <p class="page__intro">
