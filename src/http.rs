@@ -113,7 +113,7 @@ pub async fn exchange(request: Request) -> Result<Answer, Transport> {
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn exchange(request: Request) -> Result<Answer, Transport> {
     Err(Transport::Network(format!(
-        "no HTTP client outside the browser: {}",
+        "pas de client HTTP hors du navigateur\u{a0}: {}",
         request.url
     )))
 }

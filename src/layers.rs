@@ -20,11 +20,12 @@ pub enum Builds {
 pub const LAYERS: &[(&str, &str, Builds)] = &[
     // What the site is made of and how it is named: no framework, no browser, no network.
     ("model", "model", Builds::All),
+    // One HTTP exchange and its answer, the browser's (the import's transport answers alike).
+    ("transport", "http", Builds::All),
     // WordPress and Ghost mapped onto the model; their import (native, gated inside).
     ("cms", "cms", Builds::All),
-    // Where content and signups come from: the page's configuration, HTTP, the one `Source`.
+    // Where content and signups come from: the page's configuration, the one `Source`.
     ("sources", "config", Builds::All),
-    ("sources", "http", Builds::All),
     ("sources", "content", Builds::All),
     ("sources", "newsletter", Builds::All),
     // The site around the pages: addresses, metadata, search, what the browser is asked.

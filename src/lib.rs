@@ -26,11 +26,12 @@ compile_error!("Veille se construit dans un seul mode à la fois : csr, hydrate,
 //
 // model: what the site is made of and how it is named (no framework, no browser, no network).
 pub mod model;
+// transport: one HTTP exchange and its answer.
+pub mod http;
 // cms: WordPress and Ghost mapped onto the model; their import (native, gated inside).
 pub mod cms;
-// sources: the page's configuration, HTTP, the one `Source` of content, the signup's provider.
+// sources: the page's configuration, the one `Source` of content, the signup's provider.
 pub mod config;
-pub mod http;
 pub mod content;
 pub mod newsletter;
 // site: addresses, metadata, search, what the browser is asked.

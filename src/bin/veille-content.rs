@@ -307,7 +307,7 @@ impl Photos {
 }
 
 impl import::Get for Photos {
-    fn get(&self, url: &str) -> Result<import::Answer, String> {
+    fn get(&self, url: &str, _headers: &[&str]) -> Result<import::Answer, String> {
         Err(format!(
             "{url}\u{a0}: adresse non prévue par le banc d’essai"
         ))

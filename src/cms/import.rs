@@ -267,13 +267,12 @@ mod tests {
     struct Always(Result<(u16, &'static str), &'static str>);
 
     impl Get for Always {
-        fn get(&self, _url: &str) -> Result<Answer, String> {
+        fn get(&self, _url: &str, _headers: &[&str]) -> Result<Answer, String> {
             self.0
                 .map(|(status, body)| Answer {
                     status,
-                    total_pages: None,
-                    total: None,
                     body: body.to_string(),
+                    headers: Vec::new(),
                 })
                 .map_err(str::to_string)
         }

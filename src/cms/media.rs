@@ -320,7 +320,7 @@ mod tests {
     }
 
     impl Get for Photo {
-        fn get(&self, url: &str) -> Result<Answer, String> {
+        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, String> {
             Err(format!("{url}: not asked"))
         }
         fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {

@@ -38,6 +38,9 @@ pub struct WordPressApi<'a> {
 /// WordPress' page and item counts of a collection (`X-WP-TotalPages`, `X-WP-Total`).
 type Counts = (Option<u32>, Option<u64>);
 
+/// The headers that say them.
+const COUNTS: &[&str] = &["X-WP-TotalPages", "X-WP-Total"];
+
 impl<'a> WordPressApi<'a> {
     pub fn new(http: &'a dyn Get, url: &'a str) -> Self {
         WordPressApi {
@@ -50,7 +53,10 @@ impl<'a> WordPressApi<'a> {
     /// The JSON of an answer, with WordPress' page and item counts.
     fn json(&mut self, address: String) -> Result<(Value, Counts), ImportError> {
         self.requests += 1;
-        let answer = self.http.get(&address).map_err(ImportError::Unreachable)?;
+        let answer = self
+            .http
+            .get(&address, COUNTS)
+            .map_err(ImportError::Unreachable)?;
         if !(200..300).contains(&answer.status) {
             let code = serde_json::from_str::<Value>(&answer.body)
                 .ok()
@@ -66,7 +72,10 @@ impl<'a> WordPressApi<'a> {
                 "{address}\u{a0}: la réponse n’est pas du JSON (une page d’erreur\u{a0}?)"
             ))
         })?;
-        Ok((value, (answer.total_pages, answer.total)))
+        let header = |i: usize| answer.headers.get(i).cloned().flatten();
+        let pages = header(0).and_then(|v| v.trim().parse().ok());
+        let total = header(1).and_then(|v| v.trim().parse().ok());
+        Ok((value, (pages, total)))
     }
 
     /// The site's name, tagline and home.
@@ -193,7 +202,7 @@ impl<'a> GhostApi<'a> {
         let address = ghost::endpoint(self.url, path);
         let answer = self
             .http
-            .get(&format!("{address}&key={}", self.key))
+            .get(&format!("{address}&key={}", self.key), &[])
             .map_err(ImportError::Unreachable)?;
         let refused = |message| ImportError::Refused {
             status: answer.status,

@@ -2,21 +2,14 @@
 //! tested on recorded answers as well as against a real server, and an image's size read from
 //! its first bytes.
 
+pub use crate::http::Answer;
 use std::time::Duration;
 
-/// An answer: status, the headers asked for, body.
-pub struct Answer {
-    pub status: u16,
-    /// `X-WP-TotalPages` and `X-WP-Total`: how many pages and items the collection has.
-    pub total_pages: Option<u32>,
-    pub total: Option<u64>,
-    pub body: String,
-}
-
-/// What the import asks of HTTP: `GET url`. A trait, so that the logic is tested on recorded
+/// What the import asks of HTTP: `GET url`, with the response headers named in `headers`
+/// ([`Answer`], the browser's type too). A trait, so that the logic is tested on recorded
 /// answers as well as against a real server.
 pub trait Get: Sync {
-    fn get(&self, url: &str) -> Result<Answer, String>;
+    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, String>;
     /// The first `limit` bytes of a file (an image), or fewer when it is shorter; an error
     /// for a status other than 2xx.
     fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, String>;
@@ -44,7 +37,7 @@ impl Default for Http {
 }
 
 impl Get for Http {
-    fn get(&self, url: &str) -> Result<Answer, String> {
+    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, String> {
         let mut response = self
             .0
             .get(url)
@@ -58,8 +51,7 @@ impl Get for Http {
                 .and_then(|v| v.to_str().ok())
                 .map(|v| v.trim().to_string())
         };
-        let total_pages = header("x-wp-totalpages").and_then(|v| v.parse().ok());
-        let total = header("x-wp-total").and_then(|v| v.parse().ok());
+        let headers = headers.iter().map(|name| header(name)).collect();
         let body = response
             .body_mut()
             .with_config()
@@ -68,9 +60,8 @@ impl Get for Http {
             .map_err(|e| format!("{url}\u{a0}: réponse illisible ({e})"))?;
         Ok(Answer {
             status: response.status().as_u16(),
-            total_pages,
-            total,
             body,
+            headers,
         })
     }
 
@@ -130,7 +121,7 @@ mod tests {
     struct Files(Vec<(&'static str, Result<Vec<u8>, u16>)>);
 
     impl Get for Files {
-        fn get(&self, url: &str) -> Result<Answer, String> {
+        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, String> {
             Err(format!("{url}: not asked in these tests"))
         }
         fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, String> {
