@@ -313,6 +313,25 @@ fn every_route_and_the_404_are_written() {
         .next()
         .unwrap()
         .contains("Page introuvable"));
+    // If the app never comes, the page says so after a while, by its own CSS, which its policy
+    // allows (tests/e2e/faults.test.mjs shows it hidden, then shown).
+    let late = text(one(&not_found, "p.not-found__late[role=status]"));
+    assert!(
+        late.starts_with(veille::pages::not_found::LATE.trim_end()),
+        "{late}"
+    );
+    let style = one(&not_found, "body style").inner_html();
+    assert!(style.contains(&format!(
+        "{}s forwards",
+        veille::pages::not_found::LATE_AFTER_S
+    )));
+    use base64::Engine;
+    let digest = base64::engine::general_purpose::STANDARD
+        .encode(<sha2::Sha256 as sha2::Digest>::digest(style.as_bytes()));
+    assert!(
+        raw.contains(&format!("'sha256-{digest}'")),
+        "404.html's policy omits its style"
+    );
     assert_eq!(attr(&not_found, "meta[name=robots]", "content"), "noindex");
     // Never taken over: the app renders whatever the address asks for.
     assert_eq!(attr(&not_found, "meta[name='veille-route']", "content"), "");

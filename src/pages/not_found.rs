@@ -55,13 +55,28 @@ fn NotFoundText() -> impl IntoView {
     }
 }
 
+/// What `404.html` says when the app has not come after [`LATE_AFTER_S`] seconds (its code cut
+/// off or very slow): shown by the page's own CSS, so that it needs the app no more than the
+/// rest does; the app, once it runs, replaces the whole page.
+pub const LATE: &str = "La recherche de cette page prend plus de temps que prévu. Vérifiez votre connexion, puis rechargez la page, ou ";
+
+/// How long `404.html` waits for the app before it says so.
+pub const LATE_AFTER_S: u32 = 10;
+
 /// `404.html` as the host serves it, until the app has looked for the address.
 #[cfg(feature = "ssr")]
 #[component]
 fn LookingPage() -> impl IntoView {
+    // In this page only (its policy hashes it): hidden until the delay is over, then shown. A
+    // delay, not a duration, which the reduced-motion rule shortens.
+    let style = format!(
+        ".not-found__late{{visibility:hidden;animation:reveal 1ms {LATE_AFTER_S}s forwards}}\
+         @keyframes reveal{{to{{visibility:visible}}}}"
+    );
     view! {
         <Title text=LOOKING />
         <Meta name="robots" content="noindex" />
+        <style>{style}</style>
         <div class="not-found" aria-busy="true">
             <PageHeading class="page__title">{LOOKING}</PageHeading>
             <p>"Cette adresse est peut-être celle d’un article tout juste publié\u{a0}: le site la cherche."</p>
@@ -70,5 +85,10 @@ fn LookingPage() -> impl IntoView {
                 <NotFoundText />
             </noscript>
         </div>
+        <p class="not-found__late" role="status">
+            {LATE}
+            <a href="/">"repartez de la une"</a>
+            "."
+        </p>
     }
 }

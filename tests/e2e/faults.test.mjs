@@ -351,3 +351,27 @@ test("une inscription dont le code n’arrive pas : la lettre montre l’envoi, 
   assert.equal(await page.locator(".newsletter__thanks, .newsletter__error, .newsletter .field-error").count(), 0);
   await context.close();
 });
+
+// ---------------------------------------------------------------------------------------------
+// 404.html
+
+test("une adresse sans page dont l’application ne vient pas finit par le dire, sans jamais dire « introuvable »", async () => {
+  const html = await readFile(join(DIST, "404.html"), "utf8");
+  const wasm = html.match(/\/veille-[0-9a-f]+_bg\.wasm/)[0];
+  faults.clear();
+  faults.add(wasm, { hang: true });
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/article/pas-encore-construite`);
+  const late = page.locator(".not-found__late");
+  assert.equal(await page.locator("main h1").textContent(), "Recherche de la page…");
+  // At first nothing is said of a delay (hidden, so not read out either).
+  assert.equal(await late.isVisible(), false);
+  await late.waitFor({ state: "visible", timeout: BOUND });
+  assert.match(await late.textContent(), /^La recherche de cette page prend plus de temps que prévu\./);
+  assert.equal(await page.locator("main h1").textContent(), "Recherche de la page…");
+  assert.doesNotMatch(await page.locator("main").innerText(), /introuvable/);
+  const violations = await audited(page, "404.html sans son application");
+  assert.deepEqual(violations, []);
+  await context.close();
+});
