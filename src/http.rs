@@ -1,6 +1,7 @@
 //! One HTTP exchange from the browser (gloo-net), shared by the content API and the newsletter:
 //! a timeout, cancellation when the reactive owner that asked for it is cleaned up (the reader
-//! left the page), and the status and body of the answer, whatever the status.
+//! left the page), and the status and body of the answer, whatever the status. [`Answer`] is
+//! also what the native import's transport answers (`cms::import::Get`).
 
 /// Why no answer came back.
 #[derive(Debug, Clone, PartialEq, Eq)]
