@@ -85,11 +85,11 @@ setup() {
   command -v npm >/dev/null || debs+=(npm)
   [ ${#debs[@]} -eq 0 ] || apt_install "${debs[@]}"
 
-  # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app), playwright-core, axe-core
-  # and Pagefind, pinned by package-lock.json (the repository's root); reinstalled only when the lockfile changes.
+  # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the app), playwright-core, axe-core,
+  # Pagefind, and TypeScript and ESLint for the scripts, pinned by package-lock.json (the repository's root); reinstalled only when the lockfile changes.
   local stamp="$ROOT/node_modules/.veille-lock"
   if ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
-    say "npm ci (binaryen, playwright-core, axe-core, pagefind)"
+    say "npm ci (binaryen, playwright-core, axe-core, pagefind, typescript, eslint)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$ROOT/package-lock.json" "$stamp"
   fi
@@ -247,7 +247,7 @@ run_tests() {
   trap 'rm -f "$LOG"; stop_content_api' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
-  say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types"
+  say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types and lints"
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
@@ -261,6 +261,8 @@ run_tests() {
   cargo fmt --manifest-path tools/minify/Cargo.toml -- --check
   # The scripts of public/, type-checked by TypeScript from their JSDoc (tools/scripts/).
   "$ROOT/node_modules/.bin/tsc" -p tools/scripts/jsconfig.json
+  # Every script of the repository (public/, tools/, tests/e2e/, bench/), linted (eslint.config.mjs).
+  (cd "$ROOT" && node_modules/.bin/eslint --max-warnings 0 .)
   CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
   say "2/4 native tests (pure logic, and the prerender of the whole site)"

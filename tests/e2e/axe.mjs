@@ -3,7 +3,6 @@
 // page's context must bypass its Content-Security-Policy: the audit's script is injected.
 
 import { createRequire } from "node:module";
-import { join } from "node:path";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 export const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
