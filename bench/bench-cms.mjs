@@ -24,12 +24,13 @@ import { TOOLS } from "../tests/e2e/paths.mjs";
 import { serveStatic } from "../tests/e2e/static-server.mjs";
 import { staticTwin } from "./twin.mjs";
 import { startWordPress } from "../tests/e2e/wordpress.mjs";
+import { articlePath } from "../tests/e2e/routes.mjs";
 
 const LIGHTHOUSE = lighthouseCommand("bench-cms");
 const RUNS = Number(process.argv[2] ?? process.env.LIGHTHOUSE_RUNS ?? "3");
 const METHODS = ["simulate", "devtools"];
 const PAGES = [
-  { name: "article (camera photo)", veille: "/article/vision-et-photographie", wordpress: "/vision-et-photographie/" },
+  { name: "article (camera photo)", veille: articlePath("vision-et-photographie"), wordpress: "/vision-et-photographie/" },
   { name: "home", veille: "/", wordpress: "/" },
 ];
 

@@ -23,7 +23,7 @@ import { launch } from "../tests/e2e/browser.mjs";
 import { editFile, serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { coldAssets, islandsAssets, total } from "../tests/e2e/weights.mjs";
 import { ROOT } from "../tests/e2e/paths.mjs";
-import { fileOf } from "../tests/e2e/routes.mjs";
+import { articlePath, fileOf } from "../tests/e2e/routes.mjs";
 import { median } from "./stats.mjs";
 import { PHONE, phonePage } from "../tests/e2e/phone.mjs";
 import { staticTwin } from "./twin.mjs";
@@ -34,7 +34,7 @@ const RUNS = Number(runsArg);
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const related = JSON.parse(await readFile(join(ROOT, `public/api/related/${SLUG}.json`), "utf8"));
-const ARTICLE = `/article/${SLUG}`;
+const ARTICLE = articlePath(SLUG);
 const ROUTES = [ARTICLE, "/"];
 
 const stat = (xs, unit = "ms") =>
@@ -102,7 +102,7 @@ async function navigation(browser, url, hover) {
   const { context, page } = await probedPage(browser);
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   await page.waitForSelector("html[data-app=ready]", { state: "attached", timeout: 120000 });
-  const href = `/article/${related[0].slug}`;
+  const href = articlePath(related[0].slug);
   if (hover) {
     await page.locator(`.related a[href="${href}"]`).first().hover();
     await page.waitForTimeout(1500);

@@ -1517,6 +1517,26 @@ fn the_scripts_spell_the_names_the_rust_defines() {
     }
 }
 
+/// The end-to-end tests name pages through `tests/e2e/routes.mjs`, whose path makers must spell
+/// each address as `src/model/paths.rs` makes it: each is checked against the Rust function
+/// given the same JavaScript placeholder.
+#[test]
+fn the_tests_path_makers_spell_the_addresses_the_rust_makes() {
+    let script = include_str!("e2e/routes.mjs");
+    for (name, made) in [
+        ("articlePath", routes::article("${slug}")),
+        ("tagPath", routes::tag("${slug}")),
+        ("authorPath", routes::author("${slug}")),
+    ] {
+        let line = format!("export const {name} = (slug) => `{made}`;");
+        assert!(script.contains(&line), "routes.mjs: {line}");
+    }
+    assert_eq!(routes::page_href("/tag/sante/", 3), "/tag/sante/page/3");
+    assert_eq!(routes::page_href("/", 1), "/");
+    let pages = "export const pagePath = (base, n) => (n <= 1 ? base : `${base.replace(/\\/$/, \"\")}/page/${n}`);";
+    assert!(script.contains(pages), "routes.mjs: {pages}");
+}
+
 /// The names the scripts of `public/` share with the prerendered pages and the stylesheet:
 /// each spelled the same on both sides (the scripts are checked by the browser tests; this says
 /// which side defines what when a name changes).

@@ -17,14 +17,14 @@ import { appReady, launch } from "./browser.mjs";
 import { startContentApi } from "./content-api-server.mjs";
 import { serveStatic, setMeta } from "./static-server.mjs";
 import { DIST, ISLANDS, ROOT, TOOLS } from "./paths.mjs";
-import { oneOfEach } from "./routes.mjs";
+import { articlePath, oneOfEach } from "./routes.mjs";
 
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
 // Built by ./dev.sh build (Cargo profile `prerender`).
 const PRERENDER = join(TOOLS, "veille-prerender");
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
-const ARTICLE = `/article/${SLUG}`;
+const ARTICLE = articlePath(SLUG);
 // A page of each kind the build has, and the 404.
 const ROUTES = [...oneOfEach(DIST).map((r) => r.path), "/rubrique/inexistante"];
 const SCHEMES = ["light", "dark"];
@@ -329,7 +329,7 @@ test("clavier : après une navigation côté client, le focus est sur le titre d
         if (e.target.matches("main h1")) window.veilleFocus ??= { at: performance.now(), title: e.target.textContent.trim() };
       }, true);
     });
-    const link = page.locator(".related a[href^='/article/']").first();
+    const link = page.locator(`.related a[href^='${articlePath("")}']`).first();
     const href = await link.getAttribute("href");
     if (how === "clic") {
       await link.click();

@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleAssets, coldAssets, islandsAssets, total } from "./weights.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { articlePath } from "./routes.mjs";
 
 const budget = JSON.parse(await readFile(join(ROOT, "tests", "budget.json"), "utf8"));
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
@@ -16,7 +17,7 @@ const show = (files) => files.forEach((f) => console.log(`${f.name.padEnd(60)} $
 
 test("le poids de la page d’article reste dans le budget (tests/budget.json)", async () => {
   // The newest article: the page most readers land on.
-  const route = `/article/${index.items[0].slug}`;
+  const route = articlePath(index.items[0].slug);
   const cold = await coldAssets(DIST, route);
   show(cold);
   assert.deepEqual(cold.filter((f) => f.name.endsWith(".wasm")), [], "the page loads a wasm before any interaction");
@@ -41,7 +42,7 @@ test("le poids de l’application complète (404.html, spa.html) reste dans le b
   const wasm = cold.filter((f) => f.name.endsWith(".wasm"));
   assert.equal(wasm.length, 1, "404.html loads no wasm, or several");
   // The same wasm is the one a page of islands starts when its configuration changed.
-  const named = await bundleAssets(DIST, `/article/${index.items[0].slug}`, "veille-app");
+  const named = await bundleAssets(DIST, articlePath(index.items[0].slug), "veille-app");
   assert.deepEqual(named.map((f) => f.name).filter((n) => n.endsWith(".wasm")), [wasm[0].name]);
   console.log(`full app's wasm ${wasm[0].brotli} B / budget ${budget.app_wasm_brotli} B`);
   assert.ok(wasm[0].brotli <= budget.app_wasm_brotli, `full app's wasm: ${wasm[0].brotli} B brotli > budget ${budget.app_wasm_brotli} B`);

@@ -15,10 +15,11 @@ import { audit } from "./axe.mjs";
 import { DIST, ROOT } from "./paths.mjs";
 import { searchAnswer } from "./search-page.mjs";
 import { Faults, serveStatic } from "./static-server.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
-const ARTICLE = `/article/${SLUG}`;
+const ARTICLE = articlePath(SLUG);
 /** A query the sample's index answers (search.test.mjs checks what it finds). */
 const QUERY = "/recherche?q=inflation";
 /** Longer than any limit of the scripts (8 s), with room for a loaded machine. */
@@ -91,7 +92,7 @@ test("une recherche dont un fichier de l’index manque ne répond jamais « auc
       await page.locator(".search__status .search__retry").click();
       await results(page);
       assert.ok(faults.count(files) > asked, `${label}: « Réessayer » asked for nothing`);
-      assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"), label);
+      assert.ok((await answer(page)).urls.includes(articlePath("evaluer-un-classifieur")), label);
       await context.close();
     }
   }
@@ -196,7 +197,7 @@ test("search.js qui n’arrive pas : la page le dit au lieu de « il faut JavaSc
     faults.clear();
     await page.locator(".search__status .search__retry").click();
     await results(page);
-    assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"));
+    assert.ok((await answer(page)).urls.includes(articlePath("evaluer-un-classifieur")));
     await context.close();
   }
 });
@@ -213,7 +214,7 @@ async function article() {
 }
 /** Follows the page's first tag link, in the same document; its address. */
 async function throughTag(page) {
-  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+  const tag = await page.locator(`main a[href^='${tagPath("")}']`).first().getAttribute("href");
   await page.locator(`main a[href='${tag}']`).first().click();
   await page.waitForURL(`${server.url}${tag}`);
   return tag;
@@ -223,7 +224,7 @@ const h1 = (page) => page.locator("main h1").textContent();
 
 test("une page qui n’arrive pas : le lecteur le voit vite, puis le navigateur la charge lui-même", async () => {
   const { context, page } = await article();
-  const link = page.locator("main a[href^='/tag/']").first();
+  const link = page.locator(`main a[href^='${tagPath("")}']`).first();
   const href = await link.getAttribute("href");
   faults.add(href, { hang: true, times: 1 });
   await link.click();
@@ -243,8 +244,8 @@ test("une page qui n’arrive pas : le lecteur le voit vite, puis le navigateur 
 
 test("deux clics rapides : la page demandée en dernier reste, la première n’arrive jamais", async () => {
   const { context, page } = await article();
-  const slow = await page.locator("main a[href^='/article/']").first().getAttribute("href");
-  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+  const slow = await page.locator(`main a[href^='${articlePath("")}']`).first().getAttribute("href");
+  const tag = await page.locator(`main a[href^='${tagPath("")}']`).first().getAttribute("href");
   faults.add(slow, { delay: 2500 });
   const failed = [];
   page.on("requestfailed", (req) => failed.push(new URL(req.url()).pathname));
@@ -266,7 +267,7 @@ test("« Précédent » pendant une navigation en cours : le lecteur va où il a
   const { context, page } = await article();
   const title = await h1(page);
   await throughTag(page);
-  const slow = await page.locator(`main a[href^='/article/']:not([href='${ARTICLE}'])`).first().getAttribute("href");
+  const slow = await page.locator(`main a[href^='${articlePath("")}']:not([href='${ARTICLE}'])`).first().getAttribute("href");
   faults.add(slow, { delay: 2500 });
   await page.locator(`main a[href='${slow}']`).first().click();
   await page.waitForTimeout(300);
@@ -281,7 +282,7 @@ test("« Précédent » pendant une navigation en cours : le lecteur va où il a
 
 test("une page arrivée abîmée n’est pas greffée : le navigateur la charge entière", async () => {
   const { context, page } = await article();
-  const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+  const tag = await page.locator(`main a[href^='${tagPath("")}']`).first().getAttribute("href");
   faults.add(tag, { truncate: 0.05, times: 1 });
   await page.locator(`main a[href='${tag}']`).first().click();
   await page.waitForURL(`${server.url}${tag}`);
@@ -362,7 +363,7 @@ test("une adresse sans page dont l’application ne vient pas finit par le dire,
   faults.add(wasm, { hang: true });
   const context = await browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/article/pas-encore-construite`);
+  await page.goto(`${server.url}${articlePath("pas-encore-construite")}`);
   const late = page.locator(".not-found__late");
   assert.equal(await page.locator("main h1").textContent(), "Recherche de la page…");
   // At first nothing is said of a delay (hidden, so not read out either).

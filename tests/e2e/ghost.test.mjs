@@ -14,6 +14,7 @@ import { siteFromContent } from "./archive.mjs";
 import { startGhost } from "./ghost.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesTheIndex, startRelay } from "./live.mjs";
 import { editFile, setMeta } from "./static-server.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const context = withCms(startGhost, "ghost");
 
@@ -33,7 +34,7 @@ test("l’import écrit chaque article publié de Ghost, et rien d’autre", asy
   assert.deepEqual(rich.author_profile, { slug: "claire", bio: "Journaliste, suit la régulation de l’IA." });
   assert.deepEqual(rich.tags, ["politique", "ia"]);
   const links = rich.body.flatMap((b) => (Array.isArray(b.text) ? b.text : [])).filter((r) => r.href);
-  assert.ok(links.some((r) => r.href === "/article/hopitaux-et-donnees"), JSON.stringify(links));
+  assert.ok(links.some((r) => r.href === articlePath("hopitaux-et-donnees")), JSON.stringify(links));
   assert.ok(links.some((r) => r.href === "https://www.cnil.fr/"), JSON.stringify(links));
   // The camera photo: Ghost's API gives no size for a feature image, read from the image (2,000
   // px wide, as Ghost keeps uploads); Ghost's own copies narrower than it; in the body, the
@@ -82,7 +83,7 @@ test("une clé refusée par Ghost : message en français, contenu précédent in
 
 test("la photo d’appareil arrive à la taille de l’écran : page d’îlots, budget d’octets, partage, accessibilité", async () => {
   const site = await siteFromContent(join(context.work, "contenu"), join(context.work, "site-photo"), "api", { everyPage: true });
-  await checkPhotoArticle(site, "/article/vision-et-photographie", {
+  await checkPhotoArticle(site, articlePath("vision-et-photographie"), {
     cover: /\/content\/images\/size\/w1000\/format\/avif\/\d{4}\/\d\d\/pissenlits\.jpg$/,
     share: /\/content\/images\/size\/w1200\/\d{4}\/\d\d\/pissenlits\.jpg$/,
     budget: "cms_ghost_article_before_interaction_bytes",
@@ -96,7 +97,7 @@ test("le site construit depuis Ghost se lit dans Chromium", async () => {
     async (page) => assert.equal(await page.locator("a[href='https://www.youtube.com/embed/abc123']").count(), 1),
     // A theme's page, from the imported list.
     async (page, url) => {
-      await page.goto(`${url}/tag/politique`);
+      await page.goto(`${url}${tagPath("politique")}`);
       assert.equal(await headingOf(page), "Politique");
     },
   );
@@ -121,7 +122,7 @@ test("le site lit Ghost en direct : pages, thèmes, articles, ce qui est publié
       },
     });
     // Ghost has no search: the build's index answers, without what came after it.
-    await searchesTheIndex(site, relay, late, { word: "élections", finds: "/article/elections-et-ia" });
+    await searchesTheIndex(site, relay, late, { word: "élections", finds: articlePath("elections-et-ia") });
     await failsInFrench(site, relay, late, FAULTS);
     // A key Ghost does not know (401), and none (403): refused, said so, nothing to retry.
     for (const [key, code] of [["0123456789abcdef01234567", 401], ["", 403]]) {

@@ -14,6 +14,7 @@ import { audit } from "./axe.mjs";
 import { LIGHTHOUSE_PHONE, phonePage } from "./phone.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { ROOT, TOOLS } from "./paths.mjs";
+import { articlePath } from "./routes.mjs";
 
 /** The public address the imported sites are built for. */
 export const BASE = "https://veille-ia.example";
@@ -111,14 +112,14 @@ export async function readBuiltSite(content, dir, onArticle, andThen = async () 
   const server = await serveStatic(site);
   const browser = await launch();
   try {
-    const { page, problems, requests } = await openPage(browser, `${server.url}/article/elections-et-ia`);
+    const { page, problems, requests } = await openPage(browser, `${server.url}${articlePath("elections-et-ia")}`);
     assert.equal(await headingOf(page), "L’IA & les «\u00a0élections\u00a0» européennes");
     // A page of islands, as on the sample: the full app's wasm is never fetched.
     const app = (await page.locator("meta[name='veille-app']").getAttribute("content")).split(" ");
     assert.equal(await page.locator("meta[name='veille-islands']").count(), 1);
     await onArticle(page);
-    await page.locator("a[href='/article/hopitaux-et-donnees']").first().click();
-    await page.waitForFunction(() => location.pathname === "/article/hopitaux-et-donnees");
+    await page.locator(`a[href='${articlePath("hopitaux-et-donnees")}']`).first().click();
+    await page.waitForFunction((path) => location.pathname === path, articlePath("hopitaux-et-donnees"));
     assert.match(await headingOf(page), /hôpitaux face aux données/);
     await andThen(page, server.url);
     assert.deepEqual(requests.filter((u) => app.includes(new URL(u).pathname)), [], "the full app was loaded");

@@ -15,6 +15,7 @@ import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { ROOT } from "./paths.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
 
@@ -135,16 +136,16 @@ async function check(path) {
 }
 
 test("aucune charge injectée dans le contenu ne s’exécute, prérendue puis hydratée", async () => {
-  for (let i = 1; i <= PAYLOADS.length; i++) await check(`/article/charge-${i}`);
+  for (let i = 1; i <= PAYLOADS.length; i++) await check(articlePath(`charge-${i}`));
   await check("/");
-  await check("/tag/securite");
+  await check(tagPath("securite"));
   await check("/a-propos");
 });
 
 test("ni dans la description du site, prérendue ou lue par l’API de contenu", async () => {
   // The footer's profiles, the newsletter's privacy link and the contact address are all
   // hostile here: none of them may become a live link, prerendered or rendered from the API.
-  for (const path of ["/", "/a-propos", "/article/charge-1"]) await check(path);
+  for (const path of ["/", "/a-propos", articlePath("charge-1")]) await check(path);
   // /page/1 has no file: the static host serves 404.html, switched to the API, and the app
   // renders the home page afresh from it (footer, newsletter box and all).
   const requested = await check("/page/1");
@@ -163,11 +164,11 @@ test("ni dans la description du site, prérendue ou lue par l’API de contenu",
 
 test("ni dans l’adresse ni dans la chaîne de requête", async () => {
   for (const path of [
-    `/article/%3Cscript%3E${encodeURIComponent(TRAP)}%3C%2Fscript%3E`,
-    `/tag/%22%3E%3Cimg%20src%3Dx%20onerror%3D${encodeURIComponent(TRAP)}%3E`,
+    articlePath(`%3Cscript%3E${encodeURIComponent(TRAP)}%3C%2Fscript%3E`),
+    tagPath(`%22%3E%3Cimg%20src%3Dx%20onerror%3D${encodeURIComponent(TRAP)}%3E`),
     `/page/%3Csvg%20onload%3D${encodeURIComponent(TRAP)}%3E`,
     `/?q=%3Cscript%3E${encodeURIComponent(TRAP)}%3C/script%3E`,
-    `/article/charge-1?page=%22%3E%3Cscript%3E${encodeURIComponent(TRAP)}%3C/script%3E`,
+    `${articlePath("charge-1")}?page=%22%3E%3Cscript%3E${encodeURIComponent(TRAP)}%3C/script%3E`,
   ]) {
     await check(path);
   }

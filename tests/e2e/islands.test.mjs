@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, servedBuild } from "./browser.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { articlePath } from "./routes.mjs";
 
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
@@ -26,7 +27,7 @@ async function heldArticle(contextOptions = {}) {
     await held;
     await route.continue();
   });
-  await page.goto(`${served.server.url}/article/${SLUG}`);
+  await page.goto(`${served.server.url}${articlePath(SLUG)}`);
   assert.ok(await appReady(page));
   const islands = (await page.locator("meta[name=veille-islands]").getAttribute("content")).split(" ")[1];
   return { context, page, wasms, release, islands };
@@ -64,7 +65,7 @@ test("« Copier le lien » copie et le confirme sans aucun wasm ; la feuille de 
   assert.equal(await page.locator(".share__native").first().isVisible(), false);
   await page.locator(".share__copy").first().click();
   await page.locator(".share__status", { hasText: "Lien copié" }).first().waitFor({ timeout: 5000 });
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://veille-ia.example/article/${SLUG}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://veille-ia.example${articlePath(SLUG)}`);
   await page.waitForTimeout(300);
   assert.deepEqual(wasms, [], "the share row asked for a wasm");
   // The confirmation goes after a while, as the app's does.
@@ -81,11 +82,11 @@ test("« Copier le lien » copie et le confirme sans aucun wasm ; la feuille de 
     };
   });
   const sheet = await withSheet.newPage();
-  await sheet.goto(`${served.server.url}/article/${SLUG}`);
+  await sheet.goto(`${served.server.url}${articlePath(SLUG)}`);
   assert.ok(await appReady(sheet));
   await sheet.locator(".share__native").first().click();
   const shared = await sheet.evaluate(() => window.veilleShared);
-  assert.equal(shared.url, `https://veille-ia.example/article/${SLUG}`);
+  assert.equal(shared.url, `https://veille-ia.example${articlePath(SLUG)}`);
   assert.equal(shared.title, (await sheet.locator("main h1").textContent()).trim());
   await withSheet.close();
 });
@@ -101,7 +102,7 @@ test("une inscription envoyée avant l’arrivée du wasm est tenue, puis trait�
   assert.equal(await page.locator(".newsletter .field-error").count(), 0);
   release();
   await page.locator(".newsletter .field-error").waitFor({ timeout: 10000 });
-  assert.equal(await page.evaluate(() => location.pathname), `/article/${SLUG}`);
+  assert.equal(await page.evaluate(() => location.pathname), articlePath(SLUG));
   assert.equal(await form.locator("input[type=email]").inputValue(), "pas-une-adresse");
   await context.close();
 });
@@ -117,7 +118,7 @@ test("une inscription envoyée avant même navigation.js est tenue par le charge
   });
   const posts = [];
   page.on("request", (req) => req.method() === "POST" && posts.push(req.url()));
-  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${served.server.url}${articlePath(SLUG)}`, { waitUntil: "domcontentloaded" });
   const form = page.locator(".newsletter__form");
   await form.locator("input[type=email]").fill("pas-une-adresse");
   await form.locator("input[type=email]").press("Enter");
@@ -126,7 +127,7 @@ test("une inscription envoyée avant même navigation.js est tenue par le charge
   assert.equal(await page.locator("html[data-app]").count(), 0);
   release();
   await page.locator(".newsletter .field-error").waitFor({ timeout: 15000 });
-  assert.equal(await page.evaluate(() => location.pathname), `/article/${SLUG}`);
+  assert.equal(await page.evaluate(() => location.pathname), articlePath(SLUG));
   assert.deepEqual(posts, []);
   await context.close();
 });
@@ -142,7 +143,7 @@ test("si navigation.js ne peut pas être chargé, une inscription tenue part com
   });
   const page = await context.newPage();
   await page.route("**/navigation.js", (route) => route.abort());
-  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${served.server.url}${articlePath(SLUG)}`, { waitUntil: "domcontentloaded" });
   const form = page.locator(".newsletter__form");
   await form.locator("input[type=email]").fill("claire@exemple.fr");
   await form.locator("input[type=email]").press("Enter");

@@ -16,6 +16,7 @@ import { siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { ROOT } from "./paths.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const WIDTHS = [320, 375, 768, 1024, 1280];
 const SCHEMES = ["light", "dark"];
@@ -121,7 +122,7 @@ const problems = (page) =>
   });
 
 test("un mot sans espace très long passe à la ligne dans sa boîte, de 320 à 1 280 px, en clair et en sombre", async () => {
-  const routes = ["/", `/tag/${TAG}`, ...Object.keys(TOKENS).map((kind) => `/article/mot-long-${kind}`), "/a-propos", "/adresse/inconnue"];
+  const routes = ["/", tagPath(TAG), ...Object.keys(TOKENS).map((kind) => articlePath(`mot-long-${kind}`)), "/a-propos", "/adresse/inconnue"];
   const found = [];
   for (const scheme of SCHEMES) {
     for (const path of routes) {
@@ -131,7 +132,7 @@ test("un mot sans espace très long passe à la ligne dans sa boîte, de 320 à 
       assert.ok(await appReady(page), `${path}: the app did not start`);
       // The long content is on the page (the 404 renders it from the API: its footer).
       await page.locator(".site-footer__about", { hasText: "méthylène" }).waitFor({ timeout: 5000 });
-      if (path.startsWith("/article/")) {
+      if (path.startsWith(articlePath(""))) {
         // Related articles and the table of contents hold long words too.
         await page.locator(".related .card__title").first().waitFor({ timeout: 5000 });
         assert.ok(await page.locator(".toc a").count() >= 3, `${path}: no table of contents`);

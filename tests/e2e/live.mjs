@@ -18,6 +18,7 @@ import { appReady, headingOf, launch, openPage, squeeze } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
 import { DIST, ISLANDS, TOOLS } from "./paths.mjs";
 import { searchAnswer } from "./search-page.mjs";
+import { articlePath, authorPath, pagePath, tagPath } from "./routes.mjs";
 
 /**
  * A relay to `target` on 127.0.0.1. `mode`:
@@ -142,8 +143,8 @@ export async function readsLive(dir, relay, { publish }) {
       assert.deepEqual(await cards(page), built.cards, path);
       return built;
     };
-    await follow("a.pager__older", "/page/2");
-    const tag = await page.locator("main a[href^='/tag/']").first().getAttribute("href");
+    await follow("a.pager__older", pagePath("/", 2));
+    const tag = await page.locator(`main a[href^='${tagPath("")}']`).first().getAttribute("href");
     const theme = await follow(`main a[href='${tag}']`, tag);
     assert.ok(theme.cards.length > 0);
     const article = theme.cards[0];
@@ -164,7 +165,7 @@ export async function readsLive(dir, relay, { publish }) {
 
     // Addresses the CMS does not know (a slug it answers with nothing or a 404, a page past the
     // last, which WordPress answers with a 400): the 404 page, from the CMS's own answer.
-    for (const path of ["/article/inconnu-de-la-redaction", "/page/99", "/tag/theme-inconnu", "/auteur/personne-inconnue"]) {
+    for (const path of [articlePath("inconnu-de-la-redaction"), pagePath("/", 99), tagPath("theme-inconnu"), authorPath("personne-inconnue")]) {
       const unknown = await openPage(browser, `${server.url}${path}`);
       assert.ok(await appReady(unknown.page), path);
       assert.equal(await headingOf(unknown.page), "Page introuvable", path);
@@ -191,7 +192,7 @@ export async function readsLive(dir, relay, { publish }) {
       await route.continue();
     });
     const waiting = await context.newPage();
-    await waiting.goto(`${server.url}/article/${fresh.slug}`, { waitUntil: "domcontentloaded" });
+    await waiting.goto(`${server.url}${articlePath(fresh.slug)}`, { waitUntil: "domcontentloaded" });
     assert.equal(await headingOf(waiting), "Recherche de la page…");
     assert.deepEqual(await audit(waiting, "404.html avant l’application"), []);
     release();
@@ -199,11 +200,11 @@ export async function readsLive(dir, relay, { publish }) {
     const seen = await waiting.evaluate(() => window.__headings);
     assert.deepEqual(seen, ["Recherche de la page…", fresh.title]);
     await context.close();
-    const late = await openPage(browser, `${server.url}/article/${fresh.slug}`);
+    const late = await openPage(browser, `${server.url}${articlePath(fresh.slug)}`);
     assert.ok(await appReady(late.page));
     assert.equal(await headingOf(late.page), fresh.title);
     // The one expected: the host's 404 status for the address, which Chromium logs too.
-    const expected = [`HTTP 404: ${server.url}/article/${fresh.slug}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
+    const expected = [`HTTP 404: ${server.url}${articlePath(fresh.slug)}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
     assert.deepEqual(late.problems.filter((p) => !expected.includes(p)), []);
     await late.page.close();
   } finally {
@@ -231,7 +232,7 @@ export async function failsInFrench(dir, relay, { slug, title }, expected) {
   try {
     for (const [mode, message] of Object.entries(expected)) {
       await relay.set(mode);
-      const { page } = await openPage(browser, `${server.url}/article/${slug}`);
+      const { page } = await openPage(browser, `${server.url}${articlePath(slug)}`);
       const alert = page.locator("[role=alert] .content-error__message");
       await alert.waitFor({ timeout: 20000 });
       assert.match(await alert.textContent(), message, mode);
@@ -270,7 +271,7 @@ const countOf = (status) => (/^Aucun résultat/.test(status) ? 0 : Number(status
 export async function searchesLive(dir, relay, fresh, { word, folded }) {
   const server = await serveStatic(dir);
   const browser = await launch();
-  const address = `/article/${fresh.slug}`;
+  const address = articlePath(fresh.slug);
   try {
     relay.requests.length = 0;
     const { page, problems } = await openPage(browser, `${server.url}/recherche?q=${encodeURIComponent(word)}`);
@@ -362,7 +363,7 @@ export async function searchesTheIndex(dir, relay, fresh, { word, finds }) {
     relay.requests.length = 0;
     const found = await searchAnswer(page);
     assert.ok(found.urls.includes(finds), JSON.stringify(found));
-    assert.ok(!found.urls.includes(`/article/${fresh.slug}`), JSON.stringify(found));
+    assert.ok(!found.urls.includes(articlePath(fresh.slug)), JSON.stringify(found));
     assert.equal(countOf(found.status), found.urls.length, found.status);
     assert.equal(await page.evaluate(() => typeof window.veilleLatest), "undefined");
     assert.deepEqual(relay.requests, []);

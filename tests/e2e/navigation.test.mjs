@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appReady, headingOf, servedBuild, squeeze } from "./browser.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const index = await readJson("public/api/index/1.json");
@@ -27,7 +28,7 @@ async function openArticle(slug = SLUG) {
   const problems = [];
   page.on("pageerror", (err) => problems.push(err.message));
   page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
-  await page.goto(`${served.server.url}/article/${slug}`);
+  await page.goto(`${served.server.url}${articlePath(slug)}`);
   assert.ok(await appReady(page), "navigation.js never ran");
   await page.evaluate(() => (window.veilleSameDocument = true));
   return { context, page, problems };
@@ -67,14 +68,14 @@ test("un lien interne change de page sans nouveau document : contenu, balises de
   const before = await headOf(page);
   // What the next page's own prerendered file says in its head.
   const fresh = await context.newPage();
-  await fresh.goto(`${served.server.url}/article/${NEXT.slug}`);
+  await fresh.goto(`${served.server.url}${articlePath(NEXT.slug)}`);
   const expected = await headOf(fresh);
   await fresh.close();
 
-  await page.locator(`.related a[href="/article/${NEXT.slug}"]`).first().click();
+  await page.locator(`.related a[href="${articlePath(NEXT.slug)}"]`).first().click();
   await h1Is(page, NEXT.title);
   assert.ok(await sameDocument(page), "a new document was loaded");
-  assert.equal(await page.evaluate(() => location.pathname), `/article/${NEXT.slug}`);
+  assert.equal(await page.evaluate(() => location.pathname), articlePath(NEXT.slug));
   const after = await headOf(page);
   assert.deepEqual({ ...after, policy: null }, { ...expected, policy: null });
   assert.equal(after.title, `${NEXT.title} — ${site.name}`);
@@ -105,7 +106,7 @@ test("un lien interne change de page sans nouveau document : contenu, balises de
 test("la position de lecture revient avec Précédent, une nouvelle page commence en haut", async () => {
   const { context, page } = await openArticle();
   // Read down to the related articles, then follow one.
-  const link = page.locator(`.related a[href="/article/${NEXT.slug}"]`).first();
+  const link = page.locator(`.related a[href="${articlePath(NEXT.slug)}"]`).first();
   await link.scrollIntoViewIfNeeded();
   const y = await page.evaluate(() => scrollY);
   assert.ok(y > 300, `the page did not scroll (${y})`);
@@ -124,7 +125,7 @@ test("le survol, le focus ou le toucher d’un lien préchargent la page, une se
   const { context, page } = await openArticle();
   const fetched = [];
   page.on("request", (req) => isPageFetch(req) && fetched.push(new URL(req.url()).pathname));
-  const href = `/article/${NEXT.slug}`;
+  const href = articlePath(NEXT.slug);
   await page.locator(`.related a[href="${href}"]`).first().hover();
   for (let i = 0; i < 50 && !fetched.includes(href); i++) await page.waitForTimeout(20);
   assert.deepEqual(fetched, [href], "hovering did not prefetch the page");
@@ -132,7 +133,7 @@ test("le survol, le focus ou le toucher d’un lien préchargent la page, une se
   await h1Is(page, NEXT.title);
   assert.deepEqual(fetched, [href], "the page was fetched twice");
   // Focus (the keyboard's hover) prefetches too.
-  const tag = await page.locator(".site-nav a[href^='/tag/']").first().getAttribute("href");
+  const tag = await page.locator(`.site-nav a[href^='${tagPath("")}']`).first().getAttribute("href");
   await page.locator(`.site-nav a[href="${tag}"]`).first().focus();
   for (let i = 0; i < 50 && !fetched.includes(tag); i++) await page.waitForTimeout(20);
   assert.ok(fetched.includes(tag), `focus did not prefetch ${tag}: ${fetched}`);
@@ -185,7 +186,7 @@ test("ce que le navigateur doit faire lui-même n’est jamais intercepté", asy
   const hash = await entry.getAttribute("href");
   await entry.click();
   await page.waitForFunction((h) => location.hash === h, hash);
-  assert.equal(await page.evaluate(() => location.pathname), `/article/${SLUG}`);
+  assert.equal(await page.evaluate(() => location.pathname), articlePath(SLUG));
   assert.deepEqual(fetched, []);
   assert.ok(await sameDocument(page));
 
@@ -198,7 +199,7 @@ test("ce que le navigateur doit faire lui-même n’est jamais intercepté", asy
 
 test("si la page suivante ne peut pas être lue, le navigateur la charge normalement", async () => {
   const { context, page } = await openArticle();
-  const href = `/article/${NEXT.slug}`;
+  const href = articlePath(NEXT.slug);
   // The script's fetch fails; the browser's own load of the page works.
   await page.route(`**${href}`, (route) =>
     route.request().resourceType() === "fetch" ? route.abort() : route.continue(),

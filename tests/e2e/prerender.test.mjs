@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { appReady, headingOf, openPage, squeeze, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy, setMeta } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { articlePath, pagePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const index = await readJson("public/api/index/1.json");
@@ -28,7 +29,7 @@ const served = servedBuild(DIST);
 test("sans JavaScript, l’article se lit en entier, ses liens et ses partages fonctionnent", async () => {
   const context = await served.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const response = await page.goto(`${served.server.url}/article/${SLUG}`);
+  const response = await page.goto(`${served.server.url}${articlePath(SLUG)}`);
   assert.equal(response.status(), 200);
   assert.equal(squeeze(await page.locator("main h1").textContent()), squeeze(article.title));
   const body = squeeze(await page.locator("main").textContent());
@@ -39,7 +40,7 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
   // carrying the article's canonical address.
   const shares = await page.locator("a.share__link").evaluateAll((links) => links.map((a) => a.href));
   assert.ok(shares.length >= 14, `${shares.length} share links`);
-  const canonical = encodeURIComponent(`https://veille-ia.example/article/${SLUG}`);
+  const canonical = encodeURIComponent(`https://veille-ia.example${articlePath(SLUG)}`);
   for (const href of shares) {
     assert.match(href, /^(https:\/\/|mailto:)/, href);
     assert.ok(href.includes(canonical), href);
@@ -48,7 +49,7 @@ test("sans JavaScript, l’article se lit en entier, ses liens et ses partages f
   const internal = await page
     .locator("a[href^='/']")
     .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href").split("#")[0]))]);
-  for (const href of ["/", "/a-propos", ...article.tags.map((t) => `/tag/${t}`), ...related.map((r) => `/article/${r.slug}`)]) {
+  for (const href of ["/", "/a-propos", ...article.tags.map((t) => tagPath(t)), ...related.map((r) => articlePath(r.slug))]) {
     assert.ok(internal.includes(href), `no link to ${href}`);
   }
   for (const href of internal) {
@@ -77,7 +78,7 @@ test("la page prérendue n’est reprise que par ses îlots, sans être reconstr
     await held;
     await route.continue();
   });
-  await page.goto(`${served.server.url}/article/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${served.server.url}${articlePath(SLUG)}`, { waitUntil: "domcontentloaded" });
   const marked = ["main h1", ".article__lead", ".newsletter__form", ".newsletter__field", "header.site-header", ".share"];
   await page.evaluate((selectors) => {
     for (const selector of selectors) document.querySelector(selector).veilleMark = selector;
@@ -114,21 +115,21 @@ test("la page prérendue n’est reprise que par ses îlots, sans être reconstr
 
   // Client-side navigation to a related article: same document, new page, its islands alive.
   const next = related[0];
-  await page.locator(`.related a[href="/article/${next.slug}"]`).first().click();
+  await page.locator(`.related a[href="${articlePath(next.slug)}"]`).first().click();
   await page.waitForFunction(
     (title) => document.querySelector("main h1")?.textContent.replace(/\s+/g, " ").trim() !== title,
     article.title,
   );
   assert.equal(squeeze(await headingOf(page)), squeeze(next.title));
   assert.equal(await page.evaluate(() => window.veilleSameDocument), true, "the browser loaded a new document");
-  assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), `https://veille-ia.example/article/${next.slug}`);
+  assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), `https://veille-ia.example${articlePath(next.slug)}`);
   assert.equal(await page.locator("[aria-current]").count(), 0, "an article is no section of the navigation");
   await page.waitForFunction(() => [...document.querySelectorAll("leptos-island")].every((i) => i.hasAttribute("data-vivant")));
   assert.equal(wasms.length, 1, "the wasm was fetched again");
 
   // Plain links, one test of the address: the navigation marks the section the reader moves to.
-  await page.locator(".site-nav a[href^='/tag/']").first().click();
-  await page.waitForFunction(() => location.pathname.startsWith("/tag/"));
+  await page.locator(`.site-nav a[href^='${tagPath("")}']`).first().click();
+  await page.waitForFunction((prefix) => location.pathname.startsWith(prefix), tagPath(""));
   const section = await page.evaluate(() => location.pathname);
   await page.waitForFunction(
     (href) => document.querySelector(".site-nav [aria-current=page]")?.getAttribute("href") === href,
@@ -154,7 +155,7 @@ test("une page d’îlots passée en mode API après la construction est reprise
   const configure = (copy) =>
     editFile(join(copy, "article", SLUG, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
   await servingCopy(DIST, configure, async (apiServer) => {
-    const { page, problems } = await openPage(served.browser, `${apiServer.url}/article/${SLUG}`);
+    const { page, problems } = await openPage(served.browser, `${apiServer.url}${articlePath(SLUG)}`);
     assert.ok(await appReady(page));
     assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
     const requested = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
@@ -162,7 +163,7 @@ test("une page d’îlots passée en mode API après la construction est reprise
     const app = await page.locator("meta[name=veille-app]").getAttribute("content");
     assert.ok(requested.includes(app.split(" ")[1]), `the full app's wasm was not loaded: ${requested}`);
     const fetched = page.waitForResponse((res) => res.url().endsWith(`/api/articles/${related[0].slug}.json`));
-    await page.locator(`.related a[href="/article/${related[0].slug}"]`).first().click();
+    await page.locator(`.related a[href="${articlePath(related[0].slug)}"]`).first().click();
     await fetched;
     assert.deepEqual(problems, []);
     await page.close();
@@ -172,10 +173,10 @@ test("une page d’îlots passée en mode API après la construction est reprise
 test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec le statut 404", async () => {
   const pages = [
     ["/", "À la une"],
-    ["/page/2", "À la une"],
-    ["/tag/sante", null],
+    [pagePath("/", 2), "À la une"],
+    [tagPath("sante"), null],
     ["/a-propos", null],
-    [`/article/${SLUG}`, article.title],
+    [articlePath(SLUG), article.title],
   ];
   for (const [path, title] of pages) {
     const res = await fetch(`${served.server.url}${path}`);
@@ -184,7 +185,7 @@ test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec
     assert.match(html, new RegExp(`<meta name="veille-route" content="${path}">`), path);
     if (title) assert.ok(squeeze(html).includes(squeeze(`${title}</h1>`)), path);
   }
-  for (const path of ["/rubrique/inexistante", "/article/nexiste-pas"]) {
+  for (const path of ["/rubrique/inexistante", articlePath("nexiste-pas")]) {
     const { page, problems } = await openPage(served.browser, `${served.server.url}${path}`);
     assert.ok(await appReady(page), path);
     assert.equal(await headingOf(page), "Page introuvable", path);
@@ -205,7 +206,7 @@ test("une adresse d’article sans page prérendue (publiée depuis) s’affiche
   const unpublish = (copy) => rm(join(copy, "article", SLUG), { recursive: true });
   await servingCopy(DIST, unpublish, async (missing) => {
     const page = await served.browser.newPage();
-    const res = await page.goto(`${missing.url}/article/${SLUG}`);
+    const res = await page.goto(`${missing.url}${articlePath(SLUG)}`);
     assert.equal(res.status(), 404);
     assert.ok(await appReady(page));
     assert.equal(squeeze(await headingOf(page)), squeeze(article.title));
@@ -224,7 +225,7 @@ test("une page dont on a changé la configuration de la lettre après la constru
       return setMeta(html, "veille-newsletter", "json https://lettre.example/inscription");
     });
   await servingCopy(DIST, reconfigure, async (srv) => {
-    const { page, problems } = await openPage(served.browser, `${srv.url}/article/${SLUG}`);
+    const { page, problems } = await openPage(served.browser, `${srv.url}${articlePath(SLUG)}`);
     assert.ok(await appReady(page));
     assert.equal(await page.locator(".newsletter__preview").count(), 0, "the preview note stayed");
     assert.equal(await page.locator(".newsletter__form").getAttribute("action"), "https://lettre.example/inscription");

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { appReady, headingOf, islandsReady, openPage, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy, setMeta } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const site = await readJson("public/api/site.json");
@@ -40,7 +41,7 @@ test("la une s’affiche, sans erreur dans la console", async () => {
 
 test("un lien profond ouvre l’article demandé", async () => {
   for (const article of articles) {
-    const { page, problems } = await openPage(served.browser, `${served.server.url}/article/${article.slug}`);
+    const { page, problems } = await openPage(served.browser, `${served.server.url}${articlePath(article.slug)}`);
     assert.ok(await appReady(page), article.slug);
     assert.equal(await headingOf(page), article.title, article.slug);
     assert.equal(await page.title(), `${article.title} — ${site.name}`);
@@ -51,7 +52,7 @@ test("un lien profond ouvre l’article demandé", async () => {
 });
 
 test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async () => {
-  for (const path of ["/", `/article/${articles[0].slug}`, "/tag/sante"]) {
+  for (const path of ["/", articlePath(articles[0].slug), tagPath("sante")]) {
     const { page, problems } = await openPage(served.browser, `${served.server.url}${path}`);
     await headingOf(page);
     // Let images and late content arrive, then add up every layout shift the page made.
@@ -73,7 +74,7 @@ test("rien ne bouge une fois la page affichée (décalage cumulé < 0,1)", async
 });
 
 test("à 320 px de large, aucune page ne défile horizontalement", async () => {
-  const paths = ["/", `/article/${articles[0].slug}`, "/tag/sante", "/a-propos", "/inconnue"];
+  const paths = ["/", articlePath(articles[0].slug), tagPath("sante"), "/a-propos", "/inconnue"];
   for (const path of paths) {
     const page = await served.browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${served.server.url}${path}`);
@@ -88,7 +89,7 @@ test("une page d’article ne demande rien à aucune autre origine (ni traceur n
   const page = await served.browser.newPage();
   const requested = [];
   page.on("request", (req) => requested.push(req.url()));
-  await page.goto(`${served.server.url}/article/${articles[0].slug}`);
+  await page.goto(`${served.server.url}${articlePath(articles[0].slug)}`);
   await headingOf(page);
   // Scroll to the end so lazy images and everything below the fold load too.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -144,7 +145,7 @@ test("public/api/ sert aussi d’API de contenu statique, choisie à l’exécut
     assert.ok(await appReady(page));
     assert.equal(await headingOf(page), "À la une");
     const article = articles[0];
-    await page.locator(`.card__title a[href="/article/${article.slug}"]`).click();
+    await page.locator(`.card__title a[href="${articlePath(article.slug)}"]`).click();
     await page.waitForFunction((title) => document.querySelector("main h1")?.textContent === title, article.title);
     assert.ok(requested.includes(`/api/articles/${article.slug}.json`), requested.join(", "));
     assert.deepEqual(problems, []);

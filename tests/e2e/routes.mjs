@@ -25,3 +25,16 @@ export function fileOf(dist, path) {
   if (!route) throw new Error(`${path}: no such route in ${join(dist, "routes.json")}`);
   return route.file;
 }
+
+// The addresses of the pages the tests name, spelled as src/model/paths.rs makes them (its
+// `article`, `tag`, `author` and `page_href`; tests/prerender.rs checks that these spell them
+// alike), for pages a build may not list: a CMS's fresh article, an unknown slug, a crafted one.
+
+/** An article's page. */
+export const articlePath = (slug) => `/article/${slug}`;
+/** A tag's first page. */
+export const tagPath = (slug) => `/tag/${slug}`;
+/** An author's first page. */
+export const authorPath = (slug) => `/auteur/${slug}`;
+/** Page `n` of the list at `base` (`/` or a tag's or author's page). */
+export const pagePath = (base, n) => (n <= 1 ? base : `${base.replace(/\/$/, "")}/page/${n}`);

@@ -12,6 +12,7 @@ import { DIST } from "./paths.mjs";
 import { searchAnswer } from "./search-page.mjs";
 import { servingCopy, editFile } from "./static-server.mjs";
 import { join } from "node:path";
+import { articlePath, tagPath } from "./routes.mjs";
 
 const served = servedBuild(DIST);
 const NBSP = "\u00a0";
@@ -38,15 +39,15 @@ const search = async (q, rest = "") => {
 test("les requêtes en français trouvent leurs articles : accents, pluriels, élisions, casse, guillemets", async () => {
   // (query, an article it must find, the word the excerpt marks, as readers read it).
   const cases = [
-    ["securite", "/article/sommet-de-seoul-securite-ia", "sécurité"],
-    ["sécurité", "/article/sommet-de-seoul-securite-ia", "sécurité"],
-    ["SÉCURITÉ", "/article/sommet-de-seoul-securite-ia", "sécurité"],
-    [`«${NBSP}sécurité${NBSP}»`, "/article/sommet-de-seoul-securite-ia", "sécurité"],
-    ["élections", "/article/ai-act-adopte-par-le-conseil", "élection"],
-    ["inflation", "/article/evaluer-un-classifieur", "L’inflation"],
-    ["L’inflation", "/article/evaluer-un-classifieur", "L’inflation"],
-    ["l'INFLATION", "/article/evaluer-un-classifieur", "L’inflation"],
-    ["IA", "/article/ia-et-imagerie-medicale", "l’IA"],
+    ["securite", articlePath("sommet-de-seoul-securite-ia"), "sécurité"],
+    ["sécurité", articlePath("sommet-de-seoul-securite-ia"), "sécurité"],
+    ["SÉCURITÉ", articlePath("sommet-de-seoul-securite-ia"), "sécurité"],
+    [`«${NBSP}sécurité${NBSP}»`, articlePath("sommet-de-seoul-securite-ia"), "sécurité"],
+    ["élections", articlePath("ai-act-adopte-par-le-conseil"), "élection"],
+    ["inflation", articlePath("evaluer-un-classifieur"), "L’inflation"],
+    ["L’inflation", articlePath("evaluer-un-classifieur"), "L’inflation"],
+    ["l'INFLATION", articlePath("evaluer-un-classifieur"), "L’inflation"],
+    ["IA", articlePath("ia-et-imagerie-medicale"), "l’IA"],
   ];
   for (const [q, url, mark] of cases) {
     const found = await search(q);
@@ -139,7 +140,7 @@ test("au clavier : du champ de l’en-tête aux résultats, puis « plus de rés
         html.replace("data-recherche=\"\"", 'data-recherche="" data-par-page="3"'),
       ),
     async (server) => {
-      const { context, page, problems } = await open("/article/evaluer-un-classifieur", { base: server.url });
+      const { context, page, problems } = await open(articlePath("evaluer-un-classifieur"), { base: server.url });
       assert.ok(await appReady(page));
       await page.evaluate(() => (window.veilleSameDocument = true));
       // Skip link, then the header's field.
@@ -187,7 +188,7 @@ test("une page d’article ne demande rien de la recherche avant qu’on touche 
     const path = new URL(req.url()).pathname;
     if (path === "/search.js" || path.startsWith("/pagefind/")) asked.push(path);
   });
-  await page.goto(`${served.server.url}/article/evaluer-un-classifieur`);
+  await page.goto(`${served.server.url}${articlePath("evaluer-un-classifieur")}`);
   assert.ok(await appReady(page));
   await page.mouse.wheel(0, 3000);
   await page.locator(".site-nav a").first().hover();
@@ -205,7 +206,7 @@ test("une page d’article ne demande rien de la recherche avant qu’on touche 
 test("index absent ou réseau coupé : un message en français, les rubriques, et « Réessayer »", async () => {
   // No index on the host.
   {
-    const { context, page } = await open("/article/evaluer-un-classifieur");
+    const { context, page } = await open(articlePath("evaluer-un-classifieur"));
     await page.route("**/pagefind/**", (route) => route.fulfill({ status: 404, body: "introuvable" }));
     await page.goto(`${served.server.url}/recherche?q=inflation`);
     const found = await answer(page);
@@ -216,7 +217,7 @@ test("index absent ou réseau coupé : un message en français, les rubriques, e
   }
   // The network down, then back: « Réessayer » finds.
   {
-    const { context, page } = await open("/article/evaluer-un-classifieur");
+    const { context, page } = await open(articlePath("evaluer-un-classifieur"));
     await page.route("**/pagefind/**", (route) => route.abort("internetdisconnected"));
     await page.goto(`${served.server.url}/recherche?q=inflation`);
     const found = await answer(page);
@@ -225,18 +226,18 @@ test("index absent ou réseau coupé : un message en français, les rubriques, e
     await page.unroute("**/pagefind/**");
     await page.locator(".search__status .search__retry").click();
     await page.waitForFunction(() => document.querySelectorAll(".search-result").length > 0, null, { timeout: 15000 });
-    assert.ok((await answer(page)).urls.includes("/article/evaluer-un-classifieur"));
+    assert.ok((await answer(page)).urls.includes(articlePath("evaluer-un-classifieur")));
     await context.close();
   }
 });
 
 test("sans JavaScript, /recherche dit qu’il en faut et mène aux rubriques ; le formulaire y conduit", async () => {
-  const { context, page } = await open("/article/evaluer-un-classifieur", { javaScriptEnabled: false });
+  const { context, page } = await open(articlePath("evaluer-un-classifieur"), { javaScriptEnabled: false });
   await page.locator("#recherche-entete").fill("inflation");
   await page.locator("#recherche-entete").press("Enter");
   await page.waitForURL(/\/recherche\?q=inflation$/);
   assert.match(await page.locator(".search__status").textContent(), /^La recherche a besoin de JavaScript/);
   const tags = await page.locator(".search__suggestions a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  assert.ok(tags.length >= 3 && tags.every((href) => href.startsWith("/tag/")), tags.join(", "));
+  assert.ok(tags.length >= 3 && tags.every((href) => href.startsWith(tagPath(""))), tags.join(", "));
   await context.close();
 });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { appReady, servedBuild } from "./browser.mjs";
 import { editFile, servingCopy } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
-import { oneOfEach } from "./routes.mjs";
+import { articlePath, oneOfEach } from "./routes.mjs";
 
 const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
 const SLUG = index.items[0].slug;
@@ -86,7 +86,7 @@ test("contrôle : un script glissé dans une page est bloqué et signalé", asyn
       html.replace("</body>", "<script>window.veilleInjected = true</script></body>"),
     );
   await servingCopy(DIST, slipIn, async (srv) => {
-    const { context, page } = await visit(`${srv.url}/article/${SLUG}`);
+    const { context, page } = await visit(`${srv.url}${articlePath(SLUG)}`);
     assert.ok(await appReady(page));
     assert.equal(await page.evaluate(() => window.veilleInjected), undefined, "the injected script ran");
     const violations = await page.evaluate(() => window.veilleViolations);

@@ -16,6 +16,7 @@ import { serveStatic } from "./static-server.mjs";
 import { TOOLS } from "./paths.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
+import { articlePath } from "./routes.mjs";
 
 const context = withCms(startWordPress, "wordpress");
 
@@ -48,7 +49,7 @@ test("l’import écrit chaque article publié de WordPress, et rien d’autre",
   assert.equal(rich.cover.alt, "Une urne transparente");
   assert.ok(rich.cover.src.startsWith(`${context.cms.url}/wp-content/uploads/`), rich.cover.src);
   const links = rich.body.flatMap((b) => (Array.isArray(b.text) ? b.text : [])).filter((r) => r.href);
-  assert.ok(links.some((r) => r.href === "/article/hopitaux-et-donnees"), JSON.stringify(links));
+  assert.ok(links.some((r) => r.href === articlePath("hopitaux-et-donnees")), JSON.stringify(links));
   // The post whose slug is in another script gets a Veille slug of its own, with its id.
   assert.ok(files.some((f) => /^ia-\d+\.json$/.test(f)), files.join(" "));
   const site = await json(join(dir, "site.json"));
@@ -125,7 +126,7 @@ test("le site construit depuis WordPress se lit dans Chromium", async () => {
 
 test("la photo d’appareil arrive à la taille de l’écran : page d’îlots, budget d’octets, partage, accessibilité", async () => {
   const site = await siteFromContent(join(context.work, "contenu"), join(context.work, "site-photo"), "api", { everyPage: true });
-  await checkPhotoArticle(site, "/article/vision-et-photographie", { cover: /-768x432\.jpg$/, share: /-1536x864\.jpg$/ });
+  await checkPhotoArticle(site, articlePath("vision-et-photographie"), { cover: /-768x432\.jpg$/, share: /-1536x864\.jpg$/ });
 });
 
 test("par défaut, le site sert ses propres copies AVIF des images, faites une fois à l’import", async () => {
@@ -148,7 +149,7 @@ test("par défaut, le site sert ses propres copies AVIF des images, faites une f
   assert.match(again.stderr, /images\u00a0: 0 faites/);
   assert.deepEqual(await json(join(dir, "articles", "vision-et-photographie.json")), photo);
   const site = await siteFromContent(dir, join(context.work, "site-images-locales"), "api", { everyPage: true });
-  await checkPhotoArticle(site, "/article/vision-et-photographie", {
+  await checkPhotoArticle(site, articlePath("vision-et-photographie"), {
     cover: /\/media\/[0-9a-f]{16}-768\.avif$/,
     share: /\/media\/[0-9a-f]{16}-1536\.jpg$/,
     budget: "cms_local_article_before_interaction_bytes",
