@@ -173,6 +173,7 @@ mod ld {
     use serde::Serialize;
 
     #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
     pub struct NewsArticle<'a> {
         #[serde(rename = "@context")]
         pub context: &'a str,
@@ -180,21 +181,18 @@ mod ld {
         pub kind: &'a str,
         pub headline: &'a str,
         pub description: &'a str,
-        #[serde(rename = "datePublished")]
         pub date_published: &'a str,
-        #[serde(rename = "dateModified")]
         pub date_modified: &'a str,
         pub author: [Person<'a>; 1],
         pub image: &'a [String],
         pub keywords: &'a [String],
-        #[serde(rename = "inLanguage")]
         pub in_language: &'a str,
-        #[serde(rename = "mainEntityOfPage")]
         pub main_entity_of_page: &'a str,
         pub publisher: Publisher<'a>,
     }
 
     #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
     pub struct Person<'a> {
         #[serde(rename = "@type")]
         pub kind: &'a str,
@@ -202,7 +200,7 @@ mod ld {
         pub url: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<&'a str>,
-        #[serde(rename = "worksFor", skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub works_for: Option<Organization<'a>>,
     }
 
@@ -215,14 +213,13 @@ mod ld {
     }
 
     #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
     pub struct ProfilePage<'a> {
         #[serde(rename = "@context")]
         pub context: &'a str,
         #[serde(rename = "@type")]
         pub kind: &'a str,
-        #[serde(rename = "mainEntity")]
         pub main_entity: Person<'a>,
-        #[serde(rename = "inLanguage")]
         pub in_language: &'a str,
     }
 
@@ -250,6 +247,13 @@ mod tests {
 
     fn site() -> Site {
         bundled().unwrap().site().clone()
+    }
+
+    /// A sample article's summary, and its page's metadata.
+    fn article_meta(slug: &str) -> (ArticleSummary, PageMeta) {
+        let article = bundled().unwrap().article(slug).unwrap().summary;
+        let meta = PageMeta::article(&site(), &article, "claire-dumas");
+        (article, meta)
     }
 
     #[test]
@@ -316,13 +320,7 @@ mod tests {
 
     #[test]
     fn an_article_has_its_open_graph_and_json_ld() {
-        let site = site();
-        let article = bundled()
-            .unwrap()
-            .article("ai-act-adopte-par-le-conseil")
-            .unwrap()
-            .summary;
-        let meta = PageMeta::article(&site, &article, "claire-dumas");
+        let (article, meta) = article_meta("ai-act-adopte-par-le-conseil");
         assert_eq!(meta.og_type, "article");
         assert_eq!(
             meta.canonical,
@@ -354,13 +352,7 @@ mod tests {
 
     #[test]
     fn a_cover_becomes_the_share_image() {
-        let site = site();
-        let article = bundled()
-            .unwrap()
-            .article("sommet-de-seoul-securite-ia")
-            .unwrap()
-            .summary;
-        let meta = PageMeta::article(&site, &article, "claire-dumas");
+        let (article, meta) = article_meta("sommet-de-seoul-securite-ia");
         assert_eq!(
             meta.image.as_deref(),
             Some("https://veille-ia.example/images/sommet-de-seoul.png")
@@ -372,7 +364,7 @@ mod tests {
             cover.share = None;
         }
         assert_eq!(
-            PageMeta::article(&site, &plain, "claire-dumas")
+            PageMeta::article(&site(), &plain, "claire-dumas")
                 .image
                 .as_deref(),
             Some("https://veille-ia.example/images/sommet-de-seoul.svg")

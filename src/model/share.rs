@@ -153,62 +153,34 @@ mod tests {
         assert_eq!(encode(TITLE), T);
     }
 
+    /// Each network's address, as its own documentation spells its share intent: the title and
+    /// the link encoded whole, the e-mail's body the lead then the link.
     #[test]
-    fn x() {
-        assert_eq!(
-            share_url(Network::X, TITLE, LEAD, URL),
-            format!("https://x.com/intent/tweet?text={T}&url={U}")
-        );
-    }
-
-    #[test]
-    fn linkedin() {
-        assert_eq!(
-            share_url(Network::LinkedIn, TITLE, LEAD, URL),
-            format!("https://www.linkedin.com/sharing/share-offsite/?url={U}")
-        );
-    }
-
-    #[test]
-    fn facebook() {
-        assert_eq!(
-            share_url(Network::Facebook, TITLE, LEAD, URL),
-            format!("https://www.facebook.com/sharer/sharer.php?u={U}")
-        );
-    }
-
-    #[test]
-    fn bluesky() {
-        assert_eq!(
-            share_url(Network::Bluesky, TITLE, LEAD, URL),
-            format!("https://bsky.app/intent/compose?text={T}%20{U}")
-        );
-    }
-
-    #[test]
-    fn whatsapp() {
-        assert_eq!(
-            share_url(Network::WhatsApp, TITLE, LEAD, URL),
-            format!("https://wa.me/?text={T}%20{U}")
-        );
-    }
-
-    #[test]
-    fn telegram() {
-        assert_eq!(
-            share_url(Network::Telegram, TITLE, LEAD, URL),
-            format!("https://t.me/share/url?url={U}&text={T}")
-        );
-    }
-
-    #[test]
-    fn email_subject_is_the_title_and_body_the_lead_and_link() {
-        assert_eq!(
-            share_url(Network::Email, TITLE, LEAD, URL),
-            format!(
-                "mailto:?subject={T}&body=Un%20chap%C3%B4%20%3A%20court%20%26%20pr%C3%A9cis.%0D%0A%0D%0A{U}"
-            )
-        );
+    fn each_network_gets_its_own_share_address() {
+        let body = "Un%20chap%C3%B4%20%3A%20court%20%26%20pr%C3%A9cis.%0D%0A%0D%0A";
+        for (network, want) in [
+            (Network::X, format!("https://x.com/intent/tweet?text={T}&url={U}")),
+            (
+                Network::LinkedIn,
+                format!("https://www.linkedin.com/sharing/share-offsite/?url={U}"),
+            ),
+            (
+                Network::Facebook,
+                format!("https://www.facebook.com/sharer/sharer.php?u={U}"),
+            ),
+            (
+                Network::Bluesky,
+                format!("https://bsky.app/intent/compose?text={T}%20{U}"),
+            ),
+            (Network::WhatsApp, format!("https://wa.me/?text={T}%20{U}")),
+            (
+                Network::Telegram,
+                format!("https://t.me/share/url?url={U}&text={T}"),
+            ),
+            (Network::Email, format!("mailto:?subject={T}&body={body}{U}")),
+        ] {
+            assert_eq!(share_url(network, TITLE, LEAD, URL), want, "{network:?}");
+        }
     }
 
     #[test]
