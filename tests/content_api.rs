@@ -12,6 +12,7 @@ use support::*;
 use veille::{
     content::{bundled, Source},
     french::typography,
+    routes,
 };
 use wasm_bindgen_test::*;
 
@@ -42,7 +43,7 @@ fn title(slug: &str) -> String {
 
 /// The app at the article [`SLUG`] from `source`, once its title shows.
 async fn article_shown(source: Source) -> Mounted<impl Mountable> {
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     until("the article", 3, || {
         text_or_empty(&app.root, "main h1") == title(SLUG)
     })
@@ -124,7 +125,7 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
         text_or_empty(root, "main h1") == typography(&author.name)
     })
     .await;
-    assert_eq!(pathname(), format!("/auteur/{}", author.slug));
+    assert_eq!(pathname(), routes::author(&author.slug));
     until("their articles", 3, || count(root, ".card__title") > 0).await;
     let expected = bundled().unwrap().author_page(&author.slug, 1).unwrap();
     assert_eq!(
@@ -145,7 +146,7 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
 #[wasm_bindgen_test]
 async fn an_unknown_article_is_a_real_404() {
     let (source, _) = api("ok");
-    let app = mount_at("/article/nexiste-pas", source).await;
+    let app = mount_at(&routes::article("nexiste-pas"), source).await;
     let root = &app.root;
     until("the 404", 3, || {
         text_or_empty(root, "main h1") == "Page introuvable"
@@ -159,7 +160,7 @@ async fn an_unknown_article_is_a_real_404() {
 /// checks that the article then shows.
 async fn fails_then_recovers(scenario: &str, message: &str) {
     let (source, token) = api(scenario);
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
     until(scenario, 4, || find(root, ".content-error").is_some()).await;
     assert_eq!(
@@ -216,7 +217,7 @@ async fn each_failure_shows_a_message_and_retry_works() {
 #[wasm_bindgen_test]
 async fn json_of_another_shape_shows_a_message() {
     let (source, _) = api("wrong-shape");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
     until("the error", 3, || find(root, ".content-error").is_some()).await;
     assert_eq!(text(root, "main h1"), "Impossible d’afficher cet article");
@@ -263,7 +264,7 @@ async fn an_impossible_date_is_shown_as_given() {
 #[wasm_bindgen_test]
 async fn a_missing_field_names_it_and_offers_no_retry() {
     let (source, _) = api("missing-title");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
     until("the error", 3, || find(root, ".content-error").is_some()).await;
     assert!(text(root, ".content-error__message").contains("«\u{a0}title\u{a0}» manque"));
@@ -292,7 +293,7 @@ async fn the_site_failing_shows_a_page_not_a_blank() {
 async fn leaving_a_page_cancels_its_request() {
     // The article answers after 2 s; the reader leaves for the about page at once.
     let (source, token) = api("slow-once");
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
     until("the shell", 3, || {
         find(root, ".site-footer a[href='/a-propos']").is_some()
@@ -325,7 +326,7 @@ async fn a_refused_connection_shows_a_page_not_a_blank() {
         base: "http://127.0.0.1:9/api".into(),
         timeout_ms: 2000,
     };
-    let app = mount_at(&format!("/article/{SLUG}"), source).await;
+    let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
     until("the error", 4, || find(root, ".content-error").is_some()).await;
     assert_eq!(

@@ -10,7 +10,7 @@ mod support;
 
 use serde_json::{json, Value};
 use support::*;
-use veille::{content::Source, newsletter::Provider};
+use veille::{content::Source, newsletter::Provider, routes};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -101,7 +101,7 @@ async fn a_json_endpoint_gets_the_address_and_the_article() {
     let url = format!("{}/newsletter/ok/{token}/inscription", server());
     let slug = "evaluer-un-classifieur";
     let app = mount_with(
-        &format!("/article/{slug}"),
+        &routes::article(slug),
         Source::Bundled,
         Provider::Json {
             url,

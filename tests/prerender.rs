@@ -68,6 +68,19 @@ fn attr(html: &Html, css: &str, name: &str) -> String {
         .to_string()
 }
 
+/// Each `(selector, value)` of a page's head: the element's `href` for a `<link>`, its `content`
+/// for a `<meta>`.
+fn assert_head(html: &Html, expected: &[(&str, &str)]) {
+    for (css, want) in expected {
+        let name = if css.starts_with("link") {
+            "href"
+        } else {
+            "content"
+        };
+        assert_eq!(attr(html, css, name), *want, "{css}");
+    }
+}
+
 fn text(element: scraper::ElementRef) -> String {
     element.text().collect()
 }
@@ -126,35 +139,26 @@ fn every_article_page_has_its_head_and_its_whole_text() {
         let slug = &summary.slug;
         // What the reader sees is the typeset article, as the app shows it.
         let article = futures::executor::block_on(Source::Bundled.article(slug)).unwrap();
-        let html = page(&format!("/article/{slug}"));
-        let url = format!("{}/article/{slug}", site.base_url);
+        let html = page(&routes::article(slug));
+        let url = format!("{}{}", site.base_url, routes::article(slug));
 
         assert_eq!(attr(&html, "html", "lang"), "fr");
         assert_eq!(
             text(one(&html, "title")),
             format!("{} — {}", article.summary.title, site.name)
         );
-        assert_eq!(attr(&html, "link[rel=canonical]", "href"), url);
-        assert_eq!(
-            attr(&html, "meta[name=description]", "content"),
-            article.summary.lead
-        );
-        assert_eq!(
-            attr(&html, "meta[property='og:title']", "content"),
-            article.summary.title
-        );
-        assert_eq!(
-            attr(&html, "meta[property='og:type']", "content"),
-            "article"
-        );
-        assert_eq!(attr(&html, "meta[property='og:url']", "content"), url);
-        assert_eq!(
-            attr(&html, "meta[property='og:locale']", "content"),
-            "fr_FR"
-        );
-        assert_eq!(
-            attr(&html, "meta[property='og:description']", "content"),
-            article.summary.lead
+        let (title, lead) = (&article.summary.title, &article.summary.lead);
+        assert_head(
+            &html,
+            &[
+                ("link[rel=canonical]", &url),
+                ("meta[name=description]", lead),
+                ("meta[property='og:title']", title),
+                ("meta[property='og:type']", "article"),
+                ("meta[property='og:url']", &url),
+                ("meta[property='og:locale']", "fr_FR"),
+                ("meta[property='og:description']", lead),
+            ],
         );
         if let Some(cover) = &article.summary.cover {
             // Share previews get the cover's PNG copy: a real 1200 × 630 PNG in public/.
@@ -206,7 +210,7 @@ fn every_article_page_has_its_head_and_its_whole_text() {
         // The page is marked as this route's, for the app to take it over.
         assert_eq!(
             attr(&html, "meta[name='veille-route']", "content"),
-            format!("/article/{slug}")
+            routes::article(slug)
         );
     }
 }
@@ -215,8 +219,7 @@ fn every_article_page_has_its_head_and_its_whole_text() {
 fn the_page_carries_the_data_it_was_rendered_with() {
     let catalog = bundled().unwrap();
     let slug = &catalog.summaries()[0].slug;
-    let raw =
-        fs::read_to_string(dist().join(routes::file_for(&format!("/article/{slug}")))).unwrap();
+    let raw = fs::read_to_string(dist().join(routes::file_for(&routes::article(slug)))).unwrap();
     let html = Html::parse_document(&raw);
     let data = select(&html, "head script:not([type])")
         .into_iter()
@@ -435,7 +438,7 @@ fn each_page_s_policy_is_the_one_computed_from_the_finished_page() {
 #[test]
 fn the_navigation_marks_the_section_the_reader_is_in() {
     let slug = &bundled().unwrap().summaries()[0].slug;
-    let article = format!("/article/{slug}");
+    let article = routes::article(slug);
     for (path, expected) in [
         ("/", Some("/")),
         ("/tag/sante", Some("/tag/sante")),
@@ -744,14 +747,14 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     let expected: Vec<String> = catalog
         .summaries()
         .iter()
-        .map(|s| format!("/article/{}", s.slug))
+        .map(|s| routes::article(&s.slug))
         .collect();
     assert_eq!(seen, expected);
 
     // Each tag's pages chain the same way and list exactly its articles.
     for tag in &catalog.site().tags {
         let mut listed = 0;
-        let mut path = format!("/tag/{}", tag.slug);
+        let mut path = routes::tag(&tag.slug);
         loop {
             let html = read(&path);
             listed += select(&html, "main .card").len();
@@ -770,7 +773,7 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
 
     // Every article page exists; its related articles share at least one tag with it.
     for summary in catalog.summaries() {
-        let html = read(&format!("/article/{}", summary.slug));
+        let html = read(&routes::article(&summary.slug));
         let related: Vec<String> = select(&html, ".related .card__title a")
             .into_iter()
             .filter_map(|a| {
@@ -1110,13 +1113,12 @@ fn every_article_page_offers_three_articles_to_read_next() {
 #[test]
 fn the_search_page_is_written_for_readers_not_for_search_engines() {
     let html = page(routes::SEARCH);
-    assert_eq!(
-        attr(&html, "meta[name=robots]", "content"),
-        "noindex, follow"
-    );
-    assert_eq!(
-        attr(&html, "link[rel=canonical]", "href"),
-        "https://veille-ia.example/recherche"
+    assert_head(
+        &html,
+        &[
+            ("meta[name=robots]", "noindex, follow"),
+            ("link[rel=canonical]", "https://veille-ia.example/recherche"),
+        ],
     );
     assert_eq!(text(one(&html, "main h1")), "Rechercher");
     // Without a script: what it needs, and a way on, to each tag's page.
@@ -1263,7 +1265,7 @@ fn an_author_s_page_shows_the_bio_their_cms_gave_and_the_byline_goes_there() {
         attr(&article, ".byline a.byline__author", "href"),
         "/auteur/plume-de-la-redaction"
     );
-    let own = read("/auteur/plume-de-la-redaction");
+    let own = read(&routes::author("plume-de-la-redaction"));
     assert_eq!(text(one(&own, "main h1")), name);
     // The bio, typeset like every text, as the page's intro and in its JSON-LD and description.
     let bio = "Journaliste scientifique\u{a0}: IA et santé.";
@@ -1396,21 +1398,14 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
     assert_eq!(value(figure, "width").as_deref(), Some("2560"));
     // Share previews: the narrowest copy at least 1,200 px wide, with its size; large previews
     // allowed to search engines.
-    assert_eq!(
-        attr(&article, "meta[property='og:image']", "content"),
-        format!("{stem}-1536.jpg")
-    );
-    assert_eq!(
-        attr(&article, "meta[property='og:image:width']", "content"),
-        "1536"
-    );
-    assert_eq!(
-        attr(&article, "meta[property='og:image:height']", "content"),
-        "864"
-    );
-    assert_eq!(
-        attr(&article, "meta[name=robots]", "content"),
-        "max-image-preview:large"
+    assert_head(
+        &article,
+        &[
+            ("meta[property='og:image']", &format!("{stem}-1536.jpg")),
+            ("meta[property='og:image:width']", "1536"),
+            ("meta[property='og:image:height']", "864"),
+            ("meta[name=robots]", "max-image-preview:large"),
+        ],
     );
     let ld: serde_json::Value =
         serde_json::from_str(&text(one(&article, "script[type='application/ld+json']"))).unwrap();
@@ -1456,13 +1451,15 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
         (value(img, "width"), value(img, "height")),
         (Some("640".into()), Some("480".into()))
     );
-    assert_eq!(
-        attr(&old, "meta[property='og:image']", "content"),
-        "https://cms.example/up/ancienne.jpg"
-    );
-    assert_eq!(
-        attr(&old, "meta[property='og:image:width']", "content"),
-        "640"
+    assert_head(
+        &old,
+        &[
+            (
+                "meta[property='og:image']",
+                "https://cms.example/up/ancienne.jpg",
+            ),
+            ("meta[property='og:image:width']", "640"),
+        ],
     );
 }
 

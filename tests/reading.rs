@@ -9,6 +9,7 @@ use support::*;
 use veille::{
     content::{bundled, Source},
     french::typography,
+    routes,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -67,7 +68,7 @@ fn assert_article_head(slug: &str) {
 #[wasm_bindgen_test]
 async fn head_tags_follow_client_side_navigation() {
     let first = "ai-act-adopte-par-le-conseil";
-    let app = mount_at(&format!("/article/{first}"), Source::Bundled).await;
+    let app = mount_at(&routes::article(first), Source::Bundled).await;
     let root = &app.root;
     until("the article", 3, || find(root, ".article-body").is_some()).await;
     until("its head", 2, || {
@@ -116,7 +117,7 @@ async fn head_tags_follow_client_side_navigation() {
 
 #[wasm_bindgen_test]
 async fn the_table_of_contents_links_to_the_headings() {
-    let app = mount_at("/article/evaluer-un-classifieur", Source::Bundled).await;
+    let app = mount_at(&routes::article("evaluer-un-classifieur"), Source::Bundled).await;
     let root = &app.root;
     until("the article", 3, || find(root, ".toc").is_some()).await;
     assert_eq!(
@@ -148,7 +149,7 @@ async fn the_table_of_contents_links_to_the_headings() {
 #[wasm_bindgen_test]
 async fn related_articles_share_a_tag() {
     let slug = "evaluer-un-classifieur";
-    let app = mount_at(&format!("/article/{slug}"), Source::Bundled).await;
+    let app = mount_at(&routes::article(slug), Source::Bundled).await;
     let root = &app.root;
     until("related articles", 3, || count(root, ".related .card") == 3).await;
     let tags = bundled().unwrap().article(slug).unwrap().summary.tags;
@@ -201,7 +202,7 @@ async fn the_home_page_leads_with_one_large_story() {
 
 #[wasm_bindgen_test]
 async fn tag_and_about_pages_describe_themselves() {
-    let app = mount_at("/tag/sante", Source::Bundled).await;
+    let app = mount_at(&routes::tag("sante"), Source::Bundled).await;
     let root = &app.root;
     until("the tag page", 3, || {
         text_or_empty(root, "main h1") == "Santé"
@@ -247,7 +248,7 @@ async fn tag_and_about_pages_describe_themselves() {
 async fn focus_moves_to_the_next_article_s_title_as_soon_as_it_shows() {
     // Article to article: the h1 element is reused, only its text changes. Focus must be on it
     // as soon as the new title shows, not after a wait for a new element to appear.
-    let app = mount_at("/article/evaluer-un-classifieur", Source::Bundled).await;
+    let app = mount_at(&routes::article("evaluer-un-classifieur"), Source::Bundled).await;
     let root = &app.root;
     until("related articles", 3, || count(root, ".related .card") == 3).await;
     let link = find(root, ".related .card__title a").unwrap();

@@ -6,7 +6,10 @@
 mod support;
 
 use support::*;
-use veille::content::{bundled, Catalog, Source};
+use veille::{
+    content::{bundled, Catalog, Source},
+    routes,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -56,7 +59,7 @@ async fn clicking_links_changes_the_route() {
         root,
         &format!(".card__title a[href='/article/{}']", article.slug),
     );
-    let href = format!("/article/{}", article.slug);
+    let href = routes::article(&article.slug);
     until("the address shows the article", 2, || pathname() == href).await;
     until("the article", 2, || {
         text_or_empty(root, "main h1") == article.title
@@ -74,7 +77,7 @@ async fn clicking_links_changes_the_route() {
         root,
         &format!(".article .tag-list a[href='/tag/{}']", tag.slug),
     );
-    let href = format!("/tag/{}", tag.slug);
+    let href = routes::tag(&tag.slug);
     until("the address shows the tag", 2, || pathname() == href).await;
     until("the tag page", 2, || {
         text_or_empty(root, "main h1") == tag.name
@@ -100,7 +103,7 @@ async fn clicking_links_changes_the_route() {
 #[wasm_bindgen_test]
 async fn an_article_renders_its_typed_body() {
     let slug = "sommet-de-seoul-securite-ia";
-    let app = mount_at(&format!("/article/{slug}"), Source::Bundled).await;
+    let app = mount_at(&routes::article(slug), Source::Bundled).await;
     let root = &app.root;
     let article = catalog().article(slug).unwrap();
     until("the article", 2, || {

@@ -287,11 +287,15 @@ mod tests {
 
     #[test]
     fn numbers_group_thousands_with_narrow_spaces() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1000), "1\u{202f}000");
-        assert_eq!(number(18400), "18\u{202f}400");
-        assert_eq!(number(1234567), "1\u{202f}234\u{202f}567");
+        for (n, written) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1\u{202f}000"),
+            (18400, "18\u{202f}400"),
+            (1234567, "1\u{202f}234\u{202f}567"),
+        ] {
+            assert_eq!(number(n), written, "{n}");
+        }
     }
 
     #[test]

@@ -159,7 +159,10 @@ mod tests {
     fn each_network_gets_its_own_share_address() {
         let body = "Un%20chap%C3%B4%20%3A%20court%20%26%20pr%C3%A9cis.%0D%0A%0D%0A";
         for (network, want) in [
-            (Network::X, format!("https://x.com/intent/tweet?text={T}&url={U}")),
+            (
+                Network::X,
+                format!("https://x.com/intent/tweet?text={T}&url={U}"),
+            ),
             (
                 Network::LinkedIn,
                 format!("https://www.linkedin.com/sharing/share-offsite/?url={U}"),
@@ -177,7 +180,10 @@ mod tests {
                 Network::Telegram,
                 format!("https://t.me/share/url?url={U}&text={T}"),
             ),
-            (Network::Email, format!("mailto:?subject={T}&body={body}{U}")),
+            (
+                Network::Email,
+                format!("mailto:?subject={T}&body={body}{U}"),
+            ),
         ] {
             assert_eq!(share_url(network, TITLE, LEAD, URL), want, "{network:?}");
         }

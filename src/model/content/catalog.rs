@@ -319,39 +319,19 @@ impl Catalog {
     /// `articles/*.json` are the sources themselves.
     pub fn derived_api_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
-        let pages = self.index_page(1).map(|p| p.total_pages).unwrap_or(1);
-        for n in 1..=pages {
-            if let Ok(page) = self.index_page(n) {
-                files.push((format!("index/{n}.json"), crate::model::output::json(&page)));
-            }
-        }
+        every_page(&mut files, "index/", |n| {
+            self.index_page(n).map(|p| (p.total_pages, p))
+        });
         for tag in &self.site.tags {
-            let pages = self
-                .tag_page(&tag.slug, 1)
-                .map(|l| l.page.total_pages)
-                .unwrap_or(1);
-            for n in 1..=pages {
-                if let Ok(listing) = self.tag_page(&tag.slug, n) {
-                    files.push((
-                        format!("tags/{}/{n}.json", tag.slug),
-                        crate::model::output::json(&listing),
-                    ));
-                }
-            }
+            every_page(&mut files, &format!("tags/{}/", tag.slug), |n| {
+                self.tag_page(&tag.slug, n).map(|l| (l.page.total_pages, l))
+            });
         }
         for author in self.authors() {
-            let pages = self
-                .author_page(&author.slug, 1)
-                .map(|l| l.page.total_pages)
-                .unwrap_or(1);
-            for n in 1..=pages {
-                if let Ok(listing) = self.author_page(&author.slug, n) {
-                    files.push((
-                        format!("authors/{}/{n}.json", author.slug),
-                        crate::model::output::json(&listing),
-                    ));
-                }
-            }
+            every_page(&mut files, &format!("authors/{}/", author.slug), |n| {
+                self.author_page(&author.slug, n)
+                    .map(|l| (l.page.total_pages, l))
+            });
         }
         for summary in &self.summaries {
             if let Ok(related) = self.related(&summary.slug, RELATED) {
@@ -362,6 +342,30 @@ impl Catalog {
             }
         }
         files
+    }
+}
+
+/// Every page of one list as `{prefix}{n}.json`, as many as its first page says there are: none
+/// when even the first cannot be made. `page(n)` answers the page and the count of pages.
+fn every_page<T: serde::Serialize>(
+    files: &mut Vec<(String, String)>,
+    prefix: &str,
+    page: impl Fn(u32) -> Result<(u32, T), ContentError>,
+) {
+    let Ok((pages, first)) = page(1) else {
+        return;
+    };
+    files.push((
+        format!("{prefix}1.json"),
+        crate::model::output::json(&first),
+    ));
+    for n in 2..=pages {
+        if let Ok((_, listing)) = page(n) {
+            files.push((
+                format!("{prefix}{n}.json"),
+                crate::model::output::json(&listing),
+            ));
+        }
     }
 }
 
