@@ -28,6 +28,13 @@ fn api(scenario: &str) -> (Source, String) {
     (source, token)
 }
 
+/// The app at `path`, reading an API that plays `scenario`; and the token that names the
+/// requests it received.
+async fn api_at(path: &str, scenario: &str) -> (Mounted<impl leptos::prelude::Mountable>, String) {
+    let (source, token) = api(scenario);
+    (mount_at(path, source).await, token)
+}
+
 /// The paths the server saw with this token.
 async fn requests(token: &str) -> Vec<String> {
     let url = format!("{}/__log/{token}", server());
@@ -53,8 +60,7 @@ async fn article_shown(source: Source) -> Mounted<impl Mountable> {
 
 #[wasm_bindgen_test]
 async fn the_home_page_loads_one_page_of_the_index() {
-    let (source, token) = api("ok");
-    let app = mount_at("/", source).await;
+    let (app, token) = api_at("/", "ok").await;
     let root = &app.root;
     until("the home page", 3, || count(root, ".card__title") > 0).await;
     let expected = bundled().unwrap().index_page(1).unwrap();
@@ -72,10 +78,9 @@ async fn the_home_page_loads_one_page_of_the_index() {
 
 #[wasm_bindgen_test]
 async fn pagination_fetches_the_next_page() {
-    let (source, token) = api("ok");
-    let app = mount_at("/", source).await;
+    let (app, token) = api_at("/", "ok").await;
     let root = &app.root;
-    until("the home page", 3, || find(root, ".pager__older").is_some()).await;
+    until_shown(root, ".pager__older", 3).await;
     click(root, ".pager__older");
     until("page 2 in the address", 3, || pathname() == "/page/2").await;
     let page2 = bundled().unwrap().index_page(2).unwrap();
@@ -99,10 +104,7 @@ async fn an_article_and_a_tag_load_from_the_api() {
     let root = &app.root;
     assert!(count(root, ".article-body h2") >= 3);
     click(root, ".article .tag-list a[href='/tag/modeles-de-langage']");
-    until("the tag page", 3, || {
-        text_or_empty(root, "main h1") == "Modèles de langage"
-    })
-    .await;
+    until_heading(root, "Modèles de langage", 3).await;
     assert_eq!(
         requests(&token).await,
         [
@@ -121,10 +123,7 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
     let root = &app.root;
     let author = bundled().unwrap().article(SLUG).unwrap().author();
     click(root, ".byline a.byline__author");
-    until("the author's page", 3, || {
-        text_or_empty(root, "main h1") == typography(&author.name)
-    })
-    .await;
+    until_heading(root, &typography(&author.name), 3).await;
     assert_eq!(pathname(), routes::author(&author.slug));
     until("their articles", 3, || count(root, ".card__title") > 0).await;
     let expected = bundled().unwrap().author_page(&author.slug, 1).unwrap();
@@ -145,13 +144,9 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_article_is_a_real_404() {
-    let (source, _) = api("ok");
-    let app = mount_at(&routes::article("nexiste-pas"), source).await;
+    let (app, _) = api_at(&routes::article("nexiste-pas"), "ok").await;
     let root = &app.root;
-    until("the 404", 3, || {
-        text_or_empty(root, "main h1") == "Page introuvable"
-    })
-    .await;
+    until_heading(root, "Page introuvable", 3).await;
     // No « Réessayer »: a 404 is not worth trying again (the header has its search button).
     assert!(find(root, "main button").is_none());
 }
@@ -159,8 +154,7 @@ async fn an_unknown_article_is_a_real_404() {
 /// Mounts an article through a misbehaving scenario, checks the French message, retries, and
 /// checks that the article then shows.
 async fn fails_then_recovers(scenario: &str, message: &str) {
-    let (source, token) = api(scenario);
-    let app = mount_at(&routes::article(SLUG), source).await;
+    let (app, token) = api_at(&routes::article(SLUG), scenario).await;
     let root = &app.root;
     until(scenario, 4, || find(root, ".content-error").is_some()).await;
     assert_eq!(
@@ -179,10 +173,7 @@ async fn fails_then_recovers(scenario: &str, message: &str) {
     );
 
     click(root, ".content-error button");
-    until("the article after « Réessayer »", 4, || {
-        text_or_empty(root, "main h1") == title(SLUG)
-    })
-    .await;
+    until_heading(root, &title(SLUG), 4).await;
     assert!(find(root, ".content-error").is_none());
     let article_requests = requests(&token)
         .await
@@ -216,19 +207,17 @@ async fn each_failure_shows_a_message_and_retry_works() {
 
 #[wasm_bindgen_test]
 async fn json_of_another_shape_shows_a_message() {
-    let (source, _) = api("wrong-shape");
-    let app = mount_at(&routes::article(SLUG), source).await;
+    let (app, _) = api_at(&routes::article(SLUG), "wrong-shape").await;
     let root = &app.root;
-    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    until_shown(root, ".content-error", 3).await;
     assert_eq!(text(root, "main h1"), "Impossible d’afficher cet article");
 }
 
 #[wasm_bindgen_test]
 async fn a_slug_that_would_leave_the_site_is_refused_in_french() {
-    let (source, _) = api("hostile-slug");
-    let app = mount_at("/", source).await;
+    let (app, _) = api_at("/", "hostile-slug").await;
     let root = &app.root;
-    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    until_shown(root, ".content-error", 3).await;
     let message = text(root, ".content-error__message");
     assert!(
         message.starts_with(
@@ -263,42 +252,33 @@ async fn an_impossible_date_is_shown_as_given() {
 
 #[wasm_bindgen_test]
 async fn a_missing_field_names_it_and_offers_no_retry() {
-    let (source, _) = api("missing-title");
-    let app = mount_at(&routes::article(SLUG), source).await;
+    let (app, _) = api_at(&routes::article(SLUG), "missing-title").await;
     let root = &app.root;
-    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    until_shown(root, ".content-error", 3).await;
     assert!(text(root, ".content-error__message").contains("«\u{a0}title\u{a0}» manque"));
     assert!(find(root, ".content-error button").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn the_site_failing_shows_a_page_not_a_blank() {
-    let (source, _) = api("site-500-once");
-    let app = mount_at("/", source).await;
+    let (app, _) = api_at("/", "site-500-once").await;
     let root = &app.root;
-    until("the error", 3, || find(root, ".content-error").is_some()).await;
+    until_shown(root, ".content-error", 3).await;
     assert_eq!(
         text(root, "main h1"),
         "Le site est momentanément indisponible"
     );
     click(root, ".content-error button");
-    until("the home page after « Réessayer »", 3, || {
-        text_or_empty(root, "main h1") == "À la une"
-    })
-    .await;
+    until_heading(root, "À la une", 3).await;
     assert!(find(root, ".site-header").is_some());
 }
 
 #[wasm_bindgen_test]
 async fn leaving_a_page_cancels_its_request() {
     // The article answers after 2 s; the reader leaves for the about page at once.
-    let (source, token) = api("slow-once");
-    let app = mount_at(&routes::article(SLUG), source).await;
+    let (app, token) = api_at(&routes::article(SLUG), "slow-once").await;
     let root = &app.root;
-    until("the shell", 3, || {
-        find(root, ".site-footer a[href='/a-propos']").is_some()
-    })
-    .await;
+    until_shown(root, ".site-footer a[href='/a-propos']", 3).await;
     click(root, ".site-footer a[href='/a-propos']");
     until("the about page", 3, || {
         text_or_empty(root, "main h1").starts_with("À propos")
@@ -328,7 +308,7 @@ async fn a_refused_connection_shows_a_page_not_a_blank() {
     };
     let app = mount_at(&routes::article(SLUG), source).await;
     let root = &app.root;
-    until("the error", 4, || find(root, ".content-error").is_some()).await;
+    until_shown(root, ".content-error", 4).await;
     assert_eq!(
         text(root, "main h1"),
         "Le site est momentanément indisponible"

@@ -47,14 +47,29 @@ async fn posts(token: &str) -> Vec<Value> {
 
 async fn home_with(provider: Provider) -> Mounted<impl leptos::prelude::Mountable> {
     let app = mount_with("/", Source::Bundled, provider).await;
-    until("the newsletter box", 3, || find(&app.root, FIELD).is_some()).await;
+    until_shown(&app.root, FIELD, 3).await;
     app
+}
+
+/// The home page, its box signing up through a Listmonk that plays `scenario`; and the token
+/// that names what that Listmonk received.
+async fn home_with_listmonk(
+    scenario: &str,
+    timeout_ms: u32,
+) -> (Mounted<impl leptos::prelude::Mountable>, String) {
+    let (provider, token) = listmonk(scenario, timeout_ms);
+    (home_with(provider).await, token)
+}
+
+/// Types `email` into the box and sends it.
+fn sign_up(root: &web_sys::HtmlElement, email: &str) {
+    type_into(root, FIELD, email);
+    click(root, SUBMIT);
 }
 
 #[wasm_bindgen_test]
 async fn a_listmonk_signup_sends_the_exact_payload_and_asks_to_confirm() {
-    let (provider, token) = listmonk("ok-optin", 3000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("ok-optin", 3000).await;
     let root = &app.root;
     assert!(find(root, ".newsletter__preview").is_none());
     assert!(text(root, ".newsletter__pitch").contains("plus de 18\u{202f}000\u{a0}membres"));
@@ -64,12 +79,8 @@ async fn a_listmonk_signup_sends_the_exact_payload_and_asks_to_confirm() {
     )
     .is_some());
 
-    type_into(root, FIELD, EMAIL);
-    click(root, SUBMIT);
-    until("the thanks", 3, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    sign_up(root, EMAIL);
+    until_shown(root, ".newsletter__thanks", 3).await;
     assert!(text(root, ".newsletter__status").contains("Vérifiez votre boîte mail pour confirmer"));
     assert_eq!(
         find(root, ".newsletter__status")
@@ -111,13 +122,9 @@ async fn a_json_endpoint_gets_the_address_and_the_article() {
     )
     .await;
     let root = &app.root;
-    until("the newsletter box", 3, || find(root, FIELD).is_some()).await;
-    type_into(root, FIELD, "  claire@exemple.fr ");
-    click(root, SUBMIT);
-    until("the thanks", 3, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    until_shown(root, FIELD, 3).await;
+    sign_up(root, "  claire@exemple.fr ");
+    until_shown(root, ".newsletter__thanks", 3).await;
     assert!(text(root, ".newsletter__status").contains("prochaine lettre"));
     assert_eq!(
         posts(&token).await,
@@ -150,11 +157,9 @@ async fn every_error_says_what_happened_and_keeps_the_address() {
         ("slow", "met trop de temps à répondre"),
         ("blocked", "Impossible de joindre le service d’inscription"),
     ] {
-        let (provider, token) = listmonk(scenario, 600);
-        let app = home_with(provider).await;
+        let (app, token) = home_with_listmonk(scenario, 600).await;
         let root = &app.root;
-        type_into(root, FIELD, EMAIL);
-        click(root, SUBMIT);
+        sign_up(root, EMAIL);
         until(scenario, 4, || find(root, ".newsletter__error").is_some()).await;
         let error = find(root, ".newsletter__error").unwrap();
         assert!(
@@ -180,15 +185,10 @@ async fn every_error_says_what_happened_and_keeps_the_address() {
 
 #[wasm_bindgen_test]
 async fn after_a_refusal_retrying_sends_the_kept_address_again() {
-    let (provider, token) = listmonk("refused", 3000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("refused", 3000).await;
     let root = &app.root;
-    type_into(root, FIELD, EMAIL);
-    click(root, SUBMIT);
-    until("the refusal", 3, || {
-        find(root, ".newsletter__error").is_some()
-    })
-    .await;
+    sign_up(root, EMAIL);
+    until_shown(root, ".newsletter__error", 3).await;
     until("the button to retry", 3, || {
         text(root, SUBMIT) == "Réessayer"
     })
@@ -213,27 +213,18 @@ async fn after_a_refusal_retrying_sends_the_kept_address_again() {
 
 #[wasm_bindgen_test]
 async fn retry_succeeds_once_the_service_is_back() {
-    let (provider, token) = listmonk("down-once", 3000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("down-once", 3000).await;
     let root = &app.root;
-    type_into(root, FIELD, EMAIL);
+    sign_up(root, EMAIL);
+    until_shown(root, ".newsletter__error", 3).await;
     click(root, SUBMIT);
-    until("the error", 3, || {
-        find(root, ".newsletter__error").is_some()
-    })
-    .await;
-    click(root, SUBMIT);
-    until("the thanks", 3, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    until_shown(root, ".newsletter__thanks", 3).await;
     assert_eq!(posts(&token).await.len(), 2);
 }
 
 #[wasm_bindgen_test]
 async fn a_double_submission_sends_one_request_and_shows_progress() {
-    let (provider, token) = listmonk("slow", 5000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("slow", 5000).await;
     let root = &app.root;
     type_into(root, FIELD, EMAIL);
     let form: web_sys::HtmlFormElement = find(root, ".newsletter__form").unwrap().unchecked_into();
@@ -244,24 +235,16 @@ async fn a_double_submission_sends_one_request_and_shows_progress() {
     assert_eq!(form.get_attribute("aria-busy").as_deref(), Some("true"));
     assert!(find(root, SUBMIT).unwrap().has_attribute("disabled"));
     assert!(find(root, ".newsletter__sending").is_some());
-    until("the thanks", 4, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    until_shown(root, ".newsletter__thanks", 4).await;
     assert_eq!(posts(&token).await.len(), 1);
 }
 
 #[wasm_bindgen_test]
 async fn an_invalid_address_is_explained_at_the_field_and_sends_nothing() {
-    let (provider, token) = listmonk("ok", 3000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("ok", 3000).await;
     let root = &app.root;
-    type_into(root, FIELD, "claire@exemple");
-    click(root, SUBMIT);
-    until("the error message", 2, || {
-        find(root, ".field-error").is_some()
-    })
-    .await;
+    sign_up(root, "claire@exemple");
+    until_shown(root, ".field-error", 2).await;
     let field = find(root, FIELD).unwrap();
     assert!(text(root, ".field-error").contains("Saisissez une adresse e-mail valide"));
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -273,12 +256,8 @@ async fn an_invalid_address_is_explained_at_the_field_and_sends_nothing() {
     );
     assert_eq!(focused().map(|e| e.id()), Some(field.id()));
     // Corrected, the message goes away with the next submission.
-    type_into(root, FIELD, "claire@exemple.fr");
-    click(root, SUBMIT);
-    until("the thanks", 3, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    sign_up(root, "claire@exemple.fr");
+    until_shown(root, ".newsletter__thanks", 3).await;
     assert_eq!(
         posts(&token).await.len(),
         1,
@@ -288,8 +267,7 @@ async fn an_invalid_address_is_explained_at_the_field_and_sends_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_filled_honeypot_looks_like_success_and_sends_nothing() {
-    let (provider, token) = listmonk("ok", 3000);
-    let app = home_with(provider).await;
+    let (app, token) = home_with_listmonk("ok", 3000).await;
     let root = &app.root;
     let trap = find(root, ".newsletter__trap").unwrap();
     assert_eq!(trap.get_attribute("aria-hidden").as_deref(), Some("true"));
@@ -303,10 +281,7 @@ async fn a_filled_honeypot_looks_like_success_and_sends_nothing() {
     type_into(root, FIELD, EMAIL);
     type_into(root, ".newsletter__trap input", "https://spam.example");
     click(root, SUBMIT);
-    until("the thanks", 2, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    until_shown(root, ".newsletter__thanks", 2).await;
     sleep(300).await;
     assert_eq!(posts(&token).await, Vec::<Value>::new());
 }
@@ -316,16 +291,11 @@ async fn the_preview_mode_says_so_and_still_walks_through_the_states() {
     let app = home_with(Provider::Preview).await;
     let root = &app.root;
     assert!(text(root, ".newsletter__preview").contains("aucune adresse n’est envoyée"));
-    type_into(root, FIELD, "");
-    click(root, SUBMIT);
+    sign_up(root, "");
     until("the error message", 2, || {
         text_or_empty(root, ".field-error").contains("Saisissez votre adresse")
     })
     .await;
-    type_into(root, FIELD, EMAIL);
-    click(root, SUBMIT);
-    until("the thanks", 2, || {
-        find(root, ".newsletter__thanks").is_some()
-    })
-    .await;
+    sign_up(root, EMAIL);
+    until_shown(root, ".newsletter__thanks", 2).await;
 }

@@ -81,6 +81,14 @@ fn assert_head(html: &Html, expected: &[(&str, &str)]) {
     }
 }
 
+/// Every address the sample's sitemap lists.
+fn sitemap_locs() -> Vec<String> {
+    xml_texts(
+        &fs::read_to_string(dist().join("sitemap.xml")).unwrap(),
+        "loc",
+    )
+}
+
 fn text(element: scraper::ElementRef) -> String {
     element.text().collect()
 }
@@ -484,10 +492,12 @@ fn the_feed_is_well_formed_and_lists_every_article() {
 #[test]
 fn the_sitemap_is_well_formed_and_lists_every_page() {
     let catalog = bundled().unwrap();
-    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
-    let locs = xml_texts(&xml, "loc");
+    let locs = sitemap_locs();
     for summary in catalog.summaries() {
-        let url = format!("https://veille-ia.example/article/{}", summary.slug);
+        let url = format!(
+            "https://veille-ia.example{}",
+            routes::article(&summary.slug)
+        );
         assert!(locs.contains(&url), "{url}");
     }
     for tag in &catalog.site().tags {
@@ -1143,8 +1153,7 @@ fn the_search_page_is_written_for_readers_not_for_search_engines() {
     assert!(select(&html, ".search__results li").is_empty());
     assert!(select(&html, "input[type=radio]").is_empty());
     // Out of the sitemap.
-    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
-    let locs = xml_texts(&xml, "loc");
+    let locs = sitemap_locs();
     assert!(!locs.contains(&"https://veille-ia.example/recherche".to_string()));
 }
 
@@ -1175,8 +1184,7 @@ fn every_page_has_a_search_form_that_works_without_a_script() {
 #[test]
 fn every_author_has_a_page_that_the_byline_links_to() {
     let catalog = bundled().unwrap();
-    let xml = fs::read_to_string(dist().join("sitemap.xml")).unwrap();
-    let locs = xml_texts(&xml, "loc");
+    let locs = sitemap_locs();
     for summary in catalog.summaries() {
         let article = catalog.article(&summary.slug).unwrap();
         let author = article.author();

@@ -70,7 +70,7 @@ async fn head_tags_follow_client_side_navigation() {
     let first = "ai-act-adopte-par-le-conseil";
     let app = mount_at(&routes::article(first), Source::Bundled).await;
     let root = &app.root;
-    until("the article", 3, || find(root, ".article-body").is_some()).await;
+    until_shown(root, ".article-body", 3).await;
     until("its head", 2, || {
         head_count("script[type='application/ld+json']") == 1
     })
@@ -90,16 +90,13 @@ async fn head_tags_follow_client_side_navigation() {
         .to_string();
     next.click();
     let expected = typography(&bundled().unwrap().article(&slug).unwrap().summary.title);
-    until("the related article", 3, || {
-        text_or_empty(root, "main h1") == expected
-    })
-    .await;
+    until_heading(root, &expected, 3).await;
     until("its head", 2, || json_ld()["headline"] == expected.as_str()).await;
     assert_article_head(&slug);
 
     // Home: a website, no article tags left behind.
     click(root, ".site-header__name");
-    until("home", 3, || text_or_empty(root, "main h1") == "À la une").await;
+    until_heading(root, "À la une", 3).await;
     until("the home head", 2, || {
         head_meta("meta[property='og:type']").as_deref() == Some("website")
     })
@@ -119,7 +116,7 @@ async fn head_tags_follow_client_side_navigation() {
 async fn the_table_of_contents_links_to_the_headings() {
     let app = mount_at(&routes::article("evaluer-un-classifieur"), Source::Bundled).await;
     let root = &app.root;
-    until("the article", 3, || find(root, ".toc").is_some()).await;
+    until_shown(root, ".toc", 3).await;
     assert_eq!(
         find(root, "nav.toc")
             .unwrap()
@@ -175,7 +172,7 @@ async fn related_articles_share_a_tag() {
 async fn the_home_page_leads_with_one_large_story() {
     let app = mount_at("/", Source::Bundled).await;
     let root = &app.root;
-    until("home", 3, || find(root, ".card--lead").is_some()).await;
+    until_shown(root, ".card--lead", 3).await;
     let page = bundled().unwrap().index_page(1).unwrap();
     assert_eq!(
         text(root, ".card--lead .card__title"),
@@ -204,10 +201,7 @@ async fn the_home_page_leads_with_one_large_story() {
 async fn tag_and_about_pages_describe_themselves() {
     let app = mount_at(&routes::tag("sante"), Source::Bundled).await;
     let root = &app.root;
-    until("the tag page", 3, || {
-        text_or_empty(root, "main h1") == "Santé"
-    })
-    .await;
+    until_heading(root, "Santé", 3).await;
     until("its head", 2, || document_title() == "Santé — Veille IA").await;
     let tag = bundled().unwrap().tag_page("sante", 1).unwrap();
     assert_eq!(
@@ -263,10 +257,7 @@ async fn focus_moves_to_the_next_article_s_title_as_soon_as_it_shows() {
     );
     link.focus().unwrap();
     link.click();
-    until("the next article's title", 3, || {
-        text_or_empty(root, "main h1") == title
-    })
-    .await;
+    until_heading(root, &title, 3).await;
     // Within a few frames of the title showing (the old wait took about 120).
     for _ in 0..10 {
         if focused().is_some_and(|e| e.tag_name() == "H1") {

@@ -122,10 +122,7 @@ async fn the_share_sheet_is_offered_only_where_it_exists() {
     js("navigator.share = (data) => { window.__shared = data.url; return Promise.resolve(); }");
     let app = article().await;
     let root = &app.root;
-    until("the share-sheet button", 2, || {
-        find(root, ".share__native").is_some()
-    })
-    .await;
+    until_shown(root, ".share__native", 2).await;
     click(root, ".share__native");
     assert_eq!(js("window.__shared").as_string().as_deref(), Some(URL));
     js("delete navigator.share; delete window.__shared");

@@ -23,10 +23,7 @@ async fn every_component_and_state_is_shown_without_a_request() {
     performance.clear_resource_timings();
     let app = mount_at("/styleguide", Source::Bundled).await;
     let root = &app.root;
-    until("the style guide", 3, || {
-        text_or_empty(root, "main h1") == "Guide de style"
-    })
-    .await;
+    until_heading(root, "Guide de style", 3).await;
     for state in STATES {
         assert!(
             find(root, &format!("[data-sg-state='{state}']")).is_some(),

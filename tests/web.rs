@@ -22,10 +22,7 @@ fn catalog() -> &'static Catalog {
 async fn the_shell_renders_header_home_and_footer() {
     let app = mount_at("/", Source::Bundled).await;
     let root = &app.root;
-    until("the home page", 2, || {
-        text_or_empty(root, "main h1") == "À la une"
-    })
-    .await;
+    until_heading(root, "À la une", 2).await;
 
     let site = catalog().site().clone();
     assert_eq!(text(root, ".site-header__name"), site.name);
@@ -48,6 +45,14 @@ async fn the_shell_renders_header_home_and_footer() {
     assert_eq!(document_title(), site.name);
 }
 
+/// Clicks the link to `href` inside `within`, then waits for the address and for the page's
+/// heading.
+async fn follow(root: &web_sys::HtmlElement, within: &str, href: &str, heading: &str) {
+    click(root, &format!("{within} a[href='{href}']"));
+    until("the address", 2, || pathname() == href).await;
+    until_heading(root, heading, 2).await;
+}
+
 #[wasm_bindgen_test]
 async fn clicking_links_changes_the_route() {
     let app = mount_at("/", Source::Bundled).await;
@@ -55,15 +60,12 @@ async fn clicking_links_changes_the_route() {
     until("the home page", 2, || count(root, ".card__title a") > 1).await;
     let article = &catalog().index_page(1).unwrap().items[1];
 
-    click(
+    follow(
         root,
-        &format!(".card__title a[href='/article/{}']", article.slug),
-    );
-    let href = routes::article(&article.slug);
-    until("the address shows the article", 2, || pathname() == href).await;
-    until("the article", 2, || {
-        text_or_empty(root, "main h1") == article.title
-    })
+        ".card__title",
+        &routes::article(&article.slug),
+        &article.title,
+    )
     .await;
     assert_eq!(text(root, ".article__lead"), article.lead);
     assert_eq!(
@@ -73,15 +75,12 @@ async fn clicking_links_changes_the_route() {
 
     // From the article to one of its tags, then to the about page through the footer.
     let tag = catalog().tag_page(&article.tags[0], 1).unwrap().tag;
-    click(
+    follow(
         root,
-        &format!(".article .tag-list a[href='/tag/{}']", tag.slug),
-    );
-    let href = routes::tag(&tag.slug);
-    until("the address shows the tag", 2, || pathname() == href).await;
-    until("the tag page", 2, || {
-        text_or_empty(root, "main h1") == tag.name
-    })
+        ".article .tag-list",
+        &routes::tag(&tag.slug),
+        &tag.name,
+    )
     .await;
     assert!(text(root, ".article-list").contains(&article.title));
 
@@ -106,10 +105,7 @@ async fn an_article_renders_its_typed_body() {
     let app = mount_at(&routes::article(slug), Source::Bundled).await;
     let root = &app.root;
     let article = catalog().article(slug).unwrap();
-    until("the article", 2, || {
-        text_or_empty(root, "main h1") == article.summary.title
-    })
-    .await;
+    until_heading(root, &article.summary.title, 2).await;
     assert!(count(root, ".article-body h2") >= 3);
     assert!(count(root, ".article-body p") >= 5);
     assert!(count(root, ".article-body strong") >= 1);
@@ -157,7 +153,7 @@ async fn the_bundled_content_needs_no_request() {
     let root = &app.root;
     until("the home page", 2, || count(root, ".card__title a") > 0).await;
     click(root, ".card__title a");
-    until("an article", 2, || find(root, ".article-body").is_some()).await;
+    until_shown(root, ".article-body", 2).await;
     settle().await;
     let json_requests = performance
         .get_entries_by_type("resource")

@@ -100,6 +100,18 @@ pub async fn until(what: &str, seconds: u32, done: impl Fn() -> bool) {
     );
 }
 
+/// Waits until an element matches `selector` under `root`, for at most `seconds`.
+pub async fn until_shown(root: &HtmlElement, selector: &str, seconds: u32) {
+    let what = format!("an element {selector}");
+    until(&what, seconds, || find(root, selector).is_some()).await;
+}
+
+/// Waits for the page whose main heading is `heading`, for at most `seconds`.
+pub async fn until_heading(root: &HtmlElement, heading: &str, seconds: u32) {
+    let what = format!("the heading « {heading} »");
+    until(&what, seconds, || text_or_empty(root, "main h1") == heading).await;
+}
+
 pub fn find(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     root.query_selector(selector)
         .unwrap()
