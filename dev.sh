@@ -193,10 +193,10 @@ build_site() {
   node "$ROOT/tools/build/search-index.mjs" "$records" "$ROOT/dist"
 }
 
-# navigation.js and search.js of the built site DIR, minified in place.
+# The scripts of public/ (navigation.js, search.js, share.js) in the built site DIR, minified in place.
 minify_scripts() {
   CARGO_TARGET_DIR="$ROOT/target" cargo build --quiet --release --manifest-path "$ROOT/tools/minify/Cargo.toml"
-  "$ROOT/target/release/veille-minify" "$1/navigation.js" "$1/search.js"
+  "$ROOT/target/release/veille-minify" "$1/navigation.js" "$1/search.js" "$1/share.js"
 }
 
 # The style guide is not in the release: its accessibility audit runs on the trunk serve build.

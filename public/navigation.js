@@ -7,8 +7,9 @@
 //    it is hovered, touched or focused. A signup sent before is held, shown on its way, and sent
 //    by the wasm once it is there (or, if it cannot load or is late, posted as the plain form it
 //    is). The share rows need
-//    no wasm: « Copier le lien » and the share sheet are served here, from the row's data-url,
-//    data-titre and data-texte (src/components/share.rs).
+//    no wasm: « Copier le lien » and the share sheet are served here (public/share.js, which the
+//    full app uses too), from the row's data-url, data-titre and data-texte
+//    (src/components/share.rs).
 // 2. Client-side navigation: an internal link fetches the next prerendered page (prefetched on
 //    hover, focus or touch) and swaps the body and the page's head tags (those after the
 //    <!--HEAD--> marker) instead of loading a new document; history, scroll, focus on the new
@@ -23,6 +24,8 @@
 //    another content API), the full app instead (its own router then navigates).
 //
 // The names it reads are written by the prerender (src/hydration.rs, src/prerender.rs).
+
+import { canShare, copy, share as openSheet } from "./share.js";
 
 // Started by the page's inline loader (src/hydration.rs, NAVIGATION_LOADER), which from now on
 // leaves signups to this script.
@@ -154,28 +157,9 @@ const CONFIRMATION_MS = 3000;
 
 /** Shows each row's share button where the browser has a share sheet. */
 function shareRows() {
-  if (typeof navigator.share !== "function") return;
+  if (!canShare()) return;
   for (const button of doc.querySelectorAll(".share[data-url] .share__native")) {
     button.closest("li").hidden = false;
-  }
-}
-
-/** The Clipboard API, or where it is missing or refused, a selected text area and the copy command. */
-async function copy(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = Object.assign(doc.createElement("textarea"), { value: text, className: "share__fallback" });
-    area.setAttribute("readonly", "");
-    doc.body.append(area);
-    area.select();
-    let done = false;
-    try {
-      done = doc.execCommand("copy");
-    } catch {}
-    area.remove();
-    return done;
   }
 }
 
@@ -185,11 +169,7 @@ function share() {
     const row = /** @type {HTMLElement | null | undefined} */ (button?.closest(".share[data-url]"));
     if (!row) return;
     const { url, titre, texte } = row.dataset;
-    if (button.matches(".share__native")) {
-      // A reader who closes the sheet rejects the promise: nothing to report.
-      navigator.share?.({ title: titre, text: texte, url }).catch(() => {});
-      return;
-    }
+    if (button.matches(".share__native")) return openSheet(titre, texte, url);
     copy(url).then((done) => {
       if (!done) return;
       const status = row.querySelector(".share__status");

@@ -152,16 +152,23 @@ fn offer_latest(window: &web_sys::Window, source: &Source) {
     ask.forget();
 }
 
+// « Copier le lien » and the share sheet: one implementation, public/share.js, which
+// navigation.js imports on the pages of islands and the full app's wasm here.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/public/share.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = canShare)]
+    fn share_sheet_exists() -> bool;
+    #[wasm_bindgen(js_name = share)]
+    fn open_share_sheet(title: &str, text: &str, url: &str);
+    #[wasm_bindgen(js_name = copy)]
+    fn copy_to_clipboard(text: &str) -> js_sys::Promise;
+}
+
 /// Whether `navigator.share` exists.
 pub fn has_share_sheet() -> bool {
     #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .map(|w| {
-                js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false)
-            })
-            .unwrap_or(false)
-    }
+    return share_sheet_exists();
     #[cfg(not(target_arch = "wasm32"))]
     false
 }
@@ -169,68 +176,23 @@ pub fn has_share_sheet() -> bool {
 /// Opens the share sheet with a page's title, text and address.
 pub fn share(title: &str, text: &str, url: &str) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        let data = web_sys::ShareData::new();
-        data.set_title(title);
-        data.set_text(text);
-        data.set_url(url);
-        // A reader who closes the sheet rejects the promise: nothing to report.
-        let _ = window.navigator().share_with_data(&data);
-    }
+    open_share_sheet(title, text, url);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (title, text, url);
 }
 
-/// Puts `text` on the clipboard: the Clipboard API, or where it is missing or refused, a
-/// selected text area and the copy command. Whether it worked.
+/// Puts `text` on the clipboard (the Clipboard API, or the copy command where it is missing or
+/// refused); whether it worked.
 pub async fn copy(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
-    {
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let navigator = window.navigator();
-        let has_api = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-            .map(|c| !c.is_undefined() && !c.is_null())
-            .unwrap_or(false);
-        if has_api {
-            let promise = navigator.clipboard().write_text(text);
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                return true;
-            }
-        }
-        fallback_copy(&window, text)
-    }
+    return wasm_bindgen_futures::JsFuture::from(copy_to_clipboard(text))
+        .await
+        .is_ok_and(|done| done.as_bool() == Some(true));
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = text;
         false
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn fallback_copy(window: &web_sys::Window, text: &str) -> bool {
-    let Some(document) = window.document() else {
-        return false;
-    };
-    let Some(body) = document.body() else {
-        return false;
-    };
-    let Ok(area) = document.create_element("textarea") else {
-        return false;
-    };
-    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
-    area.set_value(text);
-    let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("class", "share__fallback");
-    let _ = body.append_child(&area);
-    area.select();
-    let copied = document
-        .unchecked_ref::<web_sys::HtmlDocument>()
-        .exec_command("copy")
-        .unwrap_or(false);
-    area.remove();
-    copied
 }
 
 /// Fills every `.sg-swatch__contrast` of the style guide with what `label` says of two

@@ -121,16 +121,28 @@ pub fn trunk_loader(html: &str) -> Option<Loader> {
     loader_script(html).map(|(_, _, loader)| loader)
 }
 
+/// Where trunk puts the JavaScript files the app's wasm imports (wasm-bindgen's snippets).
+const SNIPPETS: &str = "/snippets/";
+
 /// The page without trunk's loader: its inline script, the `modulepreload` of the app's
-/// JavaScript and the preload of its wasm (a page of islands loads them itself, later).
+/// JavaScript and of the snippets it imports, and the preload of its wasm (a page of islands
+/// loads them itself, later, if ever).
 pub fn without_trunk_loader(html: &str) -> String {
     let Some((start, end, loader)) = loader_script(html) else {
         return html.to_string();
     };
     let page = format!("{}{}", &html[..start], &html[end..]);
-    let page = without_link(&page, |rel, href| {
-        rel == Some("modulepreload") && href == Some(loader.js.as_str())
-    });
+    let mut page = page;
+    loop {
+        let fewer = without_link(&page, |rel, href| {
+            rel == Some("modulepreload")
+                && href.is_some_and(|href| href == loader.js || href.starts_with(SNIPPETS))
+        });
+        if fewer.len() == page.len() {
+            break;
+        }
+        page = fewer;
+    }
     without_wasm_preload(&page)
 }
 
@@ -192,7 +204,7 @@ mod tests {
 
     #[test]
     fn trunk_s_loader_is_found_and_removed_whatever_its_quoting() {
-        let minified = "<style>x</style><link rel=modulepreload href=/veille-a1.js><link as=fetch href=/veille-a1_bg.wasm rel=preload type=application/wasm><script type=module>import init,*as bindings from\"/veille-a1.js\";const wasm=await init({module_or_path:`/veille-a1_bg.wasm`});window.wasmBindings=bindings;dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{detail:{wasm}}))</script><link rel=icon href=/favicon.svg>";
+        let minified = "<style>x</style><link rel=modulepreload href=/veille-a1.js><link crossorigin href=/snippets/veille-b2/public/share.js rel=modulepreload><link as=fetch href=/veille-a1_bg.wasm rel=preload type=application/wasm><script type=module>import init,*as bindings from\"/veille-a1.js\";const wasm=await init({module_or_path:`/veille-a1_bg.wasm`});window.wasmBindings=bindings;dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{detail:{wasm}}))</script><link rel=icon href=/favicon.svg>";
         assert_eq!(
             trunk_loader(minified),
             Some(Loader {

@@ -17,8 +17,8 @@ export function sizes(bytes) {
 
 /**
  * The same-site files a cold load of `route` fetches before any interaction: the page, its
- * stylesheet, icon, scripts (`<script src>`), the wasm trunk's inline loader fetches at once (the
- * full app's pages), and its images that are not lazy-loaded. A page of islands fetches its
+ * stylesheet, icon, scripts (`<script src>`) and the modules they import, the wasm trunk's inline
+ * loader fetches at once (the full app's pages), and its images that are not lazy-loaded. A page of islands fetches its
  * islands' wasm only later: see `islandsAssets`.
  */
 export async function coldAssets(dist, route) {
@@ -43,8 +43,15 @@ export async function coldAssets(dist, route) {
   // A page of islands' loader: `import("/navigation.js")` once the page has loaded.
   for (const [, js] of html.matchAll(/import\(\s*["'`](\/[^"'`]+\.js)["'`]\s*\)/g)) found.add(js);
   const files = [{ name: page, bytes: Buffer.from(html) }];
+  // A Set grows while it is iterated: the modules a script imports statically (navigation.js
+  // imports share.js) are fetched with it, and counted.
   for (const path of found) {
-    files.push({ name: path.slice(1), bytes: await readFile(join(dist, decodeURIComponent(path))) });
+    const bytes = await readFile(join(dist, decodeURIComponent(path)));
+    files.push({ name: path.slice(1), bytes });
+    if (!path.endsWith(".js")) continue;
+    for (const [, module] of bytes.toString("utf8").matchAll(/\bimport\s*(?:[^"'`();]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
+      found.add(new URL(module, `https://site${path}`).pathname);
+    }
   }
   return files.map(({ name, bytes }) => ({ name, ...sizes(bytes) }));
 }

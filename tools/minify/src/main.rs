@@ -1,5 +1,5 @@
 //! `veille-minify FILE…`: each file, an ES module of the site (`dist/navigation.js`,
-//! `dist/search.js`), rewritten minified: comments and spaces gone, local names shortened (a
+//! `dist/search.js`, `dist/share.js`), rewritten minified: comments and spaces gone, local names shortened (a
 //! module's top level is its own; its exports keep their names), the safest compression
 //! (nothing dropped that a side effect could need). Their source in `public/` is written to be
 //! read, with a comment for every why and names that say what they hold; a cold article page
@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn the_site_s_scripts_are_minified_whole() {
-        for name in ["navigation.js", "search.js"] {
+        for name in ["navigation.js", "search.js", "share.js"] {
             let path = Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../../public")
                 .join(name);
@@ -92,6 +92,10 @@ mod tests {
                 "data-vivant",
                 "Chargement de la page…",
                 "La recherche met trop de temps",
+                // share.js's exports, which navigation.js and the full app's wasm import.
+                "./share.js",
+                "canShare",
+                "export async function copy",
             ] {
                 assert_eq!(out.contains(word), js.contains(word), "{name}: {word}");
             }
