@@ -43,6 +43,8 @@ pub const LAYERS: &[(&str, &str, Builds)] = &[
     // The native build: feeds and sitemaps, the prerender of every route.
     ("build", "feeds", Builds::Native),
     ("build", "prerender", Builds::Native),
+    // Keeping a built site current with its CMS: import, pages, deploy (`veille-content sync`).
+    ("build", "publish", Builds::Native),
 ];
 
 /// What `lib.rs` re-exports from the model under their old names, and so may be imported as

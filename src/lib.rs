@@ -46,11 +46,14 @@ pub mod components;
 pub mod islands;
 pub mod pages;
 pub mod app;
-// build: the native prerender step only (feature `ssr`).
+// build: the native prerender step, and the publication that keeps a built site current
+// (feature `ssr`).
 #[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod publish;
 
 #[cfg(test)]
 mod layers;

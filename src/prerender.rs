@@ -215,12 +215,17 @@ impl Template {
     ///
     /// The navigation script is started by a small inline loader once the page has loaded
     /// ([`NAVIGATION_LOADER`]).
-    pub fn with_islands(mut self, islands_html: &str) -> Result<Template, String> {
-        let app = markup::trunk_loader(&self.head)
-            .ok_or("index.html\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)")?;
+    pub fn with_islands(self, islands_html: &str) -> Result<Template, String> {
         let islands = markup::trunk_loader(islands_html).ok_or(
             "index.html des îlots\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)",
         )?;
+        self.with_islands_loader(islands)
+    }
+
+    /// [`Template::with_islands`], from the addresses of the islands' JavaScript and wasm.
+    fn with_islands_loader(mut self, islands: markup::Loader) -> Result<Template, String> {
+        let app = markup::trunk_loader(&self.head)
+            .ok_or("index.html\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)")?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
             "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
@@ -408,8 +413,24 @@ pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), String>
 #[derive(Debug, Default)]
 pub struct Report {
     pub pages: usize,
+    /// The files written: every one, or with [`Writes::Changed`] those whose bytes changed.
     pub files: Vec<PathBuf>,
+    /// The pages of routes the site no longer has, removed ([`publish`] only).
+    pub removed: Vec<PathBuf>,
 }
+
+/// Where the pages of islands' JavaScript and wasm come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Islands<'a> {
+    /// No islands: every route page is the full app's to hydrate.
+    None,
+    /// trunk's output of the `islands` build, its files copied into `dist`.
+    Build(&'a Path),
+    /// As the site in `dist` was built: the addresses its home page names (already in `dist`).
+    AsBuilt,
+}
+
+pub use crate::output::Writes;
 
 /// Prerenders the whole site into `dist`: a page per route, `404.html`, the feed, the
 /// sitemap(s) and `robots.txt`. trunk's `index.html` is kept as `spa.html` (the template, and
@@ -421,6 +442,49 @@ pub fn prerender(
     catalog: &'static Catalog,
     source: &Source,
     islands: Option<&Path>,
+) -> Result<Report, String> {
+    let islands = islands.map_or(Islands::None, Islands::Build);
+    build(dist, catalog, source, islands, Writes::All)
+}
+
+/// The site in `dist`, built before (by [`prerender`]), brought up to date with `catalog`
+/// while it is being served: the same pages rendered again, but only the files whose bytes
+/// changed written, each renamed into place whole; the pages of articles written before the
+/// lists that link to them; then the pages of routes that are gone removed, once nothing links
+/// to them. Needs no trunk: trunk's page and the islands' addresses are read from `dist`.
+pub fn publish(dist: &Path, catalog: &'static Catalog, source: &Source) -> Result<Report, String> {
+    let before = fs::read_to_string(dist.join(routes::LIST_FILE)).map_err(|e| {
+        format!(
+            "{}\u{a0}: {e} (le site doit avoir été construit une première fois)",
+            dist.join(routes::LIST_FILE).display()
+        )
+    })?;
+    let mut report = build(dist, catalog, source, Islands::AsBuilt, Writes::Changed)?;
+    let now: std::collections::HashSet<String> =
+        routes::all(catalog).iter().map(|r| r.file()).collect();
+    for file in routes::files_listed(&before)? {
+        if now.contains(&file) {
+            continue;
+        }
+        let path = dist.join(&file);
+        if crate::output::unsafe_name(&file).is_none() && path.is_file() {
+            fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+            // Its folder, when the page was all it held (`article/<slug>/`).
+            if let Some(folder) = path.parent().filter(|f| *f != dist) {
+                let _ = fs::remove_dir(folder);
+            }
+            report.removed.push(path);
+        }
+    }
+    Ok(report)
+}
+
+fn build(
+    dist: &Path,
+    catalog: &'static Catalog,
+    source: &Source,
+    islands: Islands<'_>,
+    writes: Writes,
 ) -> Result<Report, String> {
     init_executor();
     let index = dist.join("index.html");
@@ -454,7 +518,13 @@ pub fn prerender(
              la politique de sécurité de chaque page est recalculée"
         );
     }
-    fs::write(&shell, guarded).map_err(|e| format!("{}: {e}", shell.display()))?;
+    let mut written: Vec<PathBuf> = Vec::new();
+    written.extend(crate::output::put(
+        dist,
+        "spa.html",
+        guarded.as_bytes(),
+        writes,
+    )?);
 
     // The prerender reads content from disk, never over HTTP: a site configured with a content
     // API is prerendered from a copy of it (`--content DIR`), or else from the bundled content,
@@ -467,56 +537,70 @@ pub fn prerender(
             template.content_api
         );
     }
-    let mut copied = Vec::new();
-    if let Some(dir) = islands {
-        let islands_html = read(&dir.join("index.html"))?;
-        template = template.with_islands(&islands_html)?;
-        if template.has_islands() {
+    match islands {
+        Islands::None => {}
+        Islands::Build(dir) => {
+            let islands_html = read(&dir.join("index.html"))?;
+            template = template.with_islands(&islands_html)?;
             let loader = markup::trunk_loader(&islands_html)
                 .ok_or("index.html des îlots\u{a0}: pas de chargeur de trunk")?;
             for file in [&loader.js, &loader.wasm] {
-                copied.push(copy_asset(dir, dist, file)?);
+                written.push(copy_asset(dir, dist, file)?);
+            }
+        }
+        Islands::AsBuilt => {
+            // The home page, a page of islands when the site has them, names their files.
+            let home = read(&dist.join("index.html"))?;
+            let named = markup::meta_content(&home, ISLANDS_META);
+            if let Some((js, wasm)) = named.as_deref().and_then(|n| n.split_once(' ')) {
+                let loader = markup::Loader {
+                    js: js.to_string(),
+                    wasm: wasm.to_string(),
+                };
+                template = template.with_islands_loader(loader)?;
             }
         }
     }
     let routes: Vec<Route> = routes::all(catalog);
     // Pages are independent: rendered on every core, each written as soon as it is rendered
-    // (nothing accumulates in memory).
+    // (nothing accumulates in memory). The articles first: a list never links to a page not
+    // yet written.
     let template = &template;
-    let written = parallel::map(routes.iter().collect(), |route| {
-        let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            render(template, source, &route.path, &route.path)
-        }))
-        .map_err(|_| format!("{}: the render panicked", route.path))?;
-        write_file(dist, &route.file(), &page)
-    });
+    let (articles, lists): (Vec<&Route>, Vec<&Route>) =
+        routes.iter().partition(|r| r.kind == routes::Kind::Article);
+    for part in [articles, lists] {
+        let pages = parallel::map(part, |route| {
+            let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                render(template, source, &route.path, &route.path)
+            }))
+            .map_err(|_| format!("{}: the render panicked", route.path))?;
+            crate::output::put(dist, &route.file(), page.as_bytes(), writes)
+        });
+        for page in pages {
+            written.extend(page?);
+        }
+    }
     let mut report = Report {
-        files: written.into_iter().collect::<Result<_, String>>()?,
+        files: written,
         ..Report::default()
     };
-    report.files.extend(copied);
     // What readers load of public/'s own scripts: their code, not their comments.
     for name in scripts::shrink(dist)? {
         report.files.push(dist.join(name));
     }
     let not_found = render(template, source, "/404", "");
-    report.files.push(write_file(dist, "404.html", &not_found)?);
-    report
-        .files
-        .push(write_file(dist, "feed.xml", &feeds::feed_xml(catalog))?);
-    for (name, xml) in feeds::sitemaps(catalog.site(), &routes) {
-        report.files.push(write_file(dist, &name, &xml)?);
+    let mut files = vec![
+        ("404.html".to_string(), not_found),
+        ("feed.xml".to_string(), feeds::feed_xml(catalog)),
+    ];
+    files.extend(feeds::sitemaps(catalog.site(), &routes));
+    files.push(("robots.txt".into(), feeds::robots_txt(catalog.site())));
+    files.push((routes::LIST_FILE.into(), routes::list_json(&routes)));
+    for (name, text) in files {
+        report
+            .files
+            .extend(crate::output::put(dist, &name, text.as_bytes(), writes)?);
     }
-    report.files.push(write_file(
-        dist,
-        "robots.txt",
-        &feeds::robots_txt(catalog.site()),
-    )?);
-    report.files.push(write_file(
-        dist,
-        routes::LIST_FILE,
-        &routes::list_json(&routes),
-    )?);
     report.pages = routes.len() + 1;
     Ok(report)
 }
@@ -592,11 +676,6 @@ fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, String
     }
     let bytes = fs::read(from.join(name)).map_err(|e| format!("{}/{name}: {e}", from.display()))?;
     crate::output::write_bytes(dist, name, &bytes)
-}
-
-/// Writes `text` to `dist/name`, creating its folders; never outside `dist` ([`output`]).
-fn write_file(dist: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
-    crate::output::write(dist, name, text)
 }
 
 #[cfg(test)]

@@ -163,6 +163,17 @@ pub fn list_json(routes: &[Route]) -> String {
     crate::output::json(&entries)
 }
 
+/// The files a `routes.json` ([`list_json`]) lists, in its order: what an earlier build wrote.
+pub fn files_listed(json: &str) -> Result<Vec<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        file: String,
+    }
+    let entries: Vec<Entry> =
+        serde_json::from_str(json).map_err(|e| format!("{LIST_FILE}\u{a0}: illisible ({e})"))?;
+    Ok(entries.into_iter().map(|e| e.file).collect())
+}
+
 /// The `YYYY-MM-DD` part of an ISO 8601 date.
 fn date_of(iso: &str) -> String {
     iso.get(..10).unwrap_or(iso).to_string()
@@ -172,6 +183,14 @@ fn date_of(iso: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::bundled;
+
+    #[test]
+    fn the_list_of_routes_reads_back_as_its_files() {
+        let routes = all(bundled().unwrap());
+        let files: Vec<String> = routes.iter().map(Route::file).collect();
+        assert_eq!(files_listed(&list_json(&routes)).unwrap(), files);
+        assert!(files_listed("<html>").unwrap_err().contains("illisible"));
+    }
 
     #[test]
     fn every_page_of_the_site_is_a_route() {

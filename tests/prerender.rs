@@ -1577,3 +1577,197 @@ fn the_scripts_and_the_pages_spell_their_shared_names_alike() {
                 .contains(".sg-")
     );
 }
+
+/// A copy of the sample's content directory (`site.json`, `articles/`), as an import writes one.
+fn sample_content(into: &Path) {
+    fs::create_dir_all(into.join("articles")).unwrap();
+    fs::copy("public/api/site.json", into.join("site.json")).unwrap();
+    for entry in fs::read_dir("public/api/articles").unwrap().flatten() {
+        fs::copy(entry.path(), into.join("articles").join(entry.file_name())).unwrap();
+    }
+}
+
+/// Every site-relative link (`<a href>`) of every HTML page under `dist` that leads to no file:
+/// a page (a folder's `index.html`) or a file (a feed). The style guide is left out: its
+/// pagers show made-up pages.
+fn broken_links(dist: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    let mut folders = vec![dist.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            // 404.html and spa.html stand for any address; the islands' test files are stubs.
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".html")
+                || name == "404.html"
+                || name == "spa.html"
+                || path.starts_with(dist.join("styleguide"))
+            {
+                continue;
+            }
+            let html = Html::parse_document(&fs::read_to_string(&path).unwrap());
+            for element in select(&html, "a[href]") {
+                let link = element.value().attr("href").unwrap();
+                let Some(local) = link.strip_prefix('/').filter(|l| !l.starts_with('/')) else {
+                    continue;
+                };
+                let local = local.split(['#', '?']).next().unwrap();
+                // The search page answers its query in the browser.
+                if local.is_empty() || local == "recherche" {
+                    continue;
+                }
+                let target = dist.join(local);
+                if !(target.is_file() || target.join("index.html").is_file()) {
+                    broken.push(format!("{}: {link}", path.display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// `veille-content sync`'s second half (src/publish.rs): the content changes, and the built
+/// site follows without trunk — the new article's page, its lists, feed, sitemap and API files
+/// written, the removed one's page and files gone, every link leading to a file; and a second
+/// run writes nothing.
+#[test]
+fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
+    let dir = scratch("publication");
+    let content = dir.join("contenu");
+    sample_content(&content);
+    let dist = dir.join("site");
+    fs::create_dir_all(&dist).unwrap();
+    fs::write(
+        dist.join("index.html"),
+        with_loader(TEMPLATE, "veille-app1"),
+    )
+    .unwrap();
+    let islands = dir.join("îlots");
+    fs::create_dir_all(&islands).unwrap();
+    fs::write(
+        islands.join("index.html"),
+        with_loader(TEMPLATE, "veille-ilots2"),
+    )
+    .unwrap();
+    fs::write(
+        islands.join("veille-ilots2.js"),
+        "export default async () => {}",
+    )
+    .unwrap();
+    fs::write(islands.join("veille-ilots2_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    prerender::set_content_api(&dist, "/api", "veille", "").unwrap();
+    let catalog: &'static veille::content::Catalog = Box::leak(Box::new(
+        veille::content::Catalog::from_dir(&content).unwrap(),
+    ));
+    let source = Source::Archive(veille::content::Archive(catalog));
+    let built = prerender::prerender(&dist, catalog, &source, Some(&islands)).unwrap();
+    // The site serves its API: the content directory, as `./dev.sh build` copies it.
+    publish_api_copy(&content, &dist.join("api"));
+    assert_eq!(broken_links(&dist), Vec::<String>::new());
+
+    // A fresh article (the newest), and one removed.
+    let gone = "petits-modeles-de-langage";
+    let model: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(content.join("articles/evaluer-un-classifieur.json")).unwrap(),
+    )
+    .unwrap();
+    let mut fresh = model.clone();
+    fresh["slug"] = "publie-a-l-instant".into();
+    fresh["title"] = "Publié à l’instant".into();
+    fresh["published"] = "2031-01-01T08:00:00+01:00".into();
+    fresh["updated"] = serde_json::Value::Null;
+    fs::write(
+        content.join("articles/publie-a-l-instant.json"),
+        fresh.to_string(),
+    )
+    .unwrap();
+    fs::remove_file(content.join(format!("articles/{gone}.json"))).unwrap();
+
+    let (written, deleted) = veille::publish::publish(&content, &dist).unwrap();
+    let page = |path: &str| {
+        Html::parse_document(&fs::read_to_string(dist.join(routes::file_for(path))).unwrap())
+    };
+    let new = page(&routes::article("publie-a-l-instant"));
+    assert_head(&new, &[("meta[property='og:title']", "Publié à l’instant")]);
+    assert!(text(one(&page("/"), ".card--lead .card__title")).contains("Publié à l’instant"));
+    assert!(!dist.join(routes::file_for(&routes::article(gone))).exists());
+    let feed = fs::read_to_string(dist.join("feed.xml")).unwrap();
+    assert!(feed.contains("Publié à l’instant") && !feed.contains(gone));
+    let sitemap = fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/article/publie-a-l-instant") && !sitemap.contains(gone));
+    assert!(dist.join("api/articles/publie-a-l-instant.json").is_file());
+    assert!(!dist.join(format!("api/articles/{gone}.json")).exists());
+    let index: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("api/index/1.json")).unwrap()).unwrap();
+    assert_eq!(index["items"][0]["slug"], "publie-a-l-instant");
+    // Written: only what changed (the about page and the style of every page did not).
+    assert!(
+        written.contains(&"article/publie-a-l-instant/index.html".to_string()),
+        "{written:?}"
+    );
+    assert!(
+        !written.iter().any(|f| f == "a-propos/index.html"),
+        "{written:?}"
+    );
+    let pages_written = written.iter().filter(|f| !f.starts_with("api/")).count();
+    assert!(
+        pages_written < built.files.len(),
+        "{written:?} of {}",
+        built.files.len()
+    );
+    assert!(
+        deleted.contains(&format!("article/{gone}/index.html")),
+        "{deleted:?}"
+    );
+    assert!(
+        deleted.contains(&format!("api/articles/{gone}.json")),
+        "{deleted:?}"
+    );
+    assert_eq!(broken_links(&dist), Vec::<String>::new());
+    // Nothing left half-written beside its place.
+    let leftovers: Vec<_> = walk(&dist)
+        .into_iter()
+        .filter(|f| f.contains(".veille-"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+    // The same content again: nothing to write.
+    assert_eq!(
+        veille::publish::publish(&content, &dist).unwrap(),
+        (vec![], vec![])
+    );
+}
+
+/// The content directory copied as the site's API (`dist/api`), without the import's state.
+fn publish_api_copy(content: &Path, api: &Path) {
+    for file in walk(content) {
+        let to = api.join(&file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(content.join(&file), to).unwrap();
+    }
+}
+
+/// Every file under `root`, relative to it.
+fn walk(root: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(
+                    path.strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    found
+}

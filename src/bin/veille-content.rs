@@ -11,6 +11,15 @@
 //!                                             images served by the site, AVIF and JPEG copies
 //!                                             made once each (media/), or with `--images cms`
 //!                                             linked on the CMS with its own sizes
+//! veille-content sync wordpress URL DIR DIST [--base-url URL] [--images cms|local] [--deploy CMD]
+//! veille-content sync ghost URL KEY DIR DIST  [the same options]
+//!                                             one round: the import into DIR, then the built
+//!                                             site DIST brought up to date (only what changed
+//!                                             written, whole), then CMD handed the files
+//!                                             written and removed (src/publish.rs)
+//! veille-content watch … [--poll SECONDS] [--listen 127.0.0.1:PORT --secret S] [--health FILE]
+//!                                             the same arguments: rounds until stopped, every
+//!                                             SECONDS (default 60) and when the CMS notifies
 //! veille-content search OUT.json [DIR]        the search index's records, for Pagefind
 //! veille-content bench-images PHOTO N…        the cost of the import's image copies: N distinct
 //!                                             photos cut from PHOTO, made, then imported again
@@ -40,12 +49,14 @@ fn main() -> ExitCode {
         ["synthetic", n, dir, seed] => synthetic(n, dir, seed),
         ["hugo", n, dir] => hugo(n, dir, "1"),
         ["import", rest @ ..] => import(rest),
+        ["sync", rest @ ..] => publication(rest, false),
+        ["watch", rest @ ..] => publication(rest, true),
         ["hugo", n, dir, seed] => hugo(n, dir, seed),
         ["search", out] => search_records(out, None),
         ["search", out, dir] => search_records(out, Some(dir)),
         ["bench-images", photo, counts @ ..] if !counts.is_empty() => bench_images(photo, counts),
         _ => Err(
-            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED] | search OUT.json [DIR] | bench-images PHOTO N…".into(),
+            "usage: veille-content api [DIR] | synthetic N DIR [SEED] | hugo N DIR [SEED] | import … | sync … | watch … | search OUT.json [DIR] | bench-images PHOTO N…".into(),
         ),
     };
     match result {
@@ -101,6 +112,90 @@ fn import(args: &[&str]) -> Result<(), String> {
         _ => import::wordpress(&http, url, to),
     };
     say_imported(dir, url, done)
+}
+
+/// `sync` (one round) or `watch` (rounds until stopped): the import's arguments, then the built
+/// site's folder.
+fn publication(args: &[&str], watching: bool) -> Result<(), String> {
+    use std::time::Duration;
+    use veille::publish::{self, Cms, Options, Watch};
+    const USAGE: &str = "usage: veille-content sync|watch wordpress URL DIR DIST | ghost URL KEY DIR DIST [--base-url URL] [--images cms|local] [--deploy CMD] [--poll SECONDS] [--listen 127.0.0.1:PORT --secret S] [--health FILE]";
+    let mut options = Options::default();
+    let mut how = Watch {
+        poll: Duration::from_secs(60),
+        listen: None,
+        health: None,
+    };
+    let (mut listen, mut secret) = (None, None);
+    let mut words = Vec::new();
+    let mut rest = args.iter();
+    while let Some(&word) = rest.next() {
+        let mut value = || rest.next().copied().ok_or(USAGE);
+        match word {
+            "--base-url" => options.base_url = Some(value()?.to_string()),
+            "--images" => options.cms_images = value()? == "cms",
+            "--deploy" => options.deploy = Some(value()?.to_string()),
+            "--poll" if watching => {
+                let seconds: u64 = value()?
+                    .parse()
+                    .ok()
+                    .filter(|s| *s > 0)
+                    .ok_or("--poll\u{a0}: un nombre de secondes")?;
+                how.poll = Duration::from_secs(seconds);
+            }
+            "--listen" if watching => listen = Some(value()?.to_string()),
+            "--secret" if watching => secret = Some(value()?.to_string()),
+            "--health" if watching => how.health = Some(value()?.into()),
+            other if other.starts_with("--") => {
+                return Err(format!("{other}\u{a0}: option inconnue\n{USAGE}"))
+            }
+            _ => words.push(word),
+        }
+    }
+    how.listen = match (listen, secret) {
+        (Some(address), Some(secret)) if !secret.is_empty() => Some((address, secret)),
+        (Some(_), _) => {
+            return Err(
+                "--listen sans --secret\u{a0}: une notification non signée serait acceptée de n’importe qui".into(),
+            )
+        }
+        (None, _) => None,
+    };
+    let (cms, dir, dist) = match words.as_slice() {
+        ["wordpress", url, dir, dist] => (
+            Cms::WordPress {
+                url: url.to_string(),
+            },
+            *dir,
+            *dist,
+        ),
+        ["ghost", url, key, dir, dist] => (
+            Cms::Ghost {
+                url: url.to_string(),
+                key: key.to_string(),
+            },
+            *dir,
+            *dist,
+        ),
+        _ => return Err(USAGE.into()),
+    };
+    let (dir, dist) = (Path::new(dir), Path::new(dist));
+    if !dist.join("spa.html").is_file() {
+        return Err(format!(
+            "{}\u{a0}: pas de site construit (spa.html manque)\u{a0}: construisez-le d’abord, par exemple VEILLE_CONTENT={} ./dev.sh build",
+            dist.display(),
+            dir.display()
+        ));
+    }
+    let http = import::Http::new();
+    if watching {
+        return publish::watch(&http, &cms, dir, dist, &options, &how, |line| {
+            println!("veille-content watch\u{a0}: {line}")
+        });
+    }
+    let round = publish::round(&http, &cms, dir, dist, &options).map_err(|e| e.to_string())?;
+    println!("veille-content sync\u{a0}: {}", round.line());
+    Ok(())
 }
 
 fn say_imported(

@@ -17,7 +17,7 @@ mod write;
 
 pub use error::ImportError;
 pub use http::{image_size, Answer, Get, Http};
-pub use state::{compare, Changes, STATE_FILE};
+pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
 
 use crate::cms::{ghost as g, wordpress};
 use crate::model::content::{Block, Catalog, Site};

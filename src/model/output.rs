@@ -46,6 +46,66 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
 
 /// [`write`] for any bytes (a wasm file copied from another build).
 pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, String> {
+    let path = place(dir, name)?;
+    fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// How a build writes its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    /// Every file, in place: a build into a folder nobody reads yet.
+    All,
+    /// Into a site being served: only a file whose bytes changed, written beside its place and
+    /// renamed over it, so that a reader gets the old file or the new one, never part of one.
+    Changed,
+}
+
+/// Writes `bytes` to `dir/name` as `writes` says ([`write_bytes`]'s checks first): its path
+/// when it was written, `None` when the file already held exactly these bytes.
+pub fn put(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    writes: Writes,
+) -> Result<Option<PathBuf>, String> {
+    if writes == Writes::All {
+        return write_bytes(dir, name, bytes).map(Some);
+    }
+    let path = place(dir, name)?;
+    if fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(None);
+    }
+    replace(&path, bytes)?;
+    Ok(Some(path))
+}
+
+/// Writes `bytes` beside `path` and renames the copy over it: a rename within a folder is
+/// atomic, so that the file is whole, before or after, whoever reads it meanwhile.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("fichier");
+    let temporary = path.with_file_name(format!(
+        ".{name}.veille-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let said = |e: std::io::Error| format!("{}\u{a0}: {e}", path.display());
+    fs::write(&temporary, bytes).map_err(said)?;
+    fs::rename(&temporary, path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        said(e)
+    })
+}
+
+/// Where `name` goes under `dir`, its folders created: refused when [`unsafe_name`] rejects
+/// it, or when its folder is not inside `dir` (a symbolic link inside the output pointing
+/// elsewhere), before anything is created.
+fn place(dir: &Path, name: &str) -> Result<PathBuf, String> {
     if let Some(why) = unsafe_name(name) {
         return Err(format!(
             "{}\u{a0}: écriture de {name:?} refusée, hors du dossier de sortie\u{a0}: {why}",
@@ -65,7 +125,6 @@ pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, Strin
         ));
     }
     fs::create_dir_all(parent).map_err(|e| format!("{}\u{a0}: {e}", parent.display()))?;
-    fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
     Ok(path)
 }
 
@@ -103,6 +162,30 @@ mod tests {
         ] {
             assert!(unsafe_name(bad).is_some(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_changed_write_touches_only_what_changed_and_leaves_no_temporary_file() {
+        let out = std::env::temp_dir().join(format!("veille-put-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&out);
+        fs::create_dir_all(&out).unwrap();
+        let put = |text: &str| put(&out, "a/b.html", text.as_bytes(), Writes::Changed).unwrap();
+        assert!(put("un").is_some());
+        assert_eq!(put("un"), None);
+        assert!(put("deux").is_some());
+        assert_eq!(fs::read_to_string(out.join("a/b.html")).unwrap(), "deux");
+        let names: Vec<_> = fs::read_dir(out.join("a"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["b.html"]);
+        assert!(put_refused(&out));
+        fs::remove_dir_all(&out).unwrap();
+    }
+
+    fn put_refused(out: &Path) -> bool {
+        put(out, "../dehors.html", b"non", Writes::Changed).is_err()
     }
 
     #[test]

@@ -322,13 +322,15 @@ fn NewsletterStates() -> impl IntoView {
             "claire@exemple.fr",
         ),
     ];
-    static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    // Ids must be unique on the page, and the box is shown in both themes; the same on every
+    // render, so that a page rendered again is the same page.
+    let dark = use_context::<PanelTheme>().is_some_and(|t| t.0.contains("sombre"));
+    let theme = if dark { "sombre" } else { "clair" };
     states
         .into_iter()
-        .map(|(state, label, initial, email)| {
-            // Ids must be unique on the page, and the box is shown in both themes.
-            let n = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let id = format!("sg-lettre-{n}");
+        .enumerate()
+        .map(|(n, (state, label, initial, email))| {
+            let id = format!("sg-lettre-{theme}-{n}");
             view! {
                 <Specimen title=label file="src/components/newsletter.rs" state=state>
                     <NewsletterBox source="guide-de-style" initial=initial initial_email=email id=id />

@@ -1,4 +1,4 @@
-//! The site's own scripts as readers get them (`navigation.js`, `search.js`, copied from
+//! The site's own scripts as readers get them (`navigation.js`, `search.js`, `share.js`, copied from
 //! `public/` by trunk): without their comment lines. Their source is written to be read, with
 //! a comment for every why; a cold article page loads `navigation.js` (`tests/budget.json`),
 //! and its comments were a sixth of what it weighed. `./dev.sh build` then minifies them
@@ -8,7 +8,7 @@
 use std::{fs, path::Path};
 
 /// The scripts of `public/` that ship as written, by name under `dist/`.
-pub const SCRIPTS: [&str; 2] = ["navigation.js", "search.js"];
+pub const SCRIPTS: [&str; 3] = ["navigation.js", "search.js", "share.js"];
 
 /// `js` without its comment lines and blank lines: a line that is a `//` comment, and a `/* */`
 /// block that starts a line (through the line that closes it). Code, and a comment after code
@@ -36,7 +36,8 @@ pub fn without_comments(js: &str) -> String {
     out
 }
 
-/// Rewrites each of [`SCRIPTS`] that `dist` holds without its comments; the files rewritten.
+/// Rewrites each of [`SCRIPTS`] that `dist` holds without its comments; the files rewritten
+/// (none when they are already without: minified, or shrunk by an earlier run).
 pub fn shrink(dist: &Path) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
     for name in SCRIPTS {
@@ -46,9 +47,9 @@ pub fn shrink(dist: &Path) -> Result<Vec<String>, String> {
         };
         let shrunk = without_comments(&js);
         if shrunk != js {
-            fs::write(&path, shrunk).map_err(|e| format!("{}: {e}", path.display()))?;
+            crate::output::write(dist, name, &shrunk)?;
+            done.push(name.to_string());
         }
-        done.push(name.to_string());
     }
     Ok(done)
 }

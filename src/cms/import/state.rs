@@ -25,6 +25,10 @@ pub(super) struct State {
 /// Where an import keeps its [`State`], in the content directory.
 pub const STATE_FILE: &str = "import.json";
 
+/// The file `veille-content sync` keeps in the content directory about its last round
+/// (`crate::publish`): the import carries it over from one import to the next.
+pub const PUBLICATION_FILE: &str = "publication.json";
+
 impl State {
     /// What the last import of the same site (`source`: `wordpress` or `ghost`, at `url`) left
     /// in `dir`; `None` the first time, or when `dir` held another site.

@@ -2,7 +2,7 @@
 //! own Veille settings), the images' copies, and the content directory written beside its place
 //! and swapped in, so that it is never half written.
 
-use super::{state::State, Get, ImportError, Imported, STATE_FILE};
+use super::{state::State, Get, ImportError, Imported, PUBLICATION_FILE, STATE_FILE};
 use crate::cms::media;
 use crate::model::{
     content::{Article, Catalog, Newsletter, Site, Tag},
@@ -156,6 +156,11 @@ fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), Strin
     // written into the directory as they were made, they are kept from one import to the next.
     let media = dir.join(media::DIR);
     let moved = media.is_dir() && fs::rename(&media, fresh.join(media::DIR)).is_ok();
+    // So does what `veille-content sync` recorded of its last round (a copy: small).
+    let publication = dir.join(PUBLICATION_FILE);
+    if publication.is_file() {
+        let _ = fs::copy(&publication, fresh.join(PUBLICATION_FILE));
+    }
     let had = dir.exists();
     let swapped = if had { fs::rename(dir, &old) } else { Ok(()) }.and_then(|()| {
         fs::rename(&fresh, dir).inspect_err(|_| {

@@ -1,0 +1,546 @@
+//! Keeping a built site current with its CMS (native): `veille-content sync` runs one round,
+//! `veille-content watch` runs rounds until stopped (on a timer, and when the CMS says
+//! something changed: [`webhook`]).
+//!
+//! A round: the incremental import into the content directory (`cms::import`); the derived
+//! API files; the content directory mirrored into the site's own API (`dist/api/`, when the site
+//! serves one); the pages written again with [`prerender::publish`] (only the files whose bytes
+//! changed, each renamed into place whole, articles before the lists that link to them, then
+//! the pages that are gone removed); the deploy hook, handed the files written and removed.
+//! Nothing needs trunk, Rust or Node: the built site in `dist/` is the template.
+//!
+//! Safe to stop at any moment: every file is whole before or after, and the round is done
+//! again from the start by the next one until it has run to its end ([`MARKER`]); a CMS down
+//! or answering garbage leaves the content and the site as they were.
+
+pub mod webhook;
+
+use crate::{
+    cms::import::{self, Destination, Get, ImportError, Imported},
+    content::{Archive, Catalog, Source},
+    output::{self, Writes},
+    prerender,
+};
+use sha2::{Digest, Sha256};
+use std::{
+    collections::BTreeSet,
+    fmt, fs,
+    path::{Path, PathBuf},
+    time::{Duration, Instant},
+};
+
+/// The file of the content directory that records the last round that ran to its end: the
+/// content it published, and what a deploy hook that failed has still to send. Never copied
+/// into the site; the import carries it over.
+pub const MARKER: &str = import::PUBLICATION_FILE;
+
+/// What the content directory holds that the site's API does not serve: the import's state,
+/// the round's marker, the images' copies (served from `/media/`).
+const NOT_SERVED: [&str; 3] = [import::STATE_FILE, MARKER, crate::cms::media::DIR];
+
+/// The CMS a site is imported from.
+#[derive(Debug, Clone)]
+pub enum Cms {
+    WordPress { url: String },
+    Ghost { url: String, key: String },
+}
+
+/// How a round imports and deploys.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The public address of the site (the import's `--base-url`).
+    pub base_url: Option<String>,
+    /// The images linked on the CMS rather than copied (`--images cms`).
+    pub cms_images: bool,
+    /// A shell command run after each round that wrote or removed files (`--deploy`).
+    pub deploy: Option<String>,
+}
+
+/// What a round did.
+#[derive(Debug, Default)]
+pub struct Round {
+    /// Articles in the content directory now.
+    pub articles: usize,
+    /// Posts read again (new or modified), and articles gone.
+    pub updated: usize,
+    pub removed: usize,
+    /// Paths under the site's folder, `/`-separated.
+    pub written: Vec<String>,
+    pub deleted: Vec<String>,
+    /// The round found the site already current (nothing imported, and the last round done).
+    pub current: bool,
+    pub seconds: f64,
+}
+
+impl Round {
+    /// The line the log gets for this round, in French.
+    pub fn line(&self) -> String {
+        if self.current {
+            return format!(
+                "à jour\u{a0}: {} articles, rien de nouveau ({})",
+                crate::french::number(self.articles as u64),
+                seconds(self.seconds)
+            );
+        }
+        format!(
+            "publié\u{a0}: {} lus, {} retirés\u{a0}; {} fichiers écrits, {} supprimés\u{a0}; {} articles en ligne ({})",
+            self.updated,
+            self.removed,
+            self.written.len(),
+            self.deleted.len(),
+            crate::french::number(self.articles as u64),
+            seconds(self.seconds)
+        )
+    }
+}
+
+/// `1,25 s`.
+fn seconds(s: f64) -> String {
+    format!("{s:.2}\u{a0}s").replace('.', ",")
+}
+
+/// Why a round stopped, by kind. Whatever the kind, the site is as the last round left it.
+#[derive(Debug)]
+pub enum PublishError {
+    /// The import: the CMS down, refusing, or answering what is not its API.
+    Import(ImportError),
+    /// The content directory or the site's folder could not be read or written.
+    Site(String),
+    /// The deploy hook failed: its files are kept and handed to it again next round.
+    Deploy(String),
+}
+
+impl PublishError {
+    /// Whether the same round may succeed later without anyone changing anything.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            PublishError::Import(error) => error.is_retryable(),
+            PublishError::Site(_) => false,
+            PublishError::Deploy(_) => true,
+        }
+    }
+}
+
+impl fmt::Display for PublishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublishError::Import(error) => write!(f, "import\u{a0}: {error}"),
+            PublishError::Site(message) => write!(f, "site\u{a0}: {message}"),
+            PublishError::Deploy(message) => write!(f, "déploiement\u{a0}: {message}"),
+        }
+    }
+}
+
+impl From<String> for PublishError {
+    fn from(message: String) -> Self {
+        PublishError::Site(message)
+    }
+}
+
+/// What [`MARKER`] holds.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Marker {
+    /// The fingerprint of the content the last round published whole ([`fingerprint`]).
+    contenu: String,
+    /// Files a failed deploy hook has still to be handed.
+    #[serde(default)]
+    a_deployer: Vec<String>,
+    #[serde(default)]
+    a_supprimer: Vec<String>,
+}
+
+impl Marker {
+    fn read(dir: &Path) -> Marker {
+        fs::read_to_string(dir.join(MARKER))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    fn write(&self, dir: &Path) -> Result<(), String> {
+        output::replace(&dir.join(MARKER), output::json(self).as_bytes())
+    }
+}
+
+/// What the import wrote that a page can show: its state (each post's last modification)
+/// and the site's settings. The same bytes, the same site.
+fn fingerprint(dir: &Path) -> String {
+    let mut hash = Sha256::new();
+    for name in [import::STATE_FILE, "site.json"] {
+        hash.update(fs::read(dir.join(name)).unwrap_or_default());
+        hash.update([0]);
+    }
+    format!("{:x}", hash.finalize())
+}
+
+/// One round: the CMS imported into `dir`, the site in `dist` brought up to date.
+pub fn round(
+    http: &dyn Get,
+    cms: &Cms,
+    dir: &Path,
+    dist: &Path,
+    options: &Options,
+) -> Result<Round, PublishError> {
+    let started = Instant::now();
+    let mut progress = std::io::sink();
+    let to = Destination {
+        dir,
+        base_url: options.base_url.as_deref(),
+        progress: &mut progress,
+        local_images: !options.cms_images,
+    };
+    let imported: Imported = match cms {
+        Cms::WordPress { url } => import::wordpress(http, url, to),
+        Cms::Ghost { url, key } => import::ghost(http, url, key, to),
+    }
+    .map_err(PublishError::Import)?;
+    let mut marker = Marker::read(dir);
+    let content = fingerprint(dir);
+    let mut round = Round {
+        articles: imported.articles,
+        updated: imported.updated,
+        removed: imported.removed,
+        ..Round::default()
+    };
+    if marker.contenu == content && marker.a_deployer.is_empty() && marker.a_supprimer.is_empty() {
+        round.current = true;
+        round.seconds = started.elapsed().as_secs_f64();
+        return Ok(round);
+    }
+    let (written, deleted) = publish(dir, dist)?;
+    // What a failed hook left, then this round's: a file both written and deleted is whatever
+    // the last said.
+    let mut to_write: BTreeSet<String> = marker.a_deployer.drain(..).collect();
+    let mut to_delete: BTreeSet<String> = marker.a_supprimer.drain(..).collect();
+    for file in &written {
+        to_delete.remove(file);
+        to_write.insert(file.clone());
+    }
+    for file in &deleted {
+        to_write.remove(file);
+        to_delete.insert(file.clone());
+    }
+    marker.contenu = content;
+    let deployed = match &options.deploy {
+        Some(command) if !(to_write.is_empty() && to_delete.is_empty()) => {
+            deploy(command, dist, &to_write, &to_delete)
+        }
+        _ => Ok(()),
+    };
+    if deployed.is_err() {
+        marker.a_deployer = to_write.into_iter().collect();
+        marker.a_supprimer = to_delete.into_iter().collect();
+    }
+    marker.write(dir)?;
+    deployed.map_err(PublishError::Deploy)?;
+    round.written = written;
+    round.deleted = deleted;
+    round.seconds = started.elapsed().as_secs_f64();
+    Ok(round)
+}
+
+/// The site in `dist` brought up to date with the content directory `dir`: the files written
+/// and removed, as paths under `dist`. The derived API files first (into `dir`), then the
+/// site's API mirrored (articles, then lists), the images' copies, the pages, and last what is
+/// gone, once nothing links to it.
+pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
+    let derived = catalog.derived_api_files();
+    let keep: BTreeSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
+    for (name, json) in &derived {
+        output::put(dir, name, json.as_bytes(), Writes::Changed)?;
+    }
+    for old in files_under(dir, &["index", "tags", "authors", "related"])? {
+        if !keep.contains(old.as_str()) {
+            remove(dir, &old)?;
+        }
+    }
+    let mut written = Vec::new();
+    let mut deleted = Vec::new();
+    // The site's own API, when it serves one (`VEILLE_CONTENT=… ./dev.sh build`): the content
+    // directory as it is now.
+    let api = dist.join("api");
+    let serves_api = api.join("site.json").is_file();
+    let served: BTreeSet<String> = if serves_api {
+        files_under(dir, &[])?
+            .into_iter()
+            .filter(|name| {
+                !NOT_SERVED
+                    .iter()
+                    .any(|n| name == n || name.starts_with(&format!("{n}/")))
+            })
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    // Articles first, then the lists that name them.
+    let (articles, lists): (Vec<&String>, Vec<&String>) = served
+        .iter()
+        .partition(|name| name.starts_with("articles/"));
+    for name in articles.into_iter().chain(lists) {
+        let bytes = fs::read(dir.join(name)).map_err(|e| format!("{name}\u{a0}: {e}"))?;
+        if output::put(&api, name, &bytes, Writes::Changed)?.is_some() {
+            written.push(format!("api/{name}"));
+        }
+    }
+    for file in prerender::copy_media(dir, dist)? {
+        written.push(relative(dist, &file));
+    }
+    let report = prerender::publish(dist, catalog, &Source::Archive(Archive(catalog)))?;
+    written.extend(report.files.iter().map(|f| relative(dist, f)));
+    deleted.extend(report.removed.iter().map(|f| relative(dist, f)));
+    if serves_api {
+        for old in files_under(&api, &[])? {
+            if !served.contains(&old) {
+                remove(&api, &old)?;
+                deleted.push(format!("api/{old}"));
+            }
+        }
+    }
+    Ok((written, deleted))
+}
+
+/// Runs the deploy hook: `sh -c command`, with `VEILLE_SITE` (the site's folder),
+/// `VEILLE_ECRITS` and `VEILLE_SUPPRIMES` (files listing the paths written and removed, one a
+/// line, relative to the site's folder: what `rsync --files-from` reads).
+fn deploy(
+    command: &str,
+    dist: &Path,
+    written: &BTreeSet<String>,
+    deleted: &BTreeSet<String>,
+) -> Result<(), String> {
+    let lists = std::env::temp_dir().join(format!("veille-deploiement-{}", std::process::id()));
+    fs::create_dir_all(&lists).map_err(|e| format!("{}\u{a0}: {e}", lists.display()))?;
+    let list = |name: &str, files: &BTreeSet<String>| -> Result<PathBuf, String> {
+        let path = lists.join(name);
+        let text: String = files.iter().map(|f| format!("{f}\n")).collect();
+        fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+        Ok(path)
+    };
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .env("VEILLE_SITE", dist)
+        .env("VEILLE_ECRITS", list("ecrits.txt", written)?)
+        .env("VEILLE_SUPPRIMES", list("supprimes.txt", deleted)?)
+        .status()
+        .map_err(|e| format!("« {command} »\u{a0}: {e}"))?;
+    let _ = fs::remove_dir_all(&lists);
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "« {command} » a échoué ({status})\u{a0}: ses {} fichiers lui seront repassés au prochain tour",
+            written.len() + deleted.len()
+        ))
+    }
+}
+
+/// Every file under `root` (or under its folders `only`, when given), as `/`-separated paths
+/// relative to it; the temporary copies of [`output::replace`] left out.
+fn files_under(root: &Path, only: &[&str]) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    let mut folders: Vec<PathBuf> = if only.is_empty() {
+        vec![root.to_path_buf()]
+    } else {
+        only.iter().map(|o| root.join(o)).collect()
+    };
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                folders.push(path);
+            } else if !name.starts_with('.') {
+                found.push(relative(root, &path));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Removes `root/name`, and its folder when it held nothing else.
+fn remove(root: &Path, name: &str) -> Result<(), String> {
+    let path = root.join(name);
+    fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    if let Some(folder) = path.parent().filter(|f| *f != root) {
+        let _ = fs::remove_dir(folder);
+    }
+    Ok(())
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// How [`watch`] runs.
+#[derive(Debug, Clone)]
+pub struct Watch {
+    /// The time between two rounds (`--poll`): what catches a lost notification.
+    pub poll: Duration,
+    /// Where to listen for notifications, with the secret that signs them (`--listen`,
+    /// `--secret`).
+    pub listen: Option<(String, String)>,
+    /// A file rewritten after each round with the watcher's health (`--health`), as JSON.
+    pub health: Option<PathBuf>,
+}
+
+/// What the watcher says of itself (`GET /sante`, `--health FILE`).
+#[derive(Debug, Default, serde::Serialize)]
+struct Health {
+    /// `ok`, or `en erreur` while rounds fail.
+    etat: &'static str,
+    tours: u64,
+    echecs_de_suite: u32,
+    articles: usize,
+    /// Seconds since 1970 (UTC) of the last round, and of the last that succeeded.
+    dernier_tour: u64,
+    dernier_succes: Option<u64>,
+    derniere_erreur: Option<String>,
+    derniere_publication: Option<String>,
+}
+
+/// Runs rounds until the process is stopped: one at once (what happened while the watcher was
+/// down), then one each `poll`, and one as soon as a signed notification comes (several close
+/// together make one round). A failed round is said in the log and tried again sooner, with
+/// [`backoff`]; the site stays as the last good round left it.
+pub fn watch(
+    http: &dyn Get,
+    cms: &Cms,
+    dir: &Path,
+    dist: &Path,
+    options: &Options,
+    how: &Watch,
+    log: fn(&str),
+) -> Result<(), String> {
+    use std::sync::{mpsc, Arc, Mutex};
+    let health_text = Arc::new(Mutex::new(String::from("{\"etat\":\"démarrage\"}")));
+    let (notify, notified) = mpsc::channel::<String>();
+    if let Some((address, secret)) = &how.listen {
+        let bound = webhook::listen(
+            address,
+            secret.clone(),
+            health_text.clone(),
+            notify.clone(),
+            log,
+        )?;
+        log(&format!(
+            "à l’écoute des notifications sur http://{bound}/ (ghost, wordpress, sante)"
+        ));
+    }
+    let mut health = Health::default();
+    let mut reason = String::from("démarrage");
+    loop {
+        health.tours += 1;
+        health.dernier_tour = webhook::now_ms() / 1000;
+        match round(http, cms, dir, dist, options) {
+            Ok(done) => {
+                log(&format!("{reason}\u{a0}— {}", done.line()));
+                health.echecs_de_suite = 0;
+                health.articles = done.articles;
+                health.dernier_succes = Some(health.dernier_tour);
+                health.derniere_erreur = None;
+                if !done.current {
+                    health.derniere_publication = Some(done.line());
+                }
+            }
+            Err(error) => {
+                health.echecs_de_suite += 1;
+                let again = if error.is_retryable() {
+                    "nouvel essai bientôt"
+                } else {
+                    "nouvel essai au prochain tour ou à la prochaine notification"
+                };
+                log(&format!("{reason}\u{a0}— échec\u{a0}: {error} ({again})"));
+                health.derniere_erreur = Some(error.to_string());
+            }
+        }
+        health.etat = if health.echecs_de_suite == 0 {
+            "ok"
+        } else {
+            "en erreur"
+        };
+        let text = output::json(&health);
+        if let Ok(mut shared) = health_text.lock() {
+            shared.clone_from(&text);
+        }
+        if let Some(file) = &how.health {
+            output::replace(file, text.as_bytes())?;
+        }
+        // `notify` stays alive here: without a listener, the wait is the timer alone.
+        reason = match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
+            Ok(first) => {
+                // Notifications close together (Ghost sends one per event) make one round.
+                let mut said = vec![first];
+                while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
+                    said.push(next);
+                }
+                said.dedup();
+                format!("notifié ({})", said.join(", "))
+            }
+            Err(_) => "tour régulier".to_string(),
+        };
+    }
+}
+
+/// How long to wait before the next round after `failures` failed ones in a row: the polling
+/// interval, shortened while the CMS is out of reach (5 s, 10 s, 20 s… at most the interval).
+pub fn backoff(failures: u32, poll: Duration) -> Duration {
+    if failures == 0 {
+        return poll;
+    }
+    let step = Duration::from_secs(5).saturating_mul(1 << failures.min(10).saturating_sub(1));
+    step.min(poll)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_says_what_it_did_in_french() {
+        let round = Round {
+            articles: 10_000,
+            updated: 1,
+            written: vec!["a".into(); 25],
+            seconds: 1.254,
+            ..Round::default()
+        };
+        assert_eq!(
+            round.line(),
+            "publié\u{a0}: 1 lus, 0 retirés\u{a0}; 25 fichiers écrits, 0 supprimés\u{a0}; 10\u{202f}000 articles en ligne (1,25\u{a0}s)"
+        );
+        let current = Round {
+            current: true,
+            articles: 3,
+            ..Round::default()
+        };
+        assert!(current.line().starts_with("à jour\u{a0}: 3 articles"));
+    }
+
+    #[test]
+    fn failures_shorten_the_wait_then_grow_it_back_to_the_interval() {
+        let poll = Duration::from_secs(30);
+        assert_eq!(backoff(0, poll), poll);
+        assert_eq!(backoff(1, poll), Duration::from_secs(5));
+        assert_eq!(backoff(2, poll), Duration::from_secs(10));
+        assert_eq!(backoff(3, poll), Duration::from_secs(20));
+        assert_eq!(backoff(4, poll), poll);
+        assert_eq!(backoff(40, poll), poll);
+    }
+
+    #[test]
+    fn only_the_cms_out_of_reach_or_a_failed_deploy_is_worth_a_retry() {
+        assert!(PublishError::Import(ImportError::Unreachable("x".into())).is_retryable());
+        assert!(PublishError::Deploy("x".into()).is_retryable());
+        assert!(!PublishError::Site("x".into()).is_retryable());
+        assert!(!PublishError::Import(ImportError::Invalid("x".into())).is_retryable());
+    }
+}
