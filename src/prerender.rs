@@ -449,9 +449,8 @@ pub fn prerender(
 
 /// The site in `dist`, built before (by [`prerender`]), brought up to date with `catalog`
 /// while it is being served: the same pages rendered again, but only the files whose bytes
-/// changed written, each renamed into place whole; the pages of articles written before the
-/// lists that link to them; then the pages of routes that are gone removed, once nothing links
-/// to them. Needs no trunk: trunk's page and the islands' addresses are read from `dist`.
+/// changed written, each renamed into place whole; the new pages written before the pages that
+/// link to them; then the pages of routes that are gone removed, once nothing links to them. Needs no trunk: trunk's page and the islands' addresses are read from `dist`.
 pub fn publish(dist: &Path, catalog: &'static Catalog, source: &Source) -> Result<Report, String> {
     let before = fs::read_to_string(dist.join(routes::LIST_FILE)).map_err(|e| {
         format!(
@@ -459,6 +458,8 @@ pub fn publish(dist: &Path, catalog: &'static Catalog, source: &Source) -> Resul
             dist.join(routes::LIST_FILE).display()
         )
     })?;
+    // What a round stopped mid-way (killed) left: copies never renamed into place.
+    crate::output::sweep(dist)?;
     let mut report = build(dist, catalog, source, Islands::AsBuilt, Writes::Changed)?;
     let now: std::collections::HashSet<String> =
         routes::all(catalog).iter().map(|r| r.file()).collect();
@@ -563,12 +564,12 @@ fn build(
     }
     let routes: Vec<Route> = routes::all(catalog);
     // Pages are independent: rendered on every core, each written as soon as it is rendered
-    // (nothing accumulates in memory). The articles first: a list never links to a page not
-    // yet written.
+    // (nothing accumulates in memory). The pages new to the site first: no page a reader can
+    // reach links to one not yet written, even if the run stops half-way.
     let template = &template;
-    let (articles, lists): (Vec<&Route>, Vec<&Route>) =
-        routes.iter().partition(|r| r.kind == routes::Kind::Article);
-    for part in [articles, lists] {
+    let (new, known): (Vec<&Route>, Vec<&Route>) =
+        routes.iter().partition(|r| !dist.join(r.file()).exists());
+    for part in [new, known] {
         let pages = parallel::map(part, |route| {
             let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 render(template, source, &route.path, &route.path)

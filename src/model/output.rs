@@ -102,6 +102,39 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })
 }
 
+/// Removes the copies [`replace`] left under `dir` when its process was stopped before it
+/// renamed them into place (by their name: `.<file>.veille-<process>-<n>`); how many.
+pub fn sweep(dir: &Path) -> Result<usize, String> {
+    let mut removed = 0;
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            fs::read_dir(&folder).map_err(|e| format!("{}\u{a0}: {e}", folder.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                folders.push(path);
+            } else if name.starts_with('.') && is_copy(&name) {
+                fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// Whether `name` is one of [`replace`]'s copies: `.<file>.veille-<digits>-<digits>`.
+fn is_copy(name: &str) -> bool {
+    let Some((_, tail)) = name.rsplit_once(".veille-") else {
+        return false;
+    };
+    let mut parts = tail.split('-');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+}
+
 /// Where `name` goes under `dir`, its folders created: refused when [`unsafe_name`] rejects
 /// it, or when its folder is not inside `dir` (a symbolic link inside the output pointing
 /// elsewhere), before anything is created.
@@ -181,6 +214,11 @@ mod tests {
             .collect();
         assert_eq!(names, ["b.html"]);
         assert!(put_refused(&out));
+        // A copy a killed process left is swept; a file that only looks like one is not.
+        fs::write(out.join("a/.b.html.veille-123-4"), "moitié").unwrap();
+        fs::write(out.join("a/.b.html.veille-x"), "garde").unwrap();
+        assert_eq!(sweep(&out).unwrap(), 1);
+        assert!(out.join("a/.b.html.veille-x").exists());
         fs::remove_dir_all(&out).unwrap();
     }
 

@@ -2,7 +2,7 @@
 // tests/cms/ghost/install.sh (which ./dev.sh runs), sqlite, a state folder in ghost-cli's
 // layout, and a French site seeded through the Admin API as an editor would (setup, session,
 // an integration for the Content API key, tags, posts from HTML). `startGhost()` gives its
-// address, the Content API key, `admin(method, path, body)` and `stop()`; anything missing fails
+// address, the Content API key, `admin(method, path, body)`, the integration's id and `stop()`; anything missing fails
 // loudly, in French.
 //
 // Alone: `node tests/e2e/ghost.mjs` starts one and prints its address and key until Ctrl-C.
@@ -103,7 +103,8 @@ export async function startGhost() {
     const integration = await admin("POST", "integrations/?include=api_keys", { integrations: [{ name: "Veille" }] });
     const key = integration.integrations[0].api_keys.find((k) => k.type === "content").secret;
     await seed(admin, upload, url);
-    return { url, key, admin, stop };
+    // The integration's id, for the webhooks a test adds to it.
+    return { url, key, admin, stop, integration: integration.integrations[0].id };
   } catch (error) {
     await stop();
     throw error;

@@ -15,6 +15,9 @@ import { startGhost } from "./ghost.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesTheIndex, startRelay } from "./live.mjs";
 import { editFile, setMeta } from "./static-server.mjs";
 import { articlePath, tagPath } from "./routes.mjs";
+import { builtSite, keepsCurrent, servedArticle, startWatch, survivesKill } from "./publish.mjs";
+import { serveStatic } from "./static-server.mjs";
+import { request } from "node:http";
 
 const context = withCms(startGhost, "ghost");
 
@@ -134,4 +137,91 @@ test("le site lit Ghost en direct : pages, thèmes, articles, ce qui est publié
   } finally {
     await relay.close();
   }
+});
+
+/** Ghost's back office, as an editor uses it, for the publication tests. */
+const ghostEditor = () => {
+  const admin = context.cms.admin;
+  const bySlug = async (slug) => (await admin("GET", `posts/slug/${slug}/`)).posts[0];
+  return {
+    publish: (slug, title) =>
+      admin("POST", "posts/?source=html", { posts: [{ title, slug, status: "published", html: "<p>Écrit dans Ghost, en ligne sans construire le site.</p>" }] }),
+    retitle: async (slug, title) => {
+      const post = await bySlug(slug);
+      await admin("PUT", `posts/${post.id}/`, { posts: [{ title, updated_at: post.updated_at }] });
+    },
+    unpublish: async (slug) => {
+      const post = await bySlug(slug);
+      await admin("PUT", `posts/${post.id}/`, { posts: [{ status: "draft", updated_at: post.updated_at }] });
+    },
+    remove: async (slug) => admin("DELETE", `posts/${(await bySlug(slug)).id}/`),
+  };
+};
+
+test("veille-content sync tient le site à jour de Ghost sans le construire : publié, corrigé, dépublié, supprimé", async () => {
+  await keepsCurrent("ghost", [context.cms.url, context.cms.key], context.work, ghostEditor());
+});
+
+/** POST `body` to `url` with these headers: the status. */
+const post = (url, body, headers) =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+
+test("veille-content watch publie à la notification signée de Ghost, et refuse une signature fausse", async () => {
+  const args = [context.cms.url, context.cms.key];
+  const content = join(context.work, "contenu-veille");
+  const site = await builtSite("ghost", args, content, join(context.work, "site-veille"));
+  const server = await serveStatic(site);
+  const secret = "secret-partage-de-test";
+  // A port of its own: the watcher says which it bound.
+  const watch = startWatch("ghost", args, content, site, ["--poll", "3600", "--listen", "127.0.0.1:0", "--secret", secret]);
+  try {
+    const listening = await watch.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
+    const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
+    await watch.waitFor(/démarrage\u00a0— /);
+    for (const event of ["post.published", "post.published.edited", "post.unpublished", "post.deleted"]) {
+      await context.cms.admin("POST", "webhooks/", {
+        webhooks: [{ event, target_url: `${address}/ghost`, secret, integration_id: context.cms.integration, name: `Veille ${event}` }],
+      });
+    }
+    // Published: on the static server within seconds, though the next timed round is an hour away.
+    const from = watch.lines.length;
+    const started = Date.now();
+    await ghostEditor().publish("notifie-par-ghost", "Notifié par Ghost");
+    await watch.waitFor(/notifié \(Ghost\u00a0: notifie-par-ghost \(published\)\)\u00a0— publié/, 30, from);
+    assert.deepEqual(await servedArticle(server.url, "notifie-par-ghost"), { status: 200, ogTitle: "Notifié par Ghost" });
+    console.log(`# Ghost → page servie : ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    // Unpublished: gone as fast.
+    const later = watch.lines.length;
+    await ghostEditor().unpublish("notifie-par-ghost");
+    await watch.waitFor(/notifié .*\u00a0— publié\u00a0: 0 lus, 1 retirés/, 30, later);
+    assert.equal((await servedArticle(server.url, "notifie-par-ghost")).status, 404);
+    // Signed with another secret, or not at all: refused, said, and no round.
+    const body = JSON.stringify({ post: { current: { slug: "x", status: "published" } } });
+    const forged = `sha256=${"0".repeat(64)}, t=${Date.now()}`;
+    const rounds = watch.lines.filter((l) => l.includes("— ")).length;
+    assert.equal(await post(`${address}/ghost`, body, { "X-Ghost-Signature": forged }), 401);
+    assert.equal(await post(`${address}/ghost`, body, {}), 401);
+    await watch.waitFor(/notification refusée\u00a0: Ghost\u00a0: signature fausse/);
+    await watch.waitFor(/notification refusée\u00a0: Ghost\u00a0: signature absente/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(watch.lines.filter((l) => l.includes("— ")).length, rounds);
+    // Its health, for monitoring.
+    const health = await (await fetch(`${address}/sante`)).json();
+    assert.equal(health.etat, "ok");
+    assert.ok(health.tours >= 3 && health.dernier_succes > 0, JSON.stringify(health));
+  } finally {
+    await watch.stop();
+    await server.close();
+  }
+});
+
+test("un arrêt brutal (kill -9) au milieu d’une mise à jour laisse un site cohérent, que le tour suivant termine", async () => {
+  await survivesKill("ghost", [context.cms.url, context.cms.key], context.work, ghostEditor());
 });

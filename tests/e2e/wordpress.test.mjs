@@ -7,16 +7,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE, checkIncremental, checkPhotoArticle, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { siteFromContent } from "./archive.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { TOOLS } from "./paths.mjs";
+import { ROOT, TOOLS } from "./paths.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
 import { articlePath } from "./routes.mjs";
+import { builtSite, keepsCurrent, servedArticle, startWatch, survivesKill } from "./publish.mjs";
 
 const context = withCms(startWordPress, "wordpress");
 
@@ -181,4 +182,77 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
   } finally {
     await relay.close();
   }
+});
+
+/** WordPress' back office, as an editor uses it (as PHP against the same site). */
+const wordpressEditor = () => {
+  const php = (code) => context.cms.php(code);
+  const id = (slug) => `get_page_by_path('${slug}', OBJECT, 'post')->ID`;
+  return {
+    publish: async (slug, title) =>
+      php(`wp_insert_post(['post_title' => '${title}', 'post_name' => '${slug}', 'post_content' => '<p>Écrit dans WordPress, en ligne sans construire le site.</p>', 'post_status' => 'publish', 'post_author' => 2]);`),
+    retitle: async (slug, title) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_title' => '${title}']);`),
+    unpublish: async (slug) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_status' => 'draft']);`),
+    remove: async (slug) => php(`wp_delete_post(${id(slug)}, true);`),
+  };
+};
+
+test("veille-content sync tient le site à jour de WordPress sans le construire : publié, corrigé, dépublié, supprimé", async () => {
+  await keepsCurrent("wordpress", [context.cms.url], context.work, wordpressEditor());
+});
+
+test("veille-content watch publie à la notification de l’extension WordPress, rattrape au démarrage, et son tour régulier rattrape une notification perdue", async () => {
+  const content = join(context.work, "contenu-veille");
+  const site = await builtSite("wordpress", [context.cms.url], content, join(context.work, "site-veille"));
+  const server = await serveStatic(site);
+  const secret = "secret-partage-de-test";
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 1100));
+  // The plugin, dropped into mu-plugins as docs/cms.md says, pointed at the watcher.
+  const plugins = context.cms.php("echo WPMU_PLUGIN_DIR;").trim();
+  context.cms.php(`wp_mkdir_p('${plugins}');`);
+  await copyFile(join(ROOT, "tools", "wordpress", "veille-publication.php"), join(plugins, "veille-publication.php"));
+  // A timed round an hour away: whatever is published comes from the notification.
+  const notified = startWatch("wordpress", [context.cms.url], content, site, ["--poll", "3600", "--listen", "127.0.0.1:0", "--secret", secret]);
+  let timed;
+  try {
+    const listening = await notified.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
+    const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
+    await notified.waitFor(/démarrage\u00a0— /);
+    context.cms.php(`update_option('veille_publication_url', '${address}/wordpress'); update_option('veille_publication_secret', '${secret}');`);
+    await pause();
+    let from = notified.lines.length;
+    const started = Date.now();
+    await wordpressEditor().publish("notifie-par-wordpress", "Notifié par WordPress");
+    await notified.waitFor(/notifié \(WordPress\u00a0: post\.published\)\u00a0— publié\u00a0: 1 lus/, 20, from);
+    assert.deepEqual(await servedArticle(server.url, "notifie-par-wordpress"), { status: 200, ogTitle: "Notifié par WordPress" });
+    console.log(`# WordPress → page servie : ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    // A plugin signing with another secret is refused, said, and publishes nothing.
+    context.cms.php(`update_option('veille_publication_secret', 'un-autre-secret');`);
+    await pause();
+    from = notified.lines.length;
+    await wordpressEditor().retitle("notifie-par-wordpress", "Corrigé, notification refusée");
+    await notified.waitFor(/notification refusée\u00a0: WordPress\u00a0: signature fausse/, 20, from);
+    assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Notifié par WordPress");
+    await notified.stop();
+
+    // Started again, the watcher catches up at once; then, the notifications lost (nobody
+    // listens at the plugin's address any more), its timed round (every 2 s) catches the next.
+    timed = startWatch("wordpress", [context.cms.url], content, site, ["--poll", "2"]);
+    await timed.waitFor(/démarrage\u00a0— publié\u00a0: 1 lus/);
+    assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Corrigé, notification refusée");
+    await pause();
+    from = timed.lines.length;
+    await wordpressEditor().retitle("notifie-par-wordpress", "Corrigé, notification perdue");
+    await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 1 lus/, 20, from);
+    assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Corrigé, notification perdue");
+  } finally {
+    context.cms.php(`delete_option('veille_publication_url');`);
+    await notified.stop();
+    await timed?.stop();
+    await server.close();
+  }
+});
+
+test("un arrêt brutal (kill -9) au milieu d’une mise à jour laisse un site cohérent, que le tour suivant termine", async () => {
+  await survivesKill("wordpress", [context.cms.url], context.work, wordpressEditor());
 });

@@ -119,6 +119,28 @@ pub(super) fn write_dir(
     Ok(imported)
 }
 
+/// What an import stopped mid-way (killed, the machine down) left beside the directory: its
+/// half-written copy, removed; and if it stopped between its two renames, the directory itself
+/// set aside, put back.
+fn recover(parent: &Path, name: &str, dir: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if file.starts_with(&format!(".{name}.import-")) {
+            let _ = fs::remove_dir_all(&path);
+        } else if file.starts_with(&format!(".{name}.previous-")) {
+            if dir.exists() {
+                let _ = fs::remove_dir_all(&path);
+            } else {
+                let _ = fs::rename(&path, dir);
+            }
+        }
+    }
+}
+
 fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), String> {
     let parent = dir
         .parent()
@@ -128,6 +150,7 @@ fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), Strin
     let name = dir
         .file_name()
         .map_or("contenu".into(), |n| n.to_string_lossy().into_owned());
+    recover(parent, &name, dir);
     let fresh = parent.join(format!(".{name}.import-{}", std::process::id()));
     let old = parent.join(format!(".{name}.previous-{}", std::process::id()));
     let _ = fs::remove_dir_all(&fresh);
