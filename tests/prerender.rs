@@ -915,12 +915,16 @@ fn with_loader(html: &str, name: &str) -> String {
     )
 }
 
-/// A build of islands: trunk's output of the full app in `dir`, of the islands in `dir/îlots`.
-fn islands_build(name: &str, api: Option<(&str, &str)>) -> (PathBuf, PathBuf) {
-    let dir = scratch(name);
-    fs::write(dir.join("index.html"), with_loader(TEMPLATE, "veille-app1")).unwrap();
-    let islands = dir.join("îlots");
-    fs::create_dir_all(&islands).unwrap();
+/// What trunk writes for the two builds (stand-ins for their JavaScript and wasm): the full
+/// app's page in `dist`, the islands' page and files in `islands`.
+fn trunk_outputs(dist: &Path, islands: &Path) {
+    fs::create_dir_all(dist).unwrap();
+    fs::write(
+        dist.join("index.html"),
+        with_loader(TEMPLATE, "veille-app1"),
+    )
+    .unwrap();
+    fs::create_dir_all(islands).unwrap();
     fs::write(
         islands.join("index.html"),
         with_loader(TEMPLATE, "veille-ilots2"),
@@ -932,6 +936,13 @@ fn islands_build(name: &str, api: Option<(&str, &str)>) -> (PathBuf, PathBuf) {
     )
     .unwrap();
     fs::write(islands.join("veille-ilots2_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+}
+
+/// A build of islands: trunk's output of the full app in `dir`, of the islands in `dir/îlots`.
+fn islands_build(name: &str, api: Option<(&str, &str)>) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let islands = dir.join("îlots");
+    trunk_outputs(&dir, &islands);
     if let Some((api, kind)) = api {
         prerender::set_content_api(&dir, api, kind, "").unwrap();
     }
@@ -1592,38 +1603,29 @@ fn sample_content(into: &Path) {
 /// pagers show made-up pages.
 fn broken_links(dist: &Path) -> Vec<String> {
     let mut broken = Vec::new();
-    let mut folders = vec![dist.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
+    for file in files_under(dist) {
+        // 404.html and spa.html stand for any address.
+        if !file.ends_with(".html")
+            || file == "404.html"
+            || file == "spa.html"
+            || file.starts_with("styleguide/")
+        {
+            continue;
+        }
+        let html = Html::parse_document(&fs::read_to_string(dist.join(&file)).unwrap());
+        for element in select(&html, "a[href]") {
+            let link = element.value().attr("href").unwrap();
+            let Some(local) = link.strip_prefix('/').filter(|l| !l.starts_with('/')) else {
+                continue;
+            };
+            let local = local.split(['#', '?']).next().unwrap();
+            // The search page answers its query in the browser.
+            if local.is_empty() || local == "recherche" {
                 continue;
             }
-            // 404.html and spa.html stand for any address; the islands' test files are stubs.
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if !name.ends_with(".html")
-                || name == "404.html"
-                || name == "spa.html"
-                || path.starts_with(dist.join("styleguide"))
-            {
-                continue;
-            }
-            let html = Html::parse_document(&fs::read_to_string(&path).unwrap());
-            for element in select(&html, "a[href]") {
-                let link = element.value().attr("href").unwrap();
-                let Some(local) = link.strip_prefix('/').filter(|l| !l.starts_with('/')) else {
-                    continue;
-                };
-                let local = local.split(['#', '?']).next().unwrap();
-                // The search page answers its query in the browser.
-                if local.is_empty() || local == "recherche" {
-                    continue;
-                }
-                let target = dist.join(local);
-                if !(target.is_file() || target.join("index.html").is_file()) {
-                    broken.push(format!("{}: {link}", path.display()));
-                }
+            let target = dist.join(local);
+            if !(target.is_file() || target.join("index.html").is_file()) {
+                broken.push(format!("{file}: {link}"));
             }
         }
     }
@@ -1640,25 +1642,8 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     let content = dir.join("contenu");
     sample_content(&content);
     let dist = dir.join("site");
-    fs::create_dir_all(&dist).unwrap();
-    fs::write(
-        dist.join("index.html"),
-        with_loader(TEMPLATE, "veille-app1"),
-    )
-    .unwrap();
     let islands = dir.join("îlots");
-    fs::create_dir_all(&islands).unwrap();
-    fs::write(
-        islands.join("index.html"),
-        with_loader(TEMPLATE, "veille-ilots2"),
-    )
-    .unwrap();
-    fs::write(
-        islands.join("veille-ilots2.js"),
-        "export default async () => {}",
-    )
-    .unwrap();
-    fs::write(islands.join("veille-ilots2_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    trunk_outputs(&dist, &islands);
     prerender::set_content_api(&dist, "/api", "veille", "").unwrap();
     let catalog: &'static veille::content::Catalog = Box::leak(Box::new(
         veille::content::Catalog::from_dir(&content).unwrap(),
@@ -1729,7 +1714,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     );
     assert_eq!(broken_links(&dist), Vec::<String>::new());
     // Nothing left half-written beside its place.
-    let leftovers: Vec<_> = walk(&dist)
+    let leftovers: Vec<_> = files_under(&dist)
         .into_iter()
         .filter(|f| f.contains(".veille-"))
         .collect();
@@ -1743,31 +1728,9 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
 
 /// The content directory copied as the site's API (`dist/api`), without the import's state.
 fn publish_api_copy(content: &Path, api: &Path) {
-    for file in walk(content) {
+    for file in files_under(content) {
         let to = api.join(&file);
         fs::create_dir_all(to.parent().unwrap()).unwrap();
         fs::copy(content.join(&file), to).unwrap();
     }
-}
-
-/// Every file under `root`, relative to it.
-fn walk(root: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                found.push(
-                    path.strip_prefix(root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned(),
-                );
-            }
-        }
-    }
-    found
 }
