@@ -180,7 +180,7 @@ build_site() {
     rm -rf "$ROOT/dist/api"
     cp -r "$VEILLE_CONTENT" "$ROOT/dist/api"
     # The images' copies are served from /media/ (the prerender put them there), not twice.
-    rm -rf "$ROOT/dist/api/import.json" "$ROOT/dist/api/media"
+    rm -rf "$ROOT/dist/api/import.json" "$ROOT/dist/api/publication.json" "$ROOT/dist/api/media"
   else
     "$ROOT/target/prerender/veille-prerender" --islands "$ROOT/target/dist-islands" "$ROOT/dist"
   fi

@@ -36,6 +36,7 @@ use policy::{hash, policy_meta, policy_of, strip_policy, Hashes};
 pub use policy::{with_policy, Policy};
 use std::{
     cell::RefCell,
+    collections::HashSet,
     fs,
     future::Future,
     path::{Path, PathBuf},
@@ -444,14 +445,22 @@ pub fn prerender(
     islands: Option<&Path>,
 ) -> Result<Report, String> {
     let islands = islands.map_or(Islands::None, Islands::Build);
-    build(dist, catalog, source, islands, Writes::All)
+    build(dist, catalog, source, islands, Writes::All, None)
 }
 
 /// The site in `dist`, built before (by [`prerender`]), brought up to date with `catalog`
 /// while it is being served: the same pages rendered again, but only the files whose bytes
 /// changed written, each renamed into place whole; the new pages written before the pages that
 /// link to them; then the pages of routes that are gone removed, once nothing links to them. Needs no trunk: trunk's page and the islands' addresses are read from `dist`.
-pub fn publish(dist: &Path, catalog: &'static Catalog, source: &Source) -> Result<Report, String> {
+///
+/// `only`: the paths of the routes whose content may have changed (the others are known to be
+/// as they were, and are not rendered); `None`, every route.
+pub fn publish(
+    dist: &Path,
+    catalog: &'static Catalog,
+    source: &Source,
+    only: Option<&HashSet<String>>,
+) -> Result<Report, String> {
     let before = fs::read_to_string(dist.join(routes::LIST_FILE)).map_err(|e| {
         format!(
             "{}\u{a0}: {e} (le site doit avoir été construit une première fois)",
@@ -460,9 +469,15 @@ pub fn publish(dist: &Path, catalog: &'static Catalog, source: &Source) -> Resul
     })?;
     // What a round stopped mid-way (killed) left: copies never renamed into place.
     crate::output::sweep(dist)?;
-    let mut report = build(dist, catalog, source, Islands::AsBuilt, Writes::Changed)?;
-    let now: std::collections::HashSet<String> =
-        routes::all(catalog).iter().map(|r| r.file()).collect();
+    let mut report = build(
+        dist,
+        catalog,
+        source,
+        Islands::AsBuilt,
+        Writes::Changed,
+        only,
+    )?;
+    let now: HashSet<String> = routes::all(catalog).iter().map(|r| r.file()).collect();
     for file in routes::files_listed(&before)? {
         if now.contains(&file) {
             continue;
@@ -486,6 +501,7 @@ fn build(
     source: &Source,
     islands: Islands<'_>,
     writes: Writes,
+    only: Option<&HashSet<String>>,
 ) -> Result<Report, String> {
     init_executor();
     let index = dist.join("index.html");
@@ -567,8 +583,10 @@ fn build(
     // (nothing accumulates in memory). The pages new to the site first: no page a reader can
     // reach links to one not yet written, even if the run stops half-way.
     let template = &template;
-    let (new, known): (Vec<&Route>, Vec<&Route>) =
-        routes.iter().partition(|r| !dist.join(r.file()).exists());
+    let (new, known): (Vec<&Route>, Vec<&Route>) = routes
+        .iter()
+        .filter(|r| only.is_none_or(|only| only.contains(&r.path)))
+        .partition(|r| !dist.join(r.file()).exists());
     for part in [new, known] {
         let pages = parallel::map(part, |route| {
             let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -23,7 +23,7 @@ use crate::{
 };
 use sha2::{Digest, Sha256};
 use std::{
-    collections::BTreeSet,
+    collections::{BTreeMap, BTreeSet, HashSet},
     fmt, fs,
     path::{Path, PathBuf},
     time::{Duration, Instant},
@@ -33,10 +33,6 @@ use std::{
 /// content it published, and what a deploy hook that failed has still to send. Never copied
 /// into the site; the import carries it over.
 pub const MARKER: &str = import::PUBLICATION_FILE;
-
-/// What the content directory holds that the site's API does not serve: the import's state,
-/// the round's marker, the images' copies (served from `/media/`).
-const NOT_SERVED: [&str; 3] = [import::STATE_FILE, MARKER, crate::cms::media::DIR];
 
 /// The CMS a site is imported from.
 #[derive(Debug, Clone)]
@@ -147,6 +143,10 @@ struct Marker {
     a_deployer: Vec<String>,
     #[serde(default)]
     a_supprimer: Vec<String>,
+    /// The site's data as its pages were last rendered from it: each file of the API
+    /// (`site.json`, `articles/…`, the lists), by name, with a hash of its bytes.
+    #[serde(default)]
+    api: BTreeMap<String, String>,
 }
 
 impl Marker {
@@ -194,7 +194,7 @@ pub fn round(
         Cms::Ghost { url, key } => import::ghost(http, url, key, to),
     }
     .map_err(PublishError::Import)?;
-    let mut marker = Marker::read(dir);
+    let before = Marker::read(dir);
     let content = fingerprint(dir);
     let mut round = Round {
         articles: imported.articles,
@@ -202,12 +202,14 @@ pub fn round(
         removed: imported.removed,
         ..Round::default()
     };
-    if marker.contenu == content && marker.a_deployer.is_empty() && marker.a_supprimer.is_empty() {
+    if before.contenu == content && before.a_deployer.is_empty() && before.a_supprimer.is_empty() {
         round.current = true;
         round.seconds = started.elapsed().as_secs_f64();
         return Ok(round);
     }
     let (written, deleted) = publish(dir, dist)?;
+    // Read again: the publication recorded the data it rendered.
+    let mut marker = Marker::read(dir);
     // What a failed hook left, then this round's: a file both written and deleted is whatever
     // the last said.
     let mut to_write: BTreeSet<String> = marker.a_deployer.drain(..).collect();
@@ -243,6 +245,13 @@ pub fn round(
 /// and removed, as paths under `dist`. The derived API files first (into `dir`), then the
 /// site's API mirrored (articles, then lists), the images' copies, the pages, and last what is
 /// gone, once nothing links to it.
+///
+/// What a page shows is its API file's data and the site's settings: an article's page, its
+/// article and its « À lire aussi » (`articles/<slug>.json`, `related/<slug>.json`); a list's
+/// page, its page of the list (`index/<n>.json`, `tags/<slug>/<n>.json`,
+/// `authors/<slug>/<n>.json`). So the pages rendered again are those whose API file changed
+/// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
+/// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
     let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
     let derived = catalog.derived_api_files();
@@ -255,49 +264,95 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
             remove(dir, &old)?;
         }
     }
+    // The data every page is rendered from, as the API serves it.
+    let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for name in files_under(dir, &["articles"])?
+        .into_iter()
+        .chain(["site.json".to_string()])
+    {
+        let bytes = fs::read(dir.join(&name)).map_err(|e| format!("{name}\u{a0}: {e}"))?;
+        data.insert(name, bytes);
+    }
+    for (name, json) in derived {
+        data.insert(name, json.into_bytes());
+    }
+    let hashes: BTreeMap<String, String> = data
+        .iter()
+        .map(|(name, bytes)| (name.clone(), short_hash(bytes)))
+        .collect();
+    let mut marker = Marker::read(dir);
+    let recorded = !marker.api.is_empty() && marker.api.get("site.json") == hashes.get("site.json");
+    let changed: BTreeSet<&String> = hashes
+        .iter()
+        .filter(|(name, hash)| !recorded || marker.api.get(*name) != Some(hash))
+        .map(|(name, _)| name)
+        .chain(marker.api.keys().filter(|name| !hashes.contains_key(*name)))
+        .collect();
+    let only: Option<HashSet<String>> =
+        recorded.then(|| changed.iter().filter_map(|name| route_of(name)).collect());
+
     let mut written = Vec::new();
     let mut deleted = Vec::new();
-    // The site's own API, when it serves one (`VEILLE_CONTENT=… ./dev.sh build`): the content
-    // directory as it is now.
+    // The site's own API, when it serves one (`VEILLE_CONTENT=… ./dev.sh build`): the files
+    // that changed (every one compared, the first time).
     let api = dist.join("api");
     let serves_api = api.join("site.json").is_file();
-    let served: BTreeSet<String> = if serves_api {
-        files_under(dir, &[])?
-            .into_iter()
-            .filter(|name| {
-                !NOT_SERVED
-                    .iter()
-                    .any(|n| name == n || name.starts_with(&format!("{n}/")))
-            })
-            .collect()
-    } else {
-        BTreeSet::new()
-    };
-    // Articles first, then the lists that name them.
-    let (articles, lists): (Vec<&String>, Vec<&String>) = served
-        .iter()
-        .partition(|name| name.starts_with("articles/"));
-    for name in articles.into_iter().chain(lists) {
-        let bytes = fs::read(dir.join(name)).map_err(|e| format!("{name}\u{a0}: {e}"))?;
-        if output::put(&api, name, &bytes, Writes::Changed)?.is_some() {
-            written.push(format!("api/{name}"));
+    if serves_api {
+        // Articles first, then the lists that name them.
+        let (articles, lists): (Vec<&String>, Vec<&String>) = changed
+            .iter()
+            .copied()
+            .filter(|name| data.contains_key(*name))
+            .partition(|name| name.starts_with("articles/"));
+        for name in articles.into_iter().chain(lists) {
+            if output::put(&api, name, &data[name], Writes::Changed)?.is_some() {
+                written.push(format!("api/{name}"));
+            }
         }
     }
     for file in prerender::copy_media(dir, dist)? {
         written.push(relative(dist, &file));
     }
-    let report = prerender::publish(dist, catalog, &Source::Archive(Archive(catalog)))?;
+    let source = Source::Archive(Archive(catalog));
+    let report = prerender::publish(dist, catalog, &source, only.as_ref())?;
     written.extend(report.files.iter().map(|f| relative(dist, f)));
     deleted.extend(report.removed.iter().map(|f| relative(dist, f)));
     if serves_api {
         for old in files_under(&api, &[])? {
-            if !served.contains(&old) {
+            if !data.contains_key(&old) {
                 remove(&api, &old)?;
                 deleted.push(format!("api/{old}"));
             }
         }
     }
+    marker.api = hashes;
+    marker.write(dir)?;
     Ok((written, deleted))
+}
+
+/// The route whose page shows the data of the API file `name`, if one does.
+fn route_of(name: &str) -> Option<String> {
+    use crate::routes;
+    let name = name.strip_suffix(".json")?;
+    let page = |rest: &str| -> Option<(String, u32)> {
+        let (slug, n) = rest.rsplit_once('/')?;
+        Some((slug.to_string(), n.parse().ok()?))
+    };
+    match name.split_once('/')? {
+        ("articles" | "related", slug) => Some(routes::article(slug)),
+        ("index", n) => Some(routes::page_href(routes::HOME, n.parse().ok()?)),
+        ("tags", rest) => page(rest).map(|(slug, n)| routes::page_href(&routes::tag(&slug), n)),
+        ("authors", rest) => {
+            page(rest).map(|(slug, n)| routes::page_href(&routes::author(&slug), n))
+        }
+        _ => None,
+    }
+}
+
+/// A hash of `bytes`, short: enough to tell two versions of a file apart.
+fn short_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Runs the deploy hook: `sh -c command`, with `VEILLE_SITE` (the site's folder),
@@ -523,6 +578,23 @@ mod tests {
             ..Round::default()
         };
         assert!(current.line().starts_with("à jour\u{a0}: 3 articles"));
+    }
+
+    #[test]
+    fn each_api_file_names_the_page_that_shows_it() {
+        for (file, route) in [
+            ("articles/ia-et-sante.json", Some("/article/ia-et-sante")),
+            ("related/ia-et-sante.json", Some("/article/ia-et-sante")),
+            ("index/1.json", Some("/")),
+            ("index/3.json", Some("/page/3")),
+            ("tags/sante/1.json", Some("/tag/sante")),
+            ("tags/sante/2.json", Some("/tag/sante/page/2")),
+            ("authors/claire/4.json", Some("/auteur/claire/page/4")),
+            ("site.json", None),
+            ("tags/sante/x.json", None),
+        ] {
+            assert_eq!(route_of(file).as_deref(), route, "{file}");
+        }
     }
 
     #[test]

@@ -1642,17 +1642,13 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     let content = dir.join("contenu");
     sample_content(&content);
     let dist = dir.join("site");
-    let islands = dir.join("îlots");
-    trunk_outputs(&dist, &islands);
-    prerender::set_content_api(&dist, "/api", "veille", "").unwrap();
-    let catalog: &'static veille::content::Catalog = Box::leak(Box::new(
-        veille::content::Catalog::from_dir(&content).unwrap(),
-    ));
-    let source = Source::Archive(veille::content::Archive(catalog));
-    let built = prerender::prerender(&dist, catalog, &source, Some(&islands)).unwrap();
-    // The site serves its API: the content directory, as `./dev.sh build` copies it.
-    publish_api_copy(&content, &dist.join("api"));
+    let built = site_built_from(&content, &dist, &dir.join("îlots"));
     assert_eq!(broken_links(&dist), Vec::<String>::new());
+    // A first publication records the data the pages show: nothing to write.
+    assert_eq!(
+        veille::publish::publish(&content, &dist).unwrap(),
+        (vec![], vec![])
+    );
 
     // A fresh article (the newest), and one removed.
     let gone = "petits-modeles-de-langage";
@@ -1671,6 +1667,12 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     )
     .unwrap();
     fs::remove_file(content.join(format!("articles/{gone}.json"))).unwrap();
+    // And one retitled: its page, the lists and the « À lire aussi » that name it.
+    let edited = content.join("articles/ia-et-imagerie-medicale.json");
+    let mut article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&edited).unwrap()).unwrap();
+    article["title"] = "L’imagerie médicale, titre corrigé".into();
+    fs::write(&edited, article.to_string()).unwrap();
 
     let (written, deleted) = veille::publish::publish(&content, &dist).unwrap();
     let page = |path: &str| {
@@ -1719,6 +1721,24 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
         .filter(|f| f.contains(".veille-"))
         .collect();
     assert_eq!(leftovers, Vec::<String>::new());
+    // What it wrote is what a whole build of the new content writes: the pages it did not
+    // render again had not changed.
+    let whole = dir.join("entier");
+    site_built_from(&content, &whole, &dir.join("îlots-entier"));
+    for file in files_under(&whole) {
+        let ours = fs::read(dist.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            ours == fs::read(whole.join(&file)).unwrap(),
+            "{file} differs"
+        );
+    }
+    let pages = |root: &Path| -> Vec<String> {
+        files_under(root)
+            .into_iter()
+            .filter(|f| f.ends_with(".html") || f.ends_with(".xml"))
+            .collect()
+    };
+    assert_eq!(pages(&dist), pages(&whole));
     // The same content again: nothing to write.
     assert_eq!(
         veille::publish::publish(&content, &dist).unwrap(),
@@ -1726,9 +1746,31 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     );
 }
 
+/// A site built whole from the content directory `content` into `dist` (trunk's stand-ins, the
+/// prerender, the API copied), as `VEILLE_CONTENT=… ./dev.sh build` builds it: what it wrote.
+fn site_built_from(content: &Path, dist: &Path, islands: &Path) -> prerender::Report {
+    trunk_outputs(dist, islands);
+    prerender::set_content_api(dist, "/api", "veille", "").unwrap();
+    let catalog: &'static veille::content::Catalog = Box::leak(Box::new(
+        veille::content::Catalog::from_dir(content).unwrap(),
+    ));
+    let source = Source::Archive(veille::content::Archive(catalog));
+    let built = prerender::prerender(dist, catalog, &source, Some(islands)).unwrap();
+    // The site serves its API: the content directory with its derived files, as
+    // `./dev.sh build` writes and copies it.
+    for (name, json) in catalog.derived_api_files() {
+        veille::output::write(content, &name, &json).unwrap();
+    }
+    publish_api_copy(content, &dist.join("api"));
+    built
+}
+
 /// The content directory copied as the site's API (`dist/api`), without the import's state.
 fn publish_api_copy(content: &Path, api: &Path) {
     for file in files_under(content) {
+        if ["import.json", "publication.json"].contains(&file.as_str()) {
+            continue;
+        }
         let to = api.join(&file);
         fs::create_dir_all(to.parent().unwrap()).unwrap();
         fs::copy(content.join(&file), to).unwrap();
