@@ -1,5 +1,6 @@
 //! What the build publishes for feed readers and search engines: the Atom feed, the sitemap
-//! (an index of sitemaps past the protocol's limits) and `robots.txt`. Prerender only (feature
+//! (an index of sitemaps past the protocol's limits), the news sitemap of the last two days and
+//! `robots.txt`. Prerender only (feature
 //! `ssr`): pure text in, text out, tested natively.
 
 use crate::{
@@ -153,18 +154,159 @@ pub fn sitemaps(site: &Site, routes: &[Route]) -> Vec<(String, String)> {
     out
 }
 
-/// `robots.txt`: everything may be crawled but the designers' workshop; where the sitemap is.
+/// `robots.txt`: everything may be crawled but the designers' workshop; where the sitemaps are
+/// (the site's, and the news sitemap).
 pub fn robots_txt(site: &Site) -> String {
     format!(
-        "User-agent: *\nAllow: /\nDisallow: /styleguide\n\nSitemap: {}\n",
-        absolute(site, "/sitemap.xml")
+        "User-agent: *\nAllow: /\nDisallow: /styleguide\n\nSitemap: {}\nSitemap: {}\n",
+        absolute(site, "/sitemap.xml"),
+        absolute(site, &format!("/{NEWS_SITEMAP}"))
     )
+}
+
+/// The news sitemap's file.
+pub const NEWS_SITEMAP: &str = "sitemap-news.xml";
+
+/// How far back a news sitemap reaches: Google News reads the articles of the last two days.
+const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 3600;
+
+/// The news sitemap (Google News' `news:news` extension): the articles published within the two
+/// days before `now` (seconds since 1970, UTC), newest first, at most a thousand, each with the
+/// publication's name and language, its date and its title. Written by every build and every
+/// round of `veille-content watch`, which ages articles out of it.
+pub fn news_sitemap(catalog: &Catalog, now: i64) -> String {
+    let site = catalog.site();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    let recent = catalog
+        .summaries()
+        .iter()
+        .filter(|a| {
+            unix_seconds(&a.published).is_some_and(|t| t <= now && now - t <= NEWS_WINDOW_SECONDS)
+        })
+        .take(1000);
+    for article in recent {
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>fr</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
+            escape::xml(&absolute(site, &routes::article(&article.slug))),
+            escape::xml(&site.name),
+            escape::xml(&rfc3339(&article.published)),
+            escape::xml(&article.title),
+        );
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Seconds since 1970 (UTC) of an ISO 8601 date (`2024-05-22`, midnight UTC) or date and time
+/// (`2024-05-22T09:30:00+02:00`, `…Z`, seconds optional).
+pub fn unix_seconds(iso: &str) -> Option<i64> {
+    let number = |s: Option<&str>| s?.parse::<i64>().ok();
+    let (year, month, day) = (
+        number(iso.get(0..4))?,
+        number(iso.get(5..7))?,
+        number(iso.get(8..10))?,
+    );
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from 1970-01-01 to the date (Howard Hinnant's days_from_civil).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let Some(time) = iso.get(10..).filter(|t| !t.is_empty()) else {
+        return Some(days * 86_400);
+    };
+    let time = time.strip_prefix('T')?;
+    let (hour, minute) = (number(time.get(0..2))?, number(time.get(3..5))?);
+    let rest = time.get(5..)?;
+    let (second, zone) = match rest.strip_prefix(':') {
+        Some(after) => (number(after.get(0..2))?, after.get(2..)?),
+        None => (0, rest),
+    };
+    // Fractions of a second, when written, change nothing here.
+    let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let offset = match zone {
+        "" | "Z" => 0,
+        _ => {
+            let sign = match zone.get(0..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            sign * (number(zone.get(1..3))? * 3600 + number(zone.get(4..6))? * 60)
+        }
+    };
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::bundled;
+
+    #[test]
+    fn iso_dates_read_as_seconds_since_1970() {
+        assert_eq!(unix_seconds("1970-01-01"), Some(0));
+        assert_eq!(unix_seconds("2024-05-22"), Some(1_716_336_000));
+        assert_eq!(
+            unix_seconds("2024-05-22T09:30:00+02:00"),
+            Some(1_716_363_000)
+        );
+        assert_eq!(unix_seconds("2024-05-22T07:30:00Z"), Some(1_716_363_000));
+        assert_eq!(unix_seconds("2024-05-22T07:30Z"), Some(1_716_363_000));
+        assert_eq!(
+            unix_seconds("2024-02-29T23:00:00-01:00"),
+            Some(1_709_251_200)
+        );
+        for bad in ["", "2024", "2024-13-01", "hier", "2024-05-22 09:30"] {
+            assert_eq!(unix_seconds(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_news_sitemap_holds_the_last_two_days_only() {
+        let catalog = bundled().unwrap();
+        let newest = &catalog.summaries()[0];
+        let published = unix_seconds(&newest.published).unwrap();
+        // A day after the newest article: it, and what came within two days before now.
+        let xml = news_sitemap(catalog, published + 86_400);
+        assert!(xml.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""));
+        assert!(xml.contains(&format!(
+            "<loc>https://veille-ia.example/article/{}</loc>",
+            newest.slug
+        )));
+        assert!(xml.contains("<news:name>Veille IA</news:name><news:language>fr</news:language>"));
+        assert!(xml.contains(&format!(
+            "<news:publication_date>{}</news:publication_date>",
+            rfc3339(&newest.published)
+        )));
+        let listed = xml.matches("<url>").count();
+        let expected = catalog
+            .summaries()
+            .iter()
+            .filter(|a| published + 86_400 - unix_seconds(&a.published).unwrap() <= 2 * 86_400)
+            .count();
+        assert_eq!(listed, expected);
+        // Three days later, nothing; and nothing is listed before it is published.
+        assert_eq!(
+            news_sitemap(catalog, published + 3 * 86_400)
+                .matches("<url>")
+                .count(),
+            0
+        );
+        assert_eq!(
+            news_sitemap(catalog, published - 60)
+                .matches(&newest.slug)
+                .count(),
+            0
+        );
+    }
 
     #[test]
     fn dates_become_rfc_3339() {
@@ -256,6 +398,7 @@ mod tests {
     fn robots_point_to_the_sitemap() {
         let robots = robots_txt(bundled().unwrap().site());
         assert!(robots.contains("Sitemap: https://veille-ia.example/sitemap.xml\n"));
+        assert!(robots.contains("Sitemap: https://veille-ia.example/sitemap-news.xml\n"));
         assert!(robots.contains("Disallow: /styleguide\n"));
     }
 }

@@ -613,6 +613,10 @@ fn build(
         ("feed.xml".to_string(), feeds::feed_xml(catalog)),
     ];
     files.extend(feeds::sitemaps(catalog.site(), &routes));
+    files.push((
+        feeds::NEWS_SITEMAP.into(),
+        feeds::news_sitemap(catalog, build_time()),
+    ));
     files.push(("robots.txt".into(), feeds::robots_txt(catalog.site())));
     files.push((routes::LIST_FILE.into(), routes::list_json(&routes)));
     for (name, text) in files {
@@ -622,6 +626,19 @@ fn build(
     }
     report.pages = routes.len() + 1;
     Ok(report)
+}
+
+/// When the site is built, in seconds since 1970: `SOURCE_DATE_EPOCH` when set (a reproducible
+/// build's convention), else now. The news sitemap lists the two days before it.
+fn build_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
 }
 
 /// The origins of the images the content shows from other hosts (covers and body images), in
