@@ -185,11 +185,19 @@ test("search.js qui n’arrive pas : la page le dit au lieu de « il faut JavaSc
     faults.add("/search.js", fault);
     const context = await browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}${QUERY}`);
-    await page.waitForFunction(() => document.querySelector(".search__status").textContent === "Chargement de la recherche…", null, {
-      timeout: 5000,
+    // Every text the status shows, from the start: a refused script makes « Chargement… » brief.
+    await page.addInitScript(() => {
+      window.veilleStatuses = [];
+      new MutationObserver(() => {
+        const text = document.querySelector(".search__status")?.textContent;
+        if (text && window.veilleStatuses.at(-1) !== text) window.veilleStatuses.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
+    await page.goto(`${server.url}${QUERY}`);
     await page.locator(".search__status .search__retry").waitFor({ timeout: BOUND });
+    const shown = await page.evaluate(() => window.veilleStatuses);
+    assert.ok(shown.includes("Chargement de la recherche…"), JSON.stringify(shown));
+    assert.ok(!shown.some((t) => /JavaScript/.test(t) && shown.indexOf(t) > shown.indexOf("Chargement de la recherche…")), JSON.stringify(shown));
     const status = await page.locator(".search__status").textContent();
     assert.match(status, /^La recherche n’a pas pu se charger/, JSON.stringify(fault));
     assert.ok(await page.locator(".search__suggestions a").first().isVisible());
