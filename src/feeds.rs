@@ -200,6 +200,18 @@ pub fn news_sitemap(catalog: &Catalog, now: i64) -> String {
     xml
 }
 
+/// When the news sitemap made at `now` next changes without any publication: the first moment
+/// one of the articles it lists leaves its two days; `None` when it lists none.
+pub fn news_changes_at(catalog: &Catalog, now: i64) -> Option<i64> {
+    catalog
+        .summaries()
+        .iter()
+        .filter_map(|a| unix_seconds(&a.published))
+        .filter(|t| *t <= now && now - t <= NEWS_WINDOW_SECONDS)
+        .map(|t| t + NEWS_WINDOW_SECONDS + 1)
+        .min()
+}
+
 /// Seconds since 1970 (UTC) of an ISO 8601 date (`2024-05-22`, midnight UTC) or date and time
 /// (`2024-05-22T09:30:00+02:00`, `…Z`, seconds optional).
 pub fn unix_seconds(iso: &str) -> Option<i64> {
@@ -293,6 +305,11 @@ mod tests {
             .filter(|a| published + 86_400 - unix_seconds(&a.published).unwrap() <= 2 * 86_400)
             .count();
         assert_eq!(listed, expected);
+        // It changes on its own when its oldest article leaves the window: then, not before.
+        let at = news_changes_at(catalog, published + 86_400).unwrap();
+        assert_eq!(news_sitemap(catalog, at - 1), xml);
+        assert_ne!(news_sitemap(catalog, at), xml);
+        assert_eq!(news_changes_at(catalog, published + 3 * 86_400), None);
         // Three days later, nothing; and nothing is listed before it is published.
         assert_eq!(
             news_sitemap(catalog, published + 3 * 86_400)

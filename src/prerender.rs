@@ -630,7 +630,7 @@ fn build(
 
 /// When the site is built, in seconds since 1970: `SOURCE_DATE_EPOCH` when set (a reproducible
 /// build's convention), else now. The news sitemap lists the two days before it.
-fn build_time() -> i64 {
+pub fn build_time() -> i64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse().ok())

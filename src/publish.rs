@@ -138,11 +138,17 @@ impl From<String> for PublishError {
 struct Marker {
     /// The fingerprint of the content the last round published whole ([`fingerprint`]).
     contenu: String,
-    /// Files a failed deploy hook has still to be handed.
+    /// Files written and removed that the deploy hook has not yet been handed: recorded with
+    /// the publication that wrote them, in the same write, so that a round stopped before its
+    /// hook ran (or whose hook failed) hands them on the next.
     #[serde(default)]
-    a_deployer: Vec<String>,
+    a_deployer: BTreeSet<String>,
     #[serde(default)]
-    a_supprimer: Vec<String>,
+    a_supprimer: BTreeSet<String>,
+    /// When the news sitemap next changes on its own (an article leaves the two days it lists),
+    /// in seconds since 1970: a round that finds nothing new publishes then all the same.
+    #[serde(default)]
+    nouvelles_jusqu_a: Option<i64>,
     /// The site's data as its pages were last rendered from it: each file of the API
     /// (`site.json`, `articles/…`, the lists), by name, with a hash of its bytes.
     #[serde(default)]
@@ -202,36 +208,32 @@ pub fn round(
         removed: imported.removed,
         ..Round::default()
     };
-    if before.contenu == content && before.a_deployer.is_empty() && before.a_supprimer.is_empty() {
+    let news_aged = before
+        .nouvelles_jusqu_a
+        .is_some_and(|until| webhook::now_ms() as i64 / 1000 >= until);
+    if before.contenu == content
+        && before.a_deployer.is_empty()
+        && before.a_supprimer.is_empty()
+        && !news_aged
+    {
         round.current = true;
         round.seconds = started.elapsed().as_secs_f64();
         return Ok(round);
     }
     let (written, deleted) = publish(dir, dist)?;
-    // Read again: the publication recorded the data it rendered.
+    // Read again: the publication recorded the data it rendered, and what the hook has to get
+    // (what an earlier round left included).
     let mut marker = Marker::read(dir);
-    // What a failed hook left, then this round's: a file both written and deleted is whatever
-    // the last said.
-    let mut to_write: BTreeSet<String> = marker.a_deployer.drain(..).collect();
-    let mut to_delete: BTreeSet<String> = marker.a_supprimer.drain(..).collect();
-    for file in &written {
-        to_delete.remove(file);
-        to_write.insert(file.clone());
-    }
-    for file in &deleted {
-        to_write.remove(file);
-        to_delete.insert(file.clone());
-    }
     marker.contenu = content;
     let deployed = match &options.deploy {
-        Some(command) if !(to_write.is_empty() && to_delete.is_empty()) => {
-            deploy(command, dist, &to_write, &to_delete)
+        Some(command) if !(marker.a_deployer.is_empty() && marker.a_supprimer.is_empty()) => {
+            deploy(command, dist, &marker.a_deployer, &marker.a_supprimer)
         }
         _ => Ok(()),
     };
-    if deployed.is_err() {
-        marker.a_deployer = to_write.into_iter().collect();
-        marker.a_supprimer = to_delete.into_iter().collect();
+    if deployed.is_ok() {
+        marker.a_deployer.clear();
+        marker.a_supprimer.clear();
     }
     marker.write(dir)?;
     deployed.map_err(PublishError::Deploy)?;
@@ -326,6 +328,16 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
         }
     }
     marker.api = hashes;
+    // A file both written and removed since the hook last ran is whatever the last said.
+    for file in &written {
+        marker.a_supprimer.remove(file);
+        marker.a_deployer.insert(file.clone());
+    }
+    for file in &deleted {
+        marker.a_deployer.remove(file);
+        marker.a_supprimer.insert(file.clone());
+    }
+    marker.nouvelles_jusqu_a = crate::feeds::news_changes_at(catalog, prerender::build_time());
     marker.write(dir)?;
     Ok((written, deleted))
 }

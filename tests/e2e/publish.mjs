@@ -151,8 +151,15 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
 
     await pause();
     await editor.retitle(slug, "Publié, puis corrigé");
-    assert.match(sync(), /publié\u00a0: 1 lus, 0 retirés/);
+    // The deploy hook fails: the site is current, the round says so and fails for cron; the
+    // next round hands the hook the same files, though nothing changed since.
+    const failed = runSync(kind, cmsArgs, content, site, ["--deploy", "false"]);
+    assert.notEqual(failed.status, 0);
+    assert.match(failed.stderr, /déploiement\u00a0: « false » a échoué/);
     assert.equal((await servedArticle(server.url, slug)).ogTitle, "Publié, puis corrigé");
+    assert.match(sync("--deploy", `cp "$VEILLE_ECRITS" "${deployed}"`), /publié\u00a0: 0 lus, 0 retirés\u00a0; 0 fichiers écrits/);
+    assert.ok((await readFile(deployed, "utf8")).split("\n").includes(`article/${slug}/index.html`));
+    assert.match(sync(), /à jour/);
     assert.match(await text(`${server.url}/feed.xml`), /Publié, puis corrigé/);
 
     await pause();
