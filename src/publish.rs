@@ -16,7 +16,7 @@
 pub mod webhook;
 
 use crate::{
-    cms::import::{self, Destination, Get, ImportError, Imported},
+    cms::import::{self, Destination, Get, ImportError, Imported, Scope},
     content::{Archive, Catalog, Source},
     output::{self, Writes},
     prerender,
@@ -28,6 +28,7 @@ use std::{
     path::{Path, PathBuf},
     time::{Duration, Instant},
 };
+use webhook::Notice;
 
 /// The file of the content directory that records the last round that ran to its end: the
 /// content it published, and what a deploy hook that failed has still to send. Never copied
@@ -60,6 +61,9 @@ pub struct Round {
     /// Posts read again (new or modified), and articles gone.
     pub updated: usize,
     pub removed: usize,
+    /// Requests made to the CMS: a few for a notified round, whatever the archive's size; the
+    /// whole listing's pages more for a timed one.
+    pub requests: usize,
     /// Paths under the site's folder, `/`-separated.
     pub written: Vec<String>,
     pub deleted: Vec<String>,
@@ -71,21 +75,25 @@ pub struct Round {
 impl Round {
     /// The line the log gets for this round, in French.
     pub fn line(&self) -> String {
+        let cost = format!(
+            "{}, {}\u{a0}requête{} au CMS",
+            seconds(self.seconds),
+            self.requests,
+            if self.requests > 1 { "s" } else { "" }
+        );
         if self.current {
             return format!(
-                "à jour\u{a0}: {} articles, rien de nouveau ({})",
+                "à jour\u{a0}: {} articles, rien de nouveau ({cost})",
                 crate::french::number(self.articles as u64),
-                seconds(self.seconds)
             );
         }
         format!(
-            "publié\u{a0}: {} lus, {} retirés\u{a0}; {} fichiers écrits, {} supprimés\u{a0}; {} articles en ligne ({})",
+            "publié\u{a0}: {} lus, {} retirés\u{a0}; {} fichiers écrits, {} supprimés\u{a0}; {} articles en ligne ({cost})",
             self.updated,
             self.removed,
             self.written.len(),
             self.deleted.len(),
             crate::french::number(self.articles as u64),
-            seconds(self.seconds)
         )
     }
 }
@@ -179,13 +187,15 @@ fn fingerprint(dir: &Path) -> String {
     format!("{:x}", hash.finalize())
 }
 
-/// One round: the CMS imported into `dir`, the site in `dist` brought up to date.
+/// One round: the CMS imported into `dir` (the posts of `scope`), the site in `dist` brought
+/// up to date.
 pub fn round(
     http: &dyn Get,
     cms: &Cms,
     dir: &Path,
     dist: &Path,
     options: &Options,
+    scope: Scope<'_>,
 ) -> Result<Round, PublishError> {
     let started = Instant::now();
     let mut progress = std::io::sink();
@@ -196,8 +206,8 @@ pub fn round(
         local_images: !options.cms_images,
     };
     let imported: Imported = match cms {
-        Cms::WordPress { url } => import::wordpress(http, url, to),
-        Cms::Ghost { url, key } => import::ghost(http, url, key, to),
+        Cms::WordPress { url } => import::wordpress(http, url, to, scope),
+        Cms::Ghost { url, key } => import::ghost(http, url, key, to, scope),
     }
     .map_err(PublishError::Import)?;
     let before = Marker::read(dir);
@@ -206,6 +216,7 @@ pub fn round(
         articles: imported.articles,
         updated: imported.updated,
         removed: imported.removed,
+        requests: imported.requests,
         ..Round::default()
     };
     let news_aged = before
@@ -256,16 +267,7 @@ pub fn round(
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
     let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
-    let derived = catalog.derived_api_files();
-    let keep: BTreeSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
-    for (name, json) in &derived {
-        output::put(dir, name, json.as_bytes(), Writes::Changed)?;
-    }
-    for old in files_under(dir, &["index", "tags", "authors", "related"])? {
-        if !keep.contains(old.as_str()) {
-            remove(dir, &old)?;
-        }
-    }
+    let derived = import::write_derived(catalog, dir)?;
     // The data every page is rendered from, as the API serves it.
     let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for name in files_under(dir, &["articles"])?
@@ -489,7 +491,7 @@ pub fn watch(
 ) -> Result<(), String> {
     use std::sync::{mpsc, Arc, Mutex};
     let health_text = Arc::new(Mutex::new(String::from("{\"etat\":\"démarrage\"}")));
-    let (notify, notified) = mpsc::channel::<String>();
+    let (notify, notified) = mpsc::channel::<webhook::Notice>();
     if let Some((address, secret)) = &how.listen {
         let bound = webhook::listen(
             address,
@@ -504,10 +506,17 @@ pub fn watch(
     }
     let mut health = Health::default();
     let mut reason = String::from("démarrage");
+    // The posts the notifications of this round named; `None`: the whole listing (the first
+    // round, timed rounds, a notification that names no post).
+    let mut named: Option<Vec<String>> = None;
     loop {
         health.tours += 1;
         health.dernier_tour = webhook::now_ms() / 1000;
-        match round(http, cms, dir, dist, options) {
+        let scope = match &named {
+            Some(posts) => Scope::Posts(posts),
+            None => Scope::Listing,
+        };
+        match round(http, cms, dir, dist, options, scope) {
             Ok(done) => {
                 log(&format!("{reason}\u{a0}— {}", done.line()));
                 health.echecs_de_suite = 0;
@@ -542,17 +551,21 @@ pub fn watch(
             output::replace(file, text.as_bytes())?;
         }
         // `notify` stays alive here: without a listener, the wait is the timer alone.
-        reason = match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
+        (reason, named) = match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
+            // After a failed round, the next reads the whole listing: what the failed one was
+            // told is not lost.
             Ok(first) => {
                 // Notifications close together (Ghost sends one per event) make one round.
-                let mut said = vec![first];
+                let mut notices = vec![first];
                 while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
-                    said.push(next);
+                    notices.push(next);
                 }
+                let mut said: Vec<&str> = notices.iter().map(|n| n.said.as_str()).collect();
                 said.dedup();
-                format!("notifié ({})", said.join(", "))
+                let posts = Notice::merge(&notices).filter(|_| health.echecs_de_suite == 0);
+                (format!("notifié ({})", said.join(", ")), posts)
             }
-            Err(_) => "tour régulier".to_string(),
+            Err(_) => ("tour régulier".to_string(), None),
         };
     }
 }
@@ -578,11 +591,12 @@ mod tests {
             updated: 1,
             written: vec!["a".into(); 25],
             seconds: 1.254,
+            requests: 4,
             ..Round::default()
         };
         assert_eq!(
             round.line(),
-            "publié\u{a0}: 1 lus, 0 retirés\u{a0}; 25 fichiers écrits, 0 supprimés\u{a0}; 10\u{202f}000 articles en ligne (1,25\u{a0}s)"
+            "publié\u{a0}: 1 lus, 0 retirés\u{a0}; 25 fichiers écrits, 0 supprimés\u{a0}; 10\u{202f}000 articles en ligne (1,25\u{a0}s, 4\u{a0}requêtes au CMS)"
         );
         let current = Round {
             current: true,

@@ -108,8 +108,8 @@ fn import(args: &[&str]) -> Result<(), String> {
         local_images,
     };
     let done = match words.as_slice() {
-        ["ghost", _, key, _] => import::ghost(&http, url, key, to),
-        _ => import::wordpress(&http, url, to),
+        ["ghost", _, key, _] => import::ghost(&http, url, key, to, import::Scope::Listing),
+        _ => import::wordpress(&http, url, to, import::Scope::Listing),
     };
     say_imported(dir, url, done)
 }
@@ -193,7 +193,8 @@ fn publication(args: &[&str], watching: bool) -> Result<(), String> {
             println!("veille-content watch\u{a0}: {line}")
         });
     }
-    let round = publish::round(&http, &cms, dir, dist, &options).map_err(|e| e.to_string())?;
+    let round = publish::round(&http, &cms, dir, dist, &options, import::Scope::Listing)
+        .map_err(|e| e.to_string())?;
     println!("veille-content sync\u{a0}: {}", round.line());
     Ok(())
 }

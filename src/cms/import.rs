@@ -5,9 +5,9 @@
 //! Each import is four stages, each testable alone: **fetch** ([`fetch`]: the CMS's API, page
 //! by page), **compare** ([`state`]: what changed since the last import, from a light listing),
 //! **map** (`cms::wordpress`, `cms::ghost`: the answers as Veille's model), **write**
-//! ([`write`]: the directory, written beside its place and swapped in, so that an import that
-//! fails or is interrupted leaves the previous content as it was). Why one stopped is an
-//! [`ImportError`], by kind.
+//! ([`write`]: only the files that changed, each one whole; an import that fails before it
+//! writes leaves the content as it was, one interrupted while it writes is finished by the
+//! next). Why one stopped is an [`ImportError`], by kind.
 
 mod error;
 mod fetch;
@@ -18,12 +18,18 @@ mod write;
 pub use error::ImportError;
 pub use http::{image_size, Answer, Get, Http};
 pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
+pub use write::write_derived;
 
 use crate::cms::{ghost as g, wordpress};
 use crate::model::content::{Block, Catalog, Site};
 use fetch::{GhostApi, WordPressApi};
 use state::State;
-use std::{collections::HashSet, fs, io::Write, path::Path};
+use std::{
+    collections::{BTreeMap, HashSet},
+    fs,
+    io::Write,
+    path::Path,
+};
 use write::{localize, site_for, write_dir};
 
 /// What an import did.
@@ -53,8 +59,25 @@ pub struct Destination<'a> {
     pub local_images: bool,
 }
 
+/// Which posts an import reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// The whole listing, compared with the last import: what a timed round or a first import
+    /// does, and the only way to see a deletion nobody announced.
+    Listing,
+    /// These posts alone, by the CMS's id (a notification named them): each read whole, or
+    /// found gone when the CMS no longer publishes it. Every other post stays as the last import
+    /// left it. The first import of a directory reads the whole listing all the same.
+    Posts(&'a [String]),
+}
+
 /// Imports the WordPress site at `url`.
-pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Imported, ImportError> {
+pub fn wordpress(
+    http: &dyn Get,
+    url: &str,
+    to: Destination<'_>,
+    scope: Scope<'_>,
+) -> Result<Imported, ImportError> {
     let Destination {
         dir,
         base_url,
@@ -66,21 +89,38 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
     let info = api.info()?;
     // The first import reads every post whole; the next ones, the light listing (two fields),
     // then only the posts modified since, whole. What is no longer listed was deleted or
-    // unpublished.
+    // unpublished. With the posts a notification named, only those are read: one that does
+    // not come back is no longer published.
     let state = State::read(dir, "wordpress", url);
     let (posts, known, kept, removed) = match &state {
         Some(state) => {
-            let listed = api.listing(progress)?;
-            let changes = state::compare(&state.modified, &listed);
-            let changed = api.posts(&changes.changed, progress)?;
+            let (changed, published): (Vec<_>, HashSet<String>) = match scope {
+                Scope::Listing => {
+                    let listed = api.listing(progress)?;
+                    let changes = state::compare(&state.modified, &listed);
+                    let changed = api.posts(&changes.changed, progress)?;
+                    (changed, listed.into_iter().map(|(id, _)| id).collect())
+                }
+                Scope::Posts(ids) => {
+                    let changed = api.posts(ids, progress)?;
+                    let back: HashSet<String> = changed.iter().map(|p| p.id.to_string()).collect();
+                    let published = state
+                        .modified
+                        .keys()
+                        .filter(|id| back.contains(*id) || !ids.contains(id))
+                        .cloned()
+                        .chain(back.iter().cloned())
+                        .collect();
+                    (changed, published)
+                }
+            };
             let read_now: HashSet<u64> = changed.iter().map(|p| p.id).collect();
-            let published: HashSet<&str> = listed.iter().map(|(id, _)| id.as_str()).collect();
             let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
             let (stay, gone): (Vec<_>, Vec<_>) = state
                 .posts
                 .iter()
                 .cloned()
-                .partition(|k| published.contains(k.id.to_string().as_str()));
+                .partition(|k| published.contains(&k.id.to_string()));
             let kept: Vec<_> = stay
                 .iter()
                 .filter(|k| !read_now.contains(&k.id))
@@ -94,12 +134,13 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
     let mapper = wordpress::Mapper::with_known(&info.home, &known, &posts);
     let updated = posts.len();
     let mut articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
+    let mut fresh: HashSet<String> = articles.iter().map(|a| a.summary.slug.clone()).collect();
     articles.extend(kept);
     // The terms themselves, for their descriptions; only those the articles use become themes.
     let mut terms = api.terms(progress)?;
     // Every article's images, kept ones included: an image already served by the site is
     // passed by, and a site imported before with `--images cms` gets its copies.
-    localize(http, dir, &mut articles, local_images, progress)?;
+    fresh.extend(localize(http, dir, &mut articles, local_images, progress)?);
     let used: HashSet<&str> = articles
         .iter()
         .flat_map(|a| a.summary.tags.iter().map(String::as_str))
@@ -117,12 +158,14 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
             .iter()
             .map(|p| (p.id.to_string(), p.modified_gmt.clone())),
     );
-    modified.retain(|id, _| posts_now.iter().any(|k| k.id.to_string() == *id));
+    let ids_now: HashSet<String> = posts_now.iter().map(|k| k.id.to_string()).collect();
+    modified.retain(|id, _| ids_now.contains(id));
     let state = State {
         source: "wordpress".into(),
         url: url.to_string(),
         modified,
         posts: posts_now,
+        slugs: BTreeMap::new(),
     };
     let site = site_for(
         dir,
@@ -136,6 +179,7 @@ pub fn wordpress(http: &dyn Get, url: &str, to: Destination<'_>) -> Result<Impor
     write_dir(
         site,
         articles,
+        &fresh,
         &state,
         dir,
         (updated, removed, api.requests),
@@ -149,13 +193,44 @@ pub fn ghost(
     url: &str,
     key: &str,
     to: Destination<'_>,
+    scope: Scope<'_>,
 ) -> Result<Imported, ImportError> {
     let url = url.trim_end_matches('/');
     let mut api = GhostApi::new(http, url, key);
     let settings = api.settings()?;
-    // Every published post, light (id, slug, last update): the slugs come from the whole site,
-    // and a later import reads whole only the posts updated since.
-    let listed = api.listing(to.progress)?;
+    let state = State::read(to.dir, "ghost", url);
+    // The posts a notification named, read alone, when the last import recorded every post's
+    // slug; else every published post, light (id, slug, last update): the slugs come from the
+    // whole site, and a later import reads whole only the posts updated since.
+    let named = match (scope, &state) {
+        (Scope::Posts(ids), Some(state)) if state.slugs.len() == state.modified.len() => {
+            Some((ids, state))
+        }
+        _ => None,
+    };
+    let (listed, read): (Vec<(String, String, String)>, Option<Vec<g::Post>>) = match named {
+        Some((ids, state)) => {
+            let posts = api.posts(ids, to.progress)?;
+            let mut now: BTreeMap<&str, (String, String)> = state
+                .modified
+                .iter()
+                .filter(|(id, _)| !ids.contains(id))
+                .filter_map(|(id, at)| {
+                    Some((id.as_str(), (state.slugs.get(id)?.clone(), at.clone())))
+                })
+                .collect();
+            for post in &posts {
+                let at = post.updated_at.clone().unwrap_or_default();
+                now.insert(&post.id, (post.slug.clone(), at));
+            }
+            let listed = now
+                .into_iter()
+                .map(|(id, (slug, at))| (id.to_string(), slug, at))
+                .collect();
+            (listed, Some(posts))
+        }
+        None => (api.listing(to.progress)?, None),
+    };
     let pairs: Vec<(String, String)> = listed
         .iter()
         .map(|(id, slug, _)| (id.clone(), slug.clone()))
@@ -165,15 +240,19 @@ pub fn ghost(
         .map(|(id, _, updated)| (id.clone(), updated.clone()))
         .collect();
     let mapper = g::Mapper::of_site(&settings.settings.url, &pairs);
-    let state = State::read(to.dir, "ghost", url);
     let (posts, kept, removed): (Vec<g::Post>, Vec<_>, usize) = match &state {
         Some(state) => {
             let changes = state::compare(&state.modified, &modified);
-            let posts = api.posts(&changes.changed, to.progress)?;
+            let posts = match read {
+                Some(posts) => posts,
+                None => api.posts(&changes.changed, to.progress)?,
+            };
+            let read_now: HashSet<&str> = posts.iter().map(|p| p.id.as_str()).collect();
             let previous = Catalog::from_dir(to.dir).map_err(ImportError::Files)?;
             let kept = changes
                 .unchanged
                 .iter()
+                .filter(|id| !read_now.contains(id.as_str()))
                 .filter_map(|id| previous.article(mapper.slug_of(id)?).ok())
                 .collect();
             (posts, kept, changes.gone.len())
@@ -210,8 +289,15 @@ pub fn ghost(
             }
         }
     }
+    let mut fresh: HashSet<String> = articles.iter().map(|a| a.summary.slug.clone()).collect();
     articles.extend(kept);
-    localize(http, to.dir, &mut articles, to.local_images, to.progress)?;
+    fresh.extend(localize(
+        http,
+        to.dir,
+        &mut articles,
+        to.local_images,
+        to.progress,
+    )?);
     // The themes of every post, changed or not: the whole posts give their tags, the kept
     // articles keep theirs from the previous site.json.
     let mut themes = g::tags(&posts);
@@ -248,11 +334,13 @@ pub fn ghost(
         url: url.to_string(),
         modified: modified.into_iter().collect(),
         posts: Vec::new(),
+        slugs: pairs.into_iter().collect(),
     };
     // Write.
     write_dir(
         site,
         articles,
+        &fresh,
         &state,
         to.dir,
         (updated, removed, api.requests),
@@ -296,8 +384,8 @@ mod tests {
                 local_images: false,
             };
             match cms {
-                "ghost" => ghost(http, "http://cms.example", "clé", to),
-                _ => wordpress(http, "http://cms.example", to),
+                "ghost" => ghost(http, "http://cms.example", "clé", to, Scope::Listing),
+                _ => wordpress(http, "http://cms.example", to, Scope::Listing),
             }
             .map(|_| ())
         };

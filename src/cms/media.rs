@@ -92,16 +92,19 @@ impl Media {
     /// when done before. An image that cannot be fetched or read keeps the CMS's address (and
     /// its sizes), and is said on `progress`. The images to make are shared over the machine's
     /// cores, one image per thread at a time ([`crate::model::parallel::map`]): an AVIF encoder keeps
-    /// one core busy for a second or more per copy.
+    /// one core busy for a second or more per copy. Whether each article changed (an image of it
+    /// now served from the site), by position: what the import has to write again.
     pub fn localize(
         &mut self,
         http: &dyn Get,
         articles: &mut [Article],
         progress: &mut dyn std::io::Write,
-    ) {
-        let mut images: Vec<&mut Image> = articles
+    ) -> Vec<bool> {
+        let mut changed = vec![false; articles.len()];
+        let mut images: Vec<(usize, &mut Image)> = articles
             .iter_mut()
-            .flat_map(|article| {
+            .enumerate()
+            .flat_map(|(i, article)| {
                 article
                     .summary
                     .cover
@@ -110,9 +113,10 @@ impl Media {
                         Block::Image { image, .. } => Some(image),
                         _ => None,
                     }))
+                    .map(move |image| (i, image))
             })
             .collect();
-        let sources: Vec<Option<String>> = images.iter().map(|image| source(image)).collect();
+        let sources: Vec<Option<String>> = images.iter().map(|(_, image)| source(image)).collect();
         // Each address not done yet, once, in the order first met.
         let mut wanted: Vec<String> = Vec::new();
         for source in sources.iter().flatten() {
@@ -144,7 +148,7 @@ impl Media {
             }
         }
         self.cost.millis += started.elapsed().as_millis();
-        for (image, source) in images.iter_mut().zip(&sources) {
+        for ((article, image), source) in images.iter_mut().zip(&sources) {
             let Some(source) = source else { continue };
             if let Some(e) = failures.get(source) {
                 self.cost.failed += 1;
@@ -157,9 +161,12 @@ impl Media {
                     }
                     None => self.cost.reused += 1,
                 }
+                let before = image.clone();
                 served(image, done);
+                changed[*article] |= **image != before;
             }
         }
+        changed
     }
 
     /// Whether every copy of `done` is on disk.

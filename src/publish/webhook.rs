@@ -159,11 +159,42 @@ pub fn read_request(stream: impl Read) -> Result<Request, String> {
     Ok(request)
 }
 
+/// A signed notification, as the watcher gets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Its sender and what it says happened, for the log.
+    pub said: String,
+    /// The CMS's ids of the posts it names, when it names only posts: the round reads those
+    /// alone. `None` (a theme changed, a payload without ids): the whole listing.
+    pub posts: Option<Vec<String>>,
+}
+
+impl Notice {
+    /// Several notices close together, as one round reads them: every post they name, or the
+    /// whole listing as soon as one of them asks for it.
+    pub fn merge(notices: &[Notice]) -> Option<Vec<String>> {
+        let mut posts: Vec<String> = Vec::new();
+        for notice in notices {
+            for id in notice.posts.as_ref()? {
+                if !posts.contains(id) {
+                    posts.push(id.clone());
+                }
+            }
+        }
+        Some(posts)
+    }
+}
+
 /// What the listener makes of a request.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// A notification, signed: a round now. Its sender, and what it says happened.
-    Notified { sender: &'static str, event: String },
+    /// A notification, signed: a round now. Its sender, what it says happened, and the posts
+    /// it names ([`Notice::posts`]).
+    Notified {
+        sender: &'static str,
+        event: String,
+        posts: Option<Vec<String>>,
+    },
     /// Refused, and why (answered 401, or 404 for an unknown path).
     Refused { status: u16, why: String },
     /// `GET /sante`.
@@ -192,7 +223,40 @@ pub fn judge(request: &Request, secret: &str, now_ms: u64) -> Verdict {
     Verdict::Notified {
         sender,
         event: event_of(&request.body),
+        posts: posts_of(&request.body),
     }
+}
+
+/// The ids of the posts a notification names, when it names only posts: Ghost's post webhooks
+/// carry the post as it is now and as it was (`current` is empty once deleted); the plugin's
+/// changes each name theirs, or none for a theme. Ids are the CMS's: plain letters and digits,
+/// else the notification is read as naming nothing.
+fn posts_of(body: &[u8]) -> Option<Vec<String>> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let id = |v: &serde_json::Value| -> Option<String> {
+        let id = match v {
+            serde_json::Value::Number(n) => n.as_u64()?.to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            _ => return None,
+        };
+        (!id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .then_some(id)
+    };
+    let mut posts: Vec<String> = Vec::new();
+    if let Some(changes) = value["changes"].as_array() {
+        for change in changes {
+            posts.push(id(&change["post"])?);
+        }
+    } else {
+        let post = value.get("post")?;
+        for side in ["current", "previous"] {
+            if let Some(found) = id(&post[side]["id"]) {
+                posts.push(found);
+            }
+        }
+    }
+    posts.dedup();
+    (!posts.is_empty()).then_some(posts)
 }
 
 /// What a notification says happened: Ghost's payload names no event, but its post's status
@@ -224,7 +288,7 @@ pub fn listen(
     address: &str,
     secret: String,
     health: Arc<Mutex<String>>,
-    notify: Sender<String>,
+    notify: Sender<Notice>,
     log: impl Fn(&str) + Send + 'static,
 ) -> Result<std::net::SocketAddr, String> {
     let listener =
@@ -246,8 +310,15 @@ pub fn listen(
                         log(&format!("notification refusée\u{a0}: {why}"));
                         (status, format!("{why}\n"))
                     }
-                    Verdict::Notified { sender, event } => {
-                        let _ = notify.send(format!("{sender}\u{a0}: {event}"));
+                    Verdict::Notified {
+                        sender,
+                        event,
+                        posts,
+                    } => {
+                        let _ = notify.send(Notice {
+                            said: format!("{sender}\u{a0}: {event}"),
+                            posts,
+                        });
                         (202, "reçu\n".to_string())
                     }
                 },
@@ -327,7 +398,9 @@ mod tests {
     #[test]
     fn requests_are_judged_by_path_and_signature() {
         let now = 1_765_000_000_000;
-        let body = br#"{"post":{"current":{"slug":"ia-et-sante","status":"published"}}}"#.to_vec();
+        let body =
+            br#"{"post":{"current":{"id":"6753a1f0c2","slug":"ia-et-sante","status":"published"}}}"#
+                .to_vec();
         let ghost = Request {
             method: "POST".into(),
             path: "/ghost".into(),
@@ -338,7 +411,8 @@ mod tests {
             judge(&ghost, "s", now),
             Verdict::Notified {
                 sender: "Ghost",
-                event: "ia-et-sante (published)".into()
+                event: "ia-et-sante (published)".into(),
+                posts: Some(vec!["6753a1f0c2".into()]),
             }
         );
         let wrong = Request {
@@ -355,6 +429,42 @@ mod tests {
             ..Request::default()
         };
         assert_eq!(judge(&health, "s", now), Verdict::Health);
+    }
+
+    #[test]
+    fn a_notification_names_its_posts_or_asks_for_the_whole_listing() {
+        let posts = |body: &str| posts_of(body.as_bytes());
+        // Ghost: published or edited, unpublished (both sides), deleted (`current` empty).
+        assert_eq!(
+            posts(r#"{"post":{"current":{"id":"a1"},"previous":{"id":"a1"}}}"#),
+            Some(vec!["a1".into()])
+        );
+        assert_eq!(
+            posts(r#"{"post":{"current":{},"previous":{"id":"b2"}}}"#),
+            Some(vec!["b2".into()])
+        );
+        // The plugin: its changes, each naming a post; a theme names none.
+        assert_eq!(
+            posts(r#"{"event":"post.updated","changes":[{"post":12},{"post":40}]}"#),
+            Some(vec!["12".into(), "40".into()])
+        );
+        for whole in [
+            r#"{"event":"term.edited","changes":[{"post":12},{"post":null}]}"#,
+            r#"{"tag":{"current":{"id":"t1"}}}"#,
+            r#"{"post":{"current":{"id":"../../etc"}}}"#,
+            "pas du JSON",
+        ] {
+            assert_eq!(posts(whole), None, "{whole}");
+        }
+        let named = |posts: Option<Vec<&str>>| Notice {
+            said: String::new(),
+            posts: posts.map(|p| p.into_iter().map(str::to_string).collect()),
+        };
+        assert_eq!(
+            Notice::merge(&[named(Some(vec!["1", "2"])), named(Some(vec!["2", "3"]))]),
+            Some(vec!["1".into(), "2".into(), "3".into()])
+        );
+        assert_eq!(Notice::merge(&[named(Some(vec!["1"])), named(None)]), None);
     }
 
     #[test]

@@ -201,7 +201,7 @@ test("veille-content sync tient le site à jour de WordPress sans le construire 
   await keepsCurrent("wordpress", [context.cms.url], context.work, wordpressEditor());
 });
 
-test("veille-content watch publie à la notification de l’extension WordPress, rattrape au démarrage, et son tour régulier rattrape une notification perdue", async () => {
+test("veille-content watch publie à la notification de l’extension WordPress en ne lisant que l’article nommé, rattrape au démarrage, et son tour régulier rattrape une notification perdue", async () => {
   const content = join(context.work, "contenu-veille");
   const site = await builtSite("wordpress", [context.cms.url], content, join(context.work, "site-veille"));
   const server = await serveStatic(site);
@@ -218,13 +218,21 @@ test("veille-content watch publie à la notification de l’extension WordPress,
     const listening = await notified.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
     const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
     await notified.waitFor(/démarrage\u00a0— /);
+    // Another post retitled while the plugin has nowhere to send (a notification lost).
+    const silent = "Santé : les hôpitaux face aux données, revu";
+    await wordpressEditor().retitle("hopitaux-et-donnees", silent);
     context.cms.php(`update_option('veille_publication_url', '${address}/wordpress'); update_option('veille_publication_secret', '${secret}');`);
     await pause();
     let from = notified.lines.length;
     const started = Date.now();
     await wordpressEditor().publish("notifie-par-wordpress", "Notifié par WordPress");
-    await notified.waitFor(/notifié \(WordPress\u00a0: post\.published\)\u00a0— publié\u00a0: 1 lus/, 20, from);
+    // The notified round reads the post it names, and only it: four requests (the site, the
+    // post, the categories, the tags), whatever the archive's size; the lost change waits
+    // for the listing of a timed round.
+    const line = await notified.waitFor(/notifié \(WordPress\u00a0: post\.published\)\u00a0— publié\u00a0: 1 lus, 0 retirés/, 20, from);
+    assert.match(line, /\b4\u00a0requêtes au CMS\)/);
     assert.deepEqual(await servedArticle(server.url, "notifie-par-wordpress"), { status: 200, ogTitle: "Notifié par WordPress" });
+    assert.match((await servedArticle(server.url, "hopitaux-et-donnees")).ogTitle, /données$/);
     console.log(`# WordPress → page servie : ${((Date.now() - started) / 1000).toFixed(2)} s`);
     // A plugin signing with another secret is refused, said, and publishes nothing.
     context.cms.php(`update_option('veille_publication_secret', 'un-autre-secret');`);
@@ -238,8 +246,9 @@ test("veille-content watch publie à la notification de l’extension WordPress,
     // Started again, the watcher catches up at once; then, the notifications lost (nobody
     // listens at the plugin's address any more), its timed round (every 2 s) catches the next.
     timed = startWatch("wordpress", [context.cms.url], content, site, ["--poll", "2"]);
-    await timed.waitFor(/démarrage\u00a0— publié\u00a0: 1 lus/);
+    await timed.waitFor(/démarrage\u00a0— publié\u00a0: 2 lus/);
     assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Corrigé, notification refusée");
+    assert.match((await servedArticle(server.url, "hopitaux-et-donnees")).ogTitle, /données, revu$/);
     await pause();
     from = timed.lines.length;
     await wordpressEditor().retitle("notifie-par-wordpress", "Corrigé, notification perdue");

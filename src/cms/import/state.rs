@@ -20,13 +20,17 @@ pub(super) struct State {
     /// link names its slug, and Ghost's state has none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub posts: Vec<wordpress::Known>,
+    /// Ghost only: each post's Ghost slug, by id, so that an import of the posts a notification
+    /// named maps the links between posts without listing them all.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slugs: BTreeMap<String, String>,
 }
 
 /// Where an import keeps its [`State`], in the content directory.
 pub const STATE_FILE: &str = "import.json";
 
 /// The file `veille-content sync` keeps in the content directory about its last round
-/// (`crate::publish`): the import carries it over from one import to the next.
+/// (`crate::publish`): the import leaves it alone.
 pub const PUBLICATION_FILE: &str = "publication.json";
 
 impl State {

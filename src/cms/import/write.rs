@@ -1,30 +1,37 @@
 //! The write stage: the site an import assembles (the CMS's name and themes, the directory's
-//! own Veille settings), the images' copies, and the content directory written beside its place
-//! and swapped in, so that it is never half written.
+//! own Veille settings), the images' copies, and the content directory written file by file,
+//! only what changed, each file whole.
 
-use super::{state::State, Get, ImportError, Imported, PUBLICATION_FILE, STATE_FILE};
+use super::{state::State, Get, ImportError, Imported, STATE_FILE};
 use crate::cms::media;
 use crate::model::{
     content::{Article, Catalog, Newsletter, Site, Tag},
     french::number,
-    output,
+    output::{self, Writes},
 };
-use std::{fs, io::Write, path::Path};
+use std::{collections::HashSet, fs, io::Write, path::Path};
 
 /// With `local`, the images of `articles` served from copies under
-/// `dir/media/`, made once each ([`media::Media`]); what it cost is said on `progress`.
+/// `dir/media/`, made once each ([`media::Media`]); what it cost is said on `progress`. The
+/// slugs of the articles it changed.
 pub(super) fn localize(
     http: &dyn Get,
     dir: &Path,
     articles: &mut [Article],
     local: bool,
     progress: &mut dyn Write,
-) -> Result<(), ImportError> {
+) -> Result<HashSet<String>, ImportError> {
     if !local {
-        return Ok(());
+        return Ok(HashSet::new());
     }
     let mut media = media::Media::open(dir).map_err(ImportError::Files)?;
-    media.localize(http, articles, progress);
+    let changed: HashSet<String> = media
+        .localize(http, articles, progress)
+        .into_iter()
+        .zip(articles.iter())
+        .filter(|(changed, _)| *changed)
+        .map(|(_, article)| article.summary.slug.clone())
+        .collect();
     media.save().map_err(ImportError::Files)?;
     let cost = media.cost;
     let each = if cost.made > 0 {
@@ -44,7 +51,7 @@ pub(super) fn localize(
         number(cost.reused as u64),
         number(cost.failed as u64),
     );
-    Ok(())
+    Ok(changed)
 }
 
 /// The site of an import: the CMS's name, tagline and themes; the Veille settings of the
@@ -96,12 +103,14 @@ fn default_site(name: &str, tagline: &str) -> Site {
     }
 }
 
-/// Checks the site and articles as any archive is checked, and writes them as a content
-/// directory at `dir`: into a folder beside it, then swapped in, so that `dir` is never half
-/// written. `counts`: posts read whole, articles removed, requests made.
+/// Checks the site and articles as any archive is checked, and writes them into the content
+/// directory at `dir` ([`write_files`]): the articles of `fresh` (by slug: the posts read now,
+/// and those whose images became the site's), the others only when their file is missing.
+/// `counts`: posts read whole, articles removed, requests made.
 pub(super) fn write_dir(
     site: Site,
     articles: Vec<Article>,
+    fresh: &HashSet<String>,
     state: &State,
     dir: &Path,
     (updated, removed, requests): (usize, usize, usize),
@@ -115,14 +124,22 @@ pub(super) fn write_dir(
         tags: catalog.site().tags.len(),
         requests,
     };
-    write_files(&catalog, state, dir).map_err(ImportError::Files)?;
+    write_files(&catalog, fresh, state, dir).map_err(ImportError::Files)?;
     Ok(imported)
 }
 
-/// What an import stopped mid-way (killed, the machine down) left beside the directory: its
-/// half-written copy, removed; and if it stopped between its two renames, the directory itself
-/// set aside, put back.
-fn recover(parent: &Path, name: &str, dir: &Path) {
+/// What an import of an earlier version left beside the directory, stopped mid-way (killed,
+/// the machine down) when it wrote a whole copy and swapped it in: its half-written copy,
+/// removed; and if it stopped between its two renames, the directory itself set aside, put
+/// back.
+fn recover(dir: &Path) {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map_or("contenu".into(), |n| n.to_string_lossy().into_owned());
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
@@ -141,66 +158,99 @@ fn recover(parent: &Path, name: &str, dir: &Path) {
     }
 }
 
-fn write_files(catalog: &Catalog, state: &State, dir: &Path) -> Result<(), String> {
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| format!("{}\u{a0}: {e}", parent.display()))?;
-    let name = dir
-        .file_name()
-        .map_or("contenu".into(), |n| n.to_string_lossy().into_owned());
-    recover(parent, &name, dir);
-    let fresh = parent.join(format!(".{name}.import-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.previous-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&fresh);
-    fs::create_dir_all(&fresh).map_err(|e| format!("{}\u{a0}: {e}", fresh.display()))?;
-    let written = (|| -> Result<(), String> {
-        output::write(&fresh, "site.json", &output::json(catalog.site()))?;
-        output::write(&fresh, STATE_FILE, &output::json(state))?;
-        for summary in catalog.summaries() {
+/// The content directory brought to `catalog`, file by file, each file whole before or after
+/// ([`output::put`]: written beside its place, renamed over it): the site, the articles of
+/// `fresh` and any missing, the derived files ([`write_derived`]); the articles no longer in
+/// the catalog removed; the import's state last. An import stopped mid-way leaves every file
+/// whole and the state of the import before, so the next one reads the same posts again and
+/// finishes the work; the time it takes grows with what changed, not with the archive.
+fn write_files(
+    catalog: &Catalog,
+    fresh: &HashSet<String>,
+    state: &State,
+    dir: &Path,
+) -> Result<(), String> {
+    recover(dir);
+    fs::create_dir_all(dir.join("articles"))
+        .map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
+    output::sweep(dir)?;
+    let present: HashSet<String> = fs::read_dir(dir.join("articles"))
+        .map_err(|e| format!("{}/articles\u{a0}: {e}", dir.display()))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    output::put(
+        dir,
+        "site.json",
+        output::json(catalog.site()).as_bytes(),
+        Writes::Changed,
+    )?;
+    let mut named = HashSet::new();
+    for summary in catalog.summaries() {
+        let file = format!("{}.json", summary.slug);
+        if fresh.contains(&summary.slug) || !present.contains(&file) {
             let article = catalog.article(&summary.slug).map_err(|e| e.to_string())?;
-            output::write(
-                &fresh,
-                &format!("articles/{}.json", summary.slug),
-                &output::json(&article),
+            output::put(
+                dir,
+                &format!("articles/{file}"),
+                output::json(&article).as_bytes(),
+                Writes::Changed,
             )?;
         }
-        for (path, json) in catalog.derived_api_files() {
-            output::write(&fresh, &path, &json)?;
+        named.insert(file);
+    }
+    write_derived(catalog, dir)?;
+    for file in present.difference(&named) {
+        if file.ends_with(".json") && !file.starts_with('.') {
+            let path = dir.join("articles").join(file);
+            fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
         }
-        Ok(())
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(e);
     }
-    // The images' copies (`--images local`) go on with the content, moved rather than copied:
-    // written into the directory as they were made, they are kept from one import to the next.
-    let media = dir.join(media::DIR);
-    let moved = media.is_dir() && fs::rename(&media, fresh.join(media::DIR)).is_ok();
-    // So does what `veille-content sync` recorded of its last round (a copy: small).
-    let publication = dir.join(PUBLICATION_FILE);
-    if publication.is_file() {
-        let _ = fs::copy(&publication, fresh.join(PUBLICATION_FILE));
-    }
-    let had = dir.exists();
-    let swapped = if had { fs::rename(dir, &old) } else { Ok(()) }.and_then(|()| {
-        fs::rename(&fresh, dir).inspect_err(|_| {
-            if had {
-                let _ = fs::rename(&old, dir);
-            }
-        })
-    });
-    if let Err(e) = swapped {
-        if moved {
-            let _ = fs::rename(fresh.join(media::DIR), &media);
-        }
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(format!("{}\u{a0}: {e}", dir.display()));
-    }
-    if had {
-        let _ = fs::remove_dir_all(&old);
-    }
+    output::put(
+        dir,
+        STATE_FILE,
+        output::json(state).as_bytes(),
+        Writes::Changed,
+    )?;
     Ok(())
+}
+
+/// The folders of the files derived from the articles (the API's lists and « À lire aussi »).
+const DERIVED: [&str; 4] = ["index", "tags", "authors", "related"];
+
+/// The files derived from `catalog`'s articles written into `dir` (only those whose bytes
+/// changed), and those of an older catalog that it no longer has removed: each file's name and
+/// text.
+pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let derived = catalog.derived_api_files();
+    let keep: HashSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
+    for (name, json) in &derived {
+        output::put(dir, name, json.as_bytes(), Writes::Changed)?;
+    }
+    let mut folders: Vec<_> = DERIVED.iter().map(|d| dir.join(d)).collect();
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let file = entry.file_name().to_string_lossy().into_owned();
+            if !file.starts_with('.') && !keep.contains(name.as_str()) {
+                fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                if let Some(parent) = path.parent() {
+                    let _ = fs::remove_dir(parent);
+                }
+            }
+        }
+    }
+    Ok(derived)
 }
