@@ -31,7 +31,7 @@ import { cp } from "node:fs/promises";
 
 const [dist = join(ROOT, "dist"), runsArg = "5"] = process.argv.slice(2);
 const RUNS = Number(runsArg);
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const related = JSON.parse(await readFile(join(ROOT, `public/api/related/${SLUG}.json`), "utf8"));
 const ARTICLE = articlePath(SLUG);

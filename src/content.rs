@@ -199,14 +199,15 @@ impl Source {
         )
     }
 
-    /// `GET {base}/index/{page}.json`: one page of the home index, newest first.
+    /// `GET {base}/index/{page}.json`: one page of the home index, newest first (`0.json`: its
+    /// head).
     pub fn index_page(
         &self,
         page: u32,
     ) -> impl Future<Output = Result<Page<ArticleSummary>, ContentError>> + Send + 'static {
         let this = self.clone();
         async move {
-            if page == 0 {
+            if page == crate::model::paths::NO_PAGE {
                 return Err(ContentError::NotFound);
             }
             this.get(
@@ -302,8 +303,8 @@ impl Source {
     }
 
     /// `GET {base}/{dir}/{slug}/{page}.json`, one page of a list named by a slug, `local` of a
-    /// local catalog, `cms` of a CMS. A slug that could not be a folder's name, or page 0, is
-    /// not found, and never asked for.
+    /// local catalog, `cms` of a CMS. A slug that could not be a folder's name, or a segment
+    /// that is no page's number, is not found, and never asked for.
     fn listing<T, F, C, Fut>(
         &self,
         dir: &'static str,
@@ -320,7 +321,7 @@ impl Source {
     {
         let (this, slug) = (self.clone(), slug.to_string());
         async move {
-            if !is_valid_slug(&slug) || page == 0 {
+            if !is_valid_slug(&slug) || page == crate::model::paths::NO_PAGE {
                 return Err(ContentError::NotFound);
             }
             let path = format!("{dir}/{slug}/{page}.json");

@@ -611,9 +611,10 @@ mod tests {
         for (file, route) in [
             ("articles/ia-et-sante.json", Some("/article/ia-et-sante")),
             ("related/ia-et-sante.json", Some("/article/ia-et-sante")),
-            ("index/1.json", Some("/")),
+            ("index/0.json", Some("/")),
+            ("index/1.json", Some("/page/1")),
             ("index/3.json", Some("/page/3")),
-            ("tags/sante/1.json", Some("/tag/sante")),
+            ("tags/sante/0.json", Some("/tag/sante")),
             ("tags/sante/2.json", Some("/tag/sante/page/2")),
             ("authors/claire/4.json", Some("/auteur/claire/page/4")),
             ("site.json", None),

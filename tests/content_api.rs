@@ -10,7 +10,7 @@ mod support;
 use leptos::prelude::Mountable;
 use support::*;
 use veille::{
-    content::{bundled, Source},
+    content::{bundled, Source, HEAD},
     french::typography,
     routes,
 };
@@ -63,7 +63,7 @@ async fn the_home_page_loads_one_page_of_the_index() {
     let (app, token) = api_at("/", "ok").await;
     let root = &app.root;
     until("the home page", 3, || count(root, ".card__title") > 0).await;
-    let expected = bundled().unwrap().index_page(1).unwrap();
+    let expected = bundled().unwrap().index_page(HEAD).unwrap();
     // The lead story, then the rest of the page's cards.
     assert_eq!(
         1 + count(root, ".article-list > li"),
@@ -73,7 +73,7 @@ async fn the_home_page_loads_one_page_of_the_index() {
         text(root, ".card__title"),
         typography(&expected.items[0].title)
     );
-    assert_eq!(requests(&token).await, ["site.json", "index/1.json"]);
+    assert_eq!(requests(&token).await, ["site.json", "index/0.json"]);
 }
 
 #[wasm_bindgen_test]
@@ -82,18 +82,24 @@ async fn pagination_fetches_the_next_page() {
     let root = &app.root;
     until_shown(root, ".pager__older", 3).await;
     click(root, ".pager__older");
-    until("page 2 in the address", 3, || pathname() == "/page/2").await;
-    let page2 = bundled().unwrap().index_page(2).unwrap();
-    until("page 2's articles", 3, || {
-        text_or_empty(root, ".card__title") == typography(&page2.items[0].title)
+    // Numbered from the oldest: the page before the sample's head is page 1, the last.
+    until("page 1 in the address", 3, || pathname() == "/page/1").await;
+    let page1 = bundled().unwrap().index_page(1).unwrap();
+    until("page 1's articles", 3, || {
+        text_or_empty(root, ".card__title") == typography(&page1.items[0].title)
     })
     .await;
-    assert!(text(root, ".pager__status").contains("Page 2 sur 2"));
+    assert_eq!(text(root, ".pager__status"), "Page 1");
     assert!(find(root, ".pager__older").is_none());
-    assert!(find(root, ".pager__newer").is_some());
+    assert_eq!(
+        find(root, ".pager__newer")
+            .and_then(|a| a.get_attribute("href"))
+            .as_deref(),
+        Some("/")
+    );
     assert_eq!(
         requests(&token).await,
-        ["site.json", "index/1.json", "index/2.json"]
+        ["site.json", "index/0.json", "index/1.json"]
     );
 }
 
@@ -111,7 +117,7 @@ async fn an_article_and_a_tag_load_from_the_api() {
             "site.json",
             &format!("articles/{SLUG}.json"),
             &format!("related/{SLUG}.json"),
-            "tags/modeles-de-langage/1.json"
+            "tags/modeles-de-langage/0.json"
         ]
     );
 }
@@ -126,7 +132,7 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
     until_heading(root, &typography(&author.name), 3).await;
     assert_eq!(pathname(), routes::author(&author.slug));
     until("their articles", 3, || count(root, ".card__title") > 0).await;
-    let expected = bundled().unwrap().author_page(&author.slug, 1).unwrap();
+    let expected = bundled().unwrap().author_page(&author.slug, HEAD).unwrap();
     assert_eq!(
         count(root, ".card__title"),
         expected.page.items.len() as u32
@@ -137,7 +143,7 @@ async fn an_author_s_page_loads_from_the_api_by_the_byline() {
             "site.json",
             &format!("articles/{SLUG}.json"),
             &format!("related/{SLUG}.json"),
-            &format!("authors/{}/1.json", author.slug)
+            &format!("authors/{}/0.json", author.slug)
         ]
     );
 }

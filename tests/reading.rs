@@ -7,7 +7,7 @@ mod support;
 
 use support::*;
 use veille::{
-    content::{bundled, Source},
+    content::{bundled, Source, HEAD},
     french::typography,
     routes,
 };
@@ -173,7 +173,7 @@ async fn the_home_page_leads_with_one_large_story() {
     let app = mount_at("/", Source::Bundled).await;
     let root = &app.root;
     until_shown(root, ".card--lead", 3).await;
-    let page = bundled().unwrap().index_page(1).unwrap();
+    let page = bundled().unwrap().index_page(HEAD).unwrap();
     assert_eq!(
         text(root, ".card--lead .card__title"),
         typography(&page.items[0].title)
@@ -184,17 +184,18 @@ async fn the_home_page_leads_with_one_large_story() {
     );
     assert!(find(root, ".card--lead img[alt]").is_some());
 
+    // The pages before the head are numbered from the oldest: the sample's is page 1.
     click(root, ".pager__older");
-    until("page 2", 3, || {
-        text_or_empty(root, ".pager__status").contains("Page 2")
+    until("page 1", 3, || {
+        text_or_empty(root, ".pager__status").contains("Page 1")
     })
     .await;
     assert!(find(root, ".card--lead").is_none());
-    until("page 2 head", 2, || {
-        head_meta("link[rel='canonical']").as_deref() == Some(&format!("{BASE}/page/2"))
+    until("page 1 head", 2, || {
+        head_meta("link[rel='canonical']").as_deref() == Some(&format!("{BASE}/page/1"))
     })
     .await;
-    assert_eq!(document_title(), "À la une, page 2 — Veille IA");
+    assert_eq!(document_title(), "À la une, page 1 — Veille IA");
 }
 
 #[wasm_bindgen_test]
@@ -203,7 +204,7 @@ async fn tag_and_about_pages_describe_themselves() {
     let root = &app.root;
     until_heading(root, "Santé", 3).await;
     until("its head", 2, || document_title() == "Santé — Veille IA").await;
-    let tag = bundled().unwrap().tag_page("sante", 1).unwrap();
+    let tag = bundled().unwrap().tag_page("sante", HEAD).unwrap();
     assert_eq!(
         head_meta("meta[name='description']"),
         tag.tag.description.map(|d| typography(&d))

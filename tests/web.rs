@@ -7,7 +7,7 @@ mod support;
 
 use support::*;
 use veille::{
-    content::{bundled, Catalog, Source},
+    content::{bundled, Catalog, Source, HEAD},
     routes,
 };
 use wasm_bindgen_test::*;
@@ -28,7 +28,7 @@ async fn the_shell_renders_header_home_and_footer() {
     assert_eq!(text(root, ".site-header__name"), site.name);
     assert!(find(root, "nav[aria-label] a[href='/a-propos']").is_some());
     // The first page of the index, newest first.
-    let first_page = catalog().index_page(1).unwrap();
+    let first_page = catalog().index_page(HEAD).unwrap();
     assert_eq!(
         text(root, ".card--lead .card__title"),
         first_page.items[0].title
@@ -58,7 +58,7 @@ async fn clicking_links_changes_the_route() {
     let app = mount_at("/", Source::Bundled).await;
     let root = &app.root;
     until("the home page", 2, || count(root, ".card__title a") > 1).await;
-    let article = &catalog().index_page(1).unwrap().items[1];
+    let article = &catalog().index_page(HEAD).unwrap().items[1];
 
     follow(
         root,
@@ -74,7 +74,7 @@ async fn clicking_links_changes_the_route() {
     );
 
     // From the article to one of its tags, then to the about page through the footer.
-    let tag = catalog().tag_page(&article.tags[0], 1).unwrap().tag;
+    let tag = catalog().tag_page(&article.tags[0], HEAD).unwrap().tag;
     follow(
         root,
         ".article .tag-list",

@@ -1,6 +1,6 @@
 //! A page of articles named by a slug, a tag's or an author's (`pages/tag.rs`,
-//! `pages/author.rs`): its head, title, intro when there is one, how many articles, a page of
-//! cards and the pager; and the route's slug and page number it is read for.
+//! `pages/author.rs`): its head, title, intro when there is one, how many articles (on the
+//! list's head), a page of cards and the pager; and the route's slug and page number it is read for.
 
 use crate::{
     components::{article_list::ArticleList, head::Head, page_heading::PageHeading, pager::Pager},
@@ -11,7 +11,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// The route's slug and page number (1 when the path has none), as a resource's key.
+/// The route's slug and page number (the head when the path has none), as a resource's key.
 pub fn slug_and_page() -> impl Fn() -> (String, u32) + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || {
@@ -45,9 +45,9 @@ pub fn ListingView(
         <Head meta />
         <PageHeading class="page__title">{title}</PageHeading>
         {intro.map(|d| view! { <p class="page__intro">{d}</p> })}
-        <p class="tag-count">{count(page.total)}</p>
+        {page.total.map(|total| view! { <p class="tag-count">{count(total)}</p> })}
         <ArticleList articles=page.items opens_page=true />
-        <Pager base page=page.page total_pages=page.total_pages />
+        <Pager base page=page.page newer=page.newer older=page.older />
     }
 }
 

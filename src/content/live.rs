@@ -11,8 +11,8 @@
 
 use super::{
     api::{get, json_of},
-    Article, ArticleSummary, AuthorListing, Check, ContentError, Page, Site, Tag, TagListing,
-    Typeset, RELATED,
+    window, Article, ArticleSummary, AuthorListing, Check, ContentError, Page, Site, Tag,
+    TagListing, Typeset, HEAD, RELATED,
 };
 use crate::cms::{self, ghost, tree, wordpress, wordpress::POSTS_QUERY};
 use crate::http::Answer;
@@ -163,18 +163,55 @@ impl Live {
         }
     }
 
-    /// One page of every post, newest first.
+    /// One page of every post, newest first (the head, or a page numbered from the oldest:
+    /// [`Page`]).
     pub async fn index_page(&self, page: u32) -> Result<Page<ArticleSummary>, ContentError> {
         checked(self.posts("", page).await?)
     }
 
-    /// A page of the posts `filter` narrows the list to (a query string's `&…` parts).
+    /// A page of the posts `filter` narrows the list to (a query string's `&…` parts): the
+    /// head is the newest, up to two pages' worth, cut to what the count says it holds; a page
+    /// before it, the CMS's page of that number in the oldest-first order, turned round.
     async fn posts(&self, filter: &str, page: u32) -> Result<Page<ArticleSummary>, ContentError> {
         let size = self.page_size.max(1);
-        let (items, total) = match &self.cms {
+        let head = page == HEAD;
+        let (mut items, total) = if head {
+            // WordPress gives at most a hundred a request.
+            self.some_posts(filter, (2 * size).min(100), 1, false)
+                .await?
+        } else {
+            self.some_posts(filter, size, page, true).await?
+        };
+        let (start, end, older, newer) = window(total, page, size)?;
+        if head {
+            items.truncate((end - start) as usize);
+        } else {
+            items.reverse();
+        }
+        Ok(Page {
+            page,
+            page_size: size,
+            total: head.then_some(total),
+            older,
+            newer,
+            items,
+        })
+    }
+
+    /// The CMS's page `page` of the posts `filter` narrows the list to, `per_page` a page,
+    /// newest first or `oldest_first`, with the count of them all.
+    async fn some_posts(
+        &self,
+        filter: &str,
+        per_page: u32,
+        page: u32,
+        oldest_first: bool,
+    ) -> Result<(Vec<ArticleSummary>, u32), ContentError> {
+        match &self.cms {
             Cms::WordPress => {
+                let order = if oldest_first { "&order=asc" } else { "" };
                 let url = self.wp(&format!(
-                    "posts?{POSTS_QUERY}&per_page={size}&page={page}{filter}"
+                    "posts?{POSTS_QUERY}&per_page={per_page}&page={page}{order}{filter}"
                 ));
                 let answer = self.answer(url, WP_COUNTS).await?;
                 // Past the last page, WordPress answers 400 with this code.
@@ -190,10 +227,18 @@ impl Live {
                 let mapper = wordpress::Mapper::live(&self.base);
                 let items: Vec<_> = posts.iter().map(|p| mapper.article(p).summary).collect();
                 let total = total.unwrap_or(items.len() as u32);
-                (items, total)
+                Ok((items, total))
             }
             Cms::Ghost { .. } => {
-                let query = format!("{}&limit={size}&page={page}{filter}", ghost::POSTS_INCLUDE);
+                let order = if oldest_first {
+                    "&order=published_at%20asc"
+                } else {
+                    ""
+                };
+                let query = format!(
+                    "{}&limit={per_page}&page={page}{order}{filter}",
+                    ghost::POSTS_INCLUDE
+                );
                 let answer: ghost::Posts = self.json(self.ghost("posts/", &query)).await?;
                 let mapper = ghost::Mapper::live(&self.base);
                 let items = answer
@@ -201,22 +246,9 @@ impl Live {
                     .iter()
                     .map(|p| mapper.article(p).summary)
                     .collect();
-                (items, answer.meta.pagination.total as u32)
+                Ok((items, answer.meta.pagination.total as u32))
             }
-        };
-        let total_pages = total.div_ceil(size).max(1);
-        // Ghost answers an empty list past the end.
-        if page == 0 || page > total_pages {
-            return Err(ContentError::NotFound);
         }
-        Ok(Page {
-            page,
-            page_size: size,
-            total,
-            total_pages,
-            next: (page < total_pages).then_some(page + 1),
-            items,
-        })
     }
 
     /// The post whose Veille slug is `slug`: asked for by its CMS slug, which is the same for
@@ -317,9 +349,8 @@ impl Live {
         let Some(filter) = read.related_query else {
             return Ok(Vec::new());
         };
-        let pool = self.clone().with_page_size(RELATED_POOL);
-        let candidates = match pool.posts(&filter, 1).await {
-            Ok(page) => page.items,
+        let candidates = match self.some_posts(&filter, RELATED_POOL, 1, false).await {
+            Ok((items, _)) => items,
             Err(ContentError::NotFound) => Vec::new(),
             Err(e) => return Err(e),
         };

@@ -226,9 +226,12 @@ fn invalid_json_is_malformed() {
 #[test]
 fn empty_lists_are_fine() {
     let c = catalog(&[]);
-    let page = c.index_page(1).unwrap();
-    assert_eq!((page.total, page.items.len(), page.next), (0, 0, None));
-    let listing = c.tag_page("ia", 1).unwrap();
+    let page = c.index_page(HEAD).unwrap();
+    assert_eq!(
+        (page.total, page.items.len(), page.older, page.newer),
+        (Some(0), 0, None, None)
+    );
+    let listing = c.tag_page("ia", HEAD).unwrap();
     assert!(listing.page.items.is_empty());
     let a: Article = parse_json(
         r#"{"slug": "s", "title": "T", "lead": "L", "published": "d", "author": "A", "tags": [], "body": []}"#,
@@ -250,7 +253,7 @@ fn the_catalog_sorts_indexes_and_pages() {
     assert_eq!(c.article("milieu").unwrap().summary.title, "Titre milieu");
     assert_eq!(c.article("absent"), Err(ContentError::NotFound));
     let tagged: Vec<_> = c
-        .tag_page("ia", 1)
+        .tag_page("ia", HEAD)
         .unwrap()
         .page
         .items
@@ -258,8 +261,8 @@ fn the_catalog_sorts_indexes_and_pages() {
         .map(|s| s.slug)
         .collect();
     assert_eq!(tagged, ["recent", "ancien"]);
-    assert_eq!(c.tag_page("inconnu", 1), Err(ContentError::NotFound));
-    assert_eq!(c.index_page(2), Err(ContentError::NotFound));
+    assert_eq!(c.tag_page("inconnu", HEAD), Err(ContentError::NotFound));
+    assert_eq!(c.index_page(1), Err(ContentError::NotFound));
     // Summaries carry the reading time computed from the body, and so do the articles (their
     // page reads it instead of counting again).
     assert_eq!(c.summaries()[0].reading_minutes, Some(1));
@@ -344,7 +347,7 @@ fn the_bundled_sample_content_is_complete() {
     }
     for tag in &site.tags {
         assert!(
-            c.tag_page(&tag.slug, 1).unwrap().page.total > 0,
+            c.tag_page(&tag.slug, HEAD).unwrap().page.total > Some(0),
             "tag {} is empty",
             tag.slug
         );
@@ -530,10 +533,14 @@ fn invalid_slugs_and_pages_are_not_found_without_a_request() {
     use futures::executor::block_on as run;
     assert_eq!(run(api.article("../secret")), Err(ContentError::NotFound));
     assert_eq!(
-        run(api.tag_page("a/b", 1)).unwrap_err(),
+        run(api.tag_page("a/b", HEAD)).unwrap_err(),
         ContentError::NotFound
     );
-    assert_eq!(run(api.index_page(0)).unwrap_err(), ContentError::NotFound);
+    let no_page = crate::model::paths::page_number(Some("0"));
+    assert_eq!(
+        run(api.index_page(no_page)).unwrap_err(),
+        ContentError::NotFound
+    );
     assert!(matches!(
         run(api.article("ok")),
         Err(ContentError::Network { .. })
@@ -546,7 +553,10 @@ fn the_bundled_source_answers_from_the_catalog() {
     let source = Source::Bundled;
     let c = bundled().unwrap();
     assert_eq!(run(source.site()).unwrap(), *c.site());
-    assert_eq!(run(source.index_page(1)).unwrap(), c.index_page(1).unwrap());
+    assert_eq!(
+        run(source.index_page(HEAD)).unwrap(),
+        c.index_page(HEAD).unwrap()
+    );
     assert_eq!(
         run(source.article("sommet-de-seoul-securite-ia"))
             .unwrap()
@@ -555,7 +565,10 @@ fn the_bundled_source_answers_from_the_catalog() {
         "Claire Dumas"
     );
     assert_eq!(run(source.article("absent")), Err(ContentError::NotFound));
-    assert_eq!(run(source.tag_page("sante", 1)).unwrap().tag.name, "Santé");
+    assert_eq!(
+        run(source.tag_page("sante", HEAD)).unwrap().tag.name,
+        "Santé"
+    );
 }
 
 #[test]
@@ -575,7 +588,7 @@ fn a_catalog_is_typeset_when_it_is_built() {
     assert_ne!(*title, typed);
     // …and a source over it answers the text as it holds it.
     let source = Source::Archive(Archive(catalog));
-    let page = futures::executor::block_on(source.index_page(1)).unwrap();
+    let page = futures::executor::block_on(source.index_page(HEAD)).unwrap();
     assert_eq!(page.items[i].title, *title);
     // Typesetting again changes nothing.
     assert_eq!(catalog.summaries().to_vec().typeset(), catalog.summaries());
@@ -861,14 +874,14 @@ fn authors_get_a_slug_from_their_name_or_their_cms_and_a_page_of_their_articles(
     let slugs: Vec<&str> = catalog.authors().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["marc-cms", "elise-koenig", "claire-dumas"]);
     // One author for both of Claire Dumas's articles, newest first, with the bio one of them has.
-    let claire = catalog.author_page("claire-dumas", 1).unwrap();
+    let claire = catalog.author_page("claire-dumas", HEAD).unwrap();
     assert_eq!(claire.author.name, "Claire Dumas");
     assert_eq!(claire.author.bio.as_deref(), Some("Journaliste\u{a0}: IA."));
     let listed: Vec<&str> = claire.page.items.iter().map(|s| s.slug.as_str()).collect();
     assert_eq!(listed, ["c", "a"]);
-    assert_eq!(claire.page.total, 2);
+    assert_eq!(claire.page.total, Some(2));
     assert_eq!(
-        catalog.author_page("inconnu", 1),
+        catalog.author_page("inconnu", HEAD),
         Err(ContentError::NotFound)
     );
     assert_eq!(
@@ -879,7 +892,7 @@ fn authors_get_a_slug_from_their_name_or_their_cms_and_a_page_of_their_articles(
     let derived = catalog.derived_api_files();
     let (_, file) = derived
         .iter()
-        .find(|(path, _)| path == "authors/claire-dumas/1.json")
+        .find(|(path, _)| path == "authors/claire-dumas/0.json")
         .unwrap();
     let read: AuthorListing = serde_json::from_str(file).unwrap();
     assert_eq!(read, claire);
@@ -890,7 +903,7 @@ fn authors_get_a_slug_from_their_name_or_their_cms_and_a_page_of_their_articles(
 fn an_author_listing_with_a_bad_slug_is_refused() {
     let mut listing = bundled()
         .unwrap()
-        .author_page(&bundled().unwrap().authors().next().unwrap().slug, 1)
+        .author_page(&bundled().unwrap().authors().next().unwrap().slug, HEAD)
         .unwrap();
     listing.author.slug = "../x".into();
     assert!(listing.check().is_err());
@@ -910,7 +923,7 @@ fn api_answers_are_checked_like_files() {
         page.check(),
         Err(ContentError::Invalid { path, .. }) if path == "items[2].slug"
     ));
-    let mut listing = bundled().unwrap().tag_page("sante", 1).unwrap();
+    let mut listing = bundled().unwrap().tag_page("sante", HEAD).unwrap();
     assert_eq!(listing.check(), Ok(()));
     listing.tag.slug = "..".into();
     assert!(matches!(

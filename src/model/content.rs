@@ -15,7 +15,7 @@ mod validate;
 pub use catalog::{with_plain_spaces, Catalog, RELATED};
 pub use error::{parse_json, ContentError};
 pub use model::*;
-pub use paging::{paginate, AuthorListing, Page, TagListing};
+pub use paging::{pages_before_head, paginate, window, AuthorListing, Page, TagListing, HEAD};
 pub use typeset::Typeset;
 pub use validate::Check;
 

@@ -40,16 +40,22 @@ pub fn author(slug: &str) -> String {
     format!("/auteur/{slug}")
 }
 
-/// Page `n` of the list at `base` (`/` or a tag's page): the page number is in the path
-/// (`/page/2`, `/tag/sante/page/2`), so that each page is a file of its own once prerendered (a
-/// static host cannot serve by query string).
+/// Page `n` of the list at `base` (`/` or a tag's page), its head ([`HEAD`], `0`) at `base`
+/// itself: the page number is in the path (`/page/2`, `/tag/sante/page/2`), so that each page
+/// is a file of its own once prerendered (a static host cannot serve by query string).
 pub fn page_href(base: &str, n: u32) -> String {
-    if n <= 1 {
+    if n == HEAD {
         base.to_string()
     } else {
         format!("{}/page/{n}", base.trim_end_matches('/'))
     }
 }
+
+/// A list's head, as [`page_number`] reads a path without a page.
+pub const HEAD: u32 = 0;
+
+/// What [`page_number`] reads from a segment that is no page's: never asked for.
+pub const NO_PAGE: u32 = u32::MAX;
 
 /// A path as the site names it: without a final slash (static hosts add one to folders), `/`
 /// for the home.
@@ -60,12 +66,12 @@ pub fn canonical(path: &str) -> &str {
     }
 }
 
-/// The page number in a route's `:page` segment: 1 when absent, 0 (a page that does not exist,
-/// hence the 404) when it is not a positive whole number.
+/// The page number in a route's `:page` segment: the head ([`HEAD`]) when absent, [`NO_PAGE`]
+/// (hence the 404) when it is not a positive whole number.
 pub fn page_number(segment: Option<&str>) -> u32 {
     match segment {
-        None => 1,
-        Some(raw) => raw.parse().unwrap_or(0),
+        None => HEAD,
+        Some(raw) => raw.parse().ok().filter(|&n| n != HEAD).unwrap_or(NO_PAGE),
     }
 }
 
@@ -140,17 +146,18 @@ mod tests {
 
     #[test]
     fn page_numbers_from_the_path() {
-        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(None), HEAD);
         assert_eq!(page_number(Some("2")), 2);
         for bad in ["", "0", "-1", "deux", "2.5", "99999999999"] {
-            assert_eq!(page_number(Some(bad)), 0, "{bad}");
+            assert_eq!(page_number(Some(bad)), NO_PAGE, "{bad}");
         }
     }
 
     #[test]
     fn page_links_keep_the_first_page_plain() {
-        assert_eq!(page_href(HOME, 1), "/");
-        assert_eq!(page_href(&tag("sante"), 0), "/tag/sante");
+        assert_eq!(page_href(HOME, HEAD), "/");
+        assert_eq!(page_href(&tag("sante"), HEAD), "/tag/sante");
+        assert_eq!(page_href(HOME, 1), "/page/1");
         assert_eq!(page_href(HOME, 3), "/page/3");
         assert_eq!(page_href(&tag("sante"), 2), "/tag/sante/page/2");
     }

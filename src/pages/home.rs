@@ -1,4 +1,5 @@
-//! `/` and `/page/N`: the latest articles, a page at a time.
+//! `/` and `/page/N`: the latest articles, then the archive a page at a time (numbered from the
+//! oldest: `content::Page`).
 
 use crate::{
     components::{
@@ -32,21 +33,21 @@ pub fn HomePage() -> impl IntoView {
             render=|page| {
                 let site = use_site();
                 // An empty title: the formatter then shows the site name alone.
-                let title = if page.page > 1 {
+                let title = if page.page != routes::HEAD {
                     format!("À la une, page {}", page.page)
                 } else {
                     String::new()
                 };
                 let meta = PageMeta::website(&site, &title, &site.tagline, &page_href(routes::HOME, page.page));
                 let mut items = page.items;
-                // The newest story leads the first page, large.
-                let lead = (page.page == 1 && !items.is_empty()).then(|| items.remove(0));
+                // The newest story leads the head, large.
+                let lead = (page.page == routes::HEAD && !items.is_empty()).then(|| items.remove(0));
                 view! {
                     <Head meta />
                     <PageHeading class="page__title">"À la une"</PageHeading>
                     {lead.map(|article| view! { <LeadStory article /> })}
                     <ArticleList articles=items />
-                    <Pager base="/" page=page.page total_pages=page.total_pages />
+                    <Pager base="/" page=page.page newer=page.newer older=page.older />
                     <NewsletterBox source="accueil" />
                 }
             }

@@ -193,13 +193,13 @@ pub fn StyleGuidePage() -> impl IntoView {
             <h2>"Pagination et partage"</h2>
             <Themes render=move || view! {
                 <Specimen title="Première page" file="src/components/pager.rs" state="pager:first">
-                    <Pager base="/" page=1 total_pages=3 />
+                    <Pager base="/" page=0 newer=None older=Some(4) />
                 </Specimen>
                 <Specimen title="Page du milieu" file="src/components/pager.rs" state="pager:middle">
-                    <Pager base="/" page=2 total_pages=3 />
+                    <Pager base="/" page=3 newer=Some(4) older=Some(2) />
                 </Specimen>
                 <Specimen title="Dernière page" file="src/components/pager.rs" state="pager:last">
-                    <Pager base="/" page=3 total_pages=3 />
+                    <Pager base="/" page=1 newer=Some(2) older=None />
                 </Specimen>
             } />
             <Specimen title="Barre de partage" file="src/components/share.rs" state="share:row">

@@ -22,7 +22,7 @@ import { articlePath, oneOfEach } from "./routes.mjs";
 const STYLEGUIDE_DIST = process.env.VEILLE_STYLEGUIDE_DIST ?? join(ROOT, "target", "dist-styleguide");
 // Built by ./dev.sh build (Cargo profile `prerender`).
 const PRERENDER = join(TOOLS, "veille-prerender");
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const ARTICLE = articlePath(SLUG);
 // A page of each kind the build has, and the 404.

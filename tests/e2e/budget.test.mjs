@@ -12,7 +12,7 @@ import { DIST, ROOT } from "./paths.mjs";
 import { articlePath } from "./routes.mjs";
 
 const budget = JSON.parse(await readFile(join(ROOT, "tests", "budget.json"), "utf8"));
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const show = (files) => files.forEach((f) => console.log(`${f.name.padEnd(60)} ${String(f.brotli).padStart(8)} B brotli`));
 
 test("le poids de la page d’article reste dans le budget (tests/budget.json)", async () => {

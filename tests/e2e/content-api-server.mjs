@@ -1,7 +1,7 @@
 // A real content API on 127.0.0.1 for the browser tests: it serves the JSON of `public/api/`
 // (or of the directory given by --dir) with CORS headers, and misbehaves on demand.
 //
-//   GET /<scenario>/<token>/<path>   e.g. /ok/t1/index/1.json, /500-once/t2/articles/x.json
+//   GET /<scenario>/<token>/<path>   e.g. /ok/t1/index/0.json, /500-once/t2/articles/x.json
 //   GET /__log/<token>               the paths requested so far with that token (JSON array)
 //
 // Scenarios act on every path but site.json (so the site loads and the page under test fails),

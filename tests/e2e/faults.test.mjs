@@ -17,7 +17,7 @@ import { searchAnswer } from "./search-page.mjs";
 import { Faults, serveStatic } from "./static-server.mjs";
 import { articlePath, tagPath } from "./routes.mjs";
 
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const ARTICLE = articlePath(SLUG);
 /** A query the sample's index answers (search.test.mjs checks what it finds). */

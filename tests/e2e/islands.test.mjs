@@ -11,7 +11,7 @@ import { appReady, servedBuild } from "./browser.mjs";
 import { DIST, ROOT } from "./paths.mjs";
 import { articlePath } from "./routes.mjs";
 
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const SLUG = index.items[0].slug;
 const served = servedBuild(DIST);
 

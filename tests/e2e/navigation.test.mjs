@@ -13,7 +13,7 @@ import { DIST, ROOT } from "./paths.mjs";
 import { articlePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
-const index = await readJson("public/api/index/1.json");
+const index = await readJson("public/api/index/0.json");
 const site = await readJson("public/api/site.json");
 const SLUG = index.items[0].slug;
 const related = await readJson(`public/api/related/${SLUG}.json`);

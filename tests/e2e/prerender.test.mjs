@@ -12,7 +12,7 @@ import { DIST, ROOT } from "./paths.mjs";
 import { articlePath, pagePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
-const index = await readJson("public/api/index/1.json");
+const index = await readJson("public/api/index/0.json");
 const SLUG = index.items[0].slug;
 const article = await readJson(`public/api/articles/${SLUG}.json`);
 const related = await readJson(`public/api/related/${SLUG}.json`);
@@ -173,7 +173,7 @@ test("une page d’îlots passée en mode API après la construction est reprise
 test("chaque route a sa page statique ; une adresse inconnue reçoit la 404 avec le statut 404", async () => {
   const pages = [
     ["/", "À la une"],
-    [pagePath("/", 2), "À la une"],
+    [pagePath("/", 1), "À la une"],
     [tagPath("sante"), null],
     ["/a-propos", null],
     [articlePath(SLUG), article.title],

@@ -146,7 +146,7 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     // Published just now: in the news sitemap of the last two days, with its title.
     const news = await text(`${server.url}/sitemap-news.xml`);
     assert.match(news, new RegExp(`<loc>${BASE}${articlePath(slug)}</loc><news:news>.*<news:title>Publié sans construire</news:title>`));
-    assert.equal(JSON.parse(await text(`${server.url}/api/index/1.json`)).items[0].slug, slug);
+    assert.equal(JSON.parse(await text(`${server.url}/api/index/0.json`)).items[0].slug, slug);
     assert.deepEqual(await brokenLinks(site), []);
 
     await pause();
@@ -166,7 +166,7 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     await editor.unpublish(slug);
     assert.match(sync(), /publié\u00a0: 0 lus, 1 retirés/);
     assert.equal((await servedArticle(server.url, slug)).status, 404);
-    for (const file of ["/", "/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/api/index/1.json"]) {
+    for (const file of ["/", "/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/api/index/0.json"]) {
       assert.doesNotMatch(await text(`${server.url}${file}`), new RegExp(slug), file);
     }
     assert.equal((await fetch(`${server.url}/api/articles/${slug}.json`)).status, 404);

@@ -16,9 +16,10 @@ import { articlePath, tagPath } from "./routes.mjs";
 
 const readJson = async (path) => JSON.parse(await readFile(join(ROOT, path), "utf8"));
 const site = await readJson("public/api/site.json");
-const firstPage = await readJson("public/api/index/1.json");
-const articles = [];
-for (let n = 1; n <= firstPage.total_pages; n++) {
+// The home's head (index/0.json), then the pages before it, from the newest down to page 1.
+const firstPage = await readJson("public/api/index/0.json");
+const articles = [...firstPage.items];
+for (let n = firstPage.older ?? 0; n >= 1; n--) {
   articles.push(...(await readJson(`public/api/index/${n}.json`)).items);
 }
 

@@ -37,4 +37,4 @@ export const tagPath = (slug) => `/tag/${slug}`;
 /** An author's first page. */
 export const authorPath = (slug) => `/auteur/${slug}`;
 /** Page `n` of the list at `base` (`/` or a tag's or author's page). */
-export const pagePath = (base, n) => (n <= 1 ? base : `${base.replace(/\/$/, "")}/page/${n}`);
+export const pagePath = (base, n = 0) => (n === 0 ? base : `${base.replace(/\/$/, "")}/page/${n}`);

@@ -13,7 +13,7 @@ import { editFile, servingCopy } from "./static-server.mjs";
 import { DIST, ROOT } from "./paths.mjs";
 import { articlePath, oneOfEach } from "./routes.mjs";
 
-const index = JSON.parse(await readFile(join(ROOT, "public/api/index/1.json"), "utf8"));
+const index = JSON.parse(await readFile(join(ROOT, "public/api/index/0.json"), "utf8"));
 const SLUG = index.items[0].slug;
 // A page of each kind, the 404, and the app's empty shell, which a host may serve for any
 // address (the app renders there).

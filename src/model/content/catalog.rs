@@ -6,7 +6,7 @@
 
 use super::{
     error::parse_json,
-    paging::{paginate, AuthorListing, Page, TagListing},
+    paging::{paginate, AuthorListing, Page, TagListing, HEAD},
     validate::{self, Check},
     Article, ArticleSummary, Author, ContentError, Site, Typeset,
 };
@@ -304,8 +304,8 @@ impl Catalog {
             page: page.page,
             page_size: page.page_size,
             total: page.total,
-            total_pages: page.total_pages,
-            next: page.next,
+            older: page.older,
+            newer: page.newer,
             items: page
                 .items
                 .iter()
@@ -320,17 +320,16 @@ impl Catalog {
     pub fn derived_api_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
         every_page(&mut files, "index/", |n| {
-            self.index_page(n).map(|p| (p.total_pages, p))
+            self.index_page(n).map(|p| (p.older, p))
         });
         for tag in &self.site.tags {
             every_page(&mut files, &format!("tags/{}/", tag.slug), |n| {
-                self.tag_page(&tag.slug, n).map(|l| (l.page.total_pages, l))
+                self.tag_page(&tag.slug, n).map(|l| (l.page.older, l))
             });
         }
         for author in self.authors() {
             every_page(&mut files, &format!("authors/{}/", author.slug), |n| {
-                self.author_page(&author.slug, n)
-                    .map(|l| (l.page.total_pages, l))
+                self.author_page(&author.slug, n).map(|l| (l.page.older, l))
             });
         }
         for summary in &self.summaries {
@@ -345,21 +344,22 @@ impl Catalog {
     }
 }
 
-/// Every page of one list as `{prefix}{n}.json`, as many as its first page says there are: none
-/// when even the first cannot be made. `page(n)` answers the page and the count of pages.
+/// Every page of one list as `{prefix}{n}.json`, its head as `{prefix}0.json` ([`HEAD`]), as
+/// many pages as the head says there are before it: none when even the head cannot be made.
+/// `page(n)` answers the page and, for the head, how many pages come before it.
 fn every_page<T: serde::Serialize>(
     files: &mut Vec<(String, String)>,
     prefix: &str,
-    page: impl Fn(u32) -> Result<(u32, T), ContentError>,
+    page: impl Fn(u32) -> Result<(Option<u32>, T), ContentError>,
 ) {
-    let Ok((pages, first)) = page(1) else {
+    let Ok((before, head)) = page(HEAD) else {
         return;
     };
     files.push((
-        format!("{prefix}1.json"),
-        crate::model::output::json(&first),
+        format!("{prefix}{HEAD}.json"),
+        crate::model::output::json(&head),
     ));
-    for n in 2..=pages {
+    for n in 1..=before.unwrap_or(0) {
         if let Ok((_, listing)) = page(n) {
             files.push((
                 format!("{prefix}{n}.json"),
