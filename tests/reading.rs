@@ -217,14 +217,10 @@ async fn tag_and_about_pages_describe_themselves() {
         head_meta("meta[property='og:type']").as_deref(),
         Some("website")
     );
-    assert_eq!(
-        text(root, ".tag-count"),
-        format!("{}\u{a0}articles", tag.page.total)
-    );
-    assert_eq!(
-        count(root, ".article-list > li") as u64,
-        tag.page.total as u64
-    );
+    // The head of the list says how many there are, and shows them all (fewer than two pages).
+    let total = tag.page.total.unwrap();
+    assert_eq!(text(root, ".tag-count"), format!("{total}\u{a0}articles"));
+    assert_eq!(count(root, ".article-list > li"), total);
 
     click(root, ".site-footer a[href='/a-propos']");
     until("the about page", 3, || {

@@ -208,7 +208,9 @@ pub fn ghost(
         }
         _ => None,
     };
-    let (listed, read): (Vec<(String, String, String)>, Option<Vec<g::Post>>) = match named {
+    // Each post's id, Ghost slug and last update; and the posts read whole already.
+    type Listed = Vec<(String, String, String)>;
+    let (listed, read): (Listed, Option<Vec<g::Post>>) = match named {
         Some((ids, state)) => {
             let posts = api.posts(ids, to.progress)?;
             let mut now: BTreeMap<&str, (String, String)> = state
