@@ -246,6 +246,53 @@ async function latest(q) {
   }
 }
 
+/** What changed since the index was built (src/search.rs, RECENT_FILE and ARTICLE_FILTER). */
+const RECENT = `${INDEX}veille-recents.json`;
+const ARTICLE_FILTER = "article";
+
+/**
+ * What `veille-content sync` or `watch` wrote of what changed since the index was built: the
+ * articles published or changed since (`articles`), the slugs of those the index holds that are
+ * gone or changed (`retires`). Nothing when no round has run since the build (404); a failure
+ * as the index's own, so that a search never answers with an article that is gone.
+ */
+async function sinceIndex() {
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  let response;
+  try {
+    response = await nativeFetch(RECENT, { cache: "no-cache", signal });
+  } catch (error) {
+    throw fault(kindOf(signal.aborted ? signal.reason : error));
+  }
+  if (response.status === 404) return { articles: [], retires: [] };
+  if (!response.ok) throw fault("server");
+  try {
+    const read = await response.json();
+    return { articles: read.articles ?? [], retires: read.retires ?? [] };
+  } catch {
+    throw fault("damaged");
+  }
+}
+
+/** The words of `text`: lower case, without accents, split on all that is not a letter or a digit. */
+const wordsOf = (text) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The articles of `articles` that a search for `q` finds: each of its words begins one of theirs. */
+function foundSince(articles, q) {
+  const wanted = wordsOf(q);
+  if (wanted.length === 0) return [];
+  return articles.filter((article) => {
+    const words = wordsOf(article.mots ?? "");
+    return wanted.every((w) => words.some((word) => word.startsWith(w)));
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The search page
 
@@ -421,27 +468,43 @@ class SearchPage {
     this.say(MESSAGES.searching);
     // Asked at once, while Pagefind loads.
     const recent = latest(q);
+    const since = sinceIndex();
+    // Read below, once Pagefind is there; a failure meanwhile is that search's, not unhandled.
+    since.catch(() => {});
     const before = faults;
     try {
       const engine = await pagefind();
+      const changed = await since;
+      // The index's answers without the articles gone or changed since it was built.
+      const current = changed.retires.length ? { [ARTICLE_FILTER]: { none: changed.retires } } : null;
       const options = {};
-      if (rubrique) options.filters = { rubrique };
+      if (rubrique || current) options.filters = { ...current, ...(rubrique ? { rubrique } : {}) };
       if (tri) options.sort = { date: "desc" };
       // Each file has its limit; the whole search too (Pagefind may wait on a file it never got).
       const found = await limited(engine.search(q, options), 2 * TIMEOUT_MS);
+      // Every tag's count, and all of them, among the current articles only: asked again
+      // without the tag when one is chosen.
+      const all = current && rubrique ? await limited(engine.search(q, { filters: current }), 2 * TIMEOUT_MS) : found;
       // A file missing from this search: its answer is partial, and is not given.
       if (faults !== before) throw lastFault;
-      const fresh = await recent;
+      const cms = await recent;
       if (run !== this.run) return;
       this.clear();
-      // Published after the build, they are the newest: first in either order.
-      const freshData = await Promise.all(fresh.results.map((result) => result.data()));
+      // Published or changed since the index (the site's own record of it, then what the CMS's
+      // search adds on a site reading it live): first in either order, the newest first.
+      const local = foundSince(changed.articles, q);
+      const seen = new Set(local.map((page) => page.url));
+      const cmsData = await Promise.all(cms.results.map((result) => result.data()));
+      const freshData = [...local, ...cmsData.filter((page) => !seen.has(page.url))];
+      if (tri) freshData.sort((a, b) => (b.meta?.iso ?? "").localeCompare(a.meta?.iso ?? ""));
+      const fresh = { results: freshData.map((page) => ({ data: async () => page })), error: cms.error };
       const tagsOf = (page) => page.filters?.rubrique ?? [];
-      const byTag = { ...(found?.totalFilters?.rubrique ?? {}) };
+      const byTag = { ...((current ? all?.filters?.rubrique : all?.totalFilters?.rubrique) ?? {}) };
       for (const page of freshData) for (const tag of tagsOf(page)) byTag[tag] = (byTag[tag] ?? 0) + 1;
       const inTag = fresh.results.filter((_, i) => !rubrique || tagsOf(freshData[i]).includes(rubrique));
       this.results = [...inTag, ...(found?.results ?? [])];
-      this.counts(byTag, (found?.unfilteredResultCount ?? found?.results?.length ?? 0) + fresh.results.length);
+      const indexed = current ? all?.results?.length : (found?.unfilteredResultCount ?? found?.results?.length);
+      this.counts(byTag, (indexed ?? 0) + freshData.length);
       const tagName = rubrique ? this.tags.get(rubrique)?.name ?? rubrique : "";
       if (this.results.length === 0) {
         // What could not be searched, before the advice that leads to the tags below.

@@ -6,7 +6,8 @@
 //! API files; the content directory mirrored into the site's own API (`dist/api/`, when the site
 //! serves one); the pages written again with [`prerender::publish`] (only the files whose bytes
 //! changed, each renamed into place whole, articles before the lists that link to them, then
-//! the pages that are gone removed); the deploy hook, handed the files written and removed.
+//! the pages that are gone removed); what the search page adds to its index and leaves out of
+//! it (`search::Recent`); the deploy hook, handed the files written and removed.
 //! Nothing needs trunk, Rust or Node: the built site in `dist/` is the template.
 //!
 //! Safe to stop at any moment: every file is whole before or after, and the round is done
@@ -320,6 +321,18 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
     let source = Source::Archive(Archive(catalog));
     let report = prerender::publish(dist, catalog, &source, only.as_ref())?;
     written.extend(report.files.iter().map(|f| relative(dist, f)));
+    // The search: what changed since its index was built, for the search page to add to the
+    // index's answers and to leave out of them (`search::Recent`).
+    if let Some(indexed) = fs::read_to_string(dist.join(crate::search::INDEXED_FILE))
+        .ok()
+        .and_then(|json| serde_json::from_str(&json).ok())
+    {
+        let recent = output::json(&crate::search::recent(catalog, &indexed));
+        let file = crate::search::RECENT_FILE;
+        if output::put(dist, file, recent.as_bytes(), Writes::Changed)?.is_some() {
+            written.push(file.to_string());
+        }
+    }
     deleted.extend(report.removed.iter().map(|f| relative(dist, f)));
     if serves_api {
         for old in files_under(&api, &[])? {

@@ -20,6 +20,15 @@ use std::collections::BTreeMap;
 
 /// The filter holding an article's tags (their slugs), named as the search page's parameter.
 pub const TAG_FILTER: &str = routes::search_param::TAG;
+/// The filter naming each article by its slug: what the search page leaves out of the index's
+/// answers once the article is gone or has changed since the index was built ([`Recent`]).
+pub const ARTICLE_FILTER: &str = "article";
+/// Beside Pagefind's files, the fingerprint of each article the index holds, by address: what
+/// the build indexed (`tools/build/search-index.mjs` writes it from the records' `empreinte`).
+pub const INDEXED_FILE: &str = "pagefind/veille-indexees.json";
+/// Beside them too, what changed since the index was built ([`Recent`]): each round of
+/// `veille-content sync` or `watch` writes it, `public/search.js` reads it with every search.
+pub const RECENT_FILE: &str = "pagefind/veille-recents.json";
 /// The sort by publication date (`AAAA-MM-JJ`, which sorts as text).
 pub const DATE_SORT: &str = "date";
 
@@ -34,6 +43,9 @@ pub struct Record {
     pub meta: BTreeMap<&'static str, String>,
     pub filters: BTreeMap<&'static str, Vec<String>>,
     pub sort: BTreeMap<&'static str, String>,
+    /// A fingerprint of all the above ([`fingerprint`]): not indexed, kept by the build in
+    /// [`INDEXED_FILE`] so that a round can tell which articles changed since.
+    pub empreinte: String,
 }
 
 /// The text Pagefind indexes for `text`, which readers never see as such: Pagefind splits a word
@@ -115,14 +127,96 @@ pub fn record(catalog: &Catalog, article: &Article) -> Record {
         ("iso", iso.clone()),
         ("rubriques", names.join(", ")),
     ]);
-    Record {
+    let mut record = Record {
         url,
         content: article_text(article),
         language: "fr",
         meta,
-        filters: BTreeMap::from([(TAG_FILTER, tags)]),
+        filters: BTreeMap::from([
+            (TAG_FILTER, tags),
+            (ARTICLE_FILTER, vec![article.summary.slug.clone()]),
+        ]),
         sort: BTreeMap::from([(DATE_SORT, iso)]),
+        empreinte: String::new(),
+    };
+    record.empreinte = fingerprint(&record);
+    record
+}
+
+/// A fingerprint of what `record` indexes and shows (FNV-1a, 64 bits, in hex): two versions of
+/// an article that a search would answer alike have the same.
+fn fingerprint(record: &Record) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [
+        record.url.as_str(),
+        &record.content,
+        &format!("{:?}", record.meta),
+        &format!("{:?}", record.filters),
+        &format!("{:?}", record.sort),
+    ];
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
+    format!("{hash:016x}")
+}
+
+/// What changed since the search index was built, as the search page reads it
+/// ([`RECENT_FILE`]): the articles published or changed since, each as a result shows it with
+/// the words it is found by; and the slugs of the articles the index holds that are gone or
+/// changed, which the page leaves out of the index's answers ([`ARTICLE_FILTER`]). Small: it
+/// grows with what was published since the last build, not with the archive.
+#[derive(Debug, Default, PartialEq, Serialize)]
+pub struct Recent {
+    pub articles: Vec<RecentArticle>,
+    pub retires: Vec<String>,
+}
+
+/// One article of [`Recent`]: what a Pagefind result's data holds (`url`, `meta`, `filters`),
+/// its lead as `text` (shown with the words found marked, as for the CMS's own search), and
+/// `mots`, the text a search's words are looked for in (tags, title, lead, body).
+#[derive(Debug, PartialEq, Serialize)]
+pub struct RecentArticle {
+    pub url: String,
+    pub meta: BTreeMap<&'static str, String>,
+    pub filters: BTreeMap<&'static str, Vec<String>>,
+    pub text: String,
+    pub mots: String,
+}
+
+/// What changed between the index (`indexed`: each address's fingerprint, [`INDEXED_FILE`]) and
+/// `catalog`.
+pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
+    let mut recent = Recent::default();
+    let mut now = std::collections::HashSet::new();
+    for article in catalog.articles() {
+        let record = record(catalog, article);
+        now.insert(record.url.clone());
+        match indexed.get(&record.url) {
+            Some(print) if *print == record.empreinte => continue,
+            Some(_) => recent.retires.push(article.summary.slug.clone()),
+            None => {}
+        }
+        let words = format!("{}\n{}", record.meta["rubriques"], record.content);
+        recent.articles.push(RecentArticle {
+            url: record.url,
+            text: article.summary.lead.clone(),
+            meta: record.meta,
+            filters: record
+                .filters
+                .into_iter()
+                .filter(|(name, _)| *name == TAG_FILTER)
+                .collect(),
+            mots: words,
+        });
+    }
+    for url in indexed.keys().filter(|url| !now.contains(*url)) {
+        if let Some(slug) = url.strip_prefix(&routes::article("")) {
+            recent.retires.push(slug.to_string());
+        }
+    }
+    recent
 }
 
 /// Every article's record, newest first (the catalog's order).
@@ -159,6 +253,41 @@ mod tests {
         ] {
             assert_eq!(index_text(text), indexed, "{text}");
         }
+    }
+
+    #[test]
+    fn what_changed_since_the_index_is_told_apart_by_fingerprint() {
+        let catalog = bundled().unwrap();
+        let indexed: BTreeMap<String, String> = records(catalog)
+            .into_iter()
+            .map(|r| (r.url, r.empreinte))
+            .collect();
+        // As built: nothing.
+        assert_eq!(recent(catalog, &indexed), Recent::default());
+        // An article retitled since, one published since, one the index holds that is gone.
+        let (site, mut articles) = (catalog.site().clone(), catalog.articles().to_vec());
+        articles[0].summary.title = "Un titre corrigé".into();
+        let mut fresh = articles[1].clone();
+        fresh.summary.slug = "publie-apres-l-index".into();
+        articles.push(fresh);
+        let gone = articles.remove(2).summary.slug;
+        let changed = articles[0].summary.slug.clone();
+        let now = Catalog::new(site, articles).unwrap();
+        let since = recent(&now, &indexed);
+        let urls: Vec<&str> = since.articles.iter().map(|a| a.url.as_str()).collect();
+        assert!(
+            urls.contains(&routes::article(&changed).as_str()),
+            "{urls:?}"
+        );
+        assert!(urls.contains(&"/article/publie-apres-l-index"), "{urls:?}");
+        assert!(!urls.contains(&routes::article(&gone).as_str()), "{urls:?}");
+        assert_eq!(since.retires, [changed, gone]);
+        let retitled = since
+            .articles
+            .iter()
+            .find(|a| a.meta["title"].contains("corrigé"))
+            .unwrap();
+        assert!(retitled.mots.contains("corrigé"));
     }
 
     #[test]

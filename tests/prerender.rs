@@ -1514,6 +1514,21 @@ fn the_scripts_spell_the_names_the_rust_defines() {
         island::NEWSLETTER
     )));
     assert!(search.contains(&format!("window.{}", browser::LATEST_API)));
+    // What changed since the search index was built: the build writes both files beside the
+    // index, each round the second, the search page reads it and filters by article.
+    let indexer = include_str!("../tools/build/search-index.mjs");
+    let file = |path: &'static str| path.strip_prefix("pagefind/").unwrap();
+    assert!(search.contains(&format!(
+        "const ARTICLE_FILTER = \"{}\";",
+        veille::search::ARTICLE_FILTER
+    )));
+    assert!(search.contains(&format!(
+        "`${{INDEX}}{}`",
+        file(veille::search::RECENT_FILE)
+    )));
+    for name in [veille::search::INDEXED_FILE, veille::search::RECENT_FILE] {
+        assert!(indexer.contains(&format!("\"{}\"", file(name))), "{name}");
+    }
     // The attributes the views write and the scripts look for, on the pages themselves (pages of
     // islands: the share row's data-url is there only).
     let (dir, _) = islands_build("names", None);

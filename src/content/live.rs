@@ -465,9 +465,11 @@ impl Live {
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        let pool = self.clone().with_page_size(LATEST);
-        match pool.posts(&latest_query(&words, since), 1).await {
-            Ok(page) => checked(page.items),
+        match self
+            .some_posts(&latest_query(&words, since), LATEST, 1, false)
+            .await
+        {
+            Ok((items, _)) => checked(items),
             Err(ContentError::NotFound) => Ok(Vec::new()),
             Err(e) => Err(e),
         }

@@ -79,7 +79,7 @@ export async function checkIncremental(dir, run, edit, before) {
   assert.equal(corrected.replace(/[\u00a0\u202f]/g, " "), "Brève n° 3 : corrigée");
   // The others are as the first import wrote them, and the lists follow.
   assert.equal(await readFile(join(dir, "articles", "breve-5.json"), "utf8"), untouched);
-  assert.equal((await json(join(dir, "index", "1.json"))).total, before - 1);
+  assert.equal((await json(join(dir, "index", "0.json"))).total, before - 1);
   // Nothing changed since: nothing read whole.
   assert.match(run(dir).stdout, /\(0 lus, 0 retirés/);
 }

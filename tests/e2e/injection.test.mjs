@@ -146,8 +146,10 @@ test("ni dans la description du site, prérendue ou lue par l’API de contenu",
   // The footer's profiles, the newsletter's privacy link and the contact address are all
   // hostile here: none of them may become a live link, prerendered or rendered from the API.
   for (const path of ["/", "/a-propos", articlePath("charge-1")]) await check(path);
-  // /page/1 has no file: the static host serves 404.html, switched to the API, and the app
-  // renders the home page afresh from it (footer, newsletter box and all).
+  // /page/1 without its file (a page the host does not have yet): the static host serves
+  // 404.html, switched to the API, and the app renders the page afresh from it (footer,
+  // newsletter box and all).
+  await rm(join(work, "site", "page", "1"), { recursive: true, force: true });
   const requested = await check("/page/1");
   assert.ok(requested.includes("/api-piegee/site.json"), `API mode: ${requested.join(" ")}`);
   const context = await browser.newContext({ bypassCSP: true });

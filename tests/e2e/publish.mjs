@@ -10,8 +10,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { siteFromContent } from "./archive.mjs";
 import { BASE, runImport } from "./imports.mjs";
-import { TOOLS } from "./paths.mjs";
+import { launch, openPage } from "./browser.mjs";
+import { ROOT, TOOLS } from "./paths.mjs";
 import { articlePath } from "./routes.mjs";
+import { searchAnswer } from "./search-page.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 /** `veille-content sync KIND …cmsArgs CONTENT SITE …extra`, run to its end. */
@@ -67,7 +69,17 @@ export function startWatch(kind, cmsArgs, content, site, extra = []) {
 export async function builtSite(kind, cmsArgs, content, site) {
   const imported = runImport(kind, [...cmsArgs, "--images", "cms"], content);
   assert.equal(imported.status, 0, imported.stderr);
-  return siteFromContent(content, site, "api", { everyPage: true });
+  await siteFromContent(content, site, "api", { everyPage: true });
+  // Its own search index, as ./dev.sh build makes it (not the sample's, copied with the build).
+  const records = `${site}-recherche.json`;
+  for (const [command, args] of [
+    [join(TOOLS, "veille-content"), ["search", records, content]],
+    ["node", [join(ROOT, "tools", "build", "search-index.mjs"), records, site]],
+  ]) {
+    const run = spawnSync(command, args, { encoding: "utf8" });
+    assert.equal(run.status, 0, `${command}: ${run.stderr}`);
+  }
+  return site;
 }
 
 /**
@@ -112,12 +124,22 @@ const text = async (url) => (await fetch(url)).text();
 /**
  * The whole life of a post, the site kept current by `sync` alone (no build): `editor` is the
  * CMS's back office — `publish(slug, title)`, `retitle(slug, title)`, `unpublish(slug)`,
- * `remove(slug)`, each as an editor does it.
+ * `remove(slug)`, each as an editor does it. The search page, in Chromium, finds what the
+ * index of the build did not hold, and never what is gone or changed since.
  */
 export async function keepsCurrent(kind, cmsArgs, work, editor) {
   const content = join(work, "contenu-publication");
   const site = await builtSite(kind, cmsArgs, content, join(work, "site-publication"));
   const server = await serveStatic(site);
+  const browser = await launch();
+  /** The addresses the search page lists for `words`, and the problems it met. */
+  const searched = async (words) => {
+    const { page, problems } = await openPage(browser, `${server.url}/recherche?q=${encodeURIComponent(words)}`);
+    const { urls, status } = await searchAnswer(page);
+    await page.close();
+    assert.deepEqual(problems, [], words);
+    return { urls, status };
+  };
   const sync = (...extra) => {
     const run = runSync(kind, cmsArgs, content, site, extra);
     assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
@@ -148,6 +170,10 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     assert.match(news, new RegExp(`<loc>${BASE}${articlePath(slug)}</loc><news:news>.*<news:title>Publié sans construire</news:title>`));
     assert.equal(JSON.parse(await text(`${server.url}/api/index/0.json`)).items[0].slug, slug);
     assert.deepEqual(await brokenLinks(site), []);
+    // Found by the search page, though the build's index never held it; once, and counted.
+    const found = await searched("construire");
+    assert.deepEqual(found.urls, [articlePath(slug)], found.status);
+    assert.match(found.status, /^1[\s\u00a0\u202f]résultat pour/);
 
     await pause();
     await editor.retitle(slug, "Publié, puis corrigé");
@@ -161,6 +187,15 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     assert.ok((await readFile(deployed, "utf8")).split("\n").includes(`article/${slug}/index.html`));
     assert.match(sync(), /à jour/);
     assert.match(await text(`${server.url}/feed.xml`), /Publié, puis corrigé/);
+    assert.deepEqual((await searched("corrigé")).urls, [articlePath(slug)]);
+    // An article of the build retitled: found by its new words; its old ones, which the
+    // index still holds, find it no more.
+    const built = "hopitaux-et-donnees";
+    assert.ok((await searched("face")).urls.includes(articlePath(built)));
+    await editor.retitle(built, "Les données des hôpitaux");
+    sync();
+    assert.ok(!(await searched("face")).urls.includes(articlePath(built)));
+    assert.ok((await searched("données des hôpitaux")).urls.includes(articlePath(built)));
 
     await pause();
     await editor.unpublish(slug);
@@ -171,6 +206,7 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     }
     assert.equal((await fetch(`${server.url}/api/articles/${slug}.json`)).status, 404);
     assert.deepEqual(await brokenLinks(site), []);
+    assert.deepEqual((await searched("construire")).urls, []);
 
     // Published again, then deleted for good.
     await pause();
@@ -189,7 +225,9 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     assert.notEqual(down.status, 0);
     assert.match(down.stderr, /veille-content\u00a0?: import\u00a0: /);
     assert.equal(await text(`${server.url}/`), before);
+    await editor.retitle(built, "Santé : les hôpitaux face aux données");
   } finally {
+    await browser.close();
     await server.close();
   }
 }

@@ -71,9 +71,12 @@ test("l’import écrit chaque article publié de WordPress, et rien d’autre",
   assert.deepEqual([figure.width, figure.height], [1024, 576]);
   assert.match(figure.src, /pissenlits-1024x576\.jpg$/);
   assert.ok(figure.sizes.some((s) => s.width === 768 && s.src.endsWith("-768x432.jpg")), JSON.stringify(figure.sizes));
-  // The derived files are there for API mode, pages of ten.
-  const index = await json(join(dir, "index", "1.json"));
-  assert.equal(index.total, 26);
+  // The derived files are there for API mode, pages of ten numbered from the oldest: the head
+  // shows the last two (16 articles), page 1 the ten oldest.
+  const index = await json(join(dir, "index", "0.json"));
+  assert.deepEqual([index.total, index.items.length, index.older], [26, 16, 1]);
+  const first = await json(join(dir, "index", "1.json"));
+  assert.deepEqual([first.items.length, first.older, first.newer], [10, null, 0]);
 });
 
 test("un second import du même site écrit les mêmes fichiers", async () => {

@@ -7,7 +7,7 @@
 // Usage: node search-index.mjs RECORDS.json DIST [--json]
 // Prints one line of what it wrote; with --json, that line is a JSON object (bench-search.mjs).
 
-import { readFile, readdir, rm, stat, unlink } from "node:fs/promises";
+import { readFile, readdir, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -38,9 +38,12 @@ const started = performance.now();
 const records = JSON.parse(await readFile(recordsFile, "utf8"));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr" });
 if (!index) fail("Pagefind n’a pas démarré", errors);
-for (const record of records) {
+// Each article's fingerprint, by address: not indexed, kept beside the index (below).
+const indexed = {};
+for (const { empreinte, ...record } of records) {
   const added = await index.addCustomRecord(record);
   if (added.errors.length) fail(`${record.url} n’a pas pu être indexé`, added.errors);
+  indexed[record.url] = empreinte;
 }
 const outputPath = join(dist, "pagefind");
 // Files of an earlier build would be served with the new ones.
@@ -53,6 +56,11 @@ await pagefind.close();
 for (const name of await readdir(outputPath)) {
   if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name)) await unlink(join(outputPath, name));
 }
+// What the index holds (src/search.rs, INDEXED_FILE), from which each round of
+// `veille-content sync` or `watch` tells what changed since; and what changed, nothing yet
+// (RECENT_FILE), which the search page reads with every search.
+await writeFile(join(outputPath, "veille-indexees.json"), JSON.stringify(indexed));
+await writeFile(join(outputPath, "veille-recents.json"), JSON.stringify({ articles: [], retires: [] }));
 const seconds = (performance.now() - started) / 1000;
 const { files, bytes } = await sizeOf(outputPath);
 
