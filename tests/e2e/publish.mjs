@@ -187,7 +187,7 @@ export async function keepsCurrent(kind, cmsArgs, work, editor) {
     assert.ok((await readFile(deployed, "utf8")).split("\n").includes(`article/${slug}/index.html`));
     assert.match(sync(), /à jour/);
     assert.match(await text(`${server.url}/feed.xml`), /Publié, puis corrigé/);
-    assert.deepEqual((await searched("corrigé")).urls, [articlePath(slug)]);
+    assert.ok((await searched("corrigé")).urls.includes(articlePath(slug)));
     // An article of the build retitled: found by its new words; its old ones, which the
     // index still holds, find it no more.
     const built = "hopitaux-et-donnees";
