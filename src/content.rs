@@ -49,13 +49,13 @@ pub enum Source {
     Archive(Archive),
 }
 
-/// A catalog loaded once for the life of a native process.
-#[derive(Debug, Clone, Copy)]
-pub struct Archive(pub &'static Catalog);
+/// A catalog read by a native tool, shared: a watcher reads one each round and lets it go after.
+#[derive(Debug, Clone)]
+pub struct Archive(pub std::sync::Arc<Catalog>);
 
 impl PartialEq for Archive {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
     }
 }
 impl Eq for Archive {}
@@ -161,7 +161,7 @@ impl Source {
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
         T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
-        F: FnOnce(&'static Catalog) -> Result<T, ContentError> + Send + 'static,
+        F: FnOnce(&Catalog) -> Result<T, ContentError> + Send + 'static,
         C: FnOnce(live::Live) -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
     {
@@ -170,7 +170,7 @@ impl Source {
             match this {
                 // A catalog is typeset when it is built.
                 Source::Bundled => local(bundled()?),
-                Source::Archive(Archive(catalog)) => local(catalog),
+                Source::Archive(Archive(catalog)) => local(&catalog),
                 // An answer is checked like a file is, before any slug in it becomes a link, and
                 // typeset when it is parsed, like a catalog.
                 Source::Api { base, timeout_ms } => {
@@ -256,7 +256,7 @@ impl Source {
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
         T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
-        F: FnOnce(&'static Catalog, &str) -> Result<T, ContentError> + Send + 'static,
+        F: FnOnce(&Catalog, &str) -> Result<T, ContentError> + Send + 'static,
         C: FnOnce(live::Live, String) -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
     {
@@ -315,7 +315,7 @@ impl Source {
     ) -> impl Future<Output = Result<T, ContentError>> + Send + 'static
     where
         T: serde::de::DeserializeOwned + Check + Typeset + Send + 'static,
-        F: FnOnce(&'static Catalog, &str, u32) -> Result<T, ContentError> + Send + 'static,
+        F: FnOnce(&Catalog, &str, u32) -> Result<T, ContentError> + Send + 'static,
         C: FnOnce(live::Live, String, u32) -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, ContentError>> + Send + 'static,
     {

@@ -440,7 +440,7 @@ pub use crate::output::Writes;
 /// into `dist`), the route pages are pages of islands; without, the full app's to hydrate.
 pub fn prerender(
     dist: &Path,
-    catalog: &'static Catalog,
+    catalog: &Catalog,
     source: &Source,
     islands: Option<&Path>,
 ) -> Result<Report, String> {
@@ -457,7 +457,7 @@ pub fn prerender(
 /// as they were, and are not rendered); `None`, every route.
 pub fn publish(
     dist: &Path,
-    catalog: &'static Catalog,
+    catalog: &Catalog,
     source: &Source,
     only: Option<&HashSet<String>>,
 ) -> Result<Report, String> {
@@ -497,7 +497,7 @@ pub fn publish(
 
 fn build(
     dist: &Path,
-    catalog: &'static Catalog,
+    catalog: &Catalog,
     source: &Source,
     islands: Islands<'_>,
     writes: Writes,

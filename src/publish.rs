@@ -267,8 +267,8 @@ pub fn round(
 /// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
-    let derived = import::write_derived(catalog, dir)?;
+    let catalog = std::sync::Arc::new(Catalog::from_dir(dir)?);
+    let derived = import::write_derived(&catalog, dir)?;
     // The data every page is rendered from, as the API serves it.
     let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for name in files_under(dir, &["articles"])?
@@ -318,8 +318,8 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
     for file in prerender::copy_media(dir, dist)? {
         written.push(relative(dist, &file));
     }
-    let source = Source::Archive(Archive(catalog));
-    let report = prerender::publish(dist, catalog, &source, only.as_ref())?;
+    let source = Source::Archive(Archive(catalog.clone()));
+    let report = prerender::publish(dist, &catalog, &source, only.as_ref())?;
     written.extend(report.files.iter().map(|f| relative(dist, f)));
     // The search: what changed since its index was built, for the search page to add to the
     // index's answers and to leave out of them (`search::Recent`).
@@ -327,7 +327,7 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
         .ok()
         .and_then(|json| serde_json::from_str(&json).ok())
     {
-        let recent = output::json(&crate::search::recent(catalog, &indexed));
+        let recent = output::json(&crate::search::recent(&catalog, &indexed));
         let file = crate::search::RECENT_FILE;
         if output::put(dist, file, recent.as_bytes(), Writes::Changed)?.is_some() {
             written.push(file.to_string());
@@ -352,7 +352,7 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
         marker.a_deployer.remove(file);
         marker.a_supprimer.insert(file.clone());
     }
-    marker.nouvelles_jusqu_a = crate::feeds::news_changes_at(catalog, prerender::build_time());
+    marker.nouvelles_jusqu_a = crate::feeds::news_changes_at(&catalog, prerender::build_time());
     marker.write(dir)?;
     Ok((written, deleted))
 }

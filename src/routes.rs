@@ -80,18 +80,17 @@ impl Route {
 /// two not indexable).
 pub fn all(catalog: &Catalog) -> Vec<Route> {
     let site = catalog.site();
-    // The pages the heads themselves link to, so that every « plus anciens » link has its file.
-    let pages = |head: Option<u32>| 0..=head.unwrap_or(0);
-    let index_pages = catalog.index_page(HEAD).ok().and_then(|p| p.older);
     let mut routes = Vec::with_capacity(catalog.summaries().len() * 2 + 16);
-    for n in pages(index_pages) {
-        let kind = if n == HEAD {
-            Kind::Home
-        } else {
-            Kind::HomePage
-        };
-        routes.push(Route::page(page_href(HOME, n), kind));
-    }
+    // A list's head and the pages before it that the head counts, so that every « plus
+    // anciens » link has its file.
+    let list = |routes: &mut Vec<Route>, base: &str, older: Option<u32>, kinds: (Kind, Kind)| {
+        for n in 0..=older.unwrap_or(0) {
+            let kind = if n == HEAD { kinds.0 } else { kinds.1 };
+            routes.push(Route::page(page_href(base, n), kind));
+        }
+    };
+    let index_pages = catalog.index_page(HEAD).ok().and_then(|p| p.older);
+    list(&mut routes, HOME, index_pages, (Kind::Home, Kind::HomePage));
     for summary in catalog.summaries() {
         routes.push(Route {
             path: article(&summary.slug),
@@ -103,30 +102,20 @@ pub fn all(catalog: &Catalog) -> Vec<Route> {
         });
     }
     for tag in &site.tags {
-        let base = self::tag(&tag.slug);
-        let tag_pages = catalog
-            .tag_page(&tag.slug, HEAD)
-            .ok()
-            .and_then(|l| l.page.older);
-        for n in pages(tag_pages) {
-            let kind = if n == HEAD { Kind::Tag } else { Kind::TagPage };
-            routes.push(Route::page(page_href(&base, n), kind));
-        }
+        let older = catalog.tag_page(&tag.slug, HEAD).ok();
+        let older = older.and_then(|l| l.page.older);
+        list(
+            &mut routes,
+            &self::tag(&tag.slug),
+            older,
+            (Kind::Tag, Kind::TagPage),
+        );
     }
     for author in catalog.authors() {
-        let base = self::author(&author.slug);
-        let author_pages = catalog
-            .author_page(&author.slug, HEAD)
-            .ok()
-            .and_then(|l| l.page.older);
-        for n in pages(author_pages) {
-            let kind = if n == HEAD {
-                Kind::Author
-            } else {
-                Kind::AuthorPage
-            };
-            routes.push(Route::page(page_href(&base, n), kind));
-        }
+        let older = catalog.author_page(&author.slug, HEAD).ok();
+        let older = older.and_then(|l| l.page.older);
+        let kinds = (Kind::Author, Kind::AuthorPage);
+        list(&mut routes, &self::author(&author.slug), older, kinds);
     }
     routes.push(Route::page(ABOUT.into(), Kind::About));
     // A page to use, not to list: out of the sitemap (and `noindex`).

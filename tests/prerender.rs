@@ -706,11 +706,14 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     fs::create_dir_all(&elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, out.join("article")).unwrap();
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    let catalog: &'static Catalog = Box::leak(Box::new(
-        Catalog::from_dir(Path::new("public/api")).unwrap(),
-    ));
-    let err =
-        prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap_err();
+    let catalog = std::sync::Arc::new(Catalog::from_dir(Path::new("public/api")).unwrap());
+    let err = prerender::prerender(
+        &out,
+        &catalog,
+        &Source::Archive(Archive(catalog.clone())),
+        None,
+    )
+    .unwrap_err();
     assert!(err.contains("hors du dossier de sortie"), "{err}");
     assert!(
         fs::read_dir(&elsewhere).unwrap().next().is_none(),
@@ -728,11 +731,16 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     fs::create_dir_all(&out).unwrap();
     synthetic::write(&content, 200, 3).unwrap();
     // Read back from the files, as `veille-prerender --content` does.
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(&content).unwrap()));
+    let catalog = std::sync::Arc::new(Catalog::from_dir(&content).unwrap());
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    let report =
-        prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap();
-    let routes = routes::all(catalog);
+    let report = prerender::prerender(
+        &out,
+        &catalog,
+        &Source::Archive(Archive(catalog.clone())),
+        None,
+    )
+    .unwrap();
+    let routes = routes::all(&catalog);
     assert_eq!(report.pages, routes.len() + 1);
     let read = |path: &str| {
         let file = out.join(routes::file_for(path));
@@ -1261,10 +1269,16 @@ fn every_author_has_a_page_that_the_byline_links_to() {
 fn prerendered(name: &str, articles: Vec<veille::content::Article>) -> impl Fn(&str) -> Html {
     use veille::content::{Archive, Catalog};
     let site = bundled().unwrap().site().clone();
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(site, articles).unwrap()));
+    let catalog = std::sync::Arc::new(Catalog::new(site, articles).unwrap());
     let out = scratch(name);
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(&out, catalog, &Source::Archive(Archive(catalog)), None).unwrap();
+    prerender::prerender(
+        &out,
+        &catalog,
+        &Source::Archive(Archive(catalog.clone())),
+        None,
+    )
+    .unwrap();
     move |path: &str| {
         Html::parse_document(&fs::read_to_string(out.join(routes::file_for(path))).unwrap())
     }
@@ -1837,11 +1851,9 @@ fn one_publication_writes_as_many_files_whatever_the_archive_size() {
 fn site_built_from(content: &Path, dist: &Path, islands: &Path) -> prerender::Report {
     trunk_outputs(dist, islands);
     prerender::set_content_api(dist, "/api", "veille", "").unwrap();
-    let catalog: &'static veille::content::Catalog = Box::leak(Box::new(
-        veille::content::Catalog::from_dir(content).unwrap(),
-    ));
-    let source = Source::Archive(veille::content::Archive(catalog));
-    let built = prerender::prerender(dist, catalog, &source, Some(islands)).unwrap();
+    let catalog = std::sync::Arc::new(veille::content::Catalog::from_dir(content).unwrap());
+    let source = Source::Archive(veille::content::Archive(catalog.clone()));
+    let built = prerender::prerender(dist, &catalog, &source, Some(islands)).unwrap();
     // The site serves its API: the content directory with its derived files, as
     // `./dev.sh build` writes and copies it.
     for (name, json) in catalog.derived_api_files() {

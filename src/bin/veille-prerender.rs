@@ -110,11 +110,15 @@ fn run() -> Result<(), String> {
         prerender::set_content_api(&dist, api, &kind, &key)?;
     }
     let started = Instant::now();
-    let (catalog, source): (&'static Catalog, Source) = match &content {
+    let read_catalog;
+    let (catalog, source): (&Catalog, Source) = match &content {
         Some(dir) => {
-            // Read (and typeset) once, kept for the life of the process.
-            let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
-            (catalog, Source::Archive(Archive(catalog)))
+            // Read (and typeset) once.
+            read_catalog = std::sync::Arc::new(Catalog::from_dir(dir)?);
+            (
+                &read_catalog,
+                Source::Archive(Archive(read_catalog.clone())),
+            )
         }
         None => (
             bundled().map_err(|e| format!("contenu embarqué\u{a0}: {}", e.for_editors()))?,

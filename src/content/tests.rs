@@ -581,13 +581,13 @@ fn a_catalog_is_typeset_when_it_is_built() {
         .enumerate()
         .find(|(_, title)| title.contains(" :"))
         .unwrap();
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::new(site, articles).unwrap()));
+    let catalog = std::sync::Arc::new(Catalog::new(site, articles).unwrap());
     // A title typed « Titre : suite » holds its no-break space once in the catalog…
     let title = &catalog.summaries()[i].title;
     assert_eq!(*title, crate::french::typography(&typed));
     assert_ne!(*title, typed);
     // …and a source over it answers the text as it holds it.
-    let source = Source::Archive(Archive(catalog));
+    let source = Source::Archive(Archive(catalog.clone()));
     let page = futures::executor::block_on(source.index_page(HEAD)).unwrap();
     assert_eq!(page.items[i].title, *title);
     // Typesetting again changes nothing.
