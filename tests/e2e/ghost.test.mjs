@@ -6,6 +6,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { headingOf } from "./browser.mjs";
@@ -202,6 +203,19 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
     assert.match(line, /publié\u00a0: 1 lus, 0 retirés.*\b2\u00a0requêtes au CMS\)/);
     assert.deepEqual(await servedArticle(server.url, "notifie-par-ghost"), { status: 200, ogTitle: "Notifié par Ghost" });
     console.log(`# Ghost → page servie : ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    // The same notification again, twice, signed afresh (a retry, or a signed request replayed
+    // within the five minutes): each a round that reads the post and finds the site current.
+    const { slugs } = await json(join(content, "import.json"));
+    const [id] = Object.entries(slugs).find(([, slug]) => slug === "notifie-par-ghost");
+    const again = JSON.stringify({ post: { current: { id, slug: "notifie-par-ghost", status: "published" } } });
+    for (let i = 0; i < 2; i++) {
+      const at = watch.lines.length;
+      const t = Date.now();
+      const signature = `sha256=${createHmac("sha256", secret).update(again + t).digest("hex")}, t=${t}`;
+      assert.equal(await post(`${address}/ghost`, again, { "X-Ghost-Signature": signature }), 202);
+      await watch.waitFor(/notifié \(Ghost\u00a0: notifie-par-ghost \(published\)\)\u00a0— à jour/, 30, at);
+    }
+    assert.deepEqual(await servedArticle(server.url, "notifie-par-ghost"), { status: 200, ogTitle: "Notifié par Ghost" });
     // Unpublished: gone as fast.
     const later = watch.lines.length;
     await ghostEditor().unpublish("notifie-par-ghost");
