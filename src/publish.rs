@@ -33,7 +33,7 @@ use webhook::Notice;
 
 /// The file of the content directory that records the last round that ran to its end: the
 /// content it published, and what a deploy hook that failed has still to send. Never copied
-/// into the site; the import carries it over.
+/// into the site; the import leaves it alone.
 pub const MARKER: &str = import::PUBLICATION_FILE;
 
 /// The CMS a site is imported from.
