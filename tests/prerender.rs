@@ -606,7 +606,7 @@ fn files_under(dir: &Path) -> Vec<String> {
 
 #[test]
 fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
-    use veille::content::{Archive, Catalog};
+    use veille::content::Catalog;
     // (what site.json's first tag or an article is given, the field the error must name)
     let original_site = fs::read_to_string("public/api/site.json").unwrap();
     let original_article =
@@ -707,13 +707,7 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     std::os::unix::fs::symlink(&elsewhere, out.join("article")).unwrap();
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
     let catalog = std::sync::Arc::new(Catalog::from_dir(Path::new("public/api")).unwrap());
-    let err = prerender::prerender(
-        &out,
-        &catalog,
-        &Source::Archive(Archive(catalog.clone())),
-        None,
-    )
-    .unwrap_err();
+    let err = prerender_archive(&out, &catalog).unwrap_err();
     assert!(err.contains("hors du dossier de sortie"), "{err}");
     assert!(
         fs::read_dir(&elsewhere).unwrap().next().is_none(),
@@ -722,9 +716,18 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     let _ = fs::remove_dir_all(root);
 }
 
+/// The prerender of an archive read by a native tool, into `out`, without islands.
+fn prerender_archive(
+    out: &Path,
+    catalog: &std::sync::Arc<veille::content::Catalog>,
+) -> Result<prerender::Report, String> {
+    let source = Source::Archive(veille::content::Archive(catalog.clone()));
+    prerender::prerender(out, catalog, &source, None)
+}
+
 #[test]
 fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
-    use veille::content::{synthetic, Archive, Catalog};
+    use veille::content::{synthetic, Catalog};
     let dir = scratch("scale");
     let content = dir.join("content");
     let out = dir.join("dist");
@@ -733,13 +736,7 @@ fn a_synthetic_archive_of_200_articles_builds_end_to_end() {
     // Read back from the files, as `veille-prerender --content` does.
     let catalog = std::sync::Arc::new(Catalog::from_dir(&content).unwrap());
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    let report = prerender::prerender(
-        &out,
-        &catalog,
-        &Source::Archive(Archive(catalog.clone())),
-        None,
-    )
-    .unwrap();
+    let report = prerender_archive(&out, &catalog).unwrap();
     let routes = routes::all(&catalog);
     assert_eq!(report.pages, routes.len() + 1);
     let read = |path: &str| {
@@ -1267,18 +1264,12 @@ fn every_author_has_a_page_that_the_byline_links_to() {
 /// `articles` (the site's own otherwise) prerendered into a scratch folder of `name`: the page
 /// of each path, read back.
 fn prerendered(name: &str, articles: Vec<veille::content::Article>) -> impl Fn(&str) -> Html {
-    use veille::content::{Archive, Catalog};
+    use veille::content::Catalog;
     let site = bundled().unwrap().site().clone();
     let catalog = std::sync::Arc::new(Catalog::new(site, articles).unwrap());
     let out = scratch(name);
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    prerender::prerender(
-        &out,
-        &catalog,
-        &Source::Archive(Archive(catalog.clone())),
-        None,
-    )
-    .unwrap();
+    prerender_archive(&out, &catalog).unwrap();
     move |path: &str| {
         Html::parse_document(&fs::read_to_string(out.join(routes::file_for(path))).unwrap())
     }
