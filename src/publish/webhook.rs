@@ -10,9 +10,10 @@
 //!
 //! Both signatures are Ghost's scheme, `sha256=<hex>, t=<milliseconds>`: HMAC-SHA256, keyed by
 //! the shared secret, of the body followed by the timestamp. Missing, wrong, or more than five
-//! minutes away from now: refused (401) and said in the log. A notification says only that
-//! something changed: the round reads the CMS itself, so that a replayed or repeated one costs a
-//! round that finds the site current, never a wrong page.
+//! minutes away from now: refused (401) and said in the log. A notification names at most which
+//! posts changed ([`Notice::posts`]), never what they say: the round reads those posts from the
+//! CMS itself, so that a replayed or repeated one costs a round that finds the site current,
+//! never a wrong page.
 
 use sha2::{Digest, Sha256};
 use std::{
