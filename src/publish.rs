@@ -206,7 +206,15 @@ pub fn round(
         progress: &mut progress,
         local_images: !options.cms_images,
     };
-    let imported: Imported = match cms {
+    let Imported {
+        articles,
+        updated,
+        removed,
+        requests,
+        catalog,
+        derived,
+        ..
+    } = match cms {
         Cms::WordPress { url } => import::wordpress(http, url, to, scope),
         Cms::Ghost { url, key } => import::ghost(http, url, key, to, scope),
     }
@@ -214,10 +222,10 @@ pub fn round(
     let before = Marker::read(dir);
     let content = fingerprint(dir);
     let mut round = Round {
-        articles: imported.articles,
-        updated: imported.updated,
-        removed: imported.removed,
-        requests: imported.requests,
+        articles,
+        updated,
+        removed,
+        requests,
         ..Round::default()
     };
     let news_aged = before
@@ -232,7 +240,7 @@ pub fn round(
         round.seconds = started.elapsed().as_secs_f64();
         return Ok(round);
     }
-    let (written, deleted) = publish(dir, dist)?;
+    let (written, deleted) = publish_catalog(dir, dist, catalog, derived)?;
     // Read again: the publication recorded the data it rendered, and what the hook has to get
     // (what an earlier round left included).
     let mut marker = Marker::read(dir);
@@ -267,30 +275,48 @@ pub fn round(
 /// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
-    let catalog = std::sync::Arc::new(Catalog::from_dir(dir)?);
+    let catalog = Catalog::from_dir(dir)?;
     let derived = import::write_derived(&catalog, dir)?;
-    // The data every page is rendered from, as the API serves it.
+    publish_catalog(dir, dist, catalog, derived)
+}
+
+/// [`publish`], with the content directory already read (`catalog`) and its derived files
+/// already written (`derived`, each file's name and text): what an import that just ran has
+/// at hand.
+pub fn publish_catalog(
+    dir: &Path,
+    dist: &Path,
+    catalog: Catalog,
+    derived: Vec<(String, String)>,
+) -> Result<(Vec<String>, Vec<String>), String> {
+    let catalog = std::sync::Arc::new(catalog);
+    let mut marker = Marker::read(dir);
+    // The data every page is rendered from, as the API serves it: each file's hash, and the
+    // bytes of those that changed since the last publication (only those: the archive's
+    // bytes are not held whole).
+    let read = |name: &str| fs::read(dir.join(name)).map_err(|e| format!("{name}\u{a0}: {e}"));
+    let site = read("site.json")?;
+    let recorded =
+        !marker.api.is_empty() && marker.api.get("site.json") == Some(&short_hash(&site));
+    let mut hashes: BTreeMap<String, String> = BTreeMap::new();
     let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for name in files_under(dir, &["articles"])?
-        .into_iter()
-        .chain(["site.json".to_string()])
-    {
-        let bytes = fs::read(dir.join(&name)).map_err(|e| format!("{name}\u{a0}: {e}"))?;
-        data.insert(name, bytes);
+    let mut add = |name: String, bytes: Vec<u8>| {
+        let hash = short_hash(&bytes);
+        if !recorded || marker.api.get(&name) != Some(&hash) {
+            data.insert(name.clone(), bytes);
+        }
+        hashes.insert(name, hash);
+    };
+    add("site.json".to_string(), site);
+    for name in files_under(dir, &["articles"])? {
+        let bytes = read(&name)?;
+        add(name, bytes);
     }
     for (name, json) in derived {
-        data.insert(name, json.into_bytes());
+        add(name, json.into_bytes());
     }
-    let hashes: BTreeMap<String, String> = data
-        .iter()
-        .map(|(name, bytes)| (name.clone(), short_hash(bytes)))
-        .collect();
-    let mut marker = Marker::read(dir);
-    let recorded = !marker.api.is_empty() && marker.api.get("site.json") == hashes.get("site.json");
-    let changed: BTreeSet<&String> = hashes
-        .iter()
-        .filter(|(name, hash)| !recorded || marker.api.get(*name) != Some(hash))
-        .map(|(name, _)| name)
+    let changed: BTreeSet<&String> = data
+        .keys()
         .chain(marker.api.keys().filter(|name| !hashes.contains_key(*name)))
         .collect();
     let only: Option<HashSet<String>> =
@@ -336,7 +362,7 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), St
     deleted.extend(report.removed.iter().map(|f| relative(dist, f)));
     if serves_api {
         for old in files_under(&api, &[])? {
-            if !data.contains_key(&old) {
+            if !hashes.contains_key(&old) {
                 remove(&api, &old)?;
                 deleted.push(format!("api/{old}"));
             }

@@ -21,7 +21,7 @@ pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
 pub use write::write_derived;
 
 use crate::cms::{ghost as g, wordpress};
-use crate::model::content::{Block, Catalog, Site};
+use crate::model::content::{Article, Block, Catalog, Site};
 use fetch::{GhostApi, WordPressApi};
 use state::State;
 use std::{
@@ -32,7 +32,7 @@ use std::{
 };
 use write::{localize, site_for, write_dir};
 
-/// What an import did.
+/// What an import did, and the content it left.
 #[derive(Debug)]
 pub struct Imported {
     /// Articles in the directory now.
@@ -43,6 +43,12 @@ pub struct Imported {
     pub removed: usize,
     pub tags: usize,
     pub requests: usize,
+    /// The content directory as it is now, read: a round renders from it rather than read the
+    /// directory again.
+    pub catalog: Catalog,
+    /// The derived files (`index/`, `tags/`, `authors/`, `related/`) as written, each file's
+    /// name and text ([`write_derived`]).
+    pub derived: Vec<(String, String)>,
 }
 
 /// Where an import writes, and what it says as it goes.
@@ -69,6 +75,18 @@ pub enum Scope<'a> {
     /// found gone when the CMS no longer publishes it. Every other post stays as the last import
     /// left it. The first import of a directory reads the whole listing all the same.
     Posts(&'a [String]),
+}
+
+/// The articles of the content directory `dir` whose slugs are in `keep`, as the last import
+/// wrote them (moved out of its catalog, not copied: at 100,000 articles a copy is hundreds of
+/// megabytes).
+fn unchanged(dir: &Path, keep: &HashSet<&str>) -> Result<Vec<Article>, ImportError> {
+    let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
+    Ok(previous
+        .into_articles()
+        .into_iter()
+        .filter(|a| keep.contains(a.summary.slug.as_str()))
+        .collect())
 }
 
 /// Imports the WordPress site at `url`.
@@ -115,17 +133,17 @@ pub fn wordpress(
                 }
             };
             let read_now: HashSet<u64> = changed.iter().map(|p| p.id).collect();
-            let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
             let (stay, gone): (Vec<_>, Vec<_>) = state
                 .posts
                 .iter()
                 .cloned()
                 .partition(|k| published.contains(&k.id.to_string()));
-            let kept: Vec<_> = stay
+            let keep: HashSet<&str> = stay
                 .iter()
                 .filter(|k| !read_now.contains(&k.id))
-                .filter_map(|k| previous.article(&k.slug).ok())
+                .map(|k| k.slug.as_str())
                 .collect();
+            let kept = unchanged(dir, &keep)?;
             (changed, stay, kept, gone.len())
         }
         None => (api.all_posts(progress)?, Vec::new(), Vec::new(), 0),
@@ -250,13 +268,13 @@ pub fn ghost(
                 None => api.posts(&changes.changed, to.progress)?,
             };
             let read_now: HashSet<&str> = posts.iter().map(|p| p.id.as_str()).collect();
-            let previous = Catalog::from_dir(to.dir).map_err(ImportError::Files)?;
-            let kept = changes
+            let keep: HashSet<&str> = changes
                 .unchanged
                 .iter()
                 .filter(|id| !read_now.contains(id.as_str()))
-                .filter_map(|id| previous.article(mapper.slug_of(id)?).ok())
+                .filter_map(|id| mapper.slug_of(id))
                 .collect();
+            let kept = unchanged(to.dir, &keep)?;
             (posts, kept, changes.gone.len())
         }
         None => (api.all_posts(to.progress)?, Vec::new(), 0),

@@ -95,7 +95,11 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let said = |e: std::io::Error| format!("{}\u{a0}: {e}", path.display());
-    fs::write(&temporary, bytes).map_err(said)?;
+    // This process's copies never outlive this call, written or not ([`sweep`] counts on it).
+    fs::write(&temporary, bytes).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        said(e)
+    })?;
     fs::rename(&temporary, path).map_err(|e| {
         let _ = fs::remove_file(&temporary);
         said(e)
@@ -103,8 +107,25 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Removes the copies [`replace`] left under `dir` when its process was stopped before it
-/// renamed them into place (by their name: `.<file>.veille-<process>-<n>`); how many.
+/// renamed them into place (by their name: `.<file>.veille-<process>-<n>`); how many. Once
+/// per folder and process: only a process stopped before this one can have left any (this
+/// one's never outlive [`replace`]), and walking a whole site again on each round of
+/// `veille-content watch` would cost a time that grows with the archive.
 pub fn sweep(dir: &Path) -> Result<usize, String> {
+    static SWEPT: std::sync::Mutex<std::collections::BTreeSet<PathBuf>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    if SWEPT.lock().is_ok_and(|swept| swept.contains(&folder)) {
+        return Ok(0);
+    }
+    let removed = sweep_now(dir)?;
+    if let Ok(mut swept) = SWEPT.lock() {
+        swept.insert(folder);
+    }
+    Ok(removed)
+}
+
+fn sweep_now(dir: &Path) -> Result<usize, String> {
     let mut removed = 0;
     let mut folders = vec![dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -219,6 +240,10 @@ mod tests {
         fs::write(out.join("a/.b.html.veille-x"), "garde").unwrap();
         assert_eq!(sweep(&out).unwrap(), 1);
         assert!(out.join("a/.b.html.veille-x").exists());
+        // Once a process: a copy found later can only be another live process's, left alone.
+        fs::write(out.join("a/.b.html.veille-123-5"), "moitié").unwrap();
+        assert_eq!(sweep(&out).unwrap(), 0);
+        assert!(out.join("a/.b.html.veille-123-5").exists());
         fs::remove_dir_all(&out).unwrap();
     }
 

@@ -117,15 +117,16 @@ pub(super) fn write_dir(
 ) -> Result<Imported, ImportError> {
     let catalog =
         Catalog::new(site, articles).map_err(|e| ImportError::Invalid(e.for_editors()))?;
-    let imported = Imported {
+    let derived = write_files(&catalog, fresh, state, dir).map_err(ImportError::Files)?;
+    Ok(Imported {
         articles: catalog.summaries().len(),
         updated,
         removed,
         tags: catalog.site().tags.len(),
         requests,
-    };
-    write_files(&catalog, fresh, state, dir).map_err(ImportError::Files)?;
-    Ok(imported)
+        catalog,
+        derived,
+    })
 }
 
 /// What an import of an earlier version left beside the directory, stopped mid-way (killed,
@@ -164,12 +165,13 @@ fn recover(dir: &Path) {
 /// the catalog removed; the import's state last. An import stopped mid-way leaves every file
 /// whole and the state of the import before, so the next one reads the same posts again and
 /// finishes the work; the time it takes grows with what changed, not with the archive.
+/// The derived files, as [`write_derived`] answers them.
 fn write_files(
     catalog: &Catalog,
     fresh: &HashSet<String>,
     state: &State,
     dir: &Path,
-) -> Result<(), String> {
+) -> Result<Vec<(String, String)>, String> {
     recover(dir);
     fs::create_dir_all(dir.join("articles"))
         .map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
@@ -199,7 +201,7 @@ fn write_files(
         }
         named.insert(file);
     }
-    write_derived(catalog, dir)?;
+    let derived = write_derived(catalog, dir)?;
     for file in present.difference(&named) {
         if file.ends_with(".json") && !file.starts_with('.') {
             let path = dir.join("articles").join(file);
@@ -212,7 +214,7 @@ fn write_files(
         output::json(state).as_bytes(),
         Writes::Changed,
     )?;
-    Ok(())
+    Ok(derived)
 }
 
 /// The folders of the files derived from the articles (the API's lists and « À lire aussi »).

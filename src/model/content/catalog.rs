@@ -185,6 +185,12 @@ impl Catalog {
         &self.articles
     }
 
+    /// Every article, newest first, the catalog given up for them: an import keeps its
+    /// unchanged articles without copying them.
+    pub fn into_articles(self) -> Vec<Article> {
+        self.articles
+    }
+
     /// Every article summary, newest first.
     pub fn summaries(&self) -> &[ArticleSummary] {
         &self.summaries
