@@ -13,7 +13,7 @@
 #   ./dev.sh bench-content   only the last: home page cost in API mode, 100 vs 10,000 articles
 #   ./dev.sh bench-scale     prerender of synthetic archives of 1,000 and 10,000 articles, and Hugo
 #   ./dev.sh bench-import    a 10,000-post WordPress imported, cold and incremental
-#   ./dev.sh bench-publish   publishing from a 10,000-post WordPress with veille-content watch
+#   ./dev.sh bench-publish   publishing from a 10,000-post WordPress and Ghost with veille-content watch
 #   ./dev.sh bench-live      home page read live from WordPress vs from Veille's API
 #   ./dev.sh bench-search    search over a 10,000-article archive: Veille's index vs Pagefind on the pages
 #   ./dev.sh bench-cms       the test WordPress built by Veille vs served by Twenty Twenty-Three (Lighthouse)
@@ -364,15 +364,16 @@ bench_import() {
   node "$BENCH/bench-import.mjs"
 }
 
-# Publishing with `veille-content watch` from a WordPress of POSTS more posts (default 10,000):
-# N publishes, edits and unpublishes (default 20 each), from the save to the page served, next
-# to a full rebuild and Hugo in the same run (bench/bench-publish.mjs).
+# Publishing with `veille-content watch` from a WordPress and a Ghost of SCALE more posts each
+# (default 10,000; CMS=wordpress or ghost for one): N publishes, edits and unpublishes (default
+# 20 each), from the save to the page served, next to a full rebuild and Hugo in the same run
+# (bench/bench-publish.mjs).
 bench_publish() {
   setup
-  setup_wordpress
+  setup_cms
   build_site
   command -v hugo >/dev/null || apt_install hugo || true
-  say "publishing from a large WordPress (bench/bench-publish.mjs)"
+  say "publishing from a large WordPress and a large Ghost (bench/bench-publish.mjs)"
   node "$BENCH/bench-publish.mjs"
 }
 

@@ -2,12 +2,15 @@
 // tests/cms/ghost/install.sh (which ./dev.sh runs), sqlite, a state folder in ghost-cli's
 // layout, and a French site seeded through the Admin API as an editor would (setup, session,
 // an integration for the Content API key, tags, posts from HTML). `startGhost()` gives its
-// address, the Content API key, `admin(method, path, body)`, the integration's id and `stop()`; anything missing fails
-// loudly, in French.
+// address, the Content API key, `admin(method, path, body)`, `editor` (what the publication tests
+// and benchmark do in the back office), `notify(address, secret)` (webhooks to a watcher) and
+// `stop()`; anything missing fails loudly, in French.
 //
 // Alone: `node tests/e2e/ghost.mjs` starts one and prints its address and key until Ctrl-C.
 
 import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +19,8 @@ import { freePort } from "./ports.mjs";
 
 const INSTALL = join(ROOT, "tests", "cms", "ghost", "install.sh");
 
-export async function startGhost() {
+/** `extraPosts`: that many more posts (the publication benchmark). */
+export async function startGhost({ extraPosts = 0 } = {}) {
   const installed = spawnSync(INSTALL, [], { encoding: "utf8" });
   if (installed.status !== 0) throw new Error(`Ghost de test : installation impossible\n${installed.stderr}`);
   const code = installed.stdout.trim().split("\n").at(-1);
@@ -41,30 +45,39 @@ export async function startGhost() {
       security: { staffDeviceVerification: false },
     }),
   );
-  const server = spawn("node", [join(code, "index.js")], {
-    cwd: state,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // Started, and started again after the benchmark's posts are written into its database.
+  let server;
   let log = "";
-  server.stdout.on("data", (d) => (log += d));
-  server.stderr.on("data", (d) => (log += d));
-  const stop = async () => {
-    if (server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
-    }
-    await rm(state, { recursive: true, force: true });
-  };
-  try {
-    const until = Date.now() + 90_000;
+  const launch = async (seconds) => {
+    server = spawn("node", [join(code, "index.js")], {
+      cwd: state,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout.on("data", (d) => (log += d));
+    server.stderr.on("data", (d) => (log += d));
+    const until = Date.now() + seconds * 1000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`Ghost de test : arrêté au démarrage\n${log}`);
       const ok = await fetch(`${url}/ghost/api/admin/site/`).then((r) => r.ok, () => false);
       if (ok) break;
-      if (Date.now() > until) throw new Error(`Ghost de test : ne répond pas après 90 s\n${log}`);
+      if (Date.now() > until) throw new Error(`Ghost de test : ne répond pas après ${seconds} s\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
+  };
+  const halt = async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+  };
+  const stop = async () => {
+    await halt();
+    await rm(state, { recursive: true, force: true });
+  };
+  try {
+    await launch(90);
     let cookie = "";
     const admin = async (method, path, body) => {
       const res = await fetch(`${url}/ghost/api/admin/${path}`, {
@@ -103,11 +116,115 @@ export async function startGhost() {
     const integration = await admin("POST", "integrations/?include=api_keys", { integrations: [{ name: "Veille" }] });
     const key = integration.integrations[0].api_keys.find((k) => k.type === "content").secret;
     await seed(admin, upload, url);
-    // The integration's id, for the webhooks a test adds to it.
-    return { url, key, admin, stop, integration: integration.integrations[0].id };
+    if (extraPosts > 0) {
+      // Ghost maps every post to its address once, as it starts: stopped while they are
+      // written, started again to know them.
+      await halt();
+      await addPosts(code, join(content, "data", "ghost.db"), extraPosts);
+      await launch(90 + extraPosts / 500);
+    }
+    const id = integration.integrations[0].id;
+    return { url, key, admin, stop, editor: backOffice(admin), notify: webhooks(admin, id) };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Ghost's back office, as an editor uses it: one Admin API request a change, as its editor saves. */
+function backOffice(admin) {
+  const bySlug = async (slug) => (await admin("GET", `posts/slug/${slug}/`)).posts[0];
+  return {
+    publish: (slug, title) =>
+      admin("POST", "posts/?source=html", { posts: [{ title, slug, status: "published", html: "<p>Écrit dans Ghost, en ligne sans construire le site.</p>" }] }),
+    retitle: async (slug, title) => {
+      const post = await bySlug(slug);
+      await admin("PUT", `posts/${post.id}/`, { posts: [{ title, updated_at: post.updated_at }] });
+    },
+    unpublish: async (slug) => {
+      const post = await bySlug(slug);
+      await admin("PUT", `posts/${post.id}/`, { posts: [{ status: "draft", updated_at: post.updated_at }] });
+    },
+    remove: async (slug) => admin("DELETE", `posts/${(await bySlug(slug)).id}/`),
+  };
+}
+
+/**
+ * `notify(address, secret)`: the integration's webhooks for what changes an article's pages,
+ * signed with `secret`, sent to the watcher at `address`; `notify(null)` removes them.
+ */
+function webhooks(admin, integration) {
+  const EVENTS = ["post.published", "post.published.edited", "post.unpublished", "post.deleted"];
+  let hooks = [];
+  return async (address, secret) => {
+    for (const hook of hooks) await admin("DELETE", `webhooks/${hook}/`);
+    hooks = [];
+    if (address === null) return;
+    for (const event of EVENTS) {
+      const made = await admin("POST", "webhooks/", {
+        webhooks: [{ event, target_url: `${address}/ghost`, secret, integration_id: integration, name: `Veille ${event}` }],
+      });
+      hooks.push(made.webhooks[0].id);
+    }
+  };
+}
+
+/**
+ * `count` short posts, an hour apart from 2020 on, written straight into Ghost's database as its
+ * editor would leave them (the rows of a seeded brief copied: its author, a tag, lexical and its
+ * HTML), a thousand a transaction; through the Admin API, 10,000 would take many minutes.
+ */
+async function addPosts(code, file, count) {
+  const sqlite3 = createRequire(join(code, "package.json"))("sqlite3");
+  const db = new sqlite3.Database(file);
+  const exec = (sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
+  const all = (sql) => new Promise((resolve, reject) => db.all(sql, (e, rows) => (e ? reject(e) : resolve(rows))));
+  const quote = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+  try {
+    const [template] = await all("SELECT * FROM posts WHERE slug = 'breve-1'");
+    const tags = (await all("SELECT id FROM tags WHERE slug IN ('politique', 'sante') ORDER BY slug")).map((t) => t.id);
+    if (!template || tags.length !== 2) throw new Error("Ghost de test : la brève ou les étiquettes modèles manquent");
+    const [{ author_id: author }] = await all(`SELECT author_id FROM posts_authors WHERE post_id = ${quote(template.id)}`);
+    const columns = Object.keys(template);
+    // Ghost's ids are 24 hexadecimal digits (ObjectId); its dates in UTC, as the template has them.
+    const objectId = (n, kind) => `${kind}${n.toString(16).padStart(23, "0")}`;
+    const date = (n) => {
+      const at = Date.UTC(2020, 0, 1, 8) + n * 3_600_000;
+      return typeof template.created_at === "number" ? at : new Date(at).toISOString().replace("T", " ").slice(0, 19);
+    };
+    const text = (n) => [
+      `<p>La dépêche n° ${n} rapporte l’actualité de l’IA &amp; des données, avec <strong>les chiffres</strong> du jour.</p>`,
+      "<h2>Ce qu’il faut savoir</h2>",
+      "<p>Un second paragraphe, pour que la dépêche ait le poids d’un article court.</p>",
+    ].join("");
+    for (let from = 1; from <= count; from += 1000) {
+      const rows = [];
+      for (let n = from; n <= Math.min(count, from + 999); n++) {
+        const id = objectId(n, "a");
+        const html = text(n);
+        const row = {
+          ...template,
+          id,
+          uuid: randomUUID(),
+          comment_id: id,
+          title: `Dépêche n° ${n} : l’essentiel`,
+          slug: `depeche-${n}`,
+          html,
+          plaintext: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),
+          lexical: JSON.stringify({ root: { children: [{ type: "html", version: 1, html }], direction: null, format: "", indent: 0, type: "root", version: 1 } }),
+          mobiledoc: null,
+          created_at: date(n),
+          updated_at: date(n),
+          published_at: date(n),
+        };
+        rows.push(`INSERT INTO posts (${columns.join(", ")}) VALUES (${columns.map((c) => quote(row[c])).join(", ")});`);
+        rows.push(`INSERT INTO posts_authors (id, post_id, author_id, sort_order) VALUES (${quote(objectId(n, "b"))}, ${quote(id)}, ${quote(author)}, 0);`);
+        rows.push(`INSERT INTO posts_tags (id, post_id, tag_id, sort_order) VALUES (${quote(objectId(n, "c"))}, ${quote(id)}, ${quote(tags[n % 2 ? 0 : 1])}, 0);`);
+      }
+      await exec(`BEGIN; ${rows.join("\n")} COMMIT;`);
+    }
+  } finally {
+    await new Promise((resolve) => db.close(resolve));
   }
 }
 

@@ -142,27 +142,8 @@ test("le site lit Ghost en direct : pages, thèmes, articles, ce qui est publié
   }
 });
 
-/** Ghost's back office, as an editor uses it, for the publication tests. */
-const ghostEditor = () => {
-  const admin = context.cms.admin;
-  const bySlug = async (slug) => (await admin("GET", `posts/slug/${slug}/`)).posts[0];
-  return {
-    publish: (slug, title) =>
-      admin("POST", "posts/?source=html", { posts: [{ title, slug, status: "published", html: "<p>Écrit dans Ghost, en ligne sans construire le site.</p>" }] }),
-    retitle: async (slug, title) => {
-      const post = await bySlug(slug);
-      await admin("PUT", `posts/${post.id}/`, { posts: [{ title, updated_at: post.updated_at }] });
-    },
-    unpublish: async (slug) => {
-      const post = await bySlug(slug);
-      await admin("PUT", `posts/${post.id}/`, { posts: [{ status: "draft", updated_at: post.updated_at }] });
-    },
-    remove: async (slug) => admin("DELETE", `posts/${(await bySlug(slug)).id}/`),
-  };
-};
-
 test("veille-content sync tient le site à jour de Ghost sans le construire : publié, corrigé, dépublié, supprimé", async () => {
-  await keepsCurrent("ghost", [context.cms.url, context.cms.key], context.work, ghostEditor());
+  await keepsCurrent("ghost", [context.cms.url, context.cms.key], context.work, context.cms.editor);
 });
 
 /** POST `body` to `url` with these headers: the status. */
@@ -188,15 +169,11 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
     const listening = await watch.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
     const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
     await watch.waitFor(/démarrage\u00a0— /);
-    for (const event of ["post.published", "post.published.edited", "post.unpublished", "post.deleted"]) {
-      await context.cms.admin("POST", "webhooks/", {
-        webhooks: [{ event, target_url: `${address}/ghost`, secret, integration_id: context.cms.integration, name: `Veille ${event}` }],
-      });
-    }
+    await context.cms.notify(address, secret);
     // Published: on the static server within seconds, though the next timed round is an hour away.
     const from = watch.lines.length;
     const started = Date.now();
-    await ghostEditor().publish("notifie-par-ghost", "Notifié par Ghost");
+    await context.cms.editor.publish("notifie-par-ghost", "Notifié par Ghost");
     const line = await watch.waitFor(/notifié \(Ghost\u00a0: notifie-par-ghost \(published\)\)\u00a0— publié/, 30, from);
     // Only the post the webhook names is read: the settings and that post, two requests
     // whatever the archive's size (the listing would be one more per hundred posts).
@@ -218,7 +195,7 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
     assert.deepEqual(await servedArticle(server.url, "notifie-par-ghost"), { status: 200, ogTitle: "Notifié par Ghost" });
     // Unpublished: gone as fast.
     const later = watch.lines.length;
-    await ghostEditor().unpublish("notifie-par-ghost");
+    await context.cms.editor.unpublish("notifie-par-ghost");
     await watch.waitFor(/notifié .*\u00a0— publié\u00a0: 0 lus, 1 retirés.*\b2\u00a0requêtes au CMS\)/, 30, later);
     assert.equal((await servedArticle(server.url, "notifie-par-ghost")).status, 404);
     // Signed with another secret, or not at all: refused, said, and no round.
@@ -236,11 +213,12 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
     assert.equal(health.etat, "ok");
     assert.ok(health.tours >= 3 && health.dernier_succes > 0, JSON.stringify(health));
   } finally {
+    await context.cms.notify(null);
     await watch.stop();
     await server.close();
   }
 });
 
 test("un arrêt brutal (kill -9) au milieu d’une mise à jour laisse un site cohérent, que le tour suivant termine", async () => {
-  await survivesKill("ghost", [context.cms.url, context.cms.key], context.work, ghostEditor());
+  await survivesKill("ghost", [context.cms.url, context.cms.key], context.work, context.cms.editor);
 });

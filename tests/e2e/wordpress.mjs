@@ -1,13 +1,15 @@
 // A real WordPress on 127.0.0.1 for the tests: Debian's packages (./dev.sh installs them), a
 // throwaway MariaDB on a socket in a temporary folder, PHP's built-in server, and the French
 // site of tests/cms/wordpress/seed.php. `startWordPress()` gives its address, `php(code)` to
-// change the site as an editor would, and `stop()`;
+// change the site as an editor would, `editor` (what the publication tests and benchmark do in
+// the back office), `notify(address, secret)` (the publication plugin pointed at a watcher, or
+// silenced with `notify(null)`), and `stop()`;
 // anything missing fails loudly, in French, never a skipped test.
 //
 // Alone: `node tests/e2e/wordpress.mjs` starts one and prints its address until Ctrl-C.
 
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./paths.mjs";
@@ -39,7 +41,7 @@ async function waitFor(what, seconds, ready) {
   throw new Error(`WordPress de test : ${what} ne répond pas après ${seconds} s`);
 }
 
-/** `extraPosts`: that many more posts (the import benchmark). */
+/** `extraPosts`: that many more posts (the import and publication benchmarks). */
 export async function startWordPress({ extraPosts = 0 } = {}) {
   for (const command of ["php", "mariadbd", "mariadb-install-db", "mariadb-admin", "mariadb"]) need(command);
   if (spawnSync("test", ["-f", join(WORDPRESS, "wp-load.php")]).status !== 0) {
@@ -72,7 +74,7 @@ export async function startWordPress({ extraPosts = 0 } = {}) {
     ]);
     const db = spawn("mariadbd", [
       "--no-defaults", `--datadir=${join(state, "db")}`, `--socket=${socket}`, "--skip-networking",
-      "--user=root", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M",
+      "--user=root", `--innodb-buffer-pool-size=${extraPosts > 0 ? "512M" : "64M"}`, "--innodb-log-file-size=16M",
       "--character-set-server=utf8mb4", `--pid-file=${join(state, "mysqld.pid")}`,
     ], { stdio: "ignore", detached: true });
     children.push(db);
@@ -109,7 +111,27 @@ $table_prefix = 'wp_';
     // What an editor does in the back office, as PHP against the same site: `php(code)`.
     const php = (code) =>
       run("php", ["-r", `$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['WORDPRESS_CONFIG'] = '${name}'; require '${WORDPRESS}/wp-load.php'; ${code}`], { env });
-    return { url, stop, php };
+    const id = (slug) => `get_page_by_path('${slug}', OBJECT, 'post')->ID`;
+    // Each change is one PHP call, as the back office's save is one request.
+    const editor = {
+      publish: async (slug, title) =>
+        php(`wp_insert_post(['post_title' => '${title}', 'post_name' => '${slug}', 'post_content' => '<p>Écrit dans WordPress, en ligne sans construire le site.</p>', 'post_status' => 'publish', 'post_author' => 2]);`),
+      retitle: async (slug, title) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_title' => '${title}']);`),
+      unpublish: async (slug) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_status' => 'draft']);`),
+      remove: async (slug) => php(`wp_delete_post(${id(slug)}, true);`),
+    };
+    // The plugin, dropped into mu-plugins as docs/cms.md says, and its two options.
+    const notify = async (address, secret) => {
+      if (address === null) {
+        php("delete_option('veille_publication_url');");
+        return;
+      }
+      const plugins = php("echo WPMU_PLUGIN_DIR;").trim();
+      php(`wp_mkdir_p('${plugins}');`);
+      await copyFile(join(ROOT, "tools", "wordpress", "veille-publication.php"), join(plugins, "veille-publication.php"));
+      php(`update_option('veille_publication_url', '${address}/wordpress'); update_option('veille_publication_secret', '${secret}');`);
+    };
+    return { url, stop, php, editor, notify };
   } catch (error) {
     await stop();
     throw error;

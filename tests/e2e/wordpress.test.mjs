@@ -7,13 +7,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE, checkIncremental, checkPhotoArticle, expectImported, json, keepsPrevious, readBuiltSite, runImport, withCms } from "./imports.mjs";
 import { siteFromContent } from "./archive.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { ROOT, TOOLS } from "./paths.mjs";
+import { TOOLS } from "./paths.mjs";
 import { FAULTS, failsInFrench, liveSite, readsLive, searchesLive, startRelay } from "./live.mjs";
 import { startWordPress } from "./wordpress.mjs";
 import { articlePath } from "./routes.mjs";
@@ -187,21 +187,8 @@ test("le site lit WordPress en direct : pages, thèmes, articles, et ce qui est 
   }
 });
 
-/** WordPress' back office, as an editor uses it (as PHP against the same site). */
-const wordpressEditor = () => {
-  const php = (code) => context.cms.php(code);
-  const id = (slug) => `get_page_by_path('${slug}', OBJECT, 'post')->ID`;
-  return {
-    publish: async (slug, title) =>
-      php(`wp_insert_post(['post_title' => '${title}', 'post_name' => '${slug}', 'post_content' => '<p>Écrit dans WordPress, en ligne sans construire le site.</p>', 'post_status' => 'publish', 'post_author' => 2]);`),
-    retitle: async (slug, title) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_title' => '${title}']);`),
-    unpublish: async (slug) => php(`wp_update_post(['ID' => ${id(slug)}, 'post_status' => 'draft']);`),
-    remove: async (slug) => php(`wp_delete_post(${id(slug)}, true);`),
-  };
-};
-
 test("veille-content sync tient le site à jour de WordPress sans le construire : publié, corrigé, dépublié, supprimé", async () => {
-  await keepsCurrent("wordpress", [context.cms.url], context.work, wordpressEditor());
+  await keepsCurrent("wordpress", [context.cms.url], context.work, context.cms.editor);
 });
 
 test("veille-content watch publie à la notification de l’extension WordPress en ne lisant que l’article nommé, rattrape au démarrage, et son tour régulier rattrape une notification perdue", async () => {
@@ -210,10 +197,6 @@ test("veille-content watch publie à la notification de l’extension WordPress 
   const server = await serveStatic(site);
   const secret = "secret-partage-de-test";
   const pause = () => new Promise((resolve) => setTimeout(resolve, 1100));
-  // The plugin, dropped into mu-plugins as docs/cms.md says, pointed at the watcher.
-  const plugins = context.cms.php("echo WPMU_PLUGIN_DIR;").trim();
-  context.cms.php(`wp_mkdir_p('${plugins}');`);
-  await copyFile(join(ROOT, "tools", "wordpress", "veille-publication.php"), join(plugins, "veille-publication.php"));
   // A timed round an hour away: whatever is published comes from the notification.
   const notified = startWatch("wordpress", [context.cms.url], content, site, ["--poll", "3600", "--listen", "127.0.0.1:0", "--secret", secret]);
   let timed;
@@ -221,14 +204,15 @@ test("veille-content watch publie à la notification de l’extension WordPress 
     const listening = await notified.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
     const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
     await notified.waitFor(/démarrage\u00a0— /);
-    // Another post retitled while the plugin has nowhere to send (a notification lost).
+    // Another post retitled before the plugin is pointed at the watcher (a notification lost).
     const silent = "Santé : les hôpitaux face aux données, revu";
-    await wordpressEditor().retitle("hopitaux-et-donnees", silent);
-    context.cms.php(`update_option('veille_publication_url', '${address}/wordpress'); update_option('veille_publication_secret', '${secret}');`);
+    await context.cms.editor.retitle("hopitaux-et-donnees", silent);
+    // The plugin, dropped into mu-plugins as docs/cms.md says, pointed at the watcher.
+    await context.cms.notify(address, secret);
     await pause();
     let from = notified.lines.length;
     const started = Date.now();
-    await wordpressEditor().publish("notifie-par-wordpress", "Notifié par WordPress");
+    await context.cms.editor.publish("notifie-par-wordpress", "Notifié par WordPress");
     // The notified round reads the post it names, and only it: four requests (the site, the
     // post, the categories, the tags), whatever the archive's size; the lost change waits
     // for the listing of a timed round.
@@ -241,7 +225,7 @@ test("veille-content watch publie à la notification de l’extension WordPress 
     context.cms.php(`update_option('veille_publication_secret', 'un-autre-secret');`);
     await pause();
     from = notified.lines.length;
-    await wordpressEditor().retitle("notifie-par-wordpress", "Corrigé, notification refusée");
+    await context.cms.editor.retitle("notifie-par-wordpress", "Corrigé, notification refusée");
     await notified.waitFor(/notification refusée\u00a0: WordPress\u00a0: signature fausse/, 20, from);
     assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Notifié par WordPress");
     await notified.stop();
@@ -254,11 +238,11 @@ test("veille-content watch publie à la notification de l’extension WordPress 
     assert.match((await servedArticle(server.url, "hopitaux-et-donnees")).ogTitle, /données, revu$/);
     await pause();
     from = timed.lines.length;
-    await wordpressEditor().retitle("notifie-par-wordpress", "Corrigé, notification perdue");
+    await context.cms.editor.retitle("notifie-par-wordpress", "Corrigé, notification perdue");
     await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 1 lus/, 20, from);
     assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Corrigé, notification perdue");
   } finally {
-    context.cms.php(`delete_option('veille_publication_url');`);
+    await context.cms.notify(null);
     await notified.stop();
     await timed?.stop();
     await server.close();
@@ -266,5 +250,5 @@ test("veille-content watch publie à la notification de l’extension WordPress 
 });
 
 test("un arrêt brutal (kill -9) au milieu d’une mise à jour laisse un site cohérent, que le tour suivant termine", async () => {
-  await survivesKill("wordpress", [context.cms.url], context.work, wordpressEditor());
+  await survivesKill("wordpress", [context.cms.url], context.work, context.cms.editor);
 });
