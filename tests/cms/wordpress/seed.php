@@ -141,7 +141,10 @@ if ($extra > 0) {
         $terms = [];
         for ($n = $from; $n <= min($extra, $from + 999); $n++) {
             $id = $first + $n - 1;
-            $at = strtotime('2020-01-01 08:00:00') + $n * 3600;
+            // An hour apart, the newest an hour before 2024 (older than the site's own
+            // posts, and than anything the benchmark publishes: a post dated in the future
+            // would be published in the middle of the archive).
+            $at = strtotime('2024-01-01 00:00:00') - ($extra - $n + 1) * 3600;
             $day = date('Y-m-d H:i:s', $at);
             $gmt = get_gmt_from_date($day);
             $content = "<!-- wp:paragraph -->\n<p>La dépêche n° $n rapporte l’actualité de l’IA &amp; des données, avec <strong>les chiffres</strong> du jour.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Ce qu’il faut savoir</h2>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Un second paragraphe, pour que la dépêche ait le poids d’un article court.</p>\n<!-- /wp:paragraph -->";
