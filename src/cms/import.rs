@@ -78,8 +78,8 @@ pub enum Scope<'a> {
 }
 
 /// The articles of the content directory `dir` whose slugs are in `keep`, as the last import
-/// wrote them (moved out of its catalog, not copied: at 100,000 articles a copy is hundreds of
-/// megabytes).
+/// wrote them: moved out of its catalog, not copied (a copy of a large archive would double
+/// the import's memory; figures in docs/scale.md).
 fn unchanged(dir: &Path, keep: &HashSet<&str>) -> Result<Vec<Article>, ImportError> {
     let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
     Ok(previous
