@@ -735,6 +735,49 @@ fn related_articles_share_the_most_tags_not_the_latest_date() {
     assert!(all.iter().all(|s| s.slug != "trois-tags"));
 }
 
+/// A new article in a large theme enters the « À lire aussi » of the few articles published
+/// just before it, not of the whole theme: a publish rewrites as many related lists whatever
+/// the archive's size.
+#[test]
+fn a_new_article_enters_only_the_related_lists_of_its_neighbours() {
+    let related = |articles: &[(String, String)]| {
+        let rows: Vec<(&str, &str, &str)> = articles
+            .iter()
+            .map(|(slug, date)| (slug.as_str(), date.as_str(), r#"["ia"]"#))
+            .collect();
+        let c = catalog(&rows);
+        articles
+            .iter()
+            .map(|(slug, _)| (slug.clone(), c.related(slug, 3).unwrap()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let mut counts = Vec::new();
+    for size in [40, 400] {
+        let mut articles: Vec<(String, String)> = (0..size)
+            .map(|i| {
+                (
+                    format!("a-{i}"),
+                    format!("2020-01-01T{:02}:{:02}:00Z", i / 60, i % 60),
+                )
+            })
+            .collect();
+        let before = related(&articles);
+        articles.push(("nouveau".into(), "2025-01-01T00:00:00Z".into()));
+        let after = related(&articles);
+        counts.push(
+            before
+                .iter()
+                .filter(|(slug, list)| after[*slug] != **list)
+                .count(),
+        );
+    }
+    // Newest first among equals, it entered all 40, then all 400.
+    assert!(
+        counts[0] == counts[1] && (1..=3).contains(&counts[0]),
+        "{counts:?}"
+    );
+}
+
 #[test]
 fn related_articles_never_run_dry() {
     let c = catalog(&[
@@ -752,13 +795,10 @@ fn related_articles_never_run_dry() {
             .collect()
     };
     // One shared tag each: the article's first tag (its main theme) first, however old; then
-    // the newest of all to make three.
+    // the nearest of all to make three.
     assert_eq!(slugs("moi"), ["ia-ancien", "sante-recent", "autre-recent"]);
-    // An article sharing a tag with only one other is still offered three.
-    assert_eq!(
-        slugs("autre-ancien"),
-        ["autre-recent", "sante-recent", "moi"]
-    );
+    // An article sharing a tag with only one other is still offered three: the nearest.
+    assert_eq!(slugs("autre-ancien"), ["autre-recent", "ia-ancien", "moi"]);
     // Deterministic: the same answer every time.
     assert_eq!(slugs("moi"), slugs("moi"));
 }

@@ -205,15 +205,23 @@ impl Catalog {
 
     /// `n` other articles for « À lire aussi » (fewer only when the archive has fewer): those
     /// sharing the most tags with `slug` first; among equals, those with its first tag (its
-    /// main theme), then the newest; then, when too few share a tag, the newest of all, so that
-    /// a reader is always offered something. Never the article itself; deterministic.
-    /// Candidates come from the tag index, never from comparing every pair of articles.
+    /// main theme), then the nearest to it in publication order (the newer of two as near);
+    /// then, when too few share a tag, the nearest of all, so that a reader is always offered
+    /// something. Never the article itself; deterministic.
+    ///
+    /// Nearest, not newest: a new article then enters only the lists of the few articles
+    /// published just before it that share its tags, and a publish rewrites as many files
+    /// whatever the archive's size (docs/cms.md); newest first, it entered nearly every list
+    /// of its themes. Candidates come from the tag index, never from comparing every pair.
     pub fn related(&self, slug: &str, n: usize) -> Result<Vec<ArticleSummary>, ContentError> {
         let &me = self.by_slug.get(slug).ok_or(ContentError::NotFound)?;
-        // The article's tag lists (tag → positions, newest first) merged in order: candidates
-        // come newest first, each with the number of lists it appears in. The best `n` are
-        // kept; once they all share every tag, no older article can beat them, and the merge
-        // stops. Never a comparison of all pairs, rarely a full pass over the lists.
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        // The article's tag lists (tag → positions, ascending), each walked outward from the
+        // article, both ways: candidates come nearest first, each with the lists it appears in.
+        // The best `n` are kept; once they all share every tag, no farther article can beat
+        // them, and the walk stops.
         let lists: Vec<&[usize]> = self.summaries[me]
             .tags
             .iter()
@@ -221,29 +229,41 @@ impl Catalog {
             .collect();
         // A candidate's rank: two points a shared tag, one more for the first tag.
         let most = 2 * lists.len() as u32 + 1;
-        let mut next = vec![0usize; lists.len()];
-        // (position, rank), higher rank first, newer first among equals.
+        // Per list: the next newer candidate is at `newer - 1`, the next older at `older`.
+        let mut newer: Vec<usize> = lists
+            .iter()
+            .map(|l| l.partition_point(|&p| p < me))
+            .collect();
+        let mut older: Vec<usize> = lists
+            .iter()
+            .map(|l| l.partition_point(|&p| p <= me))
+            .collect();
+        let nearness = |p: usize| (p.abs_diff(me), p);
+        // (position, rank), higher rank first, nearer first among equals.
         let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
-        if n == 0 {
-            return Ok(Vec::new());
-        }
         while let Some(position) = lists
             .iter()
-            .zip(&next)
-            .filter_map(|(list, &i)| list.get(i).copied())
-            .min()
+            .enumerate()
+            .flat_map(|(k, list)| {
+                let up = newer[k].checked_sub(1).and_then(|i| list.get(i));
+                [up, list.get(older[k])]
+            })
+            .flatten()
+            .copied()
+            .min_by_key(|&p| nearness(p))
         {
             let mut shared = 0;
-            for (k, (list, i)) in lists.iter().zip(next.iter_mut()).enumerate() {
-                if list.get(*i) == Some(&position) {
-                    shared += if k == 0 { 3 } else { 2 };
-                    *i += 1;
+            for (k, list) in lists.iter().enumerate() {
+                let point = if k == 0 { 3 } else { 2 };
+                if newer[k] > 0 && list[newer[k] - 1] == position {
+                    shared += point;
+                    newer[k] -= 1;
+                } else if list.get(older[k]) == Some(&position) {
+                    shared += point;
+                    older[k] += 1;
                 }
             }
-            if position == me {
-                continue;
-            }
-            // Newer than every kept one: it goes after those sharing as many tags or more.
+            // No nearer than any kept one: it goes after those sharing as many tags or more.
             let at = best.iter().take_while(|&&(_, s)| s >= shared).count();
             if at < n {
                 best.insert(at, (position, shared));
@@ -253,8 +273,11 @@ impl Catalog {
                 break;
             }
         }
-        // Too few share a tag: the newest of all, in order, until there are `n`.
-        let mut fill = (0..self.summaries.len()).filter(|&i| i != me);
+        // Too few share a tag: the nearest of all, in order, until there are `n`.
+        let total = self.summaries.len();
+        let mut fill = (1..total)
+            .flat_map(|d| [me.checked_sub(d), Some(me + d).filter(|&p| p < total)])
+            .flatten();
         while best.len() < n {
             let Some(i) = fill.next() else { break };
             if !best.iter().any(|&(p, _)| p == i) {

@@ -241,9 +241,10 @@ mod related_tests {
     use super::*;
 
     /// Related articles from the tag index are exactly those a comparison of every pair would
-    /// pick: most shared tags first, then those with the article's first tag, then newest, and
-    /// the newest of all when too few share a tag — on an archive whose articles have one to
-    /// five tags (the newest of all, for articles sharing too few, is `tests.rs`).
+    /// pick: most shared tags first, then those with the article's first tag, then the nearest
+    /// in publication order, and the nearest of all when too few share a tag — on an archive
+    /// whose articles have one to five tags (the nearest of all, for articles sharing too few,
+    /// is `tests.rs`).
     #[test]
     fn related_articles_match_a_comparison_of_every_pair() {
         let (site, mut articles) = archive(400, 11);
@@ -274,7 +275,11 @@ mod related_tests {
                     (i, (shared, other.tags.contains(&summary.tags[0])))
                 })
                 .collect();
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.0.abs_diff(me).cmp(&b.0.abs_diff(me)))
+                    .then(a.0.cmp(&b.0))
+            });
             let expected: Vec<&str> = ranked
                 .iter()
                 .take(3)
