@@ -21,11 +21,9 @@ pub struct Page<T> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u32>,
     /// The page of the articles just older, if there are any.
-    #[serde(default)]
     pub older: Option<u32>,
     /// The page of the articles just newer ([`HEAD`] for the last page before it); `None` on
     /// the head.
-    #[serde(default)]
     pub newer: Option<u32>,
     pub items: Vec<T>,
 }
@@ -39,21 +37,61 @@ pub fn pages_before_head(total: u32, page_size: u32) -> u32 {
     total.div_ceil(page_size.max(1)).saturating_sub(2)
 }
 
-/// The articles under one tag, a page at a time.
+/// The articles under one tag, a page at a time: in JSON, the page's fields beside `tag`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TagShape")]
 pub struct TagListing {
     pub tag: Tag,
     #[serde(flatten)]
     pub page: Page<ArticleSummary>,
 }
 
-/// The articles one author signed, a page at a time.
+/// The articles one author signed, a page at a time: in JSON, the page's fields beside `author`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "AuthorShape")]
 pub struct AuthorListing {
     pub author: Author,
     #[serde(flatten)]
     pub page: Page<ArticleSummary>,
 }
+
+/// A listing as read: its JSON spelled out, rather than read through `#[serde(flatten)]`,
+/// which holds the whole object in an intermediate form first and costs the app's wasm
+/// kilobytes (writing with it costs little). Missing fields are named as in the JSON.
+macro_rules! listing_shape {
+    ($shape:ident, $listing:ident, $key:ident: $head:ty) => {
+        #[derive(Deserialize)]
+        struct $shape {
+            $key: $head,
+            page: u32,
+            page_size: u32,
+            total: Option<u32>,
+            older: Option<u32>,
+            newer: Option<u32>,
+            items: Vec<ArticleSummary>,
+        }
+
+        impl From<$shape> for $listing {
+            fn from(s: $shape) -> Self {
+                let (page, page_size, items) = (s.page, s.page_size, s.items);
+                let (total, older, newer) = (s.total, s.older, s.newer);
+                $listing {
+                    $key: s.$key,
+                    page: Page {
+                        page,
+                        page_size,
+                        total,
+                        older,
+                        newer,
+                        items,
+                    },
+                }
+            }
+        }
+    };
+}
+listing_shape!(TagShape, TagListing, tag: Tag);
+listing_shape!(AuthorShape, AuthorListing, author: Author);
 
 /// Page `page` of `all` (newest first), `page_size` at a time ([`Page`]): the head, or a page
 /// before it. An empty list still has its head; any other page out of range is
@@ -180,5 +218,54 @@ mod tests {
         assert_eq!(paginate(&short, HEAD, 6).unwrap().items.len(), 12);
         assert_eq!(paginate(&short, 1, 6), Err(ContentError::NotFound));
         assert_eq!(paginate(&short, u32::MAX, 6), Err(ContentError::NotFound));
+    }
+
+    #[test]
+    fn a_listing_reads_back_what_was_written_and_names_what_is_missing() {
+        let items = paginate(&["a".to_string(), "b".to_string()], HEAD, 6).unwrap();
+        let page = Page {
+            page: items.page,
+            page_size: items.page_size,
+            total: items.total,
+            older: Some(3),
+            newer: None,
+            items: Vec::new(),
+        };
+        let tag = TagListing {
+            tag: Tag {
+                slug: "ia".into(),
+                name: "IA".into(),
+                description: Some("Tout".into()),
+            },
+            page: page.clone(),
+        };
+        let json = serde_json::to_string(&tag).unwrap();
+        assert!(json.starts_with(r#"{"tag":{"#) && json.contains(r#""page_size":6"#));
+        assert_eq!(serde_json::from_str::<TagListing>(&json).unwrap(), tag);
+        let author = AuthorListing {
+            author: Author {
+                slug: "claire".into(),
+                name: "Claire".into(),
+                bio: None,
+            },
+            page,
+        };
+        let json = serde_json::to_string(&author).unwrap();
+        assert_eq!(
+            serde_json::from_str::<AuthorListing>(&json).unwrap(),
+            author
+        );
+        let missing =
+            serde_json::from_str::<AuthorListing>(&json.replace(r#""author""#, r#""tag""#));
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `author`"));
+        let missing =
+            serde_json::from_str::<TagListing>(r#"{"tag":{"slug":"a","name":"A"},"page":0}"#);
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `page_size`"));
     }
 }
