@@ -156,7 +156,6 @@ struct Marker {
     a_supprimer: BTreeSet<String>,
     /// When the news sitemap next changes on its own (an article leaves the two days it lists),
     /// in seconds since 1970: a round that finds nothing new publishes then all the same.
-    #[serde(default)]
     nouvelles_jusqu_a: Option<i64>,
     /// The site's data as its pages were last rendered from it: each file of the API
     /// (`site.json`, `articles/…`, the lists), by name, with a hash of its bytes.

@@ -26,23 +26,15 @@ pub struct Post {
     pub id: String,
     pub slug: String,
     pub title: String,
-    #[serde(default)]
     pub html: Option<String>,
-    #[serde(default)]
     pub custom_excerpt: Option<String>,
-    #[serde(default)]
     pub excerpt: Option<String>,
-    #[serde(default)]
     pub feature_image: Option<String>,
-    #[serde(default)]
     pub feature_image_alt: Option<String>,
     /// HTML.
-    #[serde(default)]
     pub feature_image_caption: Option<String>,
     pub published_at: String,
-    #[serde(default)]
     pub updated_at: Option<String>,
-    #[serde(default)]
     pub reading_time: Option<u32>,
     #[serde(default)]
     pub tags: Vec<GhostTag>,
@@ -54,10 +46,8 @@ pub struct Post {
 pub struct GhostTag {
     pub slug: String,
     pub name: String,
-    #[serde(default)]
     pub description: Option<String>,
     /// `public`, or `internal` for a `#tag` editors use to sort posts, not a theme.
-    #[serde(default)]
     pub visibility: Option<String>,
 }
 
@@ -72,7 +62,6 @@ pub struct Author {
     pub name: String,
     #[serde(default)]
     pub slug: String,
-    #[serde(default)]
     pub bio: Option<String>,
 }
 
@@ -116,7 +105,6 @@ pub struct Settings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct SiteSettings {
     pub title: String,
-    #[serde(default)]
     pub description: Option<String>,
     pub url: String,
 }

@@ -19,7 +19,6 @@ pub struct Site {
     #[serde(default = "default_page_size")]
     pub page_size: u32,
     /// Where readers write to the editors.
-    #[serde(default)]
     pub contact_email: Option<String>,
     pub newsletter: Newsletter,
     #[serde(default)]
@@ -45,12 +44,10 @@ pub struct Newsletter {
     pub title: String,
     pub pitch: String,
     /// Subscriber count, shown rounded down (« plus de 18 000 membres »).
-    #[serde(default)]
     pub members: Option<u64>,
     /// The privacy promise shown under the field.
     pub privacy: String,
     /// Link to the privacy notice.
-    #[serde(default)]
     pub privacy_url: Option<String>,
 }
 
@@ -60,7 +57,6 @@ pub struct SocialAccount {
     /// `x`, `linkedin`, `bluesky`, `mastodon`, …
     pub network: String,
     pub url: String,
-    #[serde(default)]
     pub handle: Option<String>,
 }
 
@@ -69,7 +65,6 @@ pub struct SocialAccount {
 pub struct Tag {
     pub slug: String,
     pub name: String,
-    #[serde(default)]
     pub description: Option<String>,
 }
 
@@ -79,7 +74,6 @@ pub struct Image {
     pub src: String,
     /// Alternative text; empty only for a purely decorative image.
     pub alt: String,
-    #[serde(default)]
     pub credit: Option<String>,
     /// A raster copy (PNG or JPEG, 1200 × 630) for share previews and search results, which
     /// show no SVG: `og:image` and `twitter:image` name it rather than `src`.
@@ -126,16 +120,13 @@ pub struct ArticleSummary {
     pub lead: String,
     /// ISO 8601: a date (`2024-05-22`) or a date and time (`2024-05-22T09:30:00+02:00`).
     pub published: String,
-    #[serde(default)]
     pub updated: Option<String>,
     pub author: String,
     /// Tag slugs, as listed in [`Site::tags`].
     #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub cover: Option<Image>,
     /// Minutes of reading; computed from the body's word count when absent.
-    #[serde(default)]
     pub reading_minutes: Option<u32>,
 }
 
@@ -270,7 +261,6 @@ pub enum Block {
     },
     Quote {
         text: Inlines,
-        #[serde(default)]
         attribution: Option<String>,
     },
     List {
@@ -281,12 +271,10 @@ pub enum Block {
     Image {
         #[serde(flatten)]
         image: Image,
-        #[serde(default)]
         caption: Option<String>,
     },
     /// An aside: context, a definition, a correction.
     Note {
-        #[serde(default)]
         title: Option<String>,
         text: Inlines,
     },
