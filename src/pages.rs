@@ -1,9 +1,10 @@
-//! One file per route.
+//! One file per route; `loading` and `listing` are what several routes share.
 
 pub mod about;
 pub mod article;
 pub mod author;
 pub mod home;
+pub mod listing;
 pub mod loading;
 pub mod not_found;
 pub mod search;

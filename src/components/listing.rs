@@ -32,6 +32,16 @@ pub fn count(total: u32) -> String {
     }
 }
 
+/// What heads a list's page, and the page: [`ListingView`]'s props, as a page makes them of
+/// what it read.
+pub struct Listed {
+    pub meta: PageMeta,
+    pub title: String,
+    pub intro: Option<String>,
+    pub base: String,
+    pub page: Page<ArticleSummary>,
+}
+
 /// The list's page. `base`: its first page's path (the pager's links are made from it).
 #[component]
 pub fn ListingView(

@@ -1,9 +1,9 @@
 //! `/tag/:slug` and `/tag/:slug/page/N`: the articles filed under one tag, or the 404 for an unknown tag.
 
 use crate::{
-    components::listing::{slug_and_page, ListingView},
-    content::{use_site, use_source},
-    pages::loading::{ListLoading, Loaded},
+    components::listing::Listed,
+    content::{use_source, TagListing},
+    pages::listing::NamedListing,
     routes::{self, page_href},
     seo::PageMeta,
 };
@@ -12,24 +12,23 @@ use leptos::prelude::*;
 #[component]
 pub fn TagPage() -> impl IntoView {
     let source = use_source();
-    let listing = Resource::new(slug_and_page(), move |(slug, page)| {
-        source.tag_page(&slug, page)
-    });
-
     view! {
-        <Loaded
-            resource=listing
-            fallback=|| view! { <ListLoading /> }
+        <NamedListing
+            read=move |slug, page| source.tag_page(&slug, page)
             failure="Impossible d’afficher ce thème"
-            render=|listing| {
-                let site = use_site();
+            show=|listing: TagListing, site| {
                 let tag = listing.tag;
                 let description = tag.description.clone().unwrap_or_else(|| {
                     format!("Les articles de {} sur le thème «\u{a0}{}\u{a0}».", site.name, tag.name)
                 });
                 let base = routes::tag(&tag.slug);
-                let meta = PageMeta::website(&site, &tag.name, &description, &page_href(&base, listing.page.page));
-                view! { <ListingView meta title=tag.name intro=tag.description base page=listing.page /> }
+                Listed {
+                    meta: PageMeta::website(site, &tag.name, &description, &page_href(&base, listing.page.page)),
+                    title: tag.name,
+                    intro: tag.description,
+                    base,
+                    page: listing.page,
+                }
             }
         />
     }
