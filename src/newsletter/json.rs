@@ -98,36 +98,28 @@ impl Reader<'_> {
             }
         };
         match self.bytes.get(self.at)? {
-            b'{' => {
+            // An object or an array: its members in turn, an object's each under its key.
+            &open @ (b'{' | b'[') => {
+                let close = if open == b'{' { b'}' } else { b']' };
                 self.at += 1;
                 keep(Found::Other, found);
-                if self.eat(b'}').is_some() {
+                if self.eat(close).is_some() {
                     return Some(());
                 }
                 loop {
-                    self.space();
-                    let key = self.text()?;
-                    self.eat(b':')?;
-                    let inner = path
-                        .and_then(|p| p.split_first())
-                        .filter(|(first, _)| **first == key)
-                        .map(|(_, rest)| rest);
+                    let inner = if open == b'{' {
+                        self.space();
+                        let key = self.text()?;
+                        self.eat(b':')?;
+                        path.and_then(|p| p.split_first())
+                            .filter(|(first, _)| **first == key)
+                            .map(|(_, rest)| rest)
+                    } else {
+                        None
+                    };
                     self.value(inner, found)?;
                     if self.eat(b',').is_none() {
-                        return self.eat(b'}');
-                    }
-                }
-            }
-            b'[' => {
-                self.at += 1;
-                keep(Found::Other, found);
-                if self.eat(b']').is_some() {
-                    return Some(());
-                }
-                loop {
-                    self.value(None, found)?;
-                    if self.eat(b',').is_none() {
-                        return self.eat(b']');
+                        return self.eat(close);
                     }
                 }
             }
@@ -297,6 +289,9 @@ mod tests {
             r#"{"n":01,"message":"x"}"#,
             r#"{"n":1.,"message":"x"}"#,
             r#"{"t":tru,"message":"x"}"#,
+            r#"{"l":[1,],"message":"x"}"#,
+            r#"{"l":[1},"message":"x"}"#,
+            r#"{"o":{"a":1],"message":"x"}"#,
             "<html>Erreur 502</html>",
         ] {
             assert_eq!(field(bad, &["message"]), None, "{bad}");
