@@ -4,10 +4,28 @@
 // so that an address with no file renders afresh in API mode from the same content.
 
 import { execFileSync } from "node:child_process";
-import { cp } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { editFile, setMeta } from "./static-server.mjs";
-import { DIST, ISLANDS, TOOLS } from "./paths.mjs";
+import { DIST, ISLANDS, ROOT, TOOLS } from "./paths.mjs";
+
+const SAMPLE = join(ROOT, "public", "api");
+
+/**
+ * Writes at `dir` a content directory made from the sample's: its site description as
+ * `editSite` leaves it, the sample's articles when `sampleArticles`, and the articles that
+ * `articles` makes of that site besides; returns `dir`.
+ */
+export async function contentFromSample(dir, { editSite, sampleArticles = false, articles }) {
+  await mkdir(join(dir, "articles"), { recursive: true });
+  if (sampleArticles) await cp(join(SAMPLE, "articles"), join(dir, "articles"), { recursive: true });
+  const site = JSON.parse(await readFile(join(SAMPLE, "site.json"), "utf8"));
+  editSite(site);
+  await writeFile(join(dir, "site.json"), JSON.stringify(site));
+  const write = (article) => writeFile(join(dir, "articles", `${article.slug}.json`), JSON.stringify(article));
+  await Promise.all(articles(site).map(write));
+  return dir;
+}
 
 
 /**

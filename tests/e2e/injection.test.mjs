@@ -8,13 +8,12 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { siteFromContent } from "./archive.mjs";
+import { contentFromSample, siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { ROOT } from "./paths.mjs";
 import { articlePath, tagPath } from "./routes.mjs";
 
 const TRAP = "window.veillePwned=(window.veillePwned||0)+1";
@@ -50,45 +49,44 @@ before(async () => {
   work = await mkdtemp(join(tmpdir(), "veille-injection-"));
   // An archive in the API's layout: the sample site with a poisoned tag, and one article per
   // payload with it in every field.
-  const content = join(work, "content");
-  await mkdir(join(content, "articles"), { recursive: true });
-  const site = JSON.parse(await readFile(join(ROOT, "public/api/site.json"), "utf8"));
-  site.tags[0].name = PAYLOADS[1];
-  site.tags[0].description = PAYLOADS[0];
-  // Every field of the site description that reaches a page: texts, and every address.
-  site.about = `À propos ${PAYLOADS[2]}`;
-  site.tagline = `Accroche ${PAYLOADS[5]}`;
-  site.newsletter.title = `Lettre ${PAYLOADS[0]}`;
-  site.newsletter.pitch = `Argument ${PAYLOADS[1]}`;
-  site.newsletter.privacy = `Confidentialité ${PAYLOADS[3]}`;
-  site.newsletter.privacy_url = BAD_URLS[0];
-  site.contact_email = `javascript:${TRAP}`;
-  site.social = BAD_URLS.map((url, i) => ({ network: i % 2 ? "linkedin" : PAYLOADS[i % PAYLOADS.length], url, handle: PAYLOADS[i % PAYLOADS.length] }));
-  // One honest profile among them: the allowlist keeps it.
-  site.social.push({ network: "bluesky", url: "https://bsky.app/profile/veille-ia.example" });
-  await writeFile(join(content, "site.json"), JSON.stringify(site));
-  PAYLOADS.forEach((payload, i) => {
-    const url = BAD_URLS[i % BAD_URLS.length];
-    const article = {
-      slug: `charge-${i + 1}`,
-      title: `Titre ${payload}`,
-      lead: `Chapô ${payload}`,
-      published: `2024-01-${String(i + 1).padStart(2, "0")}`,
-      author: `Auteur ${payload}`,
-      tags: [site.tags[0].slug],
-      cover: { src: url, alt: `Image ${payload}`, credit: payload },
-      body: [
-        { type: "paragraph", text: [`Texte ${payload} `, { link: `lien ${payload}`, href: url }] },
-        { type: "heading", level: 2, text: `Section ${payload}` },
-        { type: "quote", text: payload, attribution: payload },
-        { type: "list", items: [payload, [{ b: payload }, { i: payload }, { code: payload }]] },
-        { type: "image", src: url, alt: payload, caption: payload },
-        { type: "note", title: payload, text: payload },
-      ],
-    };
-    return writeFile(join(content, "articles", `charge-${i + 1}.json`), JSON.stringify(article));
+  const content = await contentFromSample(join(work, "content"), {
+    editSite: (site) => {
+      site.tags[0].name = PAYLOADS[1];
+      site.tags[0].description = PAYLOADS[0];
+      // Every field of the site description that reaches a page: texts, and every address.
+      site.about = `À propos ${PAYLOADS[2]}`;
+      site.tagline = `Accroche ${PAYLOADS[5]}`;
+      site.newsletter.title = `Lettre ${PAYLOADS[0]}`;
+      site.newsletter.pitch = `Argument ${PAYLOADS[1]}`;
+      site.newsletter.privacy = `Confidentialité ${PAYLOADS[3]}`;
+      site.newsletter.privacy_url = BAD_URLS[0];
+      site.contact_email = `javascript:${TRAP}`;
+      site.social = BAD_URLS.map((url, i) => ({ network: i % 2 ? "linkedin" : PAYLOADS[i % PAYLOADS.length], url, handle: PAYLOADS[i % PAYLOADS.length] }));
+      // One honest profile among them: the allowlist keeps it.
+      site.social.push({ network: "bluesky", url: "https://bsky.app/profile/veille-ia.example" });
+    },
+    articles: (site) =>
+      PAYLOADS.map((payload, i) => {
+        const url = BAD_URLS[i % BAD_URLS.length];
+        return {
+          slug: `charge-${i + 1}`,
+          title: `Titre ${payload}`,
+          lead: `Chapô ${payload}`,
+          published: `2024-01-${String(i + 1).padStart(2, "0")}`,
+          author: `Auteur ${payload}`,
+          tags: [site.tags[0].slug],
+          cover: { src: url, alt: `Image ${payload}`, credit: payload },
+          body: [
+            { type: "paragraph", text: [`Texte ${payload} `, { link: `lien ${payload}`, href: url }] },
+            { type: "heading", level: 2, text: `Section ${payload}` },
+            { type: "quote", text: payload, attribution: payload },
+            { type: "list", items: [payload, [{ b: payload }, { i: payload }, { code: payload }]] },
+            { type: "image", src: url, alt: payload, caption: payload },
+            { type: "note", title: payload, text: payload },
+          ],
+        };
+      }),
   });
-  await new Promise((ok) => setTimeout(ok, 100));
   // Prerendered; the 404 page (which renders any address afresh) reads the same content as an
   // API: what the app shows in API mode.
   server = await serveStatic(await siteFromContent(content, join(work, "site"), "api-piegee"));

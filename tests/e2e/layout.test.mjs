@@ -9,13 +9,12 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { siteFromContent } from "./archive.mjs";
+import { contentFromSample, siteFromContent } from "./archive.mjs";
 import { appReady, launch } from "./browser.mjs";
 import { serveStatic } from "./static-server.mjs";
-import { ROOT } from "./paths.mjs";
 import { articlePath, tagPath } from "./routes.mjs";
 
 const WIDTHS = [320, 375, 768, 1024, 1280];
@@ -37,43 +36,40 @@ let work;
 before(async () => {
   browser = await launch();
   work = await mkdtemp(join(tmpdir(), "veille-layout-"));
-  const content = join(work, "content");
-  await cp(join(ROOT, "public", "api", "site.json"), join(content, "site.json"));
-  await cp(join(ROOT, "public", "api", "articles"), join(content, "articles"), { recursive: true });
-  const site = JSON.parse(await readFile(join(content, "site.json"), "utf8"));
   const all = Object.values(TOKENS).join(" ");
-  site.tagline = `Accroche ${TOKENS.chimie}`;
-  site.about = `À propos ${all}`;
-  site.newsletter.title = `Lettre ${TOKENS.chimie}`;
-  site.newsletter.pitch = `Argument ${TOKENS.url}`;
-  site.newsletter.privacy = `Confidentialité ${TOKENS.arabe}`;
-  site.tags.unshift({ slug: TAG, name: `Rubrique ${TOKENS.chimie}`, description: `Description ${all}` });
-  await writeFile(join(content, "site.json"), JSON.stringify(site));
-  // Newest first: the home page's lead story and first cards are these.
-  const entries = Object.entries(TOKENS);
-  for (const [i, [kind, token]] of entries.entries()) {
-    const article = {
-      slug: `mot-long-${kind}`,
-      title: `Titre ${token}`,
-      lead: `Chapô ${token}`,
-      published: `2031-0${i + 1}-01`,
-      author: `Autrice ${token}`,
-      tags: [TAG, "sante"],
-      cover: { src: "/images/evaluer-un-classifieur.svg", alt: `Image ${token}`, credit: `Crédit ${token}` },
-      body: [
-        { type: "paragraph", text: [`Texte ${token} `, { b: token }, " ", { i: token }, " ", { code: token }, " ", { link: token, href: TOKENS.url }] },
-        { type: "heading", level: 2, text: `Première partie ${token}` },
-        { type: "quote", text: `Citation ${token}`, attribution: `Quelqu’un ${token}` },
-        { type: "heading", level: 2, text: `Deuxième partie ${token}` },
-        { type: "list", ordered: true, items: [`Un ${token}`, [{ b: token }]] },
-        { type: "image", src: "/images/evaluer-un-classifieur.svg", alt: `Figure ${token}`, caption: `Légende ${token}`, credit: `Crédit ${token}` },
-        { type: "heading", level: 3, text: `Sous-partie ${token}` },
-        { type: "heading", level: 2, text: `Troisième partie ${token}` },
-        { type: "note", title: `À noter ${token}`, text: `Aparté ${token}` },
-      ],
-    };
-    await writeFile(join(content, "articles", `${article.slug}.json`), JSON.stringify(article));
-  }
+  const content = await contentFromSample(join(work, "content"), {
+    sampleArticles: true,
+    editSite: (site) => {
+      site.tagline = `Accroche ${TOKENS.chimie}`;
+      site.about = `À propos ${all}`;
+      site.newsletter.title = `Lettre ${TOKENS.chimie}`;
+      site.newsletter.pitch = `Argument ${TOKENS.url}`;
+      site.newsletter.privacy = `Confidentialité ${TOKENS.arabe}`;
+      site.tags.unshift({ slug: TAG, name: `Rubrique ${TOKENS.chimie}`, description: `Description ${all}` });
+    },
+    // Newest first: the home page's lead story and first cards are these.
+    articles: () =>
+      Object.entries(TOKENS).map(([kind, token], i) => ({
+        slug: `mot-long-${kind}`,
+        title: `Titre ${token}`,
+        lead: `Chapô ${token}`,
+        published: `2031-0${i + 1}-01`,
+        author: `Autrice ${token}`,
+        tags: [TAG, "sante"],
+        cover: { src: "/images/evaluer-un-classifieur.svg", alt: `Image ${token}`, credit: `Crédit ${token}` },
+        body: [
+          { type: "paragraph", text: [`Texte ${token} `, { b: token }, " ", { i: token }, " ", { code: token }, " ", { link: token, href: TOKENS.url }] },
+          { type: "heading", level: 2, text: `Première partie ${token}` },
+          { type: "quote", text: `Citation ${token}`, attribution: `Quelqu’un ${token}` },
+          { type: "heading", level: 2, text: `Deuxième partie ${token}` },
+          { type: "list", ordered: true, items: [`Un ${token}`, [{ b: token }]] },
+          { type: "image", src: "/images/evaluer-un-classifieur.svg", alt: `Figure ${token}`, caption: `Légende ${token}`, credit: `Crédit ${token}` },
+          { type: "heading", level: 3, text: `Sous-partie ${token}` },
+          { type: "heading", level: 2, text: `Troisième partie ${token}` },
+          { type: "note", title: `À noter ${token}`, text: `Aparté ${token}` },
+        ],
+      })),
+  });
   // Prerendered; the 404 page renders the address afresh from the same content, as an API.
   server = await serveStatic(await siteFromContent(content, join(work, "site"), "api-longue"));
 });
