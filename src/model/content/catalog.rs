@@ -211,8 +211,8 @@ impl Catalog {
     ///
     /// Nearest, not newest: a new article then enters only the lists of the few articles
     /// published just before it that share its tags, and a publish rewrites as many files
-    /// whatever the archive's size (docs/cms.md); newest first, it entered nearly every list
-    /// of its themes. Candidates come from the tag index, never from comparing every pair.
+    /// whatever the archive's size (docs/cms.md); newest first, it entered the list of every
+    /// article whose best matches shared no more tags than it did. Candidates come from the tag index, never from comparing every pair.
     pub fn related(&self, slug: &str, n: usize) -> Result<Vec<ArticleSummary>, ContentError> {
         let &me = self.by_slug.get(slug).ok_or(ContentError::NotFound)?;
         if n == 0 {
