@@ -7,6 +7,8 @@
 
 pub mod content;
 pub mod escape;
+/// Native tools only, like `output`.
+pub mod files;
 pub mod french;
 pub mod images;
 /// Native tools only (never called by the app, so not in its wasm).

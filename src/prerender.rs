@@ -7,9 +7,12 @@
 //! route's title, metas, canonical and JSON-LD; and in `<body>` the rendered app, exactly as the
 //! wasm expects to find it.
 
+mod error;
 mod markup;
 mod policy;
 mod scripts;
+
+pub use error::BuildError;
 
 use crate::{
     content::{Catalog, Source, API_META},
@@ -18,6 +21,7 @@ use crate::{
         APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_API_META, RENDERED_WITH_META,
         ROUTE_META,
     },
+    model::files::{Doing, FileError},
     newsletter::{self, Provider},
     parallel,
     routes::{self, Route},
@@ -129,26 +133,27 @@ pub struct Template {
 
 impl Template {
     /// Reads trunk's output, minified or not.
-    pub fn parse(html: &str) -> Result<Template, String> {
+    pub fn parse(html: &str) -> Result<Template, BuildError> {
+        let lacks = |what: &str| BuildError::Template(format!("index.html\u{a0}: {what}"));
         let head_end = html
             .find("</head>")
-            .ok_or("index.html\u{a0}: pas de </head> (est-ce bien la sortie de trunk\u{a0}?)")?;
+            .ok_or_else(|| lacks("pas de </head> (est-ce bien la sortie de trunk\u{a0}?)"))?;
         let body_start = html[head_end..]
             .find("<body")
             .map(|i| head_end + i)
-            .ok_or("index.html\u{a0}: pas de <body>")?;
+            .ok_or_else(|| lacks("pas de <body>"))?;
         let body_open_end = html[body_start..]
             .find('>')
             .map(|i| body_start + i + 1)
-            .ok_or("index.html\u{a0}: <body> non fermé")?;
+            .ok_or_else(|| lacks("<body> non fermé"))?;
         let body_end = html
             .rfind("</body>")
             .filter(|&i| i >= body_open_end)
-            .ok_or("index.html\u{a0}: pas de </body>")?;
+            .ok_or_else(|| lacks("pas de </body>"))?;
         if html.contains(&format!("name={ROUTE_META}"))
             || html.contains(&format!("name=\"{ROUTE_META}\""))
         {
-            return Err("index.html\u{a0}: déjà une page prérendue, pas le modèle de trunk".into());
+            return Err(lacks("déjà une page prérendue, pas le modèle de trunk"));
         }
         let mut head = html[..head_end].to_string();
         // leptos_meta writes each route's own title.
@@ -216,17 +221,23 @@ impl Template {
     ///
     /// The navigation script is started by a small inline loader once the page has loaded
     /// ([`NAVIGATION_LOADER`]).
-    pub fn with_islands(self, islands_html: &str) -> Result<Template, String> {
-        let islands = markup::trunk_loader(islands_html).ok_or(
-            "index.html des îlots\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)",
-        )?;
+    pub fn with_islands(self, islands_html: &str) -> Result<Template, BuildError> {
+        let islands = markup::trunk_loader(islands_html).ok_or_else(|| {
+            BuildError::Template(
+                "index.html des îlots\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)"
+                    .into(),
+            )
+        })?;
         self.with_islands_loader(islands)
     }
 
     /// [`Template::with_islands`], from the addresses of the islands' JavaScript and wasm.
-    fn with_islands_loader(mut self, islands: markup::Loader) -> Result<Template, String> {
-        let app = markup::trunk_loader(&self.head)
-            .ok_or("index.html\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)")?;
+    fn with_islands_loader(mut self, islands: markup::Loader) -> Result<Template, BuildError> {
+        let app = markup::trunk_loader(&self.head).ok_or_else(|| {
+            BuildError::Template(
+                "index.html\u{a0}: pas de chargeur de trunk (est-ce bien sa sortie\u{a0}?)".into(),
+            )
+        })?;
         let (before, after) = self.head.split_at(self.policy_at);
         let head = format!(
             "{before}{}<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><script type=\"module\">{}</script>",
@@ -372,7 +383,7 @@ async fn concat(chunks: impl futures::Stream<Item = String>, capacity: usize) ->
 /// `404.html`, come from the same content as the prerendered pages (or from the CMS they were
 /// imported from, read live). The Content-Security-Policy, made from the same page, then names
 /// its origin.
-pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<(), String> {
+pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<(), BuildError> {
     use crate::content::{KEY_META, KIND_META};
     for name in ["index.html", "spa.html"] {
         let path = dist.join(name);
@@ -380,10 +391,14 @@ pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<
             continue;
         };
         for (meta, value) in [(API_META, api), (KIND_META, kind), (KEY_META, key)] {
-            html = markup::set_meta(&html, meta, value)
-                .ok_or_else(|| format!("{}\u{a0}: pas de <meta name={meta}>", path.display()))?;
+            html = markup::set_meta(&html, meta, value).ok_or_else(|| {
+                BuildError::Template(format!(
+                    "{}\u{a0}: pas de <meta name={meta}>",
+                    path.display()
+                ))
+            })?;
         }
-        fs::write(&path, html).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+        fs::write(&path, html).map_err(FileError::at(&path, Doing::Write))?;
     }
     Ok(())
 }
@@ -392,7 +407,7 @@ pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<
 /// goes: the publication date of the newest article of `catalog`, the content the index is made
 /// from, in [`crate::content::INDEXED_META`]. A site reading a CMS at run time asks the CMS's
 /// own search for what was published after it. Nothing for an empty catalog.
-pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), String> {
+pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), BuildError> {
     use crate::content::INDEXED_META;
     let Some(newest) = catalog.summaries().first() else {
         return Ok(());
@@ -404,8 +419,10 @@ pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), String>
         };
         let html = markup::set_meta(&html, INDEXED_META, &newest.published)
             .or_else(|| markup::add_meta(&html, INDEXED_META, &newest.published))
-            .ok_or_else(|| format!("{}\u{a0}: pas de </head>", path.display()))?;
-        fs::write(&path, html).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+            .ok_or_else(|| {
+                BuildError::Template(format!("{}\u{a0}: pas de </head>", path.display()))
+            })?;
+        fs::write(&path, html).map_err(FileError::at(&path, Doing::Write))?;
     }
     Ok(())
 }
@@ -443,7 +460,7 @@ pub fn prerender(
     catalog: &Catalog,
     source: &Source,
     islands: Option<&Path>,
-) -> Result<Report, String> {
+) -> Result<Report, BuildError> {
     let islands = islands.map_or(Islands::None, Islands::Build);
     build(dist, catalog, source, islands, Writes::All, None)
 }
@@ -460,13 +477,16 @@ pub fn publish(
     catalog: &Catalog,
     source: &Source,
     only: Option<&HashSet<String>>,
-) -> Result<Report, String> {
-    let before = fs::read_to_string(dist.join(routes::LIST_FILE)).map_err(|e| {
-        format!(
-            "{}\u{a0}: {e} (le site doit avoir été construit une première fois)",
-            dist.join(routes::LIST_FILE).display()
-        )
-    })?;
+) -> Result<Report, BuildError> {
+    let list = dist.join(routes::LIST_FILE);
+    let unlisted = |why: String| {
+        BuildError::List(format!(
+            "{}\u{a0}: {why} (le site doit avoir été construit une première fois)",
+            list.display()
+        ))
+    };
+    let before = fs::read_to_string(&list)
+        .map_err(|e| unlisted(FileError::io(&list, Doing::Read, &e).to_string()))?;
     // What a round stopped mid-way (killed) left: copies never renamed into place.
     crate::output::sweep(dist)?;
     let mut report = build(
@@ -478,13 +498,14 @@ pub fn publish(
         only,
     )?;
     let now: HashSet<String> = routes::all(catalog).iter().map(|r| r.file()).collect();
-    for file in routes::files_listed(&before)? {
+    let listed = routes::files_listed(&before).map_err(|e| unlisted(format!("illisible ({e})")))?;
+    for file in listed {
         if now.contains(&file) {
             continue;
         }
         let path = dist.join(&file);
         if crate::output::unsafe_name(&file).is_none() && path.is_file() {
-            fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+            fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
             // Its folder, when the page was all it held (`article/<slug>/`).
             if let Some(folder) = path.parent().filter(|f| *f != dist) {
                 let _ = fs::remove_dir(folder);
@@ -502,11 +523,11 @@ fn build(
     islands: Islands<'_>,
     writes: Writes,
     only: Option<&HashSet<String>>,
-) -> Result<Report, String> {
+) -> Result<Report, BuildError> {
     init_executor();
     let index = dist.join("index.html");
     let shell = dist.join("spa.html");
-    let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let read = |p: &Path| fs::read_to_string(p).map_err(FileError::at(p, Doing::Read));
     let html = read(&index)?;
     let (mut template, mut shell_html) = match Template::parse(&html) {
         Ok(template) => (template, html),
@@ -559,8 +580,9 @@ fn build(
         Islands::Build(dir) => {
             let islands_html = read(&dir.join("index.html"))?;
             template = template.with_islands(&islands_html)?;
-            let loader = markup::trunk_loader(&islands_html)
-                .ok_or("index.html des îlots\u{a0}: pas de chargeur de trunk")?;
+            let loader = markup::trunk_loader(&islands_html).ok_or_else(|| {
+                BuildError::Template("index.html des îlots\u{a0}: pas de chargeur de trunk".into())
+            })?;
             for file in [&loader.js, &loader.wasm] {
                 written.push(copy_asset(dir, dist, file)?);
             }
@@ -588,12 +610,19 @@ fn build(
         .filter(|r| only.is_none_or(|only| only.contains(&r.path)))
         .partition(|r| !dist.join(r.file()).exists());
     for part in [new, known] {
-        let pages = parallel::map(part, |route| {
+        let pages = parallel::map(part, |route| -> Result<_, BuildError> {
             let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 render(template, source, &route.path, &route.path)
             }))
-            .map_err(|_| format!("{}: the render panicked", route.path))?;
-            crate::output::put(dist, &route.file(), page.as_bytes(), writes)
+            .map_err(|_| BuildError::Render {
+                path: route.path.clone(),
+            })?;
+            Ok(crate::output::put(
+                dist,
+                &route.file(),
+                page.as_bytes(),
+                writes,
+            )?)
         });
         for page in pages {
             written.extend(page?);
@@ -671,7 +700,7 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
 /// Copies the images' copies an import made (`content/media/`, `veille-content import …
 /// --images local`) into `dist/media/`, where the pages name them; a file already there with
 /// the same length is left as it is (the names say what the files hold). The files copied.
-pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, BuildError> {
     use crate::cms::media::DIR;
     let Ok(entries) = fs::read_dir(content.join(DIR)) else {
         return Ok(Vec::new());
@@ -693,7 +722,7 @@ pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, String> {
         if same(&from, &to) {
             continue;
         }
-        let bytes = fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+        let bytes = fs::read(&from).map_err(FileError::at(&from, Doing::Read))?;
         copied.push(crate::output::write_bytes(
             dist,
             &format!("{DIR}/{name}"),
@@ -705,13 +734,16 @@ pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Copies the file trunk's loader names as `address` (`/veille-….wasm`) from `from` into
 /// `dist`, at the same address.
-fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, String> {
+fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, BuildError> {
     let name = address.trim_start_matches('/');
     if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-        return Err(format!("{address:?}\u{a0}: pas un fichier de trunk"));
+        return Err(BuildError::Template(format!(
+            "{address:?}\u{a0}: pas un fichier de trunk"
+        )));
     }
-    let bytes = fs::read(from.join(name)).map_err(|e| format!("{}/{name}: {e}", from.display()))?;
-    crate::output::write_bytes(dist, name, &bytes)
+    let path = from.join(name);
+    let bytes = fs::read(&path).map_err(FileError::at(&path, Doing::Read))?;
+    Ok(crate::output::write_bytes(dist, name, &bytes)?)
 }
 
 #[cfg(test)]

@@ -18,9 +18,10 @@ pub mod webhook;
 
 use crate::{
     cms::import::{self, Destination, Get, ImportError, Imported, Scope},
-    content::{Archive, Catalog, Source},
+    content::{Archive, Catalog, LoadError, Source},
+    model::files::{Doing, FileError},
     output::{self, Writes},
-    prerender,
+    prerender::{self, BuildError},
 };
 use sha2::{Digest, Sha256};
 use std::{
@@ -110,9 +111,15 @@ pub enum PublishError {
     /// The import: the CMS down, refusing, or answering what is not its API.
     Import(ImportError),
     /// The content directory or the site's folder could not be read or written.
-    Site(String),
+    Site(BuildError),
     /// The deploy hook failed: its files are kept and handed to it again next round.
     Deploy(String),
+    /// `--listen ADDRESS`: no listening there (taken, or not this machine's).
+    Listen {
+        address: String,
+        kind: std::io::ErrorKind,
+        code: Option<i32>,
+    },
 }
 
 impl PublishError {
@@ -120,7 +127,7 @@ impl PublishError {
     pub fn is_retryable(&self) -> bool {
         match self {
             PublishError::Import(error) => error.is_retryable(),
-            PublishError::Site(_) => false,
+            PublishError::Site(_) | PublishError::Listen { .. } => false,
             PublishError::Deploy(_) => true,
         }
     }
@@ -132,13 +139,36 @@ impl fmt::Display for PublishError {
             PublishError::Import(error) => write!(f, "import\u{a0}: {error}"),
             PublishError::Site(message) => write!(f, "site\u{a0}: {message}"),
             PublishError::Deploy(message) => write!(f, "déploiement\u{a0}: {message}"),
+            PublishError::Listen {
+                address,
+                kind,
+                code,
+            } => write!(
+                f,
+                "--listen {address}\u{a0}: impossible d’écouter ({})",
+                crate::model::files::reason(*kind, *code)
+            ),
         }
     }
 }
 
-impl From<String> for PublishError {
-    fn from(message: String) -> Self {
-        PublishError::Site(message)
+impl std::error::Error for PublishError {}
+
+impl From<BuildError> for PublishError {
+    fn from(error: BuildError) -> Self {
+        PublishError::Site(error)
+    }
+}
+
+impl From<FileError> for PublishError {
+    fn from(error: FileError) -> Self {
+        PublishError::Site(error.into())
+    }
+}
+
+impl From<LoadError> for PublishError {
+    fn from(error: LoadError) -> Self {
+        PublishError::Site(error.into())
     }
 }
 
@@ -171,7 +201,7 @@ impl Marker {
             .unwrap_or_default()
     }
 
-    fn write(&self, dir: &Path) -> Result<(), String> {
+    fn write(&self, dir: &Path) -> Result<(), FileError> {
         output::replace(&dir.join(MARKER), output::json(self).as_bytes())
     }
 }
@@ -255,7 +285,7 @@ pub fn round(
         marker.a_supprimer.clear();
     }
     marker.write(dir)?;
-    deployed.map_err(PublishError::Deploy)?;
+    deployed?;
     round.written = written;
     round.deleted = deleted;
     round.seconds = started.elapsed().as_secs_f64();
@@ -273,7 +303,7 @@ pub fn round(
 /// `authors/<slug>/<n>.json`). So the pages rendered again are those whose API file changed
 /// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
 /// changed, or when nothing was recorded.
-pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), String> {
+pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), BuildError> {
     let catalog = Catalog::from_dir(dir)?;
     let derived = import::write_derived(&catalog, dir)?;
     publish_catalog(dir, dist, catalog, derived)
@@ -287,13 +317,16 @@ pub fn publish_catalog(
     dist: &Path,
     catalog: Catalog,
     derived: Vec<(String, String)>,
-) -> Result<(Vec<String>, Vec<String>), String> {
+) -> Result<(Vec<String>, Vec<String>), BuildError> {
     let catalog = std::sync::Arc::new(catalog);
     let mut marker = Marker::read(dir);
     // The data every page is rendered from, as the API serves it: each file's hash, and the
     // bytes of those that changed since the last publication (only those: the archive's
     // bytes are not held whole).
-    let read = |name: &str| fs::read(dir.join(name)).map_err(|e| format!("{name}\u{a0}: {e}"));
+    let read = |name: &str| {
+        let path = dir.join(name);
+        fs::read(&path).map_err(|e| FileError::io(&path, Doing::Read, &e))
+    };
     let site = read("site.json")?;
     let recorded =
         !marker.api.is_empty() && marker.api.get("site.json") == Some(&short_hash(&site));
@@ -307,7 +340,7 @@ pub fn publish_catalog(
         hashes.insert(name, hash);
     };
     add("site.json".to_string(), site);
-    for name in files_under(dir, &["articles"])? {
+    for name in files_under(dir, &["articles"]) {
         let bytes = read(&name)?;
         add(name, bytes);
     }
@@ -360,7 +393,7 @@ pub fn publish_catalog(
     }
     deleted.extend(report.removed.iter().map(|f| relative(dist, f)));
     if serves_api {
-        for old in files_under(&api, &[])? {
+        for old in files_under(&api, &[]) {
             if !hashes.contains_key(&old) {
                 remove(&api, &old)?;
                 deleted.push(format!("api/{old}"));
@@ -415,14 +448,15 @@ fn deploy(
     dist: &Path,
     written: &BTreeSet<String>,
     deleted: &BTreeSet<String>,
-) -> Result<(), String> {
+) -> Result<(), PublishError> {
     let lists = std::env::temp_dir().join(format!("veille-deploiement-{}", std::process::id()));
-    fs::create_dir_all(&lists).map_err(|e| format!("{}\u{a0}: {e}", lists.display()))?;
-    let list = |name: &str, files: &BTreeSet<String>| -> Result<PathBuf, String> {
+    let failed = |error: FileError| PublishError::Deploy(error.to_string());
+    fs::create_dir_all(&lists).map_err(|e| failed(FileError::io(&lists, Doing::Create, &e)))?;
+    let list = |name: &str, files: &BTreeSet<String>| {
         let path = lists.join(name);
         let text: String = files.iter().map(|f| format!("{f}\n")).collect();
-        fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
-        Ok(path)
+        fs::write(&path, text).map_err(|e| failed(FileError::io(&path, Doing::Write, &e)))?;
+        Ok::<_, PublishError>(path)
     };
     let status = std::process::Command::new("sh")
         .arg("-c")
@@ -431,21 +465,26 @@ fn deploy(
         .env("VEILLE_ECRITS", list("ecrits.txt", written)?)
         .env("VEILLE_SUPPRIMES", list("supprimes.txt", deleted)?)
         .status()
-        .map_err(|e| format!("« {command} »\u{a0}: {e}"))?;
+        .map_err(|e| {
+            PublishError::Deploy(format!(
+                "« {command} »\u{a0}: impossible de lancer sh ({})",
+                crate::model::files::reason(e.kind(), e.raw_os_error())
+            ))
+        })?;
     let _ = fs::remove_dir_all(&lists);
     if status.success() {
         Ok(())
     } else {
-        Err(format!(
+        Err(PublishError::Deploy(format!(
             "« {command} » a échoué ({status})\u{a0}: ses {} fichiers lui seront repassés au prochain tour",
             written.len() + deleted.len()
-        ))
+        )))
     }
 }
 
 /// Every file under `root` (or under its folders `only`, when given), as `/`-separated paths
 /// relative to it; the temporary copies of [`output::replace`] left out.
-fn files_under(root: &Path, only: &[&str]) -> Result<Vec<String>, String> {
+fn files_under(root: &Path, only: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     let mut folders: Vec<PathBuf> = if only.is_empty() {
         vec![root.to_path_buf()]
@@ -467,13 +506,13 @@ fn files_under(root: &Path, only: &[&str]) -> Result<Vec<String>, String> {
         }
     }
     found.sort();
-    Ok(found)
+    found
 }
 
 /// Removes `root/name`, and its folder when it held nothing else.
-fn remove(root: &Path, name: &str) -> Result<(), String> {
+fn remove(root: &Path, name: &str) -> Result<(), FileError> {
     let path = root.join(name);
-    fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
     if let Some(folder) = path.parent().filter(|f| *f != root) {
         let _ = fs::remove_dir(folder);
     }
@@ -526,7 +565,7 @@ pub fn watch(
     options: &Options,
     how: &Watch,
     log: fn(&str),
-) -> Result<(), String> {
+) -> Result<(), PublishError> {
     use std::sync::{mpsc, Arc, Mutex};
     let health_text = Arc::new(Mutex::new(String::from("{\"etat\":\"démarrage\"}")));
     let (notify, notified) = mpsc::channel::<webhook::Notice>();
@@ -537,7 +576,12 @@ pub fn watch(
             health_text.clone(),
             notify.clone(),
             log,
-        )?;
+        )
+        .map_err(|e| PublishError::Listen {
+            address: address.clone(),
+            kind: e.kind(),
+            code: e.raw_os_error(),
+        })?;
         log(&format!(
             "à l’écoute des notifications sur http://{bound}/ (ghost, wordpress, sante)"
         ));
@@ -618,6 +662,74 @@ pub fn backoff(failures: u32, poll: Duration) -> Duration {
     step.min(poll)
 }
 
+/// Why a command of the native tools failed (`veille-content`, `veille-prerender`), for the
+/// last line it writes on stderr, by the stage that failed; in French.
+#[derive(Debug)]
+pub enum ToolError {
+    /// The command line: what is wrong with it, with the usage when it helps.
+    Usage(String),
+    Build(BuildError),
+    Import(ImportError),
+    Publish(PublishError),
+    /// Veille's own bundled content does not pass its checks (a bug of this build).
+    Bundled(crate::content::ContentError),
+    /// A benchmark's own input: a photograph that cannot be decoded or cut.
+    Bench(String),
+}
+
+impl fmt::Display for ToolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ToolError::Usage(message) | ToolError::Bench(message) => f.write_str(message),
+            ToolError::Build(error) => error.fmt(f),
+            ToolError::Import(error) => error.fmt(f),
+            ToolError::Publish(error) => error.fmt(f),
+            ToolError::Bundled(error) => {
+                write!(f, "contenu embarqué\u{a0}: {}", error.for_editors())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ToolError {}
+
+/// A command line refused, said as it is written (a usage, or what an option wants).
+impl From<&'static str> for ToolError {
+    fn from(message: &'static str) -> Self {
+        ToolError::Usage(message.to_string())
+    }
+}
+
+impl From<BuildError> for ToolError {
+    fn from(error: BuildError) -> Self {
+        ToolError::Build(error)
+    }
+}
+
+impl From<FileError> for ToolError {
+    fn from(error: FileError) -> Self {
+        ToolError::Build(error.into())
+    }
+}
+
+impl From<LoadError> for ToolError {
+    fn from(error: LoadError) -> Self {
+        ToolError::Build(error.into())
+    }
+}
+
+impl From<ImportError> for ToolError {
+    fn from(error: ImportError) -> Self {
+        ToolError::Import(error)
+    }
+}
+
+impl From<PublishError> for ToolError {
+    fn from(error: PublishError) -> Self {
+        ToolError::Publish(error)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,7 +789,7 @@ mod tests {
     fn only_the_cms_out_of_reach_or_a_failed_deploy_is_worth_a_retry() {
         assert!(PublishError::Import(ImportError::Unreachable("x".into())).is_retryable());
         assert!(PublishError::Deploy("x".into()).is_retryable());
-        assert!(!PublishError::Site("x".into()).is_retryable());
+        assert!(!PublishError::Site(BuildError::Template("x".into())).is_retryable());
         assert!(!PublishError::Import(ImportError::Invalid("x".into())).is_retryable());
     }
 }

@@ -160,13 +160,12 @@ pub fn list_json(routes: &[Route]) -> String {
 }
 
 /// The files a `routes.json` ([`list_json`]) lists, in its order: what an earlier build wrote.
-pub fn files_listed(json: &str) -> Result<Vec<String>, String> {
+pub fn files_listed(json: &str) -> Result<Vec<String>, serde_json::Error> {
     #[derive(serde::Deserialize)]
     struct Entry {
         file: String,
     }
-    let entries: Vec<Entry> =
-        serde_json::from_str(json).map_err(|e| format!("{LIST_FILE}\u{a0}: illisible ({e})"))?;
+    let entries: Vec<Entry> = serde_json::from_str(json)?;
     Ok(entries.into_iter().map(|e| e.file).collect())
 }
 
@@ -185,7 +184,7 @@ mod tests {
         let routes = all(bundled().unwrap());
         let files: Vec<String> = routes.iter().map(Route::file).collect();
         assert_eq!(files_listed(&list_json(&routes)).unwrap(), files);
-        assert!(files_listed("<html>").unwrap_err().contains("illisible"));
+        assert!(files_listed("<html>").is_err());
     }
 
     #[test]

@@ -664,7 +664,9 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
             );
             fs::write(content.join("site.json"), &site).unwrap();
             fs::write(content.join("articles/x.json"), &article).unwrap();
-            let err = Catalog::from_dir(&content).expect_err(&format!("{target} {slug:?}"));
+            let err = Catalog::from_dir(&content)
+                .expect_err(&format!("{target} {slug:?}"))
+                .to_string();
             assert!(
                 err.contains(field) && err.contains("n’est pas valide"),
                 "{target} {slug:?}: {err}"
@@ -682,7 +684,7 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     let root = scratch("twice");
     fs::create_dir_all(root.join("articles")).unwrap();
     fs::write(root.join("site.json"), &twice).unwrap();
-    let err = Catalog::from_dir(&root).unwrap_err();
+    let err = Catalog::from_dir(&root).unwrap_err().to_string();
     assert!(
         err.contains("site.json › tags[") && err.contains("même slug «\u{a0}sante\u{a0}»"),
         "{err}"
@@ -707,7 +709,7 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     std::os::unix::fs::symlink(&elsewhere, out.join("article")).unwrap();
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
     let catalog = std::sync::Arc::new(Catalog::from_dir(Path::new("public/api")).unwrap());
-    let err = prerender_archive(&out, &catalog).unwrap_err();
+    let err = prerender_archive(&out, &catalog).unwrap_err().to_string();
     assert!(err.contains("hors du dossier de sortie"), "{err}");
     assert!(
         fs::read_dir(&elsewhere).unwrap().next().is_none(),
@@ -720,7 +722,7 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
 fn prerender_archive(
     out: &Path,
     catalog: &std::sync::Arc<veille::content::Catalog>,
-) -> Result<prerender::Report, String> {
+) -> Result<prerender::Report, prerender::BuildError> {
     let source = Source::Archive(veille::content::Archive(catalog.clone()));
     prerender::prerender(out, catalog, &source, None)
 }
@@ -869,7 +871,9 @@ fn a_build_from_a_content_directory_can_name_its_api_for_every_page() {
         "<!doctype html><head></head><body></body>",
     )
     .unwrap();
-    let err = prerender::set_content_api(&bare, "/api", "veille", "").unwrap_err();
+    let err = prerender::set_content_api(&bare, "/api", "veille", "")
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("pas de <meta name=veille-content-api>"),
         "{err}"

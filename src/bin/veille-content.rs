@@ -32,7 +32,10 @@ use std::{fs, path::Path, process::ExitCode};
 use veille::{
     cms::import,
     content::{bundled, synthetic, Catalog},
-    output, search,
+    model::files::{Doing, FileError},
+    output,
+    publish::ToolError,
+    search,
 };
 
 fn main() -> ExitCode {
@@ -70,7 +73,7 @@ fn main() -> ExitCode {
 
 /// `import wordpress URL DIR` or `import ghost URL KEY DIR`, with `--base-url URL` and
 /// `--images cms|local` anywhere after the kind.
-fn import(args: &[&str]) -> Result<(), String> {
+fn import(args: &[&str]) -> Result<(), ToolError> {
     const USAGE: &str = "usage: veille-content import wordpress URL DIR | ghost URL KEY DIR [--base-url URL] [--images cms|local]";
     let mut base_url = None;
     // The site's own AVIF copies by default: the lighter pages (docs/cms.md, « Images sized for
@@ -86,9 +89,9 @@ fn import(args: &[&str]) -> Result<(), String> {
                     "local" => true,
                     "cms" => false,
                     other => {
-                        return Err(format!(
+                        return Err(ToolError::Usage(format!(
                             "--images {other}\u{a0}: « cms » (les tailles du CMS) ou « local » (des copies faites ici)"
-                        ))
+                        )))
                     }
                 }
             }
@@ -116,7 +119,7 @@ fn import(args: &[&str]) -> Result<(), String> {
 
 /// `sync` (one round) or `watch` (rounds until stopped): the import's arguments, then the built
 /// site's folder.
-fn publication(args: &[&str], watching: bool) -> Result<(), String> {
+fn publication(args: &[&str], watching: bool) -> Result<(), ToolError> {
     use std::time::Duration;
     use veille::publish::{self, Cms, Options, Watch};
     const USAGE: &str = "usage: veille-content sync|watch wordpress URL DIR DIST | ghost URL KEY DIR DIST [--base-url URL] [--images cms|local] [--deploy CMD] [--poll SECONDS] [--listen 127.0.0.1:PORT --secret S] [--health FILE]";
@@ -147,7 +150,9 @@ fn publication(args: &[&str], watching: bool) -> Result<(), String> {
             "--secret" if watching => secret = Some(value()?.to_string()),
             "--health" if watching => how.health = Some(value()?.into()),
             other if other.starts_with("--") => {
-                return Err(format!("{other}\u{a0}: option inconnue\n{USAGE}"))
+                return Err(ToolError::Usage(format!(
+                    "{other}\u{a0}: option inconnue\n{USAGE}"
+                )))
             }
             _ => words.push(word),
         }
@@ -181,20 +186,20 @@ fn publication(args: &[&str], watching: bool) -> Result<(), String> {
     };
     let (dir, dist) = (Path::new(dir), Path::new(dist));
     if !dist.join("spa.html").is_file() {
-        return Err(format!(
+        return Err(ToolError::Usage(format!(
             "{}\u{a0}: pas de site construit (spa.html manque)\u{a0}: construisez-le d’abord, par exemple VEILLE_CONTENT={} ./dev.sh build",
             dist.display(),
             dir.display()
-        ));
+        )));
     }
     let http = import::Http::new();
     if watching {
-        return publish::watch(&http, &cms, dir, dist, &options, &how, |line| {
+        publish::watch(&http, &cms, dir, dist, &options, &how, |line| {
             println!("veille-content watch\u{a0}: {line}")
-        });
+        })?;
+        return Ok(());
     }
-    let round = publish::round(&http, &cms, dir, dist, &options, import::Scope::Listing)
-        .map_err(|e| e.to_string())?;
+    let round = publish::round(&http, &cms, dir, dist, &options, import::Scope::Listing)?;
     println!("veille-content sync\u{a0}: {}", round.line());
     Ok(())
 }
@@ -203,7 +208,7 @@ fn say_imported(
     dir: &str,
     url: &str,
     done: Result<import::Imported, import::ImportError>,
-) -> Result<(), String> {
+) -> Result<(), ToolError> {
     let done = done?;
     println!(
         "{dir}\u{a0}: {} articles et {} thèmes importés de {url} ({} lus, {} retirés, {} requêtes)",
@@ -212,16 +217,16 @@ fn say_imported(
     Ok(())
 }
 
-fn write_api(dir: &Path) -> Result<(), String> {
+fn write_api(dir: &Path) -> Result<(), ToolError> {
     let catalog = Catalog::from_dir(dir)?;
     write_derived(&catalog, dir)
 }
 
-fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
+fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), ToolError> {
     for sub in ["index", "tags", "authors", "related"] {
         let path = dir.join(sub);
         if path.exists() {
-            fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            fs::remove_dir_all(&path).map_err(FileError::at(&path, Doing::Remove))?;
         }
     }
     let files = catalog.derived_api_files();
@@ -240,33 +245,34 @@ fn write_derived(catalog: &Catalog, dir: &Path) -> Result<(), String> {
 
 /// The search index's records (`veille::search`) of the bundled content, or of a content
 /// directory, as one JSON array in `out`, for `tools/build/search-index.mjs`.
-fn search_records(out: &str, dir: Option<&str>) -> Result<(), String> {
+fn search_records(out: &str, dir: Option<&str>) -> Result<(), ToolError> {
     let owned;
     let catalog = match dir {
         Some(dir) => {
             owned = Catalog::from_dir(Path::new(dir))?;
             &owned
         }
-        None => bundled().map_err(|e| format!("contenu embarqué\u{a0}: {}", e.for_editors()))?,
+        None => bundled().map_err(ToolError::Bundled)?,
     };
     let records = search::records(catalog);
-    let json = serde_json::to_string(&records).map_err(|e| format!("{out}: {e}"))?;
-    fs::write(out, json).map_err(|e| format!("{out}: {e}"))?;
+    // Plain structs: serialising them cannot fail.
+    let json = serde_json::to_string(&records).expect("records serialise");
+    fs::write(out, json).map_err(FileError::at(Path::new(out), Doing::Write))?;
     println!("{out}: {} articles à indexer", records.len());
     Ok(())
 }
 
-fn numbers(n: &str, seed: &str) -> Result<(usize, u64), String> {
+fn numbers(n: &str, seed: &str) -> Result<(usize, u64), ToolError> {
     let n: usize = n
         .parse()
-        .map_err(|_| format!("{n}\u{a0}: pas un nombre d’articles"))?;
+        .map_err(|_| ToolError::Usage(format!("{n}\u{a0}: pas un nombre d’articles")))?;
     let seed: u64 = seed
         .parse()
-        .map_err(|_| format!("{seed}\u{a0}: pas une graine (un entier)"))?;
+        .map_err(|_| ToolError::Usage(format!("{seed}\u{a0}: pas une graine (un entier)")))?;
     Ok((n, seed))
 }
 
-fn synthetic(n: &str, dir: &str, seed: &str) -> Result<(), String> {
+fn synthetic(n: &str, dir: &str, seed: &str) -> Result<(), ToolError> {
     let (n, seed) = numbers(n, seed)?;
     let dir = Path::new(dir);
     let catalog = synthetic::write(dir, n, seed)?;
@@ -277,16 +283,16 @@ fn synthetic(n: &str, dir: &str, seed: &str) -> Result<(), String> {
 /// same machine: the same articles (Markdown, four h2 sections), three tags each, pagination by
 /// 12 on the home and tag pages, a table of contents, one feed of 50 entries, a sitemap. No
 /// related articles (Hugo's take minutes at this size).
-fn hugo(n: &str, dir: &str, seed: &str) -> Result<(), String> {
+fn hugo(n: &str, dir: &str, seed: &str) -> Result<(), ToolError> {
     use veille::content::{Block, Inline};
     let (n, seed) = numbers(n, seed)?;
     let dir = Path::new(dir);
     let write = |path: &str, text: &str| {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            fs::create_dir_all(parent).map_err(FileError::at(parent, Doing::Create))?;
         }
-        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+        fs::write(&path, text).map_err(FileError::at(&path, Doing::Write))
     };
     let (site, articles) = synthetic::archive(n, seed);
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -314,7 +320,7 @@ fn hugo(n: &str, dir: &str, seed: &str) -> Result<(), String> {
     )?;
     let content = dir.join("content/articles");
     if content.exists() {
-        fs::remove_dir_all(&content).map_err(|e| format!("{}: {e}", content.display()))?;
+        fs::remove_dir_all(&content).map_err(FileError::at(&content, Doing::Remove))?;
     }
     for article in &articles {
         let s = &article.summary;
@@ -375,7 +381,7 @@ const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ $paginator
 struct Photos(Vec<Vec<u8>>);
 
 impl Photos {
-    fn cut(photo: &image::DynamicImage, n: usize) -> Result<Photos, String> {
+    fn cut(photo: &image::DynamicImage, n: usize) -> Result<Photos, ToolError> {
         let (w, h) = (photo.width(), photo.height());
         let (cw, ch) = (w * 4 / 5, h * 4 / 5);
         let mut all = Vec::with_capacity(n);
@@ -391,7 +397,7 @@ impl Photos {
                 .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
                     &mut jpeg, 85,
                 ))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| ToolError::Bench(format!("copie JPEG impossible ({e})")))?;
             all.push(jpeg);
         }
         Ok(Photos(all))
@@ -403,16 +409,16 @@ impl Photos {
 }
 
 impl import::Get for Photos {
-    fn get(&self, url: &str, _headers: &[&str]) -> Result<import::Answer, String> {
-        Err(format!(
+    fn get(&self, url: &str, _headers: &[&str]) -> Result<import::Answer, import::ImportError> {
+        Err(import::ImportError::Unreachable(format!(
             "{url}\u{a0}: adresse non prévue par le banc d’essai"
-        ))
+        )))
     }
-    fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
+    fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, import::ImportError> {
         (0..self.0.len())
             .find(|&i| Photos::url(i) == url)
             .map(|i| self.0[i].clone())
-            .ok_or_else(|| format!("{url}: not served"))
+            .ok_or_else(|| import::refused(url, 404))
     }
 }
 
@@ -420,9 +426,10 @@ impl import::Get for Photos {
 /// PHOTO, their copies made into a fresh folder, then the same import again (every copy kept):
 /// wall time, milliseconds per image, bytes written. A figure, not a test: `./dev.sh
 /// bench-images` prints it, docs/performance.md keeps it.
-fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
+fn bench_images(photo: &str, counts: &[&str]) -> Result<(), ToolError> {
     use veille::{cms::media::Media, content::Image, french::number};
-    let photo = image::open(photo).map_err(|e| format!("{photo}: {e}"))?;
+    let photo = image::open(photo)
+        .map_err(|e| ToolError::Bench(format!("{photo}\u{a0}: photo illisible ({e})")))?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "copies AVIF et JPEG de photos de 2 048 px ({} × {} d’origine), {cores} cœurs",
@@ -432,12 +439,12 @@ fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
     println!(
         "images | faites en | ms par image | octets écrits | par image | réimport (tout gardé)"
     );
-    let model = bundled().map_err(|e| e.for_editors())?.articles()[0].clone();
+    let model = bundled().map_err(ToolError::Bundled)?.articles()[0].clone();
     let mut last = None;
     for count in counts {
         let n: usize = count
             .parse()
-            .map_err(|_| format!("{count}: not a number"))?;
+            .map_err(|_| ToolError::Usage(format!("{count}\u{a0}: pas un nombre d’images")))?;
         let cms = Photos::cut(&photo, n)?;
         let articles = |n: usize| -> Vec<_> {
             (0..n)
@@ -468,10 +475,10 @@ fn bench_images(photo: &str, counts: &[&str]) -> Result<(), String> {
         let reuse = started.elapsed();
         let _ = fs::remove_dir_all(&dir);
         if first.made != n || again.cost.reused != n {
-            return Err(format!(
+            return Err(ToolError::Bench(format!(
                 "{n} images\u{a0}: {first:?}, puis {:?} à la seconde importation",
                 again.cost
-            ));
+            )));
         }
         println!(
             "{} | {} ms | {} | {} | {} | {} ms",

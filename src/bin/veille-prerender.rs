@@ -21,6 +21,7 @@ use std::{path::PathBuf, process::ExitCode, time::Instant};
 use veille::{
     content::{bundled, Archive, Catalog, Source},
     prerender,
+    publish::ToolError,
 };
 
 // Rendering thousands of pages on two threads is mostly small allocations, which mimalloc's
@@ -48,7 +49,7 @@ struct Summary {
     read_seconds: f64,
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), ToolError> {
     let mut args = std::env::args().skip(1);
     let mut content: Option<PathBuf> = None;
     let mut dist = PathBuf::from("dist");
@@ -95,13 +96,15 @@ fn run() -> Result<(), String> {
                 return Ok(());
             }
             other if other.starts_with('-') => {
-                return Err(format!("option inconnue\u{a0}: {other}"))
+                return Err(ToolError::Usage(format!("option inconnue\u{a0}: {other}")))
             }
             other => dist = other.into(),
         }
     }
     if !["veille", "wordpress", "ghost"].contains(&kind.as_str()) {
-        return Err(format!("--kind {kind:?}\u{a0}: veille, wordpress ou ghost"));
+        return Err(ToolError::Usage(format!(
+            "--kind {kind:?}\u{a0}: veille, wordpress ou ghost"
+        )));
     }
     if api.is_none() && (kind != "veille" || !key.is_empty()) {
         return Err("--kind et --key disent quelle API lire\u{a0}: il faut aussi --api".into());
@@ -120,10 +123,7 @@ fn run() -> Result<(), String> {
                 Source::Archive(Archive(read_catalog.clone())),
             )
         }
-        None => (
-            bundled().map_err(|e| format!("contenu embarqué\u{a0}: {}", e.for_editors()))?,
-            Source::Bundled,
-        ),
+        None => (bundled().map_err(ToolError::Bundled)?, Source::Bundled),
     };
     if api.is_some() {
         prerender::set_content_indexed(&dist, catalog)?;
@@ -142,7 +142,8 @@ fn run() -> Result<(), String> {
             seconds: elapsed.as_secs_f64(),
             read_seconds: read.as_secs_f64(),
         };
-        let line = serde_json::to_string(&summary).map_err(|e| format!("--json: {e}"))?;
+        // A plain struct: serialising it cannot fail.
+        let line = serde_json::to_string(&summary).expect("a summary serialises");
         println!("{line}");
         return Ok(());
     }

@@ -16,7 +16,7 @@ mod state;
 mod write;
 
 pub use error::ImportError;
-pub use http::{image_size, Answer, Get, Http};
+pub use http::{image_size, refused, Answer, Get, Http};
 pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
 pub use write::write_derived;
 
@@ -81,7 +81,7 @@ pub enum Scope<'a> {
 /// wrote them: moved out of its catalog, not copied (a copy of a large archive would double
 /// the import's memory; figures in docs/scale.md).
 fn unchanged(dir: &Path, keep: &HashSet<&str>) -> Result<Vec<Article>, ImportError> {
-    let previous = Catalog::from_dir(dir).map_err(ImportError::Files)?;
+    let previous = Catalog::from_dir(dir)?;
     Ok(previous
         .into_articles()
         .into_iter()
@@ -375,17 +375,19 @@ mod tests {
     struct Always(Result<(u16, &'static str), &'static str>);
 
     impl Get for Always {
-        fn get(&self, _url: &str, _headers: &[&str]) -> Result<Answer, String> {
+        fn get(&self, _url: &str, _headers: &[&str]) -> Result<Answer, ImportError> {
             self.0
                 .map(|(status, body)| Answer {
                     status,
                     body: body.to_string(),
                     headers: Vec::new(),
                 })
-                .map_err(str::to_string)
+                .map_err(|why| ImportError::Unreachable(why.to_string()))
         }
-        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
-            Err(format!("{url}\u{a0}: pas de réponse"))
+        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, ImportError> {
+            Err(ImportError::Unreachable(format!(
+                "{url}\u{a0}: pas de réponse"
+            )))
         }
     }
 

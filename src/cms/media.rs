@@ -6,9 +6,10 @@
 //! (or the next post showing the same image) reuses the copies without fetching the image
 //! again. Native only.
 
-use super::import::Get;
+use super::import::{Get, ImportError};
 use crate::model::{
     content::{Article, Block, Format, Image, Resized},
+    files::{Doing, FileError},
     images::{self, scaled},
 };
 use image::ImageEncoder;
@@ -67,9 +68,9 @@ pub struct Media {
 
 impl Media {
     /// The copies under `content/media/` (the folder made if missing).
-    pub fn open(content: &Path) -> Result<Media, String> {
+    pub fn open(content: &Path) -> Result<Media, FileError> {
         let dir = content.join(DIR);
-        fs::create_dir_all(&dir).map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
+        fs::create_dir_all(&dir).map_err(FileError::at(&dir, Doing::Create))?;
         let record = fs::read_to_string(dir.join(RECORD))
             .ok()
             .and_then(|json| serde_json::from_str(&json).ok())
@@ -82,10 +83,11 @@ impl Media {
     }
 
     /// Writes the record of the images done.
-    pub fn save(&self) -> Result<(), String> {
+    pub fn save(&self) -> Result<(), FileError> {
         let path = self.dir.join(RECORD);
-        let json = serde_json::to_string_pretty(&self.record).map_err(|e| e.to_string())?;
-        fs::write(&path, json).map_err(|e| format!("{}\u{a0}: {e}", path.display()))
+        // A map of plain structs with string keys: serialising it cannot fail.
+        let json = serde_json::to_string_pretty(&self.record).expect("a record serialises");
+        fs::write(&path, json).map_err(FileError::at(&path, Doing::Write))
     }
 
     /// Every image of `articles` (covers and the text's) served from the site: made, or reused
@@ -180,12 +182,14 @@ impl Media {
 
     /// Decodes `bytes` (the image at `source`) and writes its copies; what was done and the
     /// bytes written.
-    fn make(&self, source: &str, bytes: &[u8]) -> Result<(Done, u64), String> {
+    fn make(&self, source: &str, bytes: &[u8]) -> Result<(Done, u64), ImportError> {
+        // The decoder's and encoders' reasons are in English: given as a detail.
+        let failed = |what: &str| ImportError::Unreadable(format!("{source}\u{a0}: {what}"));
         let picture = image::load_from_memory(bytes)
-            .map_err(|e| format!("{source}\u{a0}: image illisible ({e})"))?;
+            .map_err(|e| failed(&format!("image illisible ({e})")))?;
         let (width, height) = (picture.width(), picture.height());
         if width == 0 || height == 0 {
-            return Err(format!("{source}\u{a0}: image vide"));
+            return Err(failed("image vide"));
         }
         let stem = stem(bytes);
         let mut written = 0;
@@ -200,15 +204,14 @@ impl Media {
                 copy =
                     image::imageops::resize(&copy, w, h, image::imageops::FilterType::CatmullRom);
             }
-            // An encoder's error names the image it was making copies of.
-            let named = |e: String| format!("{source}\u{a0}: {e}");
+            let named = |e: image::ImageError| failed(&format!("copie impossible ({e})"));
             let encoded = [
                 ("avif", avif(&copy).map_err(named)?),
                 ("jpg", jpeg(&copy).map_err(named)?),
             ];
             for (ext, encoded) in encoded {
                 let path = self.dir.join(format!("{stem}-{w}.{ext}"));
-                fs::write(&path, &encoded).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                fs::write(&path, &encoded).map_err(FileError::at(&path, Doing::Write))?;
                 written += encoded.len() as u64;
             }
         }
@@ -293,7 +296,7 @@ pub fn served(image: &mut Image, done: &Done) {
     }];
 }
 
-fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
+fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, image::ImageError> {
     let mut out = Vec::new();
     image::codecs::avif::AvifEncoder::new_with_speed_quality(&mut out, AVIF_SPEED, AVIF_QUALITY)
         .write_image(
@@ -301,16 +304,14 @@ fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
             copy.width(),
             copy.height(),
             image::ExtendedColorType::Rgb8,
-        )
-        .map_err(|e| format!("AVIF\u{a0}: {e}"))?;
+        )?;
     Ok(out)
 }
 
-fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, String> {
+fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, image::ImageError> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-        .encode_image(copy)
-        .map_err(|e| format!("JPEG\u{a0}: {e}"))?;
+        .encode_image(copy)?;
     Ok(out)
 }
 
@@ -327,17 +328,19 @@ mod tests {
     }
 
     impl Get for Photo {
-        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, String> {
-            Err(format!("{url}: not asked"))
+        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, ImportError> {
+            Err(ImportError::Unreachable(format!(
+                "{url}\u{a0}: pas demandé par ces tests"
+            )))
         }
-        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, String> {
+        fn head_bytes(&self, url: &str, _limit: usize) -> Result<Vec<u8>, ImportError> {
             if url.ends_with("/photo.jpg") {
                 self.fetched.fetch_add(1, SeqCst);
                 Ok(self.jpeg.clone())
             } else if url.ends_with("/page.jpg") {
                 Ok(b"<!doctype html><p>Pare-feu</p>".to_vec())
             } else {
-                Err(format!("{url}\u{a0}: le serveur répond 404"))
+                Err(crate::cms::import::refused(url, 404))
             }
         }
     }

@@ -5,6 +5,7 @@
 //! folder, so that a check missed upstream, or a folder replaced by a link, never lets a build
 //! write elsewhere.
 
+pub use super::files::{Doing, FileError};
 use std::{
     fs,
     path::{Component, Path, PathBuf},
@@ -40,14 +41,14 @@ pub fn unsafe_name(name: &str) -> Option<&'static str> {
 /// Writes `text` to `dir/name`, creating its folders, and returns its path. Refuses a name
 /// that [`unsafe_name`] rejects, and a file whose folder is not inside `dir` (a symbolic link
 /// inside the output pointing elsewhere), before creating anything.
-pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
+pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, FileError> {
     write_bytes(dir, name, text.as_bytes())
 }
 
 /// [`write`] for any bytes (a wasm file copied from another build).
-pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, String> {
+pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, FileError> {
     let path = place(dir, name)?;
-    fs::write(&path, text).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+    fs::write(&path, text).map_err(FileError::at(&path, Doing::Write))?;
     Ok(path)
 }
 
@@ -68,7 +69,7 @@ pub fn put(
     name: &str,
     bytes: &[u8],
     writes: Writes,
-) -> Result<Option<PathBuf>, String> {
+) -> Result<Option<PathBuf>, FileError> {
     if writes == Writes::All {
         return write_bytes(dir, name, bytes).map(Some);
     }
@@ -82,7 +83,7 @@ pub fn put(
 
 /// Writes `bytes` beside `path` and renames the copy over it: a rename within a folder is
 /// atomic, so that the file is whole, before or after, whoever reads it meanwhile.
-pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let name = path
@@ -94,7 +95,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
-    let said = |e: std::io::Error| format!("{}\u{a0}: {e}", path.display());
+    let said = |e: std::io::Error| FileError::io(path, Doing::Replace, &e);
     // This process's copies never outlive this call, written or not ([`sweep`] counts on it).
     fs::write(&temporary, bytes).map_err(|e| {
         let _ = fs::remove_file(&temporary);
@@ -111,7 +112,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// per folder and process: only a process stopped before this one can have left any (this
 /// one's never outlive [`replace`]), and walking a whole site again on each round of
 /// `veille-content watch` would cost a time that grows with the archive.
-pub fn sweep(dir: &Path) -> Result<usize, String> {
+pub fn sweep(dir: &Path) -> Result<usize, FileError> {
     static SWEPT: std::sync::Mutex<std::collections::BTreeSet<PathBuf>> =
         std::sync::Mutex::new(std::collections::BTreeSet::new());
     let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
@@ -125,19 +126,18 @@ pub fn sweep(dir: &Path) -> Result<usize, String> {
     Ok(removed)
 }
 
-fn sweep_now(dir: &Path) -> Result<usize, String> {
+fn sweep_now(dir: &Path) -> Result<usize, FileError> {
     let mut removed = 0;
     let mut folders = vec![dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
-        let entries =
-            fs::read_dir(&folder).map_err(|e| format!("{}\u{a0}: {e}", folder.display()))?;
+        let entries = fs::read_dir(&folder).map_err(FileError::at(&folder, Doing::List))?;
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 folders.push(path);
             } else if name.starts_with('.') && is_copy(&name) {
-                fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
                 removed += 1;
             }
         }
@@ -159,26 +159,25 @@ fn is_copy(name: &str) -> bool {
 /// Where `name` goes under `dir`, its folders created: refused when [`unsafe_name`] rejects
 /// it, or when its folder is not inside `dir` (a symbolic link inside the output pointing
 /// elsewhere), before anything is created.
-fn place(dir: &Path, name: &str) -> Result<PathBuf, String> {
+fn place(dir: &Path, name: &str) -> Result<PathBuf, FileError> {
+    let outside = |why| FileError::Outside {
+        dir: dir.to_path_buf(),
+        name: name.to_string(),
+        why,
+    };
     if let Some(why) = unsafe_name(name) {
-        return Err(format!(
-            "{}\u{a0}: écriture de {name:?} refusée, hors du dossier de sortie\u{a0}: {why}",
-            dir.display()
-        ));
+        return Err(outside(why));
     }
     let path = dir.join(name);
     let parent = path.parent().unwrap_or(dir);
     // The name is plain, so only a link already in the output can lead elsewhere: the deepest
     // folder of the path that exists must be inside `dir`, before any folder is created.
-    let real = |p: &Path| fs::canonicalize(p).map_err(|e| format!("{}\u{a0}: {e}", p.display()));
+    let real = |p: &Path| fs::canonicalize(p).map_err(|e| FileError::io(p, Doing::Read, &e));
     let existing = parent.ancestors().find(|p| p.exists()).unwrap_or(dir);
     if !real(existing)?.starts_with(real(dir)?) {
-        return Err(format!(
-            "{}\u{a0}: écriture de {name:?} refusée, son dossier mène hors du dossier de sortie",
-            dir.display()
-        ));
+        return Err(outside("son dossier mène ailleurs"));
     }
-    fs::create_dir_all(parent).map_err(|e| format!("{}\u{a0}: {e}", parent.display()))?;
+    fs::create_dir_all(parent).map_err(FileError::at(parent, Doing::Create))?;
     Ok(path)
 }
 
@@ -264,7 +263,7 @@ mod tests {
         );
         for bad in ["../dehors.html", "article/../../dehors.html", "/tmp/dehors"] {
             let err = write(&out, bad, "non").unwrap_err();
-            assert!(err.contains("refusée"), "{bad}: {err}");
+            assert!(err.to_string().contains("refusée"), "{bad}: {err}");
         }
         assert!(!root.join("dehors.html").exists());
         // A folder of the output that is a link to elsewhere is refused too.
@@ -272,7 +271,7 @@ mod tests {
         fs::create_dir_all(&elsewhere).unwrap();
         std::os::unix::fs::symlink(&elsewhere, out.join("lien")).unwrap();
         let err = write(&out, "lien/x/index.html", "non").unwrap_err();
-        assert!(err.contains("hors du dossier"), "{err}");
+        assert!(err.to_string().contains("hors du dossier"), "{err}");
         assert!(
             fs::read_dir(&elsewhere).unwrap().next().is_none(),
             "nothing created there"

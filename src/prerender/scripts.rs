@@ -38,7 +38,7 @@ pub fn without_comments(js: &str) -> String {
 
 /// Rewrites each of [`SCRIPTS`] that `dist` holds without its comments; the files rewritten
 /// (none when they are already without: minified, or shrunk by an earlier run).
-pub fn shrink(dist: &Path) -> Result<Vec<String>, String> {
+pub fn shrink(dist: &Path) -> Result<Vec<String>, crate::model::files::FileError> {
     let mut done = Vec::new();
     for name in SCRIPTS {
         let path = dist.join(name);

@@ -60,7 +60,12 @@ pub fn sign(secret: &str, body: &[u8], timestamp_ms: u64) -> String {
 
 /// Whether `header` signs `body` with `secret`, at a time within five minutes of `now_ms`;
 /// else why not, in French.
-pub fn verify(header: Option<&str>, body: &[u8], secret: &str, now_ms: u64) -> Result<(), String> {
+pub fn verify(
+    header: Option<&str>,
+    body: &[u8],
+    secret: &str,
+    now_ms: u64,
+) -> Result<(), &'static str> {
     let header = header.ok_or("signature absente")?;
     let mut hash = None;
     let mut time = None;
@@ -72,10 +77,10 @@ pub fn verify(header: Option<&str>, body: &[u8], secret: &str, now_ms: u64) -> R
         }
     }
     let (Some(hash), Some(time)) = (hash, time) else {
-        return Err("signature illisible (attendu\u{a0}: sha256=…, t=…)".into());
+        return Err("signature illisible (attendu\u{a0}: sha256=…, t=…)");
     };
     if now_ms.abs_diff(time) > TOLERANCE_MS {
-        return Err("signature périmée (plus de cinq minutes d’écart)".into());
+        return Err("signature périmée (plus de cinq minutes d’écart)");
     }
     let expected = sign(secret, body, time);
     let expected = expected
@@ -92,7 +97,7 @@ pub fn verify(header: Option<&str>, body: &[u8], secret: &str, now_ms: u64) -> R
     if same {
         Ok(())
     } else {
-        Err("signature fausse".into())
+        Err("signature fausse")
     }
 }
 
@@ -115,16 +120,40 @@ impl Request {
     }
 }
 
+/// Why a request was not read whole, in French ([`std::fmt::Display`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadRequest {
+    /// No request line, or not text.
+    Unreadable,
+    /// Headers cut short or not text.
+    Headers,
+    /// A body longer than [`MAX_BODY`], in bytes.
+    TooLong(usize),
+    /// Fewer bytes than `Content-Length` said, or none in time.
+    Incomplete,
+}
+
+impl std::fmt::Display for BadRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadRequest::Unreadable => f.write_str("requête illisible"),
+            BadRequest::Headers => f.write_str("en-têtes illisibles"),
+            BadRequest::TooLong(length) => write!(f, "corps trop long ({length} octets)"),
+            BadRequest::Incomplete => f.write_str("corps incomplet"),
+        }
+    }
+}
+
 /// Reads one request (HTTP/1.x, a body of `Content-Length` bytes at most [`MAX_BODY`]).
-pub fn read_request(stream: impl Read) -> Result<Request, String> {
+pub fn read_request(stream: impl Read) -> Result<Request, BadRequest> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader
         .read_line(&mut line)
-        .map_err(|e| format!("requête illisible\u{a0}: {e}"))?;
+        .map_err(|_| BadRequest::Unreadable)?;
     let mut words = line.split_whitespace();
     let (Some(method), Some(target)) = (words.next(), words.next()) else {
-        return Err("requête illisible".into());
+        return Err(BadRequest::Unreadable);
     };
     let mut request = Request {
         method: method.to_string(),
@@ -135,7 +164,7 @@ pub fn read_request(stream: impl Read) -> Result<Request, String> {
         line.clear();
         reader
             .read_line(&mut line)
-            .map_err(|e| format!("en-têtes illisibles\u{a0}: {e}"))?;
+            .map_err(|_| BadRequest::Headers)?;
         let header = line.trim_end();
         if header.is_empty() {
             break;
@@ -151,12 +180,12 @@ pub fn read_request(stream: impl Read) -> Result<Request, String> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     if length > MAX_BODY {
-        return Err(format!("corps trop long ({length} octets)"));
+        return Err(BadRequest::TooLong(length));
     }
     request.body = vec![0; length];
     reader
         .read_exact(&mut request.body)
-        .map_err(|e| format!("corps incomplet\u{a0}: {e}"))?;
+        .map_err(|_| BadRequest::Incomplete)?;
     Ok(request)
 }
 
@@ -291,12 +320,9 @@ pub fn listen(
     health: Arc<Mutex<String>>,
     notify: Sender<Notice>,
     log: impl Fn(&str) + Send + 'static,
-) -> Result<std::net::SocketAddr, String> {
-    let listener =
-        TcpListener::bind(address).map_err(|e| format!("--listen {address}\u{a0}: {e}"))?;
-    let bound = listener
-        .local_addr()
-        .map_err(|e| format!("--listen {address}\u{a0}: {e}"))?;
+) -> Result<std::net::SocketAddr, std::io::Error> {
+    let listener = TcpListener::bind(address)?;
+    let bound = listener.local_addr()?;
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
@@ -479,6 +505,9 @@ mod tests {
         assert_eq!(request.header("x-ghost-signature"), Some("sha256=ab, t=1"));
         assert_eq!(request.body, b"{}");
         let huge = b"POST /ghost HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n";
-        assert!(read_request(&huge[..]).unwrap_err().contains("trop long"));
+        assert!(read_request(&huge[..])
+            .unwrap_err()
+            .to_string()
+            .contains("trop long"));
     }
 }

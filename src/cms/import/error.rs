@@ -2,6 +2,7 @@
 //! and whether trying again later may help, which a tool that imports on its own (a cron job,
 //! a watcher) needs to know. Whatever the kind, the content directory is left as it was.
 
+use crate::model::{content::LoadError, files::FileError};
 use std::fmt::{self, Display};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub enum ImportError {
     /// What the CMS publishes does not pass Veille's checks (a slug, two articles alike).
     Invalid(String),
     /// The content directory could not be read or written.
-    Files(String),
+    Files(FileError),
 }
 
 impl ImportError {
@@ -36,15 +37,28 @@ impl Display for ImportError {
             ImportError::Unreachable(message)
             | ImportError::Refused { message, .. }
             | ImportError::Unreadable(message)
-            | ImportError::Invalid(message)
-            | ImportError::Files(message) => f.write_str(message),
+            | ImportError::Invalid(message) => f.write_str(message),
+            ImportError::Files(error) => error.fmt(f),
         }
     }
 }
 
-impl From<ImportError> for String {
-    fn from(error: ImportError) -> String {
-        error.to_string()
+impl std::error::Error for ImportError {}
+
+impl From<FileError> for ImportError {
+    fn from(error: FileError) -> Self {
+        ImportError::Files(error)
+    }
+}
+
+/// The content directory as the last import left it: a file that cannot be read, or one that
+/// no longer passes the checks (edited by hand since).
+impl From<LoadError> for ImportError {
+    fn from(error: LoadError) -> Self {
+        match error {
+            LoadError::File(error) => ImportError::Files(error),
+            content @ LoadError::Content { .. } => ImportError::Invalid(content.to_string()),
+        }
     }
 }
 
@@ -61,16 +75,18 @@ mod tests {
         assert!(Unreachable("a".into()).is_retryable());
         assert!(refused(503).is_retryable() && refused(429).is_retryable());
         assert!(!refused(401).is_retryable() && !refused(404).is_retryable());
-        for fatal in [
-            Unreadable("a".into()),
-            Invalid("a".into()),
-            Files("a".into()),
-        ] {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let files = Files(crate::model::files::FileError::io(
+            std::path::Path::new("contenu"),
+            crate::model::files::Doing::List,
+            &denied,
+        ));
+        for fatal in [Unreadable("a".into()), Invalid("a".into()), files.clone()] {
             assert!(!fatal.is_retryable());
         }
         assert_eq!(
-            Files("dossier\u{a0}: refusé".into()).to_string(),
-            "dossier\u{a0}: refusé"
+            files.to_string(),
+            "contenu\u{a0}: impossible de lire le dossier (permission refusée)"
         );
     }
 }

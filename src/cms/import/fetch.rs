@@ -43,9 +43,7 @@ const COUNTS: &[&str] = &["X-WP-TotalPages", "X-WP-Total"];
 
 /// The JSON of WordPress' answer at `address`, with its page and item counts.
 fn wordpress_json(http: &dyn Get, address: String) -> Result<(Value, Counts), ImportError> {
-    let answer = http
-        .get(&address, COUNTS)
-        .map_err(ImportError::Unreachable)?;
+    let answer = http.get(&address, COUNTS)?;
     if !(200..300).contains(&answer.status) {
         let code = serde_json::from_str::<Value>(&answer.body)
             .ok()
@@ -243,10 +241,7 @@ impl<'a> GhostApi<'a> {
     fn json(&mut self, path: &str) -> Result<Value, ImportError> {
         self.requests += 1;
         let address = ghost::endpoint(self.url, path);
-        let answer = self
-            .http
-            .get(&format!("{address}&key={}", self.key), &[])
-            .map_err(ImportError::Unreachable)?;
+        let answer = self.http.get(&format!("{address}&key={}", self.key), &[])?;
         let refused = |message| ImportError::Refused {
             status: answer.status,
             message,
@@ -360,7 +355,7 @@ impl<'a> GhostApi<'a> {
     }
 
     /// The size of an image, which Ghost's API does not say of a feature image.
-    pub fn image_size(&mut self, src: &str) -> Result<(u32, u32), String> {
+    pub fn image_size(&mut self, src: &str) -> Result<(u32, u32), ImportError> {
         self.requests += 1;
         image_size(self.http, src)
     }

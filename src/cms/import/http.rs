@@ -2,17 +2,29 @@
 //! tested on recorded answers as well as against a real server, and an image's size read from
 //! its first bytes.
 
+use super::ImportError;
 pub use crate::http::Answer;
 use std::time::Duration;
 
 /// What the import asks of HTTP: `GET url`, with the response headers named in `headers`
-/// ([`Answer`], the browser's type too). A trait, so that the logic is tested on recorded
-/// answers as well as against a real server.
+/// ([`Answer`], the browser's type too); any status is an answer, no answer at all is
+/// [`ImportError::Unreachable`]. A trait, so that the logic is tested on recorded answers as
+/// well as against a real server.
 pub trait Get: Sync {
-    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, String>;
-    /// The first `limit` bytes of a file (an image), or fewer when it is shorter; an error
-    /// for a status other than 2xx.
-    fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, String>;
+    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, ImportError>;
+    /// The first `limit` bytes of a file (an image), or fewer when it is shorter;
+    /// [`ImportError::Refused`] for a status other than 2xx.
+    fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, ImportError>;
+}
+
+/// No answer from `url`: the transport's reason (in English: it is ureq's) as a detail.
+fn unreachable(url: &str) -> impl FnOnce(ureq::Error) -> ImportError + '_ {
+    move |e| ImportError::Unreachable(format!("{url}\u{a0}: pas de réponse ({e})"))
+}
+
+/// An answer cut short or not text.
+fn unreadable<E: std::fmt::Display>(url: &str) -> impl FnOnce(E) -> ImportError + '_ {
+    move |e| ImportError::Unreadable(format!("{url}\u{a0}: réponse illisible ({e})"))
 }
 
 /// HTTP(S) with ureq: a timeout per request, any status answered (the import reads the error),
@@ -37,13 +49,13 @@ impl Default for Http {
 }
 
 impl Get for Http {
-    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, String> {
+    fn get(&self, url: &str, headers: &[&str]) -> Result<Answer, ImportError> {
         let mut response = self
             .0
             .get(url)
             .header("Accept", "application/json")
             .call()
-            .map_err(|e| format!("{url}\u{a0}: pas de réponse ({e})"))?;
+            .map_err(unreachable(url))?;
         let header = |name: &str| {
             response
                 .headers()
@@ -57,7 +69,7 @@ impl Get for Http {
             .with_config()
             .limit(64 * 1024 * 1024)
             .read_to_string()
-            .map_err(|e| format!("{url}\u{a0}: réponse illisible ({e})"))?;
+            .map_err(unreadable(url))?;
         Ok(Answer {
             status: response.status().as_u16(),
             body,
@@ -65,7 +77,7 @@ impl Get for Http {
         })
     }
 
-    fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, String> {
+    fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, ImportError> {
         use std::io::Read;
         // A range, which static servers honour; one that does not sends the whole file, of
         // which only the start is read.
@@ -74,10 +86,10 @@ impl Get for Http {
             .get(url)
             .header("Range", &format!("bytes=0-{}", limit.saturating_sub(1)))
             .call()
-            .map_err(|e| format!("{url}\u{a0}: pas de réponse ({e})"))?;
+            .map_err(unreachable(url))?;
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
-            return Err(format!("{url}\u{a0}: le serveur répond {status}"));
+            return Err(refused(url, status));
         }
         let mut bytes = Vec::with_capacity(limit);
         response
@@ -85,23 +97,31 @@ impl Get for Http {
             .as_reader()
             .take(limit as u64)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("{url}\u{a0}: réponse illisible ({e})"))?;
+            .map_err(unreadable(url))?;
         Ok(bytes)
+    }
+}
+
+/// A file the server would not give.
+pub fn refused(url: &str, status: u16) -> ImportError {
+    ImportError::Refused {
+        status,
+        message: format!("{url}\u{a0}: le serveur répond {status}"),
     }
 }
 
 /// The width and height of the image at `url`, read from its first bytes (its header): 64 kB,
 /// then the first 8 MB when its header is further in (a JPEG's metadata before its size).
-pub fn image_size(http: &dyn Get, url: &str) -> Result<(u32, u32), String> {
+pub fn image_size(http: &dyn Get, url: &str) -> Result<(u32, u32), ImportError> {
     let mut last = String::new();
     for limit in [64 * 1024, 8 * 1024 * 1024] {
         let bytes = http.head_bytes(url, limit)?;
         match imagesize::blob_size(&bytes) {
             Ok(size) => {
                 let side = |n: usize| u32::try_from(n).ok().filter(|&n| n > 0);
-                return side(size.width)
-                    .zip(side(size.height))
-                    .ok_or_else(|| format!("{url}\u{a0}: image sans taille"));
+                return side(size.width).zip(side(size.height)).ok_or_else(|| {
+                    ImportError::Unreadable(format!("{url}\u{a0}: image sans taille"))
+                });
             }
             Err(e) => last = e.to_string(),
         }
@@ -109,7 +129,9 @@ pub fn image_size(http: &dyn Get, url: &str) -> Result<(u32, u32), String> {
             break;
         }
     }
-    Err(format!("{url}\u{a0}: pas une image lisible ({last})"))
+    Err(ImportError::Unreadable(format!(
+        "{url}\u{a0}: pas une image lisible ({last})"
+    )))
 }
 
 #[cfg(test)]
@@ -121,14 +143,18 @@ mod tests {
     struct Files(Vec<(&'static str, Result<Vec<u8>, u16>)>);
 
     impl Get for Files {
-        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, String> {
-            Err(format!("{url}: not asked in these tests"))
+        fn get(&self, url: &str, _headers: &[&str]) -> Result<Answer, ImportError> {
+            Err(ImportError::Unreachable(format!(
+                "{url}\u{a0}: pas demandé par ces tests"
+            )))
         }
-        fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, String> {
+        fn head_bytes(&self, url: &str, limit: usize) -> Result<Vec<u8>, ImportError> {
             match self.0.iter().find(|(u, _)| *u == url).map(|(_, f)| f) {
                 Some(Ok(bytes)) => Ok(bytes[..bytes.len().min(limit)].to_vec()),
-                Some(Err(status)) => Err(format!("{url}\u{a0}: le serveur répond {status}")),
-                None => Err(format!("{url}\u{a0}: pas de réponse")),
+                Some(Err(status)) => Err(refused(url, *status)),
+                None => Err(ImportError::Unreachable(format!(
+                    "{url}\u{a0}: pas de réponse"
+                ))),
             }
         }
     }
@@ -164,8 +190,8 @@ mod tests {
         // Its header beyond the first 64 kB: read further.
         assert_eq!(image_size(&files, "http://cms/photo.jpg"), Ok((5312, 2988)));
         let html = image_size(&files, "http://cms/texte.jpg").unwrap_err();
-        assert!(html.contains("pas une image lisible"), "{html}");
+        assert!(html.to_string().contains("pas une image lisible"), "{html}");
         let gone = image_size(&files, "http://cms/absente.jpg").unwrap_err();
-        assert!(gone.contains("404"), "{gone}");
+        assert!(gone.to_string().contains("404"), "{gone}");
     }
 }

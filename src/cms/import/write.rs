@@ -6,6 +6,7 @@ use super::{state::State, Get, ImportError, Imported, STATE_FILE};
 use crate::cms::media;
 use crate::model::{
     content::{Article, Catalog, Newsletter, Site, Tag},
+    files::{Doing, FileError},
     french::number,
     output::{self, Writes},
 };
@@ -24,7 +25,7 @@ pub(super) fn localize(
     if !local {
         return Ok(HashSet::new());
     }
-    let mut media = media::Media::open(dir).map_err(ImportError::Files)?;
+    let mut media = media::Media::open(dir)?;
     let changed: HashSet<String> = media
         .localize(http, articles, progress)
         .into_iter()
@@ -32,7 +33,7 @@ pub(super) fn localize(
         .filter(|(changed, _)| *changed)
         .map(|(_, article)| article.summary.slug.clone())
         .collect();
-    media.save().map_err(ImportError::Files)?;
+    media.save()?;
     let cost = media.cost;
     let each = if cost.made > 0 {
         format!(
@@ -117,7 +118,7 @@ pub(super) fn write_dir(
 ) -> Result<Imported, ImportError> {
     let catalog =
         Catalog::new(site, articles).map_err(|e| ImportError::Invalid(e.for_editors()))?;
-    let derived = write_files(&catalog, fresh, state, dir).map_err(ImportError::Files)?;
+    let derived = write_files(&catalog, fresh, state, dir)?;
     Ok(Imported {
         articles: catalog.summaries().len(),
         updated,
@@ -171,13 +172,13 @@ fn write_files(
     fresh: &HashSet<String>,
     state: &State,
     dir: &Path,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(String, String)>, ImportError> {
     recover(dir);
-    fs::create_dir_all(dir.join("articles"))
-        .map_err(|e| format!("{}\u{a0}: {e}", dir.display()))?;
+    let articles = dir.join("articles");
+    fs::create_dir_all(&articles).map_err(FileError::at(&articles, Doing::Create))?;
     output::sweep(dir)?;
-    let present: HashSet<String> = fs::read_dir(dir.join("articles"))
-        .map_err(|e| format!("{}/articles\u{a0}: {e}", dir.display()))?
+    let present: HashSet<String> = fs::read_dir(&articles)
+        .map_err(FileError::at(&articles, Doing::List))?
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
@@ -191,7 +192,9 @@ fn write_files(
     for summary in catalog.summaries() {
         let file = format!("{}.json", summary.slug);
         if fresh.contains(&summary.slug) || !present.contains(&file) {
-            let article = catalog.article(&summary.slug).map_err(|e| e.to_string())?;
+            let article = catalog
+                .article(&summary.slug)
+                .map_err(|e| ImportError::Invalid(e.for_editors()))?;
             output::put(
                 dir,
                 &format!("articles/{file}"),
@@ -204,8 +207,8 @@ fn write_files(
     let derived = write_derived(catalog, dir)?;
     for file in present.difference(&named) {
         if file.ends_with(".json") && !file.starts_with('.') {
-            let path = dir.join("articles").join(file);
-            fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+            let path = articles.join(file);
+            fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
         }
     }
     output::put(
@@ -223,7 +226,7 @@ const DERIVED: [&str; 4] = ["index", "tags", "authors", "related"];
 /// The files derived from `catalog`'s articles written into `dir` (only those whose bytes
 /// changed), and those of an older catalog that it no longer has removed: each file's name and
 /// text.
-pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, String)>, String> {
+pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, String)>, FileError> {
     let derived = catalog.derived_api_files();
     let keep: HashSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
     for (name, json) in &derived {
@@ -247,7 +250,7 @@ pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, Strin
                 .replace('\\', "/");
             let file = entry.file_name().to_string_lossy().into_owned();
             if !file.starts_with('.') && !keep.contains(name.as_str()) {
-                fs::remove_file(&path).map_err(|e| format!("{}\u{a0}: {e}", path.display()))?;
+                fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
                 if let Some(parent) = path.parent() {
                     let _ = fs::remove_dir(parent);
                 }

@@ -91,18 +91,22 @@ impl Catalog {
 
     /// Reads `dir/site.json` and every `dir/articles/*.json` (native tools only). Errors are in
     /// French and name the file and the field.
-    pub fn from_dir(dir: &std::path::Path) -> Result<Self, String> {
+    pub fn from_dir(dir: &std::path::Path) -> Result<Self, LoadError> {
+        use crate::model::files::{Doing, FileError};
         use std::{fs, path::Path};
-        let read =
-            |path: &Path| fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+        let read = |path: &Path| fs::read_to_string(path).map_err(FileError::at(path, Doing::Read));
         let site = read(&dir.join("site.json"))?;
-        let mut names: Vec<_> = fs::read_dir(dir.join("articles"))
-            .map_err(|e| format!("{}/articles: {e}", dir.display()))?
+        let folder = dir.join("articles");
+        let mut names: Vec<_> = fs::read_dir(&folder)
+            .map_err(FileError::at(&folder, Doing::List))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
             .collect();
         names.sort();
-        let in_dir = |e: ContentError| format!("{}\u{a0}: {}", dir.display(), e.for_editors());
+        let in_dir = |error| LoadError::Content {
+            dir: dir.to_path_buf(),
+            error,
+        };
         let site = Self::site_file(&site).map_err(in_dir)?;
         // Each file read and parsed once, on every core.
         let articles = par_map(names, |path| {
@@ -431,3 +435,34 @@ pub fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
 
 /// How many related articles an article shows.
 pub const RELATED: usize = 3;
+
+/// Why a content directory could not be loaded (native tools only): a file that could not be
+/// read, or what a file says that does not pass the checks, in French ([`Display`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    File(crate::model::files::FileError),
+    /// `error` names the file and the field, relative to `dir`.
+    Content {
+        dir: std::path::PathBuf,
+        error: ContentError,
+    },
+}
+
+impl From<crate::model::files::FileError> for LoadError {
+    fn from(error: crate::model::files::FileError) -> Self {
+        LoadError::File(error)
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::File(error) => error.fmt(f),
+            LoadError::Content { dir, error } => {
+                write!(f, "{}\u{a0}: {}", dir.display(), error.for_editors())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -2,7 +2,9 @@
 //! site): N French articles with four h2 sections, three tags out of ten and dates spread over
 //! years, the same for the same seed.
 
-use super::{Article, ArticleSummary, Block, Catalog, Inline, Inlines, Newsletter, Site, Tag};
+use super::{
+    Article, ArticleSummary, Block, Catalog, Inline, Inlines, LoadError, Newsletter, Site, Tag,
+};
 use std::{fs, path::Path};
 
 /// A small deterministic generator (xorshift64*), so the same seed gives the same archive.
@@ -168,21 +170,31 @@ pub fn archive(n: usize, seed: u64) -> (Site, Vec<Article>) {
 
 /// Writes the archive of [`archive`] into `dir` in the content API's layout (`site.json`,
 /// `articles/<slug>.json`), replacing the articles there, and returns it as a catalog.
-pub fn write(dir: &Path, n: usize, seed: u64) -> Result<Catalog, String> {
+pub fn write(dir: &Path, n: usize, seed: u64) -> Result<Catalog, LoadError> {
+    use crate::model::files::{Doing, FileError};
     let articles_dir = dir.join("articles");
     if articles_dir.exists() {
-        fs::remove_dir_all(&articles_dir).map_err(|e| e.to_string())?;
+        fs::remove_dir_all(&articles_dir).map_err(FileError::at(&articles_dir, Doing::Remove))?;
     }
-    fs::create_dir_all(&articles_dir).map_err(|e| e.to_string())?;
+    fs::create_dir_all(&articles_dir).map_err(FileError::at(&articles_dir, Doing::Create))?;
     let (site, articles) = archive(n, seed);
+    let write = |path: &Path, json: String| {
+        fs::write(path, json).map_err(FileError::at(path, Doing::Write))
+    };
+    // Plain structs with string keys: serialising them cannot fail.
     for article in &articles {
-        let json = serde_json::to_string(article).map_err(|e| e.to_string())?;
         let path = articles_dir.join(format!("{}.json", article.summary.slug));
-        fs::write(path, json).map_err(|e| e.to_string())?;
+        write(
+            &path,
+            serde_json::to_string(article).expect("content serialises to JSON"),
+        )?;
     }
-    let site_json = serde_json::to_string_pretty(&site).map_err(|e| e.to_string())?;
-    fs::write(dir.join("site.json"), site_json).map_err(|e| e.to_string())?;
-    Catalog::new(site, articles).map_err(|e| e.to_string())
+    let site_json = serde_json::to_string_pretty(&site).expect("content serialises to JSON");
+    write(&dir.join("site.json"), site_json)?;
+    Catalog::new(site, articles).map_err(|error| LoadError::Content {
+        dir: dir.to_path_buf(),
+        error,
+    })
 }
 
 #[cfg(test)]
