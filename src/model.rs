@@ -5,6 +5,22 @@
 //! the native writers ([`escape`]), JSON and files written ([`output`]), work shared over the
 //! cores ([`parallel`]). Every layer above uses it: the CMS mapping ([`crate::cms`]), the app, the build.
 
+/// `wrap_errors!(Outer { Inner => Variant, … })`: each `impl From<Inner> for Outer`, which puts
+/// the error in `Outer::Variant` (through its own `From` when the variant holds another type),
+/// so that `?` carries an error up a stage with its kind.
+macro_rules! wrap_errors {
+    ($outer:ident { $($inner:ty => $variant:ident),+ $(,)? }) => {
+        $(
+            impl From<$inner> for $outer {
+                fn from(error: $inner) -> Self {
+                    $outer::$variant(error.into())
+                }
+            }
+        )+
+    };
+}
+pub(crate) use wrap_errors;
+
 pub mod content;
 pub mod escape;
 /// Native tools only, like `output`.

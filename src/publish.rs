@@ -154,23 +154,11 @@ impl fmt::Display for PublishError {
 
 impl std::error::Error for PublishError {}
 
-impl From<BuildError> for PublishError {
-    fn from(error: BuildError) -> Self {
-        PublishError::Site(error)
-    }
-}
-
-impl From<FileError> for PublishError {
-    fn from(error: FileError) -> Self {
-        PublishError::Site(error.into())
-    }
-}
-
-impl From<LoadError> for PublishError {
-    fn from(error: LoadError) -> Self {
-        PublishError::Site(error.into())
-    }
-}
+crate::model::wrap_errors!(PublishError {
+    BuildError => Site,
+    FileError => Site,
+    LoadError => Site,
+});
 
 /// What [`MARKER`] holds.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -693,40 +681,18 @@ impl fmt::Display for ToolError {
 
 impl std::error::Error for ToolError {}
 
+crate::model::wrap_errors!(ToolError {
+    BuildError => Build,
+    FileError => Build,
+    LoadError => Build,
+    ImportError => Import,
+    PublishError => Publish,
+});
+
 /// A command line refused, said as it is written (a usage, or what an option wants).
 impl From<&'static str> for ToolError {
     fn from(message: &'static str) -> Self {
         ToolError::Usage(message.to_string())
-    }
-}
-
-impl From<BuildError> for ToolError {
-    fn from(error: BuildError) -> Self {
-        ToolError::Build(error)
-    }
-}
-
-impl From<FileError> for ToolError {
-    fn from(error: FileError) -> Self {
-        ToolError::Build(error.into())
-    }
-}
-
-impl From<LoadError> for ToolError {
-    fn from(error: LoadError) -> Self {
-        ToolError::Build(error.into())
-    }
-}
-
-impl From<ImportError> for ToolError {
-    fn from(error: ImportError) -> Self {
-        ToolError::Import(error)
-    }
-}
-
-impl From<PublishError> for ToolError {
-    fn from(error: PublishError) -> Self {
-        ToolError::Publish(error)
     }
 }
 

@@ -39,14 +39,7 @@ impl Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-impl From<FileError> for BuildError {
-    fn from(error: FileError) -> Self {
-        BuildError::File(error)
-    }
-}
-
-impl From<LoadError> for BuildError {
-    fn from(error: LoadError) -> Self {
-        BuildError::Content(error)
-    }
-}
+crate::model::wrap_errors!(BuildError {
+    FileError => File,
+    LoadError => Content,
+});

@@ -45,11 +45,9 @@ impl Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-impl From<FileError> for ImportError {
-    fn from(error: FileError) -> Self {
-        ImportError::Files(error)
-    }
-}
+crate::model::wrap_errors!(ImportError {
+    FileError => Files,
+});
 
 /// The content directory as the last import left it: a file that cannot be read, or one that
 /// no longer passes the checks (edited by hand since).

@@ -448,11 +448,9 @@ pub enum LoadError {
     },
 }
 
-impl From<crate::model::files::FileError> for LoadError {
-    fn from(error: crate::model::files::FileError) -> Self {
-        LoadError::File(error)
-    }
-}
+crate::model::wrap_errors!(LoadError {
+    crate::model::files::FileError => File,
+});
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
