@@ -9,6 +9,7 @@ pub mod ghost;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod links;
+pub mod live;
 /// Native tools only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod media;

@@ -3,7 +3,7 @@
 //! ([`super::live`]) through [`get`], which also gives the headers and leaves the statuses a CMS
 //! answers in its own way to it.
 
-use super::{parse_json, ContentError};
+use super::ContentError;
 use crate::http::{exchange, Answer, Request, Transport};
 use serde::de::DeserializeOwned;
 use std::future::Future;
@@ -45,15 +45,8 @@ pub fn get(
     })
 }
 
-/// A 2xx answer's JSON; 404 and 410 are [`ContentError::NotFound`], any other status
-/// [`ContentError::Status`].
-pub fn json_of<T: DeserializeOwned>(answer: &Answer) -> Result<T, ContentError> {
-    match answer.status {
-        200..=299 => parse_json(&answer.body),
-        404 | 410 => Err(ContentError::NotFound),
-        code => Err(ContentError::Status { code }),
-    }
-}
+/// A 2xx answer's JSON (the CMS adapters read theirs alike).
+pub use crate::cms::live::json_of;
 
 /// GETs `url` and parses its JSON body ([`json_of`]).
 pub fn get_json<T: DeserializeOwned + Send + 'static>(
