@@ -188,15 +188,27 @@ pub struct RecentArticle {
 /// What changed between the index (`indexed`: each address's fingerprint, [`INDEXED_FILE`]) and
 /// `catalog`.
 pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
+    // Each article's record made on every core (making them is most of the work: the text of
+    // every article of the archive), only those the index does not hold as they are kept.
+    let compared = crate::parallel::map(catalog.articles().iter().collect(), |article| {
+        let record = record(catalog, article);
+        match indexed
+            .get(&record.url)
+            .map(|print| *print == record.empreinte)
+        {
+            Some(true) => (record.url, None),
+            known => (record.url.clone(), Some((known.is_some(), article, record))),
+        }
+    });
     let mut recent = Recent::default();
     let mut now = std::collections::HashSet::new();
-    for article in catalog.articles() {
-        let record = record(catalog, article);
-        now.insert(record.url.clone());
-        match indexed.get(&record.url) {
-            Some(print) if *print == record.empreinte => continue,
-            Some(_) => recent.retires.push(article.summary.slug.clone()),
-            None => {}
+    for (url, changed) in compared {
+        now.insert(url);
+        let Some((was_indexed, article, record)) = changed else {
+            continue;
+        };
+        if was_indexed {
+            recent.retires.push(article.summary.slug.clone());
         }
         let words = format!("{}\n{}", record.meta["rubriques"], record.content);
         recent.articles.push(RecentArticle {
