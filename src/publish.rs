@@ -20,7 +20,7 @@ use crate::{
     cms::import::{self, Destination, Get, ImportError, Imported, Scope},
     content::{Archive, Catalog, LoadError, Source},
     model::files::{Doing, FileError},
-    output::{self, Writes},
+    output::{self, short_hash, Writes},
     prerender::{self, BuildError},
 };
 use sha2::{Digest, Sha256};
@@ -217,11 +217,13 @@ pub fn round(
 ) -> Result<Round, PublishError> {
     let started = Instant::now();
     let mut progress = std::io::sink();
+    let before = Marker::read(dir);
     let to = Destination {
         dir,
         base_url: options.base_url.as_deref(),
         progress: &mut progress,
         local_images: !options.cms_images,
+        published: Some(&before.api),
     };
     let Imported {
         articles,
@@ -236,7 +238,6 @@ pub fn round(
         Cms::Ghost { url, key } => import::ghost(http, url, key, to, scope),
     }
     .map_err(PublishError::Import)?;
-    let before = Marker::read(dir);
     let content = fingerprint(dir);
     let mut round = Round {
         articles,
@@ -293,7 +294,7 @@ pub fn round(
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), BuildError> {
     let catalog = Catalog::from_dir(dir)?;
-    let derived = import::write_derived(&catalog, dir)?;
+    let derived = import::write_derived(&catalog, dir, Some(&Marker::read(dir).api))?;
     publish_catalog(dir, dist, catalog, derived)
 }
 
@@ -420,12 +421,6 @@ fn route_of(name: &str) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// A hash of `bytes`, short: enough to tell two versions of a file apart.
-fn short_hash(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Runs the deploy hook: `sh -c command`, with `VEILLE_SITE` (the site's folder),

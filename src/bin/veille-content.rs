@@ -109,6 +109,7 @@ fn import(args: &[&str]) -> Result<(), ToolError> {
         base_url,
         progress: &mut stderr,
         local_images,
+        published: None,
     };
     let done = match words.as_slice() {
         ["ghost", _, key, _] => import::ghost(&http, url, key, to, import::Scope::Listing),

@@ -63,6 +63,9 @@ pub struct Destination<'a> {
     /// Images served by the site itself, copies made at import (`--images local`,
     /// [`super::media`]), rather than linked on the CMS with its own sizes.
     pub local_images: bool,
+    /// The hash of each API file as the last publication recorded it (`crate::publish`):
+    /// a derived file that would be written with the same hash is not compared with the disk.
+    pub published: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 /// Which posts an import reads.
@@ -101,6 +104,7 @@ pub fn wordpress(
         base_url,
         progress,
         local_images,
+        published,
     } = to;
     let url = url.trim_end_matches('/');
     let mut api = WordPressApi::new(http, url);
@@ -199,7 +203,7 @@ pub fn wordpress(
         articles,
         &fresh,
         &state,
-        dir,
+        (dir, published),
         (updated, removed, api.requests),
     )
 }
@@ -362,7 +366,7 @@ pub fn ghost(
         articles,
         &fresh,
         &state,
-        to.dir,
+        (to.dir, to.published),
         (updated, removed, api.requests),
     )
 }
@@ -404,6 +408,7 @@ mod tests {
                 base_url: None,
                 progress: &mut progress,
                 local_images: false,
+                published: None,
             };
             match cms {
                 "ghost" => ghost(http, "http://cms.example", "clé", to, Scope::Listing),

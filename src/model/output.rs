@@ -181,6 +181,15 @@ fn place(dir: &Path, name: &str) -> Result<PathBuf, FileError> {
     Ok(path)
 }
 
+/// A hash of `bytes`, short: enough to tell two versions of a file apart (what a publication
+/// records of each API file it wrote, `crate::publish`).
+#[cfg(feature = "ssr")]
+pub fn short_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A build file's JSON: pretty, with a final newline, as the content files are committed.
 pub fn json<T: serde::Serialize>(value: &T) -> String {
     // Plain structs with string keys: serialising them cannot fail.

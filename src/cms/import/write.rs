@@ -10,7 +10,12 @@ use crate::model::{
     french::number,
     output::{self, Writes},
 };
-use std::{collections::HashSet, fs, io::Write, path::Path};
+use std::{
+    collections::{BTreeMap, HashSet},
+    fs,
+    io::Write,
+    path::Path,
+};
 
 /// With `local`, the images of `articles` served from copies under
 /// `dir/media/`, made once each ([`media::Media`]); what it cost is said on `progress`. The
@@ -113,12 +118,12 @@ pub(super) fn write_dir(
     articles: Vec<Article>,
     fresh: &HashSet<String>,
     state: &State,
-    dir: &Path,
+    (dir, published): (&Path, Option<&BTreeMap<String, String>>),
     (updated, removed, requests): (usize, usize, usize),
 ) -> Result<Imported, ImportError> {
     let catalog =
         Catalog::new(site, articles).map_err(|e| ImportError::Invalid(e.for_editors()))?;
-    let derived = write_files(&catalog, fresh, state, dir)?;
+    let derived = write_files(&catalog, fresh, state, dir, published)?;
     Ok(Imported {
         articles: catalog.summaries().len(),
         updated,
@@ -172,6 +177,7 @@ fn write_files(
     fresh: &HashSet<String>,
     state: &State,
     dir: &Path,
+    published: Option<&BTreeMap<String, String>>,
 ) -> Result<Vec<(String, String)>, ImportError> {
     recover(dir);
     let articles = dir.join("articles");
@@ -204,7 +210,7 @@ fn write_files(
         }
         named.insert(file);
     }
-    let derived = write_derived(catalog, dir)?;
+    let derived = write_derived(catalog, dir, published)?;
     for file in present.difference(&named) {
         if file.ends_with(".json") && !file.starts_with('.') {
             let path = articles.join(file);
@@ -225,12 +231,27 @@ const DERIVED: [&str; 4] = ["index", "tags", "authors", "related"];
 
 /// The files derived from `catalog`'s articles written into `dir` (only those whose bytes
 /// changed), and those of an older catalog that it no longer has removed: each file's name and
-/// text.
-pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, String)>, FileError> {
+/// text. `published`: the hash of each file as the last publication recorded it
+/// ([`crate::publish`]); a file whose text has that hash, and is there, is not read again to
+/// be compared (on a large archive, reading every list to find the few that changed took most
+/// of a round).
+pub fn write_derived(
+    catalog: &Catalog,
+    dir: &Path,
+    published: Option<&BTreeMap<String, String>>,
+) -> Result<Vec<(String, String)>, FileError> {
     let derived = catalog.derived_api_files();
     let keep: HashSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
+    let unchanged = |name: &str, json: &str| {
+        published.is_some_and(|hashes| {
+            hashes.get(name) == Some(&output::short_hash(json.as_bytes()))
+                && dir.join(name).is_file()
+        })
+    };
     for (name, json) in &derived {
-        output::put(dir, name, json.as_bytes(), Writes::Changed)?;
+        if !unchanged(name, json) {
+            output::put(dir, name, json.as_bytes(), Writes::Changed)?;
+        }
     }
     let mut folders: Vec<_> = DERIVED.iter().map(|d| dir.join(d)).collect();
     while let Some(folder) = folders.pop() {
@@ -258,4 +279,35 @@ pub fn write_derived(catalog: &Catalog, dir: &Path) -> Result<Vec<(String, Strin
         }
     }
     Ok(derived)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::content::bundled;
+
+    /// The record of the last publication is trusted for what it says: a derived file whose new
+    /// text has the recorded hash is neither read nor written (an edit by hand since stays); one
+    /// that is missing is written again; without a record, each is compared with the disk.
+    #[test]
+    fn a_derived_file_already_published_is_not_compared_again() {
+        let dir = std::env::temp_dir().join(format!("veille-derived-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let catalog = bundled().unwrap();
+        let derived = write_derived(catalog, &dir, None).unwrap();
+        let published: BTreeMap<String, String> = derived
+            .iter()
+            .map(|(name, json)| (name.clone(), output::short_hash(json.as_bytes())))
+            .collect();
+        let (edited, gone) = (&derived[0].0, &derived[1].0);
+        fs::write(dir.join(edited), "édité").unwrap();
+        fs::remove_file(dir.join(gone)).unwrap();
+        write_derived(catalog, &dir, Some(&published)).unwrap();
+        assert_eq!(fs::read_to_string(dir.join(edited)).unwrap(), "édité");
+        assert_eq!(fs::read_to_string(dir.join(gone)).unwrap(), derived[1].1);
+        write_derived(catalog, &dir, None).unwrap();
+        assert_eq!(fs::read_to_string(dir.join(edited)).unwrap(), derived[0].1);
+        let _ = fs::remove_dir_all(&dir);
+    }
 }
