@@ -2,9 +2,10 @@
 //! API), behind the same [`super::Source`] calls as Veille's own API: so that client-side
 //! navigation, pagination, tag pages, related articles and an article published after the build
 //! come from the CMS itself, and a search finds, through WordPress' own, what the build's index
-//! does not hold yet. The requests are built here; what the answers mean is the pure
-//! mapping of [`crate::cms`], the same one the import uses, so that the browser gives an article
-//! the address and the text the build gave it.
+//! does not hold yet. What each CMS is asked, and what its answers mean, is its adapter's
+//! ([`crate::cms::live`], no I/O, over the same mapping as the import's, so that the browser gives
+//! an article the address and the text the build gave it); the fetching, the paging and the
+//! « À lire aussi » choice are written here once for both.
 //!
 //! The site's own settings (its newsletter copy, page size, public address) are not the CMS's:
 //! they come from the build's `site.json` at [`BUILD_SITE`], with the CMS's themes added.
