@@ -437,7 +437,7 @@ pub fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
 pub const RELATED: usize = 3;
 
 /// Why a content directory could not be loaded (native tools only): a file that could not be
-/// read, or what a file says that does not pass the checks, in French ([`Display`]).
+/// read, or what a file says that does not pass the checks, in French (`Display`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     File(crate::model::files::FileError),
