@@ -161,4 +161,46 @@ mod tests {
             ["https://g.example/ghost/api/content/tags/?key=22444f78447824223cefc48062&limit=all&filter=visibility:public"]
         );
     }
+
+    const RECORDED: &str = include_str!("../../../tests/fixtures/cms/ghost-recorded-posts.json");
+
+    #[test]
+    fn a_post_is_found_by_slug_then_by_its_object_id_with_its_related_filter() {
+        let ghost = Ghost {
+            base: "http://127.0.0.1:2368".into(),
+            key: "k".into(),
+        };
+        let id = "6b0f7fc3b5ff17046164d0e5";
+        assert_eq!(ghost.post("hopitaux-et-donnees").1, None);
+        let (_, by_id) = ghost.post(&format!("hopitaux-et-donnees-{id}"));
+        assert!(by_id.unwrap().contains(&format!("posts/{id}/?key=k&")));
+        let found = Answer {
+            status: 200,
+            body: RECORDED.into(),
+            headers: Vec::new(),
+        };
+        let post = ghost
+            .read_post(&found, "hopitaux-et-donnees")
+            .unwrap()
+            .unwrap();
+        assert_eq!(post.article.summary.slug, "hopitaux-et-donnees");
+        assert_eq!(
+            post.related.as_deref(),
+            Some(format!("&filter=tags:[sante]%2Bid:-%27{id}%27").as_str())
+        );
+        assert!(ghost.read_post(&found, "absent").unwrap().is_none());
+        let (items, total) = ghost.read_posts(&found).unwrap();
+        assert_eq!((items.len(), total), (2, 2));
+        let missing = Answer {
+            status: 404,
+            body: r#"{"errors":[{"type":"NotFoundError"}]}"#.into(),
+            headers: Vec::new(),
+        };
+        assert_eq!(
+            ghost
+                .read_post(&missing, "hopitaux-et-donnees")
+                .unwrap_err(),
+            ContentError::NotFound
+        );
+    }
 }

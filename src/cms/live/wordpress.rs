@@ -90,9 +90,10 @@ impl Api for WordPress {
 
     fn read_post(&self, answer: &Answer, slug: &str) -> Result<Option<Post>, ContentError> {
         // A list by slug, one post by id.
-        let posts: Vec<wp::Post> = match answer.body.trim_start().starts_with('[') {
-            true => json_of(answer)?,
-            false => vec![json_of(answer)?],
+        let posts: Vec<wp::Post> = if answer.body.trim_start().starts_with('[') {
+            json_of(answer)?
+        } else {
+            vec![json_of(answer)?]
         };
         let mapper = Mapper::live(&self.base);
         let Some(post) = posts.into_iter().find(|p| mapper.slug(p) == slug) else {
@@ -280,5 +281,63 @@ mod tests {
             wp.read_theme(down, "sante"),
             Err(ContentError::Timeout { after_ms: 10 })
         );
+    }
+
+    const RECORDED: &str =
+        include_str!("../../../tests/fixtures/cms/wordpress-recorded-posts.json");
+
+    #[test]
+    fn a_post_is_read_from_a_list_by_slug_or_alone_by_id_and_found_only_under_its_slug() {
+        let wp = WordPress {
+            base: "http://127.0.0.1:8081".into(),
+        };
+        let (by_slug, by_id) = wp.post("hopitaux-et-donnees");
+        assert!(
+            by_slug.contains("posts?slug=hopitaux-et-donnees&"),
+            "{by_slug}"
+        );
+        assert_eq!(by_id, None);
+        assert!(wp.post("un-titre-42").1.unwrap().contains("posts/42?"));
+        let list = answer(200, RECORDED).unwrap();
+        let post = wp.read_post(&list, "hopitaux-et-donnees").unwrap().unwrap();
+        assert_eq!(post.article.summary.slug, "hopitaux-et-donnees");
+        let related = post.related.unwrap();
+        assert!(related.ends_with("&exclude=4"), "{related}");
+        // The same post alone, as `posts/<id>` answers it.
+        let posts: Vec<serde_json::Value> = serde_json::from_str(RECORDED).unwrap();
+        let alone = answer(200, &posts[0].to_string()).unwrap();
+        let again = wp
+            .read_post(&alone, "hopitaux-et-donnees")
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.article, post.article);
+        assert!(wp.read_post(&list, "absent").unwrap().is_none());
+        let refused = answer(401, r#"{"code":"rest_forbidden"}"#).unwrap();
+        assert_eq!(
+            wp.read_post(&refused, "hopitaux-et-donnees").unwrap_err(),
+            ContentError::Status { code: 401 }
+        );
+    }
+
+    #[test]
+    fn a_page_of_posts_is_counted_by_its_header_and_past_the_end_is_not_found() {
+        let wp = WordPress {
+            base: "http://127.0.0.1:8081".into(),
+        };
+        let (url, headers) = wp.posts("&tags=4", 9, 2, true);
+        assert!(
+            url.ends_with("&per_page=9&page=2&order=asc&tags=4"),
+            "{url}"
+        );
+        assert_eq!(headers, ["X-WP-Total"]);
+        let page = Answer {
+            status: 200,
+            body: RECORDED.into(),
+            headers: vec![Some(" 41 ".into())],
+        };
+        let (items, total) = wp.read_posts(&page).unwrap();
+        assert_eq!((items.len(), total), (3, 41));
+        let past = answer(400, r#"{"code":"rest_post_invalid_page_number"}"#).unwrap();
+        assert_eq!(wp.read_posts(&past), Err(ContentError::NotFound));
     }
 }
