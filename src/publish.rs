@@ -20,7 +20,7 @@ use crate::{
     cms::import::{self, Destination, Get, ImportError, Imported, Scope},
     content::{Archive, Catalog, LoadError, Source},
     model::files::{Doing, FileError},
-    output::{self, short_hash, Writes},
+    output::{self, files_under, short_hash, Writes},
     prerender::{self, BuildError},
 };
 use sha2::{Digest, Sha256};
@@ -305,7 +305,7 @@ pub fn publish_catalog(
     dir: &Path,
     dist: &Path,
     catalog: Catalog,
-    derived: Vec<(String, String)>,
+    derived: Vec<import::Derived>,
 ) -> Result<(Vec<String>, Vec<String>), BuildError> {
     let catalog = std::sync::Arc::new(catalog);
     let mut marker = Marker::read(dir);
@@ -321,20 +321,39 @@ pub fn publish_catalog(
         !marker.api.is_empty() && marker.api.get("site.json") == Some(&short_hash(&site));
     let mut hashes: BTreeMap<String, String> = BTreeMap::new();
     let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut add = |name: String, bytes: Vec<u8>| {
-        let hash = short_hash(&bytes);
-        if !recorded || marker.api.get(&name) != Some(&hash) {
+    let changed_since = |name: &str, hash: &str| {
+        !recorded || marker.api.get(name).map(String::as_str) != Some(hash)
+    };
+    let mut add = |name: String, hash: String, bytes: Vec<u8>| {
+        if changed_since(&name, &hash) {
             data.insert(name.clone(), bytes);
         }
         hashes.insert(name, hash);
     };
-    add("site.json".to_string(), site);
-    for name in files_under(dir, &["articles"]) {
+    add("site.json".to_string(), short_hash(&site), site);
+    // Every article file read and hashed on every core, its bytes kept only if they changed.
+    let articles = crate::parallel::map(files_under(dir, &["articles"]), |name| {
         let bytes = read(&name)?;
-        add(name, bytes);
+        let hash = short_hash(&bytes);
+        let bytes = if changed_since(&name, &hash) {
+            bytes
+        } else {
+            Vec::new()
+        };
+        Ok::<_, FileError>((name, hash, bytes))
+    });
+    for article in articles {
+        let (name, hash, bytes) = article?;
+        add(name, hash, bytes);
     }
-    for (name, json) in derived {
-        add(name, json.into_bytes());
+    for file in derived {
+        let bytes = match file.text {
+            Some(text) => text.into_bytes(),
+            // Unchanged since the last publication, and on disk: needed only to publish all.
+            None if changed_since(&file.name, &file.hash) => read(&file.name)?,
+            None => Vec::new(),
+        };
+        add(file.name, file.hash, bytes);
     }
     let changed: BTreeSet<&String> = data
         .keys()
@@ -463,33 +482,6 @@ fn deploy(
             written.len() + deleted.len()
         )))
     }
-}
-
-/// Every file under `root` (or under its folders `only`, when given), as `/`-separated paths
-/// relative to it; the temporary copies of [`output::replace`] left out.
-fn files_under(root: &Path, only: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders: Vec<PathBuf> = if only.is_empty() {
-        vec![root.to_path_buf()]
-    } else {
-        only.iter().map(|o| root.join(o)).collect()
-    };
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                folders.push(path);
-            } else if !name.starts_with('.') {
-                found.push(relative(root, &path));
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 /// Removes `root/name`, and its folder when it held nothing else.

@@ -1774,6 +1774,23 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
         veille::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
+    // The site's settings changed: every page and API file published again, each API file
+    // the content directory's own, those the change left as they were included.
+    let mut site: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(content.join("site.json")).unwrap()).unwrap();
+    site["tagline"] = "Une devise corrigée".into();
+    fs::write(content.join("site.json"), site.to_string()).unwrap();
+    let (written, _) = veille::publish::publish(&content, &dist).unwrap();
+    assert!(written.contains(&"index.html".to_string()), "{written:?}");
+    for file in files_under(&content) {
+        if !["import.json", "publication.json"].contains(&file.as_str()) {
+            let (ours, theirs) = (dist.join("api").join(&file), content.join(&file));
+            assert!(
+                fs::read(&ours).unwrap() == fs::read(&theirs).unwrap(),
+                "api/{file} differs"
+            );
+        }
+    }
 }
 
 /// A site built whole from the content directory `content` into `dist` (trunk's stand-ins, the

@@ -18,7 +18,7 @@ mod write;
 pub use error::ImportError;
 pub use http::{image_size, refused, Answer, Get, Http};
 pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
-pub use write::write_derived;
+pub use write::{write_derived, Derived};
 
 use crate::cms::{ghost as g, wordpress};
 use crate::model::content::{Article, Block, Catalog, Site};
@@ -46,9 +46,9 @@ pub struct Imported {
     /// The content directory as it is now, read: a round renders from it rather than read the
     /// directory again.
     pub catalog: Catalog,
-    /// The derived files (`index/`, `tags/`, `authors/`, `related/`) as written, each file's
-    /// name and text ([`write_derived`]).
-    pub derived: Vec<(String, String)>,
+    /// The derived files (`index/`, `tags/`, `authors/`, `related/`) as written
+    /// ([`write_derived`]).
+    pub derived: Vec<Derived>,
 }
 
 /// Where an import writes, and what it says as it goes.

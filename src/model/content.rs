@@ -12,7 +12,7 @@ pub mod synthetic;
 mod typeset;
 mod validate;
 
-pub use catalog::{with_plain_spaces, Catalog, LoadError, RELATED};
+pub use catalog::{with_plain_spaces, Catalog, DerivedFile, LoadError, RELATED};
 pub use error::{parse_json, ContentError};
 pub use model::*;
 pub use paging::{pages_before_head, paginate, window, AuthorListing, Page, TagListing, HEAD};

@@ -181,6 +181,39 @@ fn place(dir: &Path, name: &str) -> Result<PathBuf, FileError> {
     Ok(path)
 }
 
+/// Every file under `root` (or under its folders `only`, when given), as `/`-separated paths
+/// relative to it, sorted; hidden files (the temporary copies of [`replace`]) left out. Folders
+/// are told from files by their directory entry, without a `stat` each: at 100,000 articles a
+/// folder holds that many files.
+pub fn files_under(root: &Path, only: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders: Vec<PathBuf> = if only.is_empty() {
+        vec![root.to_path_buf()]
+    } else {
+        only.iter().map(|o| root.join(o)).collect()
+    };
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // A link is followed, as `Path::is_dir` would.
+            let folder = entry
+                .file_type()
+                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && path.is_dir()));
+            if folder {
+                folders.push(path);
+            } else if !entry.file_name().to_string_lossy().starts_with('.') {
+                let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy();
+                found.push(name.replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// A hash of `bytes`, short: enough to tell two versions of a file apart (what a publication
 /// records of each API file it wrote, `crate::publish`).
 #[cfg(feature = "ssr")]

@@ -9,6 +9,7 @@ use crate::model::{
     files::{Doing, FileError},
     french::number,
     output::{self, Writes},
+    parallel,
 };
 use std::{
     collections::{BTreeMap, HashSet},
@@ -178,7 +179,7 @@ fn write_files(
     state: &State,
     dir: &Path,
     published: Option<&BTreeMap<String, String>>,
-) -> Result<Vec<(String, String)>, ImportError> {
+) -> Result<Vec<Derived>, ImportError> {
     recover(dir);
     let articles = dir.join("articles");
     fs::create_dir_all(&articles).map_err(FileError::at(&articles, Doing::Create))?;
@@ -229,53 +230,55 @@ fn write_files(
 /// The folders of the files derived from the articles (the API's lists and « À lire aussi »).
 const DERIVED: [&str; 4] = ["index", "tags", "authors", "related"];
 
+/// A file derived from the articles, as [`write_derived`] made it.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// Its path in the content directory, `/`-separated (`related/<slug>.json`).
+    pub name: String,
+    /// [`output::short_hash`] of its text.
+    pub hash: String,
+    /// Its text, unless the last publication recorded it with this hash: the rest of a round
+    /// needs only what changed, and a large archive's lists weigh as much as its articles.
+    pub text: Option<String>,
+}
+
 /// The files derived from `catalog`'s articles written into `dir` (only those whose bytes
-/// changed), and those of an older catalog that it no longer has removed: each file's name and
-/// text. `published`: the hash of each file as the last publication recorded it
-/// ([`crate::publish`]); a file whose text has that hash, and is there, is not read again to
-/// be compared (on a large archive, reading every list to find the few that changed took most
-/// of a round).
+/// changed), and those of an older catalog that it no longer has removed. `published`: the hash
+/// of each file as the last publication recorded it ([`crate::publish`]); a file whose text has
+/// that hash, and is there, is not read again to be compared (on a large archive, reading every
+/// list to find the few that changed took most of a round).
 pub fn write_derived(
     catalog: &Catalog,
     dir: &Path,
     published: Option<&BTreeMap<String, String>>,
-) -> Result<Vec<(String, String)>, FileError> {
-    let derived = catalog.derived_api_files();
-    let keep: HashSet<&str> = derived.iter().map(|(name, _)| name.as_str()).collect();
-    let unchanged = |name: &str, json: &str| {
-        published.is_some_and(|hashes| {
-            hashes.get(name) == Some(&output::short_hash(json.as_bytes()))
-                && dir.join(name).is_file()
+) -> Result<Vec<Derived>, FileError> {
+    let there: HashSet<String> = output::files_under(dir, &DERIVED).into_iter().collect();
+    // Made and hashed on every core, each text dropped as soon as it is known to be unchanged.
+    let derived: Vec<Derived> = parallel::map(catalog.derived_files(), |file| {
+        let (name, text) = catalog.derived_file(file)?;
+        let hash = output::short_hash(text.as_bytes());
+        let unchanged = published.is_some_and(|hashes| hashes.get(&name) == Some(&hash))
+            && there.contains(&name);
+        Some(Derived {
+            name,
+            hash,
+            text: (!unchanged).then_some(text),
         })
-    };
-    for (name, json) in &derived {
-        if !unchanged(name, json) {
-            output::put(dir, name, json.as_bytes(), Writes::Changed)?;
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    for file in &derived {
+        if let Some(text) = &file.text {
+            output::put(dir, &file.name, text.as_bytes(), Writes::Changed)?;
         }
     }
-    let mut folders: Vec<_> = DERIVED.iter().map(|d| dir.join(d)).collect();
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let name = path
-                .strip_prefix(dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let file = entry.file_name().to_string_lossy().into_owned();
-            if !file.starts_with('.') && !keep.contains(name.as_str()) {
-                fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
-                if let Some(parent) = path.parent() {
-                    let _ = fs::remove_dir(parent);
-                }
-            }
+    let keep: HashSet<&str> = derived.iter().map(|file| file.name.as_str()).collect();
+    for name in there.iter().filter(|name| !keep.contains(name.as_str())) {
+        let path = dir.join(name);
+        fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
+        if let Some(parent) = path.parent() {
+            let _ = fs::remove_dir(parent);
         }
     }
     Ok(derived)
@@ -298,16 +301,25 @@ mod tests {
         let derived = write_derived(catalog, &dir, None).unwrap();
         let published: BTreeMap<String, String> = derived
             .iter()
-            .map(|(name, json)| (name.clone(), output::short_hash(json.as_bytes())))
+            .map(|file| {
+                let text = file.text.as_deref().unwrap_or_default();
+                (file.name.clone(), output::short_hash(text.as_bytes()))
+            })
             .collect();
-        let (edited, gone) = (&derived[0].0, &derived[1].0);
+        let (edited, gone) = (&derived[0].name, &derived[1].name);
         fs::write(dir.join(edited), "édité").unwrap();
         fs::remove_file(dir.join(gone)).unwrap();
         write_derived(catalog, &dir, Some(&published)).unwrap();
         assert_eq!(fs::read_to_string(dir.join(edited)).unwrap(), "édité");
-        assert_eq!(fs::read_to_string(dir.join(gone)).unwrap(), derived[1].1);
+        assert_eq!(
+            fs::read_to_string(dir.join(gone)).unwrap(),
+            derived[1].text.as_deref().unwrap()
+        );
         write_derived(catalog, &dir, None).unwrap();
-        assert_eq!(fs::read_to_string(dir.join(edited)).unwrap(), derived[0].1);
+        assert_eq!(
+            fs::read_to_string(dir.join(edited)).unwrap(),
+            derived[0].text.as_deref().unwrap()
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -349,57 +349,89 @@ impl Catalog {
 
     /// The derived files of the static API, as (path under `api/`, JSON text): every page of the
     /// index, of each tag and of each author, and each article's related articles. `site.json` and
-    /// `articles/*.json` are the sources themselves.
+    /// `articles/*.json` are the sources themselves. Made on every core: on a large archive they
+    /// are hundreds of thousands of files.
     pub fn derived_api_files(&self) -> Vec<(String, String)> {
-        let mut files = Vec::new();
-        every_page(&mut files, "index/", |n| {
-            self.index_page(n).map(|p| (p.older, p))
-        });
+        par_map(self.derived_files(), |file| self.derived_file(file))
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The files of [`Catalog::derived_api_files`], not yet made.
+    pub fn derived_files(&self) -> Vec<DerivedFile<'_>> {
+        let mut lists = vec![(List::Index, "index/".to_string())];
         for tag in &self.site.tags {
-            every_page(&mut files, &format!("tags/{}/", tag.slug), |n| {
-                self.tag_page(&tag.slug, n).map(|l| (l.page.older, l))
-            });
+            lists.push((List::Tag(&tag.slug), format!("tags/{}/", tag.slug)));
         }
         for author in self.authors() {
-            every_page(&mut files, &format!("authors/{}/", author.slug), |n| {
-                self.author_page(&author.slug, n).map(|l| (l.page.older, l))
-            });
+            lists.push((
+                List::Author(&author.slug),
+                format!("authors/{}/", author.slug),
+            ));
         }
-        for summary in &self.summaries {
-            if let Ok(related) = self.related(&summary.slug, RELATED) {
-                files.push((
-                    format!("related/{}.json", summary.slug),
-                    crate::model::output::json(&related),
-                ));
+        // Each list's head, then as many pages as it says come before it; none when even the
+        // head cannot be made.
+        let mut files: Vec<DerivedFile> = Vec::new();
+        for (list, prefix) in &lists {
+            if let Ok(before) = self.page_of(*list, HEAD).map(|(before, _)| before) {
+                for n in std::iter::once(HEAD).chain(1..=before.unwrap_or(0)) {
+                    files.push(DerivedFile(Made::Page(*list, prefix.clone(), n)));
+                }
             }
         }
+        files.extend(
+            self.summaries
+                .iter()
+                .map(|s| DerivedFile(Made::Related(&s.slug))),
+        );
         files
+    }
+
+    /// One of the [`Catalog::derived_files`] made: its name and text, if it can be.
+    pub fn derived_file(&self, file: DerivedFile<'_>) -> Option<(String, String)> {
+        match file.0 {
+            Made::Page(list, prefix, n) => self
+                .page_of(list, n)
+                .ok()
+                .map(|(_, json)| (format!("{prefix}{n}.json"), json)),
+            Made::Related(slug) => self.related(slug, RELATED).ok().map(|related| {
+                (
+                    format!("related/{slug}.json"),
+                    crate::model::output::json(&related),
+                )
+            }),
+        }
+    }
+
+    /// Page `n` of `list` as its API file's JSON, with how many pages come before the head.
+    fn page_of(&self, list: List<'_>, n: u32) -> Result<(Option<u32>, String), ContentError> {
+        use crate::model::output::json;
+        Ok(match list {
+            List::Index => self.index_page(n).map(|p| (p.older, json(&p)))?,
+            List::Tag(slug) => self.tag_page(slug, n).map(|l| (l.page.older, json(&l)))?,
+            List::Author(slug) => self
+                .author_page(slug, n)
+                .map(|l| (l.page.older, json(&l)))?,
+        })
     }
 }
 
-/// Every page of one list as `{prefix}{n}.json`, its head as `{prefix}0.json` ([`HEAD`]), as
-/// many pages as the head says there are before it: none when even the head cannot be made.
-/// `page(n)` answers the page and, for the head, how many pages come before it.
-fn every_page<T: serde::Serialize>(
-    files: &mut Vec<(String, String)>,
-    prefix: &str,
-    page: impl Fn(u32) -> Result<(Option<u32>, T), ContentError>,
-) {
-    let Ok((before, head)) = page(HEAD) else {
-        return;
-    };
-    files.push((
-        format!("{prefix}{HEAD}.json"),
-        crate::model::output::json(&head),
-    ));
-    for n in 1..=before.unwrap_or(0) {
-        if let Ok((_, listing)) = page(n) {
-            files.push((
-                format!("{prefix}{n}.json"),
-                crate::model::output::json(&listing),
-            ));
-        }
-    }
+/// One of the lists the API pages: the home's, a tag's, an author's.
+#[derive(Clone, Copy)]
+enum List<'a> {
+    Index,
+    Tag(&'a str),
+    Author(&'a str),
+}
+
+/// One of the files derived from a catalog, to be made ([`Catalog::derived_file`]).
+pub struct DerivedFile<'a>(Made<'a>);
+
+/// A page of a list (its prefix and number), or an article's related.
+enum Made<'a> {
+    Page(List<'a>, String, u32),
+    Related(&'a str),
 }
 
 /// The site and articles of `catalog` as an editor might type them: every no-break space in
