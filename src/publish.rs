@@ -18,7 +18,7 @@ pub mod webhook;
 
 use crate::{
     cms::import::{self, Destination, Get, ImportError, Imported, Scope},
-    content::{Archive, Catalog, LoadError, Source},
+    content::{Archive, Article, Catalog, LoadError, Site, Source},
     model::files::{Doing, FileError},
     output::{self, files_under, short_hash, Writes},
     prerender::{self, BuildError},
@@ -218,12 +218,15 @@ pub fn round(
     let started = Instant::now();
     let mut progress = std::io::sink();
     let before = Marker::read(dir);
+    let indexed = search_index(dist);
+    let whole = needed_whole(indexed.as_ref());
     let to = Destination {
         dir,
         base_url: options.base_url.as_deref(),
         progress: &mut progress,
         local_images: !options.cms_images,
         published: Some(&before.api),
+        whole: Some(&whole),
     };
     let Imported {
         articles,
@@ -258,7 +261,7 @@ pub fn round(
         round.seconds = started.elapsed().as_secs_f64();
         return Ok(round);
     }
-    let (written, deleted) = publish_catalog(dir, dist, catalog, derived)?;
+    let (written, deleted) = publish_catalog(dir, dist, catalog, derived, indexed.as_ref())?;
     // Read again: the publication recorded the data it rendered, and what the hook has to get
     // (what an earlier round left included).
     let mut marker = Marker::read(dir);
@@ -293,21 +296,41 @@ pub fn round(
 /// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), BuildError> {
-    let catalog = Catalog::from_dir(dir)?;
+    let indexed = search_index(dist);
+    let catalog = Catalog::from_dir_keeping(dir, needed_whole(indexed.as_ref()))?;
     let derived = import::write_derived(&catalog, dir, Some(&Marker::read(dir).api))?;
-    publish_catalog(dir, dist, catalog, derived)
+    publish_catalog(dir, dist, catalog, derived, indexed.as_ref())
 }
 
-/// [`publish`], with the content directory already read (`catalog`) and its derived files
-/// already written (`derived`, each file's name and text): what an import that just ran has
-/// at hand.
+/// The search index's fingerprint of each article it holds ([`crate::search::INDEXED_FILE`]),
+/// when the site has one.
+fn search_index(dist: &Path) -> Option<BTreeMap<String, String>> {
+    let json = fs::read_to_string(dist.join(crate::search::INDEXED_FILE)).ok()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Which articles a round needs whole before it knows what changed: those the search index
+/// (`indexed`) does not hold as they are, whose text the search page is handed. The pages to
+/// render are read whole later ([`Catalog::hold`]); the rest of a round needs summaries only.
+fn needed_whole(
+    indexed: Option<&BTreeMap<String, String>>,
+) -> impl Fn(&Site, &Article) -> bool + Sync + '_ {
+    move |site, article| {
+        indexed.is_some_and(|indexed| !crate::search::holds(indexed, site, article))
+    }
+}
+
+/// [`publish`], with the content directory already read (`catalog`, the articles
+/// [`needed_whole`] whole) and its derived files already written (`derived`): what an import
+/// that just ran has at hand. `indexed`: the search index's fingerprints, as `catalog` was read
+/// with them.
 pub fn publish_catalog(
     dir: &Path,
     dist: &Path,
-    catalog: Catalog,
+    mut catalog: Catalog,
     derived: Vec<import::Derived>,
+    indexed: Option<&BTreeMap<String, String>>,
 ) -> Result<(Vec<String>, Vec<String>), BuildError> {
-    let catalog = std::sync::Arc::new(catalog);
     let mut marker = Marker::read(dir);
     // The data every page is rendered from, as the API serves it: each file's hash, and the
     // bytes of those that changed since the last publication (only those: the archive's
@@ -361,6 +384,21 @@ pub fn publish_catalog(
         .collect();
     let only: Option<HashSet<String>> =
         recorded.then(|| changed.iter().filter_map(|name| route_of(name)).collect());
+    // The articles whose pages are rendered, read whole: every one when every page is.
+    match &only {
+        None if !catalog.is_whole() => catalog = Catalog::from_dir(dir)?,
+        None => {}
+        Some(routes) => {
+            let article = crate::routes::article("");
+            let slugs: Vec<String> = routes
+                .iter()
+                .filter_map(|route| route.strip_prefix(&article))
+                .map(str::to_string)
+                .collect();
+            catalog.hold(dir, &slugs)?;
+        }
+    }
+    let catalog = std::sync::Arc::new(catalog);
 
     let mut written = Vec::new();
     let mut deleted = Vec::new();
@@ -389,11 +427,8 @@ pub fn publish_catalog(
     written.extend(report.files.iter().map(|f| relative(dist, f)));
     // The search: what changed since its index was built, for the search page to add to the
     // index's answers and to leave out of them (`search::Recent`).
-    if let Some(indexed) = fs::read_to_string(dist.join(crate::search::INDEXED_FILE))
-        .ok()
-        .and_then(|json| serde_json::from_str(&json).ok())
-    {
-        let recent = output::json(&crate::search::recent(&catalog, &indexed));
+    if let Some(indexed) = indexed {
+        let recent = output::json(&crate::search::recent(&catalog, indexed));
         let file = crate::search::RECENT_FILE;
         if output::put(dist, file, recent.as_bytes(), Writes::Changed)?.is_some() {
             written.push(file.to_string());

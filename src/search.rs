@@ -12,7 +12,7 @@
 //! ([`index_text`]).
 
 use crate::{
-    content::{Article, ArticleSummary, Block, Catalog},
+    content::{Article, ArticleSummary, Block, Catalog, Site},
     french, routes,
 };
 use serde::Serialize;
@@ -107,8 +107,8 @@ pub fn shown(summary: &ArticleSummary) -> Shown {
     }
 }
 
-/// The record of one article.
-pub fn record(catalog: &Catalog, article: &Article) -> Record {
+/// The record of one article of `site`.
+pub fn record(site: &Site, article: &Article) -> Record {
     let Shown {
         url,
         title,
@@ -116,7 +116,6 @@ pub fn record(catalog: &Catalog, article: &Article) -> Record {
         iso,
         tags,
     } = shown(&article.summary);
-    let site = catalog.site();
     let names: Vec<String> = tags
         .iter()
         .map(|slug| site.tag(slug).map_or(slug.clone(), |tag| tag.name.clone()))
@@ -185,13 +184,23 @@ pub struct RecentArticle {
     pub mots: String,
 }
 
-/// What changed between the index (`indexed`: each address's fingerprint, [`INDEXED_FILE`]) and
-/// `catalog`.
+/// Whether the index (`indexed`: each address's fingerprint, [`INDEXED_FILE`]) holds `article`
+/// of `site` as it is.
+pub fn holds(indexed: &BTreeMap<String, String>, site: &Site, article: &Article) -> bool {
+    let record = record(site, article);
+    indexed.get(&record.url) == Some(&record.empreinte)
+}
+
+/// What changed between the index (`indexed`) and `catalog`. An article the catalog holds
+/// without its text was read so because the index holds it as it is ([`holds`]).
 pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
     // Each article's record made on every core (making them is most of the work: the text of
     // every article of the archive), only those the index does not hold as they are kept.
     let compared = crate::parallel::map(catalog.articles().iter().collect(), |article| {
-        let record = record(catalog, article);
+        if !catalog.holds(&article.summary.slug) {
+            return (routes::article(&article.summary.slug), None);
+        }
+        let record = record(catalog.site(), article);
         match indexed
             .get(&record.url)
             .map(|print| *print == record.empreinte)
@@ -236,7 +245,7 @@ pub fn records(catalog: &Catalog) -> Vec<Record> {
     catalog
         .articles()
         .iter()
-        .map(|article| record(catalog, article))
+        .map(|article| record(catalog.site(), article))
         .collect()
 }
 

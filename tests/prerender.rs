@@ -1662,6 +1662,91 @@ fn broken_links(dist: &Path) -> Vec<String> {
     broken
 }
 
+/// A round of publication reads the archive holding whole only the articles it asks for: the
+/// others keep their summary (the lists and « À lire aussi » are the same) and their images (the
+/// pages' policy names their hosts), are never handed out as an article, and come back whole
+/// as the directory has them when read again.
+#[test]
+fn a_catalog_read_in_part_withholds_texts_until_asked() {
+    use veille::content::Catalog;
+    let dir = scratch("lecture-partielle");
+    sample_content(&dir);
+    let pictured = dir.join("articles/evaluer-un-classifieur.json");
+    let mut article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&pictured).unwrap()).unwrap();
+    article["body"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "type": "image", "src": "https://photos.exemple.org/salle.jpg",
+            "alt": "Une salle de serveurs", "caption": "La salle des machines"
+        }));
+    fs::write(&pictured, article.to_string()).unwrap();
+    let full = Catalog::from_dir(&dir).unwrap();
+    let kept = full.summaries()[0].slug.clone();
+    let mut part = Catalog::from_dir_keeping(&dir, |_, a| a.summary.slug == kept).unwrap();
+    assert!(!part.is_whole());
+    assert_eq!(part.summaries(), full.summaries());
+    assert_eq!(part.derived_api_files(), full.derived_api_files());
+    let images = |blocks: &[Block]| -> Vec<Block> {
+        blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Image { .. }))
+            .cloned()
+            .collect()
+    };
+    for (ours, whole) in part.articles().iter().zip(full.articles()) {
+        let slug = &whole.summary.slug;
+        if *slug == kept {
+            assert_eq!(ours, whole);
+            assert!(part.holds(slug) && part.article(slug).is_ok());
+        } else {
+            assert_eq!(ours.body, images(&whole.body), "{slug}");
+            assert!(!part.holds(slug) && part.article(slug).is_err(), "{slug}");
+        }
+    }
+    let with_image = part
+        .articles()
+        .iter()
+        .find(|a| a.summary.slug == "evaluer-un-classifieur");
+    assert_eq!(images(&with_image.unwrap().body).len(), 1);
+    let slugs: Vec<String> = full.summaries().iter().map(|s| s.slug.clone()).collect();
+    part.hold(&dir, &slugs).unwrap();
+    assert!(part.is_whole());
+    assert_eq!(part.articles(), full.articles());
+}
+
+/// What a round hands the search page (what changed since the index was built) is the same
+/// from an archive read holding whole only the articles the index does not hold as they are.
+#[test]
+fn the_search_s_news_need_only_the_texts_the_index_lacks() {
+    use veille::{content::Catalog, search};
+    let dir = scratch("recherche-partielle");
+    sample_content(&dir);
+    let full = Catalog::from_dir(&dir).unwrap();
+    let mut indexed: std::collections::BTreeMap<String, String> = search::records(&full)
+        .into_iter()
+        .map(|record| (record.url, record.empreinte))
+        .collect();
+    let (changed, fresh) = (&full.summaries()[1].slug, &full.summaries()[2].slug);
+    indexed.insert(routes::article(changed), "0123456789abcdef".into());
+    indexed.remove(&routes::article(fresh));
+    indexed.insert(routes::article("retire-depuis"), "0123456789abcdef".into());
+    let part =
+        Catalog::from_dir_keeping(&dir, |site, a| !search::holds(&indexed, site, a)).unwrap();
+    let held: Vec<&str> = full
+        .summaries()
+        .iter()
+        .map(|s| s.slug.as_str())
+        .filter(|slug| part.holds(slug))
+        .collect();
+    assert_eq!(held, [changed.as_str(), fresh.as_str()]);
+    let recent = search::recent(&part, &indexed);
+    assert_eq!(recent, search::recent(&full, &indexed));
+    assert_eq!(recent.articles.len(), 2);
+    assert_eq!(recent.retires, [changed.as_str(), "retire-depuis"]);
+}
+
 /// `veille-content sync`'s second half (src/publish.rs): the content changes, and the built
 /// site follows without trunk — the new article's page, its lists, feed, sitemap and API files
 /// written, the removed one's page and files gone, every link leading to a file; and a second

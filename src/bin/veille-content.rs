@@ -110,6 +110,7 @@ fn import(args: &[&str]) -> Result<(), ToolError> {
         progress: &mut stderr,
         local_images,
         published: None,
+        whole: None,
     };
     let done = match words.as_slice() {
         ["ghost", _, key, _] => import::ghost(&http, url, key, to, import::Scope::Listing),

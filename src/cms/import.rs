@@ -20,7 +20,7 @@ pub use http::{image_size, refused, Answer, Get, Http};
 pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
 pub use write::{write_derived, Derived};
 
-use crate::cms::{ghost as g, wordpress};
+use crate::cms::{ghost as g, media, wordpress};
 use crate::model::content::{Article, Block, Catalog, Site};
 use fetch::{GhostApi, WordPressApi};
 use state::State;
@@ -66,7 +66,14 @@ pub struct Destination<'a> {
     /// The hash of each API file as the last publication recorded it (`crate::publish`):
     /// a derived file that would be written with the same hash is not compared with the disk.
     pub published: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// Which of the articles already in the directory a round needs whole
+    /// ([`Catalog::from_dir_keeping`]); the others are read without their text. `None`:
+    /// every one, whole.
+    pub whole: Option<&'a Whole<'a>>,
 }
+
+/// Whether an article read from the content directory is needed whole, given the site.
+pub type Whole<'a> = dyn Fn(&Site, &Article) -> bool + Sync + 'a;
 
 /// Which posts an import reads.
 #[derive(Debug, Clone, Copy)]
@@ -80,16 +87,26 @@ pub enum Scope<'a> {
     Posts(&'a [String]),
 }
 
-/// The articles of the content directory `dir` whose slugs are in `keep`, as the last import
-/// wrote them: moved out of its catalog, not copied (a copy of a large archive would double
-/// the import's memory; figures in docs/scale.md).
-fn unchanged(dir: &Path, keep: &HashSet<&str>) -> Result<Vec<Article>, ImportError> {
-    let previous = Catalog::from_dir(dir)?;
-    Ok(previous
-        .into_articles()
-        .into_iter()
-        .filter(|a| keep.contains(a.summary.slug.as_str()))
-        .collect())
+/// The articles of the content directory whose slugs are in `keep`, as the last import wrote
+/// them: moved out of its catalog, not copied (a copy of a large archive would double the
+/// import's memory; figures in docs/scale.md). Those `to.whole` does not ask for are read
+/// without their text, and named in the set: unless one of their images is still to be copied
+/// (`local_images`), which writes the article again.
+fn unchanged(
+    dir: &Path,
+    keep: &HashSet<&str>,
+    whole: Option<&Whole<'_>>,
+    local_images: bool,
+) -> Result<(Vec<Article>, HashSet<String>), ImportError> {
+    let read_whole = |site: &Site, article: &Article| {
+        keep.contains(article.summary.slug.as_str())
+            && (whole.is_none_or(|whole| whole(site, article))
+                || (local_images && media::to_copy(article)))
+    };
+    let (mut articles, mut withheld) = Catalog::from_dir_keeping(dir, read_whole)?.into_parts();
+    articles.retain(|a| keep.contains(a.summary.slug.as_str()));
+    withheld.retain(|slug| keep.contains(slug.as_str()));
+    Ok((articles, withheld))
 }
 
 /// Imports the WordPress site at `url`.
@@ -105,6 +122,7 @@ pub fn wordpress(
         progress,
         local_images,
         published,
+        whole,
     } = to;
     let url = url.trim_end_matches('/');
     let mut api = WordPressApi::new(http, url);
@@ -147,16 +165,17 @@ pub fn wordpress(
                 .filter(|k| !read_now.contains(&k.id))
                 .map(|k| k.slug.as_str())
                 .collect();
-            let kept = unchanged(dir, &keep)?;
+            let kept = unchanged(dir, &keep, whole, local_images)?;
             (changed, stay, kept, gone.len())
         }
-        None => (api.all_posts(progress)?, Vec::new(), Vec::new(), 0),
+        None => (api.all_posts(progress)?, Vec::new(), Default::default(), 0),
     };
     // Map.
     let mapper = wordpress::Mapper::with_known(&info.home, &known, &posts);
     let updated = posts.len();
     let mut articles: Vec<_> = posts.iter().map(|p| mapper.article(p)).collect();
     let mut fresh: HashSet<String> = articles.iter().map(|a| a.summary.slug.clone()).collect();
+    let (kept, withheld) = kept;
     articles.extend(kept);
     // The terms themselves, for their descriptions; only those the articles use become themes.
     let mut terms = api.terms(progress)?;
@@ -200,7 +219,7 @@ pub fn wordpress(
     // Write.
     write_dir(
         site,
-        articles,
+        (articles, withheld),
         &fresh,
         &state,
         (dir, published),
@@ -264,7 +283,7 @@ pub fn ghost(
         .map(|(id, _, updated)| (id.clone(), updated.clone()))
         .collect();
     let mapper = g::Mapper::of_site(&settings.settings.url, &pairs);
-    let (posts, kept, removed): (Vec<g::Post>, Vec<_>, usize) = match &state {
+    let (posts, kept, removed): (Vec<g::Post>, (Vec<_>, _), usize) = match &state {
         Some(state) => {
             let changes = state::compare(&state.modified, &modified);
             let posts = match read {
@@ -278,10 +297,10 @@ pub fn ghost(
                 .filter(|id| !read_now.contains(id.as_str()))
                 .filter_map(|id| mapper.slug_of(id))
                 .collect();
-            let kept = unchanged(to.dir, &keep)?;
+            let kept = unchanged(to.dir, &keep, to.whole, to.local_images)?;
             (posts, kept, changes.gone.len())
         }
-        None => (api.all_posts(to.progress)?, Vec::new(), 0),
+        None => (api.all_posts(to.progress)?, Default::default(), 0),
     };
     // Map.
     let updated = posts.len();
@@ -314,6 +333,7 @@ pub fn ghost(
         }
     }
     let mut fresh: HashSet<String> = articles.iter().map(|a| a.summary.slug.clone()).collect();
+    let (kept, withheld) = kept;
     articles.extend(kept);
     fresh.extend(localize(
         http,
@@ -363,7 +383,7 @@ pub fn ghost(
     // Write.
     write_dir(
         site,
-        articles,
+        (articles, withheld),
         &fresh,
         &state,
         (to.dir, to.published),
@@ -409,6 +429,7 @@ mod tests {
                 progress: &mut progress,
                 local_images: false,
                 published: None,
+                whole: None,
             };
             match cms {
                 "ghost" => ghost(http, "http://cms.example", "clé", to, Scope::Listing),

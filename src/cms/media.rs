@@ -232,6 +232,21 @@ impl Media {
 /// widest copy, else its widest. Less to fetch and decode than an original of 2,560 px, and one
 /// source for a cover and its copy in the text, whose lists of sizes differ (WordPress leaves
 /// sizes over 2,048 px out of a text's srcset).
+/// Whether an image of `article` (its cover, or one in its text) is still served from
+/// elsewhere: what [`Media::localize`] would copy, and so change the article.
+pub fn to_copy(article: &Article) -> bool {
+    let body = article.body.iter().filter_map(|block| match block {
+        Block::Image { image, .. } => Some(image),
+        _ => None,
+    });
+    article
+        .summary
+        .cover
+        .iter()
+        .chain(body)
+        .any(|image| source(image).is_some())
+}
+
 fn source(image: &Image) -> Option<String> {
     let widest = WIDTHS[WIDTHS.len() - 1];
     let all = images::candidates(image);

@@ -113,17 +113,19 @@ fn default_site(name: &str, tagline: &str) -> Site {
 /// Checks the site and articles as any archive is checked, and writes them into the content
 /// directory at `dir` ([`write_files`]): the articles of `fresh` (by slug: the posts read now,
 /// and those whose images became the site's), the others only when their file is missing.
+/// `withheld`: those read without their text ([`Catalog::from_dir_keeping`]), never written.
 /// `counts`: posts read whole, articles removed, requests made.
 pub(super) fn write_dir(
     site: Site,
-    articles: Vec<Article>,
+    (articles, withheld): (Vec<Article>, HashSet<String>),
     fresh: &HashSet<String>,
     state: &State,
     (dir, published): (&Path, Option<&BTreeMap<String, String>>),
     (updated, removed, requests): (usize, usize, usize),
 ) -> Result<Imported, ImportError> {
-    let catalog =
-        Catalog::new(site, articles).map_err(|e| ImportError::Invalid(e.for_editors()))?;
+    let catalog = Catalog::new(site, articles)
+        .map_err(|e| ImportError::Invalid(e.for_editors()))?
+        .withholding(withheld);
     let derived = write_files(&catalog, fresh, state, dir, published)?;
     Ok(Imported {
         articles: catalog.summaries().len(),

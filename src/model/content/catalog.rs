@@ -11,7 +11,7 @@ use super::{
     Article, ArticleSummary, Author, ContentError, Site, Typeset,
 };
 use crate::model::parallel::map as par_map;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -25,6 +25,9 @@ pub struct Catalog {
     /// Every author, in the order of their newest article, with the positions of their
     /// articles in `summaries`, newest first.
     authors: Vec<(Author, Vec<usize>)>,
+    /// The articles read without their body ([`Catalog::from_dir_keeping`]), by slug: it holds
+    /// their images only.
+    withheld: HashSet<String>,
 }
 
 /// Prefixes an error's location with the file it comes from.
@@ -92,6 +95,18 @@ impl Catalog {
     /// Reads `dir/site.json` and every `dir/articles/*.json` (native tools only). Errors are in
     /// French and name the file and the field.
     pub fn from_dir(dir: &std::path::Path) -> Result<Self, LoadError> {
+        Self::from_dir_keeping(dir, |_, _| true)
+    }
+
+    /// [`Catalog::from_dir`], holding whole only the articles `whole` asks for (given the site
+    /// and the article as the catalog has them, typeset): the body of every other is dropped
+    /// as soon as it is read, but for its images (the pages' security policy names their
+    /// hosts). A large archive's bodies are most of its weight, and a round of publication
+    /// renders a few pages: it reads those again whole ([`Catalog::hold`]).
+    pub fn from_dir_keeping(
+        dir: &std::path::Path,
+        whole: impl Fn(&Site, &Article) -> bool + Sync,
+    ) -> Result<Self, LoadError> {
         use crate::model::files::{Doing, FileError};
         use std::{fs, path::Path};
         let read = |path: &Path| fs::read_to_string(path).map_err(FileError::at(path, Doing::Read));
@@ -108,17 +123,88 @@ impl Catalog {
             error,
         };
         let site = Self::site_file(&site).map_err(in_dir)?;
-        // Each file read and parsed once, on every core.
+        let typeset = site.clone().typeset();
+        // Each file read, parsed and made ready once, on every core.
         let articles = par_map(names, |path| {
             let name = format!(
                 "articles/{}",
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
-            Self::article_file(&name, &read(&path)?).map_err(in_dir)
+            let mut article =
+                Self::ready(Self::article_file(&name, &read(&path)?).map_err(in_dir)?);
+            let withheld = !whole(&typeset, &article);
+            if withheld {
+                article
+                    .body
+                    .retain(|block| matches!(block, super::Block::Image { .. }));
+                // Its room too: a block is as large as the largest kind (an image).
+                article.body.shrink_to_fit();
+            }
+            Ok((article, withheld))
         })
         .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
-        Catalog::new(site, articles).map_err(in_dir)
+        .collect::<Result<Vec<_>, LoadError>>()?;
+        let withheld = articles
+            .iter()
+            .filter(|(_, withheld)| *withheld)
+            .map(|(article, _)| article.summary.slug.clone())
+            .collect();
+        let articles: Vec<Article> = articles.into_iter().map(|(article, _)| article).collect();
+        validate::archive(&site, &articles).map_err(in_dir)?;
+        Ok(Self::assemble(typeset, articles).withholding(withheld))
+    }
+
+    /// The catalog, `slugs` read whole again from `dir` (those it withheld; the others are
+    /// left as they are).
+    pub fn hold(&mut self, dir: &std::path::Path, slugs: &[String]) -> Result<(), LoadError> {
+        use crate::model::files::{Doing, FileError};
+        let wanted: Vec<(usize, String)> = slugs
+            .iter()
+            .filter(|slug| self.withheld.contains(*slug))
+            .filter_map(|slug| Some((*self.by_slug.get(slug)?, slug.clone())))
+            .collect();
+        let read = par_map(wanted, |(i, slug)| {
+            let name = format!("articles/{slug}.json");
+            let path = dir.join(&name);
+            let json = std::fs::read_to_string(&path).map_err(FileError::at(&path, Doing::Read))?;
+            let article = Self::article_file(&name, &json).map_err(|error| LoadError::Content {
+                dir: dir.to_path_buf(),
+                error,
+            })?;
+            Ok::<_, LoadError>((i, Self::ready(article)))
+        });
+        for result in read {
+            let (i, article) = result?;
+            self.withheld.remove(&article.summary.slug);
+            self.articles[i] = article;
+        }
+        Ok(())
+    }
+
+    /// Whether every article's body is held (none withheld by [`Catalog::from_dir_keeping`]).
+    pub fn is_whole(&self) -> bool {
+        self.withheld.is_empty()
+    }
+
+    /// Whether the article `slug`'s body is held.
+    pub fn holds(&self, slug: &str) -> bool {
+        !self.withheld.contains(slug)
+    }
+
+    /// The catalog, the articles `slugs` marked as read without their body (an import hands
+    /// on what a partial read withheld, [`Catalog::into_parts`]).
+    pub fn withholding(mut self, slugs: HashSet<String>) -> Self {
+        self.withheld = slugs
+            .into_iter()
+            .filter(|slug| self.by_slug.contains_key(slug))
+            .collect();
+        self
+    }
+
+    /// Every article, newest first, and the slugs of those withheld: the catalog given up for
+    /// them (an import keeps its unchanged articles without copying them).
+    pub fn into_parts(self) -> (Vec<Article>, HashSet<String>) {
+        (self.articles, self.withheld)
     }
 
     /// The archive of `site` and `articles`, checked whole (slugs plain and unique, the site's
@@ -128,19 +214,28 @@ impl Catalog {
     /// Every text comes out in French typography, here and only here for local content: a
     /// source over the catalog hands out its content as it is (a 10,000-article prerender would
     /// otherwise typeset every summary again on each page that lists it).
-    pub fn new(site: Site, mut articles: Vec<Article>) -> Result<Self, ContentError> {
+    pub fn new(site: Site, articles: Vec<Article>) -> Result<Self, ContentError> {
         validate::archive(&site, &articles)?;
+        Ok(Self::assemble(
+            site.typeset(),
+            par_map(articles, Self::ready),
+        ))
+    }
+
+    /// An article made ready for the catalog: its reading time counted once, here, and kept
+    /// with it (its page and every list that shows it read it instead of counting the words
+    /// again), its texts typeset.
+    fn ready(mut article: Article) -> Article {
+        article.summary.reading_minutes = Some(article.reading_minutes());
+        article.typeset()
+    }
+
+    /// The catalog of `site` and `articles`, both ready, checked: sorted and indexed.
+    fn assemble(site: Site, mut articles: Vec<Article>) -> Self {
         articles.sort_by(|a, b| {
             (b.summary.published.as_str(), a.summary.slug.as_str())
                 .cmp(&(a.summary.published.as_str(), b.summary.slug.as_str()))
         });
-        // The reading time counted once, here, and kept with the article: its page and every
-        // list that shows it read it instead of counting the words again.
-        let articles = par_map(articles, |mut article| {
-            article.summary.reading_minutes = Some(article.reading_minutes());
-            article.typeset()
-        });
-        let site = site.typeset();
         let summaries: Vec<_> = articles.iter().map(|a| a.summary.clone()).collect();
         let by_slug = summaries
             .iter()
@@ -170,14 +265,15 @@ impl Catalog {
                 }
             }
         }
-        Ok(Catalog {
+        Catalog {
             site,
             articles,
             summaries,
             by_slug,
             by_tag,
             authors,
-        })
+            withheld: HashSet::new(),
+        }
     }
 
     pub fn site(&self) -> &Site {
@@ -189,18 +285,22 @@ impl Catalog {
         &self.articles
     }
 
-    /// Every article, newest first, the catalog given up for them: an import keeps its
-    /// unchanged articles without copying them.
-    pub fn into_articles(self) -> Vec<Article> {
-        self.articles
-    }
-
     /// Every article summary, newest first.
     pub fn summaries(&self) -> &[ArticleSummary] {
         &self.summaries
     }
 
+    /// The article `slug`, whole: one whose body was withheld is not handed out (a page made
+    /// from it would show its images only).
     pub fn article(&self, slug: &str) -> Result<Article, ContentError> {
+        // Only the native tools read a catalog in part: the browser's wasm is spared the check.
+        #[cfg(feature = "ssr")]
+        if self.withheld.contains(slug) {
+            return Err(ContentError::Invalid {
+                path: format!("articles/{slug}.json"),
+                reason: "l’article a été lu sans son texte".into(),
+            });
+        }
         self.by_slug
             .get(slug)
             .map(|&i| self.articles[i].clone())
