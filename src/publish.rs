@@ -205,21 +205,44 @@ fn fingerprint(dir: &Path) -> String {
     format!("{:x}", hash.finalize())
 }
 
+/// What a watcher keeps from one round to the next: the content directory as the last round
+/// left it, read (summaries, images, the texts the search page needs), so that the next round
+/// does not read the whole archive again. Kept only while nothing else changes the directory
+/// or the search index; a round that fails forgets it.
+#[derive(Default)]
+pub struct Memory {
+    held: Option<Held>,
+}
+
+struct Held {
+    /// [`fingerprint`] of the content directory, and the search index's hash, when it was kept.
+    content: String,
+    index: String,
+    catalog: Catalog,
+}
+
 /// One round: the CMS imported into `dir` (the posts of `scope`), the site in `dist` brought
-/// up to date.
+/// up to date. `memory`: what the last round of the same process kept.
 pub fn round(
     http: &dyn Get,
     cms: &Cms,
-    dir: &Path,
-    dist: &Path,
+    (dir, dist): (&Path, &Path),
     options: &Options,
     scope: Scope<'_>,
+    memory: &mut Memory,
 ) -> Result<Round, PublishError> {
     let started = Instant::now();
     let mut progress = std::io::sink();
     let before = Marker::read(dir);
     let indexed = search_index(dist);
+    let index = fs::read(dist.join(crate::search::INDEXED_FILE))
+        .map_or_else(|_| String::new(), |b| short_hash(&b));
     let whole = needed_whole(indexed.as_ref());
+    let previous = memory
+        .held
+        .take()
+        .filter(|held| held.content == fingerprint(dir) && held.index == index)
+        .map(|held| held.catalog);
     let to = Destination {
         dir,
         base_url: options.base_url.as_deref(),
@@ -227,6 +250,7 @@ pub fn round(
         local_images: !options.cms_images,
         published: Some(&before.api),
         whole: Some(&whole),
+        previous,
     };
     let Imported {
         articles,
@@ -257,11 +281,24 @@ pub fn round(
         && before.a_supprimer.is_empty()
         && !news_aged
     {
+        memory.held = Some(Held {
+            content,
+            index,
+            catalog,
+        });
         round.current = true;
         round.seconds = started.elapsed().as_secs_f64();
         return Ok(round);
     }
-    let (written, deleted) = publish_catalog(dir, dist, catalog, derived, indexed.as_ref())?;
+    let (written, deleted, mut catalog) =
+        publish_catalog(dir, dist, catalog, derived, indexed.as_ref())?;
+    // Kept for the next round, the texts it read for its pages let go again.
+    catalog.withhold(&whole);
+    let kept = Held {
+        content: content.clone(),
+        index,
+        catalog,
+    };
     // Read again: the publication recorded the data it rendered, and what the hook has to get
     // (what an earlier round left included).
     let mut marker = Marker::read(dir);
@@ -277,6 +314,7 @@ pub fn round(
         marker.a_supprimer.clear();
     }
     marker.write(dir)?;
+    memory.held = Some(kept);
     deployed?;
     round.written = written;
     round.deleted = deleted;
@@ -299,7 +337,8 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), Bu
     let indexed = search_index(dist);
     let catalog = Catalog::from_dir_keeping(dir, needed_whole(indexed.as_ref()))?;
     let derived = import::write_derived(&catalog, dir, Some(&Marker::read(dir).api))?;
-    publish_catalog(dir, dist, catalog, derived, indexed.as_ref())
+    let (written, deleted, _) = publish_catalog(dir, dist, catalog, derived, indexed.as_ref())?;
+    Ok((written, deleted))
 }
 
 /// The search index's fingerprint of each article it holds ([`crate::search::INDEXED_FILE`]),
@@ -323,14 +362,14 @@ fn needed_whole(
 /// [`publish`], with the content directory already read (`catalog`, the articles
 /// [`needed_whole`] whole) and its derived files already written (`derived`): what an import
 /// that just ran has at hand. `indexed`: the search index's fingerprints, as `catalog` was read
-/// with them.
+/// with them. The catalog is handed back, with the texts of the pages it rendered.
 pub fn publish_catalog(
     dir: &Path,
     dist: &Path,
     mut catalog: Catalog,
     derived: Vec<import::Derived>,
     indexed: Option<&BTreeMap<String, String>>,
-) -> Result<(Vec<String>, Vec<String>), BuildError> {
+) -> Result<(Vec<String>, Vec<String>, Catalog), BuildError> {
     let mut marker = Marker::read(dir);
     // The data every page is rendered from, as the API serves it: each file's hash, and the
     // bytes of those that changed since the last publication (only those: the archive's
@@ -455,7 +494,10 @@ pub fn publish_catalog(
     }
     marker.nouvelles_jusqu_a = crate::feeds::news_changes_at(&catalog, prerender::build_time());
     marker.write(dir)?;
-    Ok((written, deleted))
+    drop(source);
+    // The pages rendered, nothing else holds the catalog.
+    let catalog = std::sync::Arc::try_unwrap(catalog).unwrap_or_else(|shared| (*shared).clone());
+    Ok((written, deleted, catalog))
 }
 
 /// The route whose page shows the data of the API file `name`, if one does.
@@ -601,6 +643,7 @@ pub fn watch(
     // The posts the notifications of this round named; `None`: the whole listing (the first
     // round, timed rounds, a notification that names no post).
     let mut named: Option<Vec<String>> = None;
+    let mut memory = Memory::default();
     loop {
         health.tours += 1;
         health.dernier_tour = webhook::now_ms() / 1000;
@@ -608,7 +651,7 @@ pub fn watch(
             Some(posts) => Scope::Posts(posts),
             None => Scope::Listing,
         };
-        match round(http, cms, dir, dist, options, scope) {
+        match round(http, cms, (dir, dist), options, scope, &mut memory) {
             Ok(done) => {
                 log(&format!("{reason}\u{a0}— {}", done.line()));
                 health.echecs_de_suite = 0;

@@ -1714,6 +1714,11 @@ fn a_catalog_read_in_part_withholds_texts_until_asked() {
     part.hold(&dir, &slugs).unwrap();
     assert!(part.is_whole());
     assert_eq!(part.articles(), full.articles());
+    // Let go again (a watcher keeps its catalog between rounds): as it was read in part.
+    part.withhold(|_, a| a.summary.slug == kept);
+    let again = Catalog::from_dir_keeping(&dir, |_, a| a.summary.slug == kept).unwrap();
+    assert_eq!(part.articles(), again.articles());
+    assert!(part.summaries().iter().all(|s| part.holds(&s.slug) == (s.slug == kept)));
 }
 
 /// What a round hands the search page (what changed since the index was built) is the same

@@ -111,6 +111,7 @@ fn import(args: &[&str]) -> Result<(), ToolError> {
         local_images,
         published: None,
         whole: None,
+        previous: None,
     };
     let done = match words.as_slice() {
         ["ghost", _, key, _] => import::ghost(&http, url, key, to, import::Scope::Listing),
@@ -201,7 +202,14 @@ fn publication(args: &[&str], watching: bool) -> Result<(), ToolError> {
         })?;
         return Ok(());
     }
-    let round = publish::round(&http, &cms, dir, dist, &options, import::Scope::Listing)?;
+    let round = publish::round(
+        &http,
+        &cms,
+        (dir, dist),
+        &options,
+        import::Scope::Listing,
+        &mut publish::Memory::default(),
+    )?;
     println!("veille-content sync\u{a0}: {}", round.line());
     Ok(())
 }

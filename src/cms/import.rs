@@ -70,6 +70,9 @@ pub struct Destination<'a> {
     /// ([`Catalog::from_dir_keeping`]); the others are read without their text. `None`:
     /// every one, whole.
     pub whole: Option<&'a Whole<'a>>,
+    /// The content directory as the last import left it, already read (a watcher keeps it
+    /// from one round to the next): its articles are taken from it instead of read again.
+    pub previous: Option<Catalog>,
 }
 
 /// Whether an article read from the content directory is needed whole, given the site.
@@ -95,15 +98,28 @@ pub enum Scope<'a> {
 fn unchanged(
     dir: &Path,
     keep: &HashSet<&str>,
-    whole: Option<&Whole<'_>>,
+    (whole, previous): (Option<&Whole<'_>>, Option<Catalog>),
     local_images: bool,
 ) -> Result<(Vec<Article>, HashSet<String>), ImportError> {
+    let to_copy = |article: &Article| local_images && media::to_copy(article);
     let read_whole = |site: &Site, article: &Article| {
         keep.contains(article.summary.slug.as_str())
-            && (whole.is_none_or(|whole| whole(site, article))
-                || (local_images && media::to_copy(article)))
+            && (whole.is_none_or(|whole| whole(site, article)) || to_copy(article))
     };
-    let (mut articles, mut withheld) = Catalog::from_dir_keeping(dir, read_whole)?.into_parts();
+    let catalog = match previous {
+        // Held from the last round, with the texts that round needed: those it withheld are
+        // read again whole only if their images are to be copied now.
+        Some(mut catalog) => {
+            let copied: Vec<String> = (catalog.articles().iter())
+                .filter(|a| !catalog.holds(&a.summary.slug) && to_copy(a))
+                .map(|a| a.summary.slug.clone())
+                .collect();
+            catalog.hold(dir, &copied)?;
+            catalog
+        }
+        None => Catalog::from_dir_keeping(dir, read_whole)?,
+    };
+    let (mut articles, mut withheld) = catalog.into_parts();
     articles.retain(|a| keep.contains(a.summary.slug.as_str()));
     withheld.retain(|slug| keep.contains(slug.as_str()));
     Ok((articles, withheld))
@@ -123,6 +139,7 @@ pub fn wordpress(
         local_images,
         published,
         whole,
+        previous,
     } = to;
     let url = url.trim_end_matches('/');
     let mut api = WordPressApi::new(http, url);
@@ -165,7 +182,7 @@ pub fn wordpress(
                 .filter(|k| !read_now.contains(&k.id))
                 .map(|k| k.slug.as_str())
                 .collect();
-            let kept = unchanged(dir, &keep, whole, local_images)?;
+            let kept = unchanged(dir, &keep, (whole, previous), local_images)?;
             (changed, stay, kept, gone.len())
         }
         None => (api.all_posts(progress)?, Vec::new(), Default::default(), 0),
@@ -297,7 +314,7 @@ pub fn ghost(
                 .filter(|id| !read_now.contains(id.as_str()))
                 .filter_map(|id| mapper.slug_of(id))
                 .collect();
-            let kept = unchanged(to.dir, &keep, to.whole, to.local_images)?;
+            let kept = unchanged(to.dir, &keep, (to.whole, to.previous), to.local_images)?;
             (posts, kept, changes.gone.len())
         }
         None => (api.all_posts(to.progress)?, Default::default(), 0),
@@ -430,6 +447,7 @@ mod tests {
                 local_images: false,
                 published: None,
                 whole: None,
+                previous: None,
             };
             match cms {
                 "ghost" => ghost(http, "http://cms.example", "clé", to, Scope::Listing),

@@ -30,6 +30,15 @@ pub struct Catalog {
     withheld: HashSet<String>,
 }
 
+/// `article` without its text: its body's images only (the pages' policy names their hosts).
+fn images_only(article: &mut Article) {
+    article
+        .body
+        .retain(|block| matches!(block, super::Block::Image { .. }));
+    // Its room too: a block is as large as the largest kind (an image).
+    article.body.shrink_to_fit();
+}
+
 /// Prefixes an error's location with the file it comes from.
 fn in_file(file: &str, err: ContentError) -> ContentError {
     let at = |path: String| {
@@ -134,11 +143,7 @@ impl Catalog {
                 Self::ready(Self::article_file(&name, &read(&path)?).map_err(in_dir)?);
             let withheld = !whole(&typeset, &article);
             if withheld {
-                article
-                    .body
-                    .retain(|block| matches!(block, super::Block::Image { .. }));
-                // Its room too: a block is as large as the largest kind (an image).
-                article.body.shrink_to_fit();
+                images_only(&mut article);
             }
             Ok((article, withheld))
         })
@@ -179,6 +184,19 @@ impl Catalog {
             self.articles[i] = article;
         }
         Ok(())
+    }
+
+    /// The catalog, the body of each article it holds that `whole` does not ask for dropped
+    /// again but for its images (a watcher keeps its catalog between rounds; a round reads
+    /// again the texts it needs).
+    pub fn withhold(&mut self, whole: impl Fn(&Site, &Article) -> bool) {
+        for article in &mut self.articles {
+            let slug = &article.summary.slug;
+            if !self.withheld.contains(slug) && !whole(&self.site, article) {
+                self.withheld.insert(slug.clone());
+                images_only(article);
+            }
+        }
     }
 
     /// Whether every article's body is held (none withheld by [`Catalog::from_dir_keeping`]).
