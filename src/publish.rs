@@ -179,6 +179,10 @@ struct Marker {
     /// (`site.json`, `articles/…`, the lists), by name, with a hash of its bytes.
     #[serde(default)]
     api: BTreeMap<String, String>,
+    /// The site's folder whose pages [`Marker::api`] describes: another folder's pages are
+    /// rendered whole.
+    #[serde(default)]
+    site: Option<String>,
 }
 
 impl Marker {
@@ -341,6 +345,41 @@ pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), Bu
     Ok((written, deleted))
 }
 
+/// After a whole build of the site in `dist` from the content directory `dir`
+/// (`veille-prerender --content DIR`, `catalog` what it read), records that its pages show this
+/// content, as a round records what it published: the next round renders only what changed
+/// since, rather than every page (at 100,000 articles, minutes and the whole archive's texts).
+pub fn record_build(dir: &Path, dist: &Path, catalog: &Catalog) -> Result<(), BuildError> {
+    let read = |name: String| {
+        let path = dir.join(&name);
+        let bytes = fs::read(&path).map_err(|e| FileError::io(&path, Doing::Read, &e))?;
+        Ok::<_, FileError>((name, short_hash(&bytes)))
+    };
+    let mut files = vec!["site.json".to_string()];
+    files.extend(files_under(dir, &["articles"]));
+    let mut api = BTreeMap::new();
+    for file in crate::parallel::map(files, read) {
+        let (name, hash) = file?;
+        api.insert(name, hash);
+    }
+    // The lists as the pages show them, made from the catalog (those on disk may be older).
+    let derived = crate::parallel::map(catalog.derived_files(), |file| {
+        let (name, text) = catalog.derived_file(file)?;
+        Some((name, short_hash(text.as_bytes())))
+    });
+    api.extend(derived.into_iter().flatten());
+    let mut marker = Marker::read(dir);
+    marker.api = api;
+    marker.site = Some(site_folder(dist));
+    Ok(marker.write(dir)?)
+}
+
+/// `dist` as [`Marker::site`] names it.
+fn site_folder(dist: &Path) -> String {
+    let folder = dist.canonicalize().unwrap_or_else(|_| dist.to_path_buf());
+    folder.to_string_lossy().into_owned()
+}
+
 /// The search index's fingerprint of each article it holds ([`crate::search::INDEXED_FILE`]),
 /// when the site has one.
 fn search_index(dist: &Path) -> Option<BTreeMap<String, String>> {
@@ -379,8 +418,9 @@ pub fn publish_catalog(
         fs::read(&path).map_err(|e| FileError::io(&path, Doing::Read, &e))
     };
     let site = read("site.json")?;
-    let recorded =
-        !marker.api.is_empty() && marker.api.get("site.json") == Some(&short_hash(&site));
+    let recorded = !marker.api.is_empty()
+        && marker.api.get("site.json") == Some(&short_hash(&site))
+        && marker.site == Some(site_folder(dist));
     let mut hashes: BTreeMap<String, String> = BTreeMap::new();
     let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let changed_since = |name: &str, hash: &str| {
@@ -483,6 +523,7 @@ pub fn publish_catalog(
         }
     }
     marker.api = hashes;
+    marker.site = Some(site_folder(dist));
     // A file both written and removed since the hook last ran is whatever the last said.
     for file in &written {
         marker.a_supprimer.remove(file);

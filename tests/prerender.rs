@@ -1718,7 +1718,10 @@ fn a_catalog_read_in_part_withholds_texts_until_asked() {
     part.withhold(|_, a| a.summary.slug == kept);
     let again = Catalog::from_dir_keeping(&dir, |_, a| a.summary.slug == kept).unwrap();
     assert_eq!(part.articles(), again.articles());
-    assert!(part.summaries().iter().all(|s| part.holds(&s.slug) == (s.slug == kept)));
+    assert!(part
+        .summaries()
+        .iter()
+        .all(|s| part.holds(&s.slug) == (s.slug == kept)));
 }
 
 /// What a round hands the search page (what changed since the index was built) is the same
@@ -1881,6 +1884,34 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
             );
         }
     }
+}
+
+/// A whole build records what its pages show (`veille-prerender --content`): the next
+/// publication renders only what changed since, leaving alone a page it has no reason to touch,
+/// and only in that site's folder (another folder's pages are all rendered).
+#[test]
+fn a_whole_build_is_recorded_as_published() {
+    let dir = scratch("construit");
+    let content = dir.join("contenu");
+    sample_content(&content);
+    let dist = dir.join("site");
+    site_built_from(&content, &dist, &dir.join("îlots"));
+    let catalog = veille::content::Catalog::from_dir(&content).unwrap();
+    veille::publish::record_build(&content, &dist, &catalog).unwrap();
+    let about = "a-propos/index.html";
+    fs::write(dist.join(about), "retouchée").unwrap();
+    assert_eq!(
+        veille::publish::publish(&content, &dist).unwrap(),
+        (vec![], vec![])
+    );
+    assert_eq!(fs::read_to_string(dist.join(about)).unwrap(), "retouchée");
+    let moved = dir.join("ailleurs");
+    fs::rename(&dist, &moved).unwrap();
+    let (written, _) = veille::publish::publish(&content, &moved).unwrap();
+    assert_eq!(written, [about]);
+    assert!(fs::read_to_string(moved.join(about))
+        .unwrap()
+        .contains("<html"));
 }
 
 /// A site built whole from the content directory `content` into `dist` (trunk's stand-ins, the

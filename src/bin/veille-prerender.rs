@@ -132,6 +132,7 @@ fn run() -> Result<(), ToolError> {
     let mut report = prerender::prerender(&dist, catalog, &source, islands.as_deref())?;
     if let Some(dir) = &content {
         report.files.extend(prerender::copy_media(dir, &dist)?);
+        veille::publish::record_build(dir, &dist, catalog)?;
     }
     let elapsed = started.elapsed();
     if json {
