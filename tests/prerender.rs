@@ -1761,11 +1761,7 @@ fn the_search_s_news_need_only_the_texts_the_index_lacks() {
 /// run writes nothing.
 #[test]
 fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
-    let dir = scratch("publication");
-    let content = dir.join("contenu");
-    sample_content(&content);
-    let dist = dir.join("site");
-    let built = site_built_from(&content, &dist, &dir.join("îlots"));
+    let (dir, content, dist, built) = sample_site("publication");
     assert_eq!(broken_links(&dist), Vec::<String>::new());
     // A first publication records the data the pages show: nothing to write.
     assert_eq!(
@@ -1891,11 +1887,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
 /// and only in that site's folder (another folder's pages are all rendered).
 #[test]
 fn a_whole_build_is_recorded_as_published() {
-    let dir = scratch("construit");
-    let content = dir.join("contenu");
-    sample_content(&content);
-    let dist = dir.join("site");
-    site_built_from(&content, &dist, &dir.join("îlots"));
+    let (dir, content, dist, _) = sample_site("construit");
     let catalog = veille::content::Catalog::from_dir(&content).unwrap();
     veille::publish::record_build(&content, &dist, &catalog).unwrap();
     let about = "a-propos/index.html";
@@ -1912,6 +1904,17 @@ fn a_whole_build_is_recorded_as_published() {
     assert!(fs::read_to_string(moved.join(about))
         .unwrap()
         .contains("<html"));
+}
+
+/// In a scratch folder `name`: the sample's content directory, and a site built whole from it
+/// (the folder, the content, the site, what the build wrote).
+fn sample_site(name: &str) -> (PathBuf, PathBuf, PathBuf, prerender::Report) {
+    let dir = scratch(name);
+    let content = dir.join("contenu");
+    sample_content(&content);
+    let dist = dir.join("site");
+    let built = site_built_from(&content, &dist, &dir.join("îlots"));
+    (dir, content, dist, built)
 }
 
 /// A site built whole from the content directory `content` into `dist` (trunk's stand-ins, the
