@@ -8,7 +8,9 @@
 //! changed, each renamed into place whole, articles before the lists that link to them, then
 //! the pages that are gone removed); what the search page adds to its index and leaves out of
 //! it (`search::Recent`); the deploy hook, handed the files written and removed.
-//! Nothing needs trunk, Rust or Node: the built site in `dist/` is the template.
+//! Nothing needs trunk, Rust or Node: the built site in `dist/` is the template. A round reads
+//! the archive's summaries, and whole only the articles it renders or the search lacks; the
+//! watcher keeps what it read from one round to the next ([`Memory`]).
 //!
 //! Safe to stop at any moment: every file is whole before or after, and the round is done
 //! again from the start by the next one until it has run to its end ([`MARKER`]); a CMS down

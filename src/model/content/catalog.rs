@@ -2,7 +2,9 @@
 //!
 //! It backs the bundled source (the JSON compiled into the app), and it writes the derived files
 //! of the static API (`index/N.json`, `tags/<slug>/N.json`, `authors/<slug>/N.json`) so both
-//! modes read the same content.
+//! modes read the same content. A round of publication (native) may read it in part: every
+//! summary, and whole only the articles it needs ([`Catalog::from_dir_keeping`]), for a large
+//! archive's texts are most of its weight.
 
 use super::{
     error::parse_json,
