@@ -240,9 +240,7 @@ pub fn round(
     let started = Instant::now();
     let mut progress = std::io::sink();
     let before = Marker::read(dir);
-    let indexed = search_index(dist);
-    let index = fs::read(dist.join(crate::search::INDEXED_FILE))
-        .map_or_else(|_| String::new(), |b| short_hash(&b));
+    let (indexed, index) = search_index(dist);
     let whole = needed_whole(indexed.as_ref());
     let previous = memory
         .held
@@ -340,7 +338,7 @@ pub fn round(
 /// since the last publication ([`Marker::api`]); every page when the settings (`site.json`)
 /// changed, or when nothing was recorded.
 pub fn publish(dir: &Path, dist: &Path) -> Result<(Vec<String>, Vec<String>), BuildError> {
-    let indexed = search_index(dist);
+    let (indexed, _) = search_index(dist);
     let catalog = Catalog::from_dir_keeping(dir, needed_whole(indexed.as_ref()))?;
     let derived = import::write_derived(&catalog, dir, Some(&Marker::read(dir).api))?;
     let (written, deleted, _) = publish_catalog(dir, dist, catalog, derived, indexed.as_ref())?;
@@ -383,10 +381,13 @@ fn site_folder(dist: &Path) -> String {
 }
 
 /// The search index's fingerprint of each article it holds ([`crate::search::INDEXED_FILE`]),
-/// when the site has one.
-fn search_index(dist: &Path) -> Option<BTreeMap<String, String>> {
-    let json = fs::read_to_string(dist.join(crate::search::INDEXED_FILE)).ok()?;
-    serde_json::from_str(&json).ok()
+/// when the site has one; and a hash of that file (empty without it), which tells a watcher
+/// whether the index was built again since its last round.
+fn search_index(dist: &Path) -> (Option<BTreeMap<String, String>>, String) {
+    match fs::read(dist.join(crate::search::INDEXED_FILE)) {
+        Ok(bytes) => (serde_json::from_slice(&bytes).ok(), short_hash(&bytes)),
+        Err(_) => (None, String::new()),
+    }
 }
 
 /// Which articles a round needs whole before it knows what changed: those the search index

@@ -92,9 +92,10 @@ pub enum Scope<'a> {
 
 /// The articles of the content directory whose slugs are in `keep`, as the last import wrote
 /// them: moved out of its catalog, not copied (a copy of a large archive would double the
-/// import's memory; figures in docs/scale.md). Those `to.whole` does not ask for are read
-/// without their text, and named in the set: unless one of their images is still to be copied
-/// (`local_images`), which writes the article again.
+/// import's memory; figures in docs/scale.md). Taken from `previous` when given, else read
+/// from `dir`. Those `whole` does not ask for are read without their text, and named in the
+/// set: unless one of their images is still to be copied (`local_images`), which writes the
+/// article again.
 fn unchanged(
     dir: &Path,
     keep: &HashSet<&str>,
@@ -110,7 +111,10 @@ fn unchanged(
         // Held from the last round, with the texts that round needed: those it withheld are
         // read again whole only if their images are to be copied now.
         Some(mut catalog) => {
-            let copied: Vec<String> = (catalog.articles().iter())
+            let copied: Vec<String> = catalog
+                .articles()
+                .iter()
+                .filter(|a| keep.contains(a.summary.slug.as_str()))
                 .filter(|a| !catalog.holds(&a.summary.slug) && to_copy(a))
                 .map(|a| a.summary.slug.clone())
                 .collect();

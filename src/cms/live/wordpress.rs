@@ -238,6 +238,10 @@ mod tests {
         );
     }
 
+    fn site(base: &str) -> WordPress {
+        WordPress { base: base.into() }
+    }
+
     fn answer(status: u16, body: &str) -> Answered {
         Ok(Answer {
             status,
@@ -248,9 +252,7 @@ mod tests {
 
     #[test]
     fn a_theme_is_a_category_a_tag_or_both_of_that_name() {
-        let wp = WordPress {
-            base: "https://wp.example".into(),
-        };
+        let wp = site("https://wp.example");
         let (first, by_id) = wp.theme("sante");
         assert_eq!(
             first,
@@ -288,9 +290,7 @@ mod tests {
 
     #[test]
     fn a_post_is_read_from_a_list_by_slug_or_alone_by_id_and_found_only_under_its_slug() {
-        let wp = WordPress {
-            base: "http://127.0.0.1:8081".into(),
-        };
+        let wp = site("http://127.0.0.1:8081");
         let (by_slug, by_id) = wp.post("hopitaux-et-donnees");
         assert!(
             by_slug.contains("posts?slug=hopitaux-et-donnees&"),
@@ -321,9 +321,7 @@ mod tests {
 
     #[test]
     fn a_page_of_posts_is_counted_by_its_header_and_past_the_end_is_not_found() {
-        let wp = WordPress {
-            base: "http://127.0.0.1:8081".into(),
-        };
+        let wp = site("http://127.0.0.1:8081");
         let (url, headers) = wp.posts("&tags=4", 9, 2, true);
         assert!(
             url.ends_with("&per_page=9&page=2&order=asc&tags=4"),

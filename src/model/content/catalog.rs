@@ -141,8 +141,7 @@ impl Catalog {
                 "articles/{}",
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
-            let mut article =
-                Self::ready(Self::article_file(&name, &read(&path)?).map_err(in_dir)?);
+            let mut article = Self::read_ready(dir, &name)?;
             let withheld = !whole(&typeset, &article);
             if withheld {
                 images_only(&mut article);
@@ -164,21 +163,13 @@ impl Catalog {
     /// The catalog, `slugs` read whole again from `dir` (those it withheld; the others are
     /// left as they are).
     pub fn hold(&mut self, dir: &std::path::Path, slugs: &[String]) -> Result<(), LoadError> {
-        use crate::model::files::{Doing, FileError};
-        let wanted: Vec<(usize, String)> = slugs
+        let wanted: Vec<(usize, &String)> = slugs
             .iter()
             .filter(|slug| self.withheld.contains(*slug))
-            .filter_map(|slug| Some((*self.by_slug.get(slug)?, slug.clone())))
+            .filter_map(|slug| Some((*self.by_slug.get(slug)?, slug)))
             .collect();
         let read = par_map(wanted, |(i, slug)| {
-            let name = format!("articles/{slug}.json");
-            let path = dir.join(&name);
-            let json = std::fs::read_to_string(&path).map_err(FileError::at(&path, Doing::Read))?;
-            let article = Self::article_file(&name, &json).map_err(|error| LoadError::Content {
-                dir: dir.to_path_buf(),
-                error,
-            })?;
-            Ok::<_, LoadError>((i, Self::ready(article)))
+            Ok::<_, LoadError>((i, Self::read_ready(dir, &format!("articles/{slug}.json"))?))
         });
         for result in read {
             let (i, article) = result?;
@@ -199,6 +190,18 @@ impl Catalog {
                 images_only(article);
             }
         }
+    }
+
+    /// The article file `name` (`articles/<slug>.json`) of `dir`, read, checked and made ready.
+    fn read_ready(dir: &std::path::Path, name: &str) -> Result<Article, LoadError> {
+        use crate::model::files::{Doing, FileError};
+        let path = dir.join(name);
+        let json = std::fs::read_to_string(&path).map_err(FileError::at(&path, Doing::Read))?;
+        let article = Self::article_file(name, &json).map_err(|error| LoadError::Content {
+            dir: dir.to_path_buf(),
+            error,
+        })?;
+        Ok(Self::ready(article))
     }
 
     /// Whether every article's body is held (none withheld by [`Catalog::from_dir_keeping`]).
