@@ -1,6 +1,6 @@
 //! The bottom layer of Veille: what the site is made of and how it is named, with no framework
 //! and no I/O but the native tools' files. It imports nothing from the crate (tests/layers.rs). The content model and its checks ([`content`]), the
-//! site's paths ([`paths`]), slugs made from a CMS's ([`slug`]), French formatting and
+//! site's paths ([`paths`]), dates read as seconds ([`dates`]), slugs made from a CMS's ([`slug`]), French formatting and
 //! typography ([`french`]), images' sizes ([`images`]), share links ([`share`]), escaping for
 //! the native writers ([`escape`]), JSON and files written ([`output`]), work shared over the
 //! cores ([`parallel`]). Every layer above uses it: the CMS mapping ([`crate::cms`]), the app, the build.
@@ -22,6 +22,7 @@ macro_rules! wrap_errors {
 pub(crate) use wrap_errors;
 
 pub mod content;
+pub mod dates;
 pub mod escape;
 /// Native tools only, like `output`.
 pub mod files;

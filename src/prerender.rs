@@ -52,7 +52,17 @@ use std::{
 // (with a shared thread pool, most of the time went to switching threads).
 thread_local! {
     static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
-    static SPAWNER: LocalSpawner = POOL.with(|pool| pool.borrow().spawner());
+    static SPAWNER: RefCell<LocalSpawner> = POOL.with(|pool| RefCell::new(pool.borrow().spawner()));
+}
+
+/// This thread's pool replaced by an empty one, once a page is rendered: the tasks its render
+/// left pending (the home page leaves some) hold the page's source, the whole catalog, until
+/// the thread renders again. A watcher renders on its own thread too, and keeps its catalog
+/// for the next round: held twice, it was copied whole at each round (tests/prerender.rs).
+fn new_pool() {
+    let pool = LocalPool::new();
+    SPAWNER.with(|spawner| *spawner.borrow_mut() = pool.spawner());
+    POOL.with(|old| drop(old.replace(pool)));
 }
 
 struct ThreadPools;
@@ -60,13 +70,15 @@ struct ThreadPools;
 impl any_spawner::CustomExecutor for ThreadPools {
     fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
         SPAWNER.with(|s| {
-            s.spawn_local(fut)
+            s.borrow()
+                .spawn_local(fut)
                 .expect("the render thread's pool is alive")
         });
     }
     fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
         SPAWNER.with(|s| {
-            s.spawn_local(fut)
+            s.borrow()
+                .spawn_local(fut)
                 .expect("the render thread's pool is alive")
         });
     }
@@ -364,6 +376,7 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
         page
     });
     owner.unset_with_forced_cleanup();
+    new_pool();
     page
 }
 
@@ -681,14 +694,14 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
             }
         }
     };
-    for article in catalog.articles() {
-        if let Some(cover) = &article.summary.cover {
+    for (summary, body) in catalog.bodies() {
+        if let Some(cover) = &summary.cover {
             add(&cover.src);
             if let Some(share) = &cover.share {
                 add(share);
             }
         }
-        for block in &article.body {
+        for block in body {
             if let crate::content::Block::Image { image, .. } = block {
                 add(&image.src);
             }
@@ -756,7 +769,7 @@ mod tests {
         let bundled = bundled().unwrap();
         // The sample's images are on the site itself: no other origin.
         assert_eq!(image_origins(bundled), Vec::<String>::new());
-        let mut articles = bundled.articles().to_vec();
+        let mut articles = bundled.articles().collect::<Vec<_>>();
         articles[0].summary.cover.as_mut().unwrap().src = "https://cms.example/up/a.jpg".into();
         articles[1].body.push(Block::Image {
             image: Image {

@@ -685,18 +685,29 @@ pub fn watch(
     let mut health = Health::default();
     let mut reason = String::from("démarrage");
     // The posts the notifications of this round named; `None`: the whole listing (the first
-    // round, timed rounds, a notification that names no post).
+    // round, a notification that names no post, a round after a failed one) or, for a timed
+    // round, the posts modified last when they can tell it.
     let mut named: Option<Vec<String>> = None;
+    let mut timed = false;
+    // When the whole listing was last read: a timed round reads it again after
+    // [`WHOLE_LISTING_EVERY`], for what the posts modified last cannot tell.
+    let mut listed_whole: Option<Instant> = None;
     let mut memory = Memory::default();
     loop {
         health.tours += 1;
         health.dernier_tour = webhook::now_ms() / 1000;
+        let whole_due = listed_whole.is_none_or(|at| at.elapsed() >= WHOLE_LISTING_EVERY);
         let scope = match &named {
             Some(posts) => Scope::Posts(posts),
+            None if timed && !whole_due => Scope::Recent,
             None => Scope::Listing,
         };
+        let started = Instant::now();
         match round(http, cms, (dir, dist), options, scope, &mut memory) {
             Ok(done) => {
+                if matches!(scope, Scope::Listing) {
+                    listed_whole = Some(started);
+                }
                 log(&format!("{reason}\u{a0}— {}", done.line()));
                 health.echecs_de_suite = 0;
                 health.articles = done.articles;
@@ -730,24 +741,34 @@ pub fn watch(
             output::replace(file, text.as_bytes())?;
         }
         // `notify` stays alive here: without a listener, the wait is the timer alone.
-        (reason, named) = match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
-            // After a failed round, the next reads the whole listing: what the failed one was
-            // told is not lost.
-            Ok(first) => {
-                // Notifications close together (Ghost sends one per event) make one round.
-                let mut notices = vec![first];
-                while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
-                    notices.push(next);
+        (reason, named, timed) =
+            match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
+                // After a failed round, the next reads the whole listing: what the failed one was
+                // told is not lost.
+                Ok(first) => {
+                    // Notifications close together (Ghost sends one per event) make one round.
+                    let mut notices = vec![first];
+                    while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
+                        notices.push(next);
+                    }
+                    let mut said: Vec<&str> = notices.iter().map(|n| n.said.as_str()).collect();
+                    said.dedup();
+                    let posts = Notice::merge(&notices).filter(|_| health.echecs_de_suite == 0);
+                    (format!("notifié ({})", said.join(", ")), posts, false)
                 }
-                let mut said: Vec<&str> = notices.iter().map(|n| n.said.as_str()).collect();
-                said.dedup();
-                let posts = Notice::merge(&notices).filter(|_| health.echecs_de_suite == 0);
-                (format!("notifié ({})", said.join(", ")), posts)
-            }
-            Err(_) => ("tour régulier".to_string(), None),
-        };
+                Err(_) => (
+                    "tour régulier".to_string(),
+                    None,
+                    health.echecs_de_suite == 0,
+                ),
+            };
     }
 }
+
+/// How often a watcher's timed rounds read the whole listing of the CMS's posts (the others read
+/// the posts modified last, [`Scope::Recent`]): what those cannot tell (a post unpublished while
+/// a scheduled one came out) is seen within the hour.
+pub const WHOLE_LISTING_EVERY: Duration = Duration::from_secs(3600);
 
 /// How long to wait before the next round after `failures` failed ones in a row: the polling
 /// interval, shortened while the CMS is out of reach (5 s, 10 s, 20 s… at most the interval).

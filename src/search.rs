@@ -195,27 +195,23 @@ pub fn holds(indexed: &BTreeMap<String, String>, site: &Site, article: &Article)
 /// without its text was read so because the index holds it as it is ([`holds`]).
 pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
     // Each article's record made on every core (making them is most of the work: the text of
-    // every article of the archive), only those the index does not hold as they are kept.
-    let compared = crate::parallel::map(catalog.articles().iter().collect(), |article| {
-        if !catalog.holds(&article.summary.slug) {
-            return (routes::article(&article.summary.slug), None);
-        }
-        let record = record(catalog.site(), article);
+    // every article of the archive), only those the index does not hold as they are kept. One
+    // read without its text is held by the index as it is: it is passed over, with no answer
+    // (an empty one is as large as a full one, an article and its record: the whole archive's
+    // worth of them).
+    let compared = crate::parallel::map(catalog.held().collect(), |slug| {
+        let article = catalog.article(slug).ok()?;
+        let record = record(catalog.site(), &article);
         match indexed
             .get(&record.url)
             .map(|print| *print == record.empreinte)
         {
-            Some(true) => (record.url, None),
-            known => (record.url.clone(), Some((known.is_some(), article, record))),
+            Some(true) => None,
+            known => Some((known.is_some(), article, record)),
         }
     });
     let mut recent = Recent::default();
-    let mut now = std::collections::HashSet::new();
-    for (url, changed) in compared {
-        now.insert(url);
-        let Some((was_indexed, article, record)) = changed else {
-            continue;
-        };
+    for (was_indexed, article, record) in compared.into_iter().flatten() {
         if was_indexed {
             recent.retires.push(article.summary.slug.clone());
         }
@@ -232,8 +228,15 @@ pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
             mots: words,
         });
     }
-    for url in indexed.keys().filter(|url| !now.contains(*url)) {
-        if let Some(slug) = url.strip_prefix(&routes::article("")) {
+    // What the index holds and the archive no longer does.
+    let now: std::collections::HashSet<&str> = catalog
+        .summaries()
+        .iter()
+        .map(|summary| summary.slug.as_str())
+        .collect();
+    let prefix = routes::article("");
+    for url in indexed.keys() {
+        if let Some(slug) = url.strip_prefix(&prefix).filter(|slug| !now.contains(slug)) {
             recent.retires.push(slug.to_string());
         }
     }
@@ -244,8 +247,7 @@ pub fn recent(catalog: &Catalog, indexed: &BTreeMap<String, String>) -> Recent {
 pub fn records(catalog: &Catalog) -> Vec<Record> {
     catalog
         .articles()
-        .iter()
-        .map(|article| record(catalog.site(), article))
+        .map(|article| record(catalog.site(), &article))
         .collect()
 }
 
@@ -286,7 +288,10 @@ mod tests {
         // As built: nothing.
         assert_eq!(recent(catalog, &indexed), Recent::default());
         // An article retitled since, one published since, one the index holds that is gone.
-        let (site, mut articles) = (catalog.site().clone(), catalog.articles().to_vec());
+        let (site, mut articles) = (
+            catalog.site().clone(),
+            catalog.articles().collect::<Vec<_>>(),
+        );
         articles[0].summary.title = "Un titre corrigé".into();
         let mut fresh = articles[1].clone();
         fresh.summary.slug = "publie-apres-l-index".into();

@@ -38,6 +38,11 @@ use veille::{
     search,
 };
 
+// A watcher runs for days, its rounds on several threads: mimalloc's per-thread heaps give
+// back what a round freed, where the system allocator's arenas kept it (docs/scale.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -449,7 +454,11 @@ fn bench_images(photo: &str, counts: &[&str]) -> Result<(), ToolError> {
     println!(
         "images | faites en | ms par image | octets écrits | par image | réimport (tout gardé)"
     );
-    let model = bundled().map_err(ToolError::Bundled)?.articles()[0].clone();
+    let model = bundled()
+        .map_err(ToolError::Bundled)?
+        .articles()
+        .next()
+        .ok_or_else(|| ToolError::Bench("le contenu intégré n’a pas d’article".into()))?;
     let mut last = None;
     for count in counts {
         let n: usize = count

@@ -21,11 +21,11 @@ pub use state::{compare, Changes, PUBLICATION_FILE, STATE_FILE};
 pub use write::{write_derived, Derived};
 
 use crate::cms::{ghost as g, media, wordpress};
-use crate::model::content::{Article, Block, Catalog, Site};
+use crate::model::content::{Article, ArticleSummary, Block, Catalog, Site};
 use fetch::{GhostApi, WordPressApi};
 use state::State;
 use std::{
-    collections::{BTreeMap, HashSet},
+    collections::{BTreeMap, HashMap, HashSet},
     fs,
     io::Write,
     path::Path,
@@ -81,9 +81,13 @@ pub type Whole<'a> = dyn Fn(&Site, &Article) -> bool + Sync + 'a;
 /// Which posts an import reads.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
-    /// The whole listing, compared with the last import: what a timed round or a first import
-    /// does, and the only way to see a deletion nobody announced.
+    /// The whole listing, compared with the last import: what a first import, a watcher's first
+    /// round and a timed round once an hour do; what sees every deletion nobody announced.
     Listing,
+    /// The whole listing told from one page of the posts modified last, when that page can
+    /// tell it ([`state::listing_from_recent`]), else read: what a watcher's timed round does
+    /// between whole listings (one request rather than one per hundred posts).
+    Recent,
     /// These posts alone, by the CMS's id (a notification named them): each read whole, or
     /// found gone when the CMS no longer publishes it. Every other post stays as the last import
     /// left it. The first import of a directory reads the whole listing all the same.
@@ -102,21 +106,22 @@ fn unchanged(
     (whole, previous): (Option<&Whole<'_>>, Option<Catalog>),
     local_images: bool,
 ) -> Result<(Vec<Article>, HashSet<String>), ImportError> {
-    let to_copy = |article: &Article| local_images && media::to_copy(article);
+    let to_copy =
+        |summary: &ArticleSummary, body: &[Block]| local_images && media::to_copy(summary, body);
     let read_whole = |site: &Site, article: &Article| {
         keep.contains(article.summary.slug.as_str())
-            && (whole.is_none_or(|whole| whole(site, article)) || to_copy(article))
+            && (whole.is_none_or(|whole| whole(site, article))
+                || to_copy(&article.summary, &article.body))
     };
     let catalog = match previous {
         // Held from the last round, with the texts that round needed: those it withheld are
         // read again whole only if their images are to be copied now.
         Some(mut catalog) => {
             let copied: Vec<String> = catalog
-                .articles()
-                .iter()
-                .filter(|a| keep.contains(a.summary.slug.as_str()))
-                .filter(|a| !catalog.holds(&a.summary.slug) && to_copy(a))
-                .map(|a| a.summary.slug.clone())
+                .bodies()
+                .filter(|(s, _)| keep.contains(s.slug.as_str()))
+                .filter(|(s, body)| !catalog.holds(&s.slug) && to_copy(s, body))
+                .map(|(s, _)| s.slug.clone())
                 .collect();
             catalog.hold(dir, &copied)?;
             catalog
@@ -156,8 +161,19 @@ pub fn wordpress(
     let (posts, known, kept, removed) = match &state {
         Some(state) => {
             let (changed, published): (Vec<_>, HashSet<String>) = match scope {
-                Scope::Listing => {
-                    let listed = api.listing(progress)?;
+                Scope::Listing | Scope::Recent => {
+                    let told = match scope {
+                        Scope::Recent => {
+                            let (page, total) = api.recent()?;
+                            let size = fetch::PER_PAGE as usize;
+                            state::listing_from_recent(&state.modified, &page, total, size)
+                        }
+                        _ => None,
+                    };
+                    let listed = match told {
+                        Some(listed) => listed,
+                        None => api.listing(progress)?,
+                    };
                     let changes = state::compare(&state.modified, &listed);
                     let changed = api.posts(&changes.changed, progress)?;
                     (changed, listed.into_iter().map(|(id, _)| id).collect())
@@ -248,6 +264,46 @@ pub fn wordpress(
     )
 }
 
+/// Ghost's light listing, `(id, slug, updated_at)` of each published post; for a timed round
+/// ([`Scope::Recent`]), told from the posts updated last when they can tell it, the slugs of
+/// the others from the last import.
+fn ghost_listing(
+    api: &mut GhostApi<'_>,
+    scope: Scope<'_>,
+    state: Option<&State>,
+    progress: &mut dyn Write,
+) -> Result<fetch::LightGhost, ImportError> {
+    if let (Scope::Recent, Some(state)) = (scope, state) {
+        let (page, total) = api.recent()?;
+        let pairs: Vec<(String, String)> = page
+            .iter()
+            .map(|(id, _, at)| (id.clone(), at.clone()))
+            .collect();
+        let size = fetch::PER_PAGE as usize;
+        if let Some(listing) =
+            state::listing_from_recent(&state.modified, &pairs, Some(total), size)
+        {
+            let mut slugs: HashMap<&str, &str> = state
+                .slugs
+                .iter()
+                .map(|(id, slug)| (id.as_str(), slug.as_str()))
+                .collect();
+            slugs.extend(
+                page.iter()
+                    .map(|(id, slug, _)| (id.as_str(), slug.as_str())),
+            );
+            let listed: Option<Vec<_>> = listing
+                .into_iter()
+                .map(|(id, at)| Some((id.clone(), slugs.get(id.as_str())?.to_string(), at)))
+                .collect();
+            if let Some(listed) = listed {
+                return Ok(listed);
+            }
+        }
+    }
+    api.listing(progress)
+}
+
 /// Imports the Ghost site at `url` (its Content API, with the integration's public `key`), as
 /// [`wordpress`] does.
 pub fn ghost(
@@ -293,7 +349,10 @@ pub fn ghost(
                 .collect();
             (listed, Some(posts))
         }
-        None => (api.listing(to.progress)?, None),
+        None => (
+            ghost_listing(&mut api, scope, state.as_ref(), to.progress)?,
+            None,
+        ),
     };
     let pairs: Vec<(String, String)> = listed
         .iter()

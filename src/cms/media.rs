@@ -8,7 +8,7 @@
 
 use super::import::{Get, ImportError};
 use crate::model::{
-    content::{Article, Block, Format, Image, Resized},
+    content::{Article, ArticleSummary, Block, Format, Image, Resized},
     files::{Doing, FileError},
     images::{self, scaled},
 };
@@ -232,15 +232,14 @@ impl Media {
 /// widest copy, else its widest. Less to fetch and decode than an original of 2,560 px, and one
 /// source for a cover and its copy in the text, whose lists of sizes differ (WordPress leaves
 /// sizes over 2,048 px out of a text's srcset).
-/// Whether an image of `article` (its cover, or one in its text) is still served from
-/// elsewhere: what [`Media::localize`] would copy, and so change the article.
-pub fn to_copy(article: &Article) -> bool {
-    let body = article.body.iter().filter_map(|block| match block {
+/// Whether an image of an article (its cover, in its `summary`, or one in its `body`) is still
+/// served from elsewhere: what [`Media::localize`] would copy, and so change the article.
+pub fn to_copy(summary: &ArticleSummary, body: &[Block]) -> bool {
+    let body = body.iter().filter_map(|block| match block {
         Block::Image { image, .. } => Some(image),
         _ => None,
     });
-    article
-        .summary
+    summary
         .cover
         .iter()
         .chain(body)
@@ -374,7 +373,11 @@ mod tests {
     }
 
     fn article(cover: &str, body: &str) -> Article {
-        let mut article = crate::model::content::bundled().unwrap().articles()[0].clone();
+        let mut article = crate::model::content::bundled()
+            .unwrap()
+            .articles()
+            .next()
+            .unwrap();
         article.summary.cover = Some(Image {
             src: cover.into(),
             alt: "Une photo".into(),

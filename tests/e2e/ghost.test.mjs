@@ -157,7 +157,7 @@ const post = (url, body, headers) =>
     req.end(body);
   });
 
-test("veille-content watch publie à la notification signée de Ghost, et refuse une signature fausse", async () => {
+test("veille-content watch publie à la notification signée de Ghost, refuse une signature fausse, et son tour régulier rattrape ce que personne n’a notifié", async () => {
   const args = [context.cms.url, context.cms.key];
   const content = join(context.work, "contenu-veille");
   const site = await builtSite("ghost", args, content, join(context.work, "site-veille"));
@@ -165,6 +165,7 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
   const secret = "secret-partage-de-test";
   // A port of its own: the watcher says which it bound.
   const watch = startWatch("ghost", args, content, site, ["--poll", "3600", "--listen", "127.0.0.1:0", "--secret", secret]);
+  let timed;
   try {
     const listening = await watch.waitFor(/à l’écoute des notifications sur (http:\/\/[^ ]+)/);
     const address = listening.match(/(http:\/\/127\.0\.0\.1:\d+)\//)[1];
@@ -212,9 +213,34 @@ test("veille-content watch publie à la notification signée de Ghost, et refuse
     const health = await (await fetch(`${address}/sante`)).json();
     assert.equal(health.etat, "ok");
     assert.ok(health.tours >= 3 && health.dernier_succes > 0, JSON.stringify(health));
+
+    // The webhooks removed, what follows is told to nobody: a timed round (every 2 s) catches
+    // it, from the posts updated last (a publish, a new title) or, when a post left, from the
+    // whole listing (the count of published posts does not add up).
+    await context.cms.notify(null);
+    await watch.stop();
+    timed = startWatch("ghost", args, content, site, ["--poll", "2"]);
+    await timed.waitFor(/démarrage\u00a0— /);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1100));
+    const slug = "vu-au-tour-regulier";
+    let at = timed.lines.length;
+    await context.cms.editor.publish(slug, "Vu au tour régulier");
+    await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 1 lus, 0 retirés/, 20, at);
+    assert.deepEqual(await servedArticle(server.url, slug), { status: 200, ogTitle: "Vu au tour régulier" });
+    await pause();
+    at = timed.lines.length;
+    await context.cms.editor.retitle(slug, "Vu au tour régulier, corrigé");
+    await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 1 lus, 0 retirés/, 20, at);
+    assert.equal((await servedArticle(server.url, slug)).ogTitle, "Vu au tour régulier, corrigé");
+    await pause();
+    at = timed.lines.length;
+    await context.cms.editor.unpublish(slug);
+    await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 0 lus, 1 retirés/, 20, at);
+    assert.equal((await servedArticle(server.url, slug)).status, 404);
   } finally {
     await context.cms.notify(null);
     await watch.stop();
+    await timed?.stop();
     await server.close();
   }
 });

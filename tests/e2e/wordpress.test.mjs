@@ -241,6 +241,13 @@ test("veille-content watch publie à la notification de l’extension WordPress 
     await context.cms.editor.retitle("notifie-par-wordpress", "Corrigé, notification perdue");
     await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 1 lus/, 20, from);
     assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).ogTitle, "Corrigé, notification perdue");
+    // Unpublished, told to nobody: the posts modified last cannot show a post that left, the
+    // count of published posts does, and the timed round reads the whole listing.
+    await pause();
+    from = timed.lines.length;
+    await context.cms.editor.unpublish("notifie-par-wordpress");
+    await timed.waitFor(/tour régulier\u00a0— publié\u00a0: 0 lus, 1 retirés/, 20, from);
+    assert.equal((await servedArticle(server.url, "notifie-par-wordpress")).status, 404);
   } finally {
     await context.cms.notify(null);
     await notified.stop();

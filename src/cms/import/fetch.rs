@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::io::Write;
 
 /// Posts per request: WordPress' maximum, and Ghost's page size.
-const PER_PAGE: u32 = 100;
+pub(super) const PER_PAGE: u32 = 100;
 
 /// Items of a collection as `T`, or a French error naming what could not be read.
 fn read<T: serde::de::DeserializeOwned>(
@@ -63,6 +63,36 @@ fn wordpress_json(http: &dyn Get, address: String) -> Result<(Value, Counts), Im
     let pages = header(0).and_then(|v| v.trim().parse().ok());
     let total = header(1).and_then(|v| v.trim().parse().ok());
     Ok((value, (pages, total)))
+}
+
+/// Published posts, light: `(id, last modification)` each (WordPress' `modified_gmt`).
+pub type Light = Vec<(String, String)>;
+
+/// Ghost's published posts, light: `(id, slug, updated_at)` each.
+pub type LightGhost = Vec<(String, String, String)>;
+
+/// WordPress' light posts (`_fields=id,modified_gmt`).
+fn light(items: &[Value]) -> Light {
+    items
+        .iter()
+        .filter_map(|v| {
+            Some((
+                v["id"].as_u64()?.to_string(),
+                v["modified_gmt"].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// Ghost's light posts (`fields=id,slug,updated_at`).
+fn light_ghost(items: &[Value]) -> LightGhost {
+    items
+        .iter()
+        .filter_map(|v| {
+            let field = |k: &str| v[k].as_str().map(str::to_string);
+            Some((field("id")?, field("slug")?, field("updated_at")?))
+        })
+        .collect()
 }
 
 /// How many pages of a list are asked at once, after the first (which says how many there
@@ -172,20 +202,29 @@ impl<'a> WordPressApi<'a> {
 
     /// The published posts, light: `(id, modified_gmt)` each. Comparing `modified_gmt` post by
     /// post needs no time zone, which WordPress' `modified_after` filter reads in the site's.
-    pub fn listing(
-        &mut self,
-        progress: &mut dyn Write,
-    ) -> Result<Vec<(String, String)>, ImportError> {
-        Ok(self
-            .all("posts", "_fields=id,modified_gmt", progress)?
-            .iter()
-            .filter_map(|v| {
-                Some((
-                    v["id"].as_u64()?.to_string(),
-                    v["modified_gmt"].as_str()?.to_string(),
-                ))
-            })
-            .collect())
+    pub fn listing(&mut self, progress: &mut dyn Write) -> Result<Light, ImportError> {
+        Ok(light(&self.all(
+            "posts",
+            "_fields=id,modified_gmt",
+            progress,
+        )?))
+    }
+
+    /// One page of the published posts modified last, light (`(id, modified_gmt)`, the last
+    /// modified first), and how many posts are published (`X-WP-Total`): one request, where
+    /// the listing takes one per hundred posts.
+    pub fn recent(&mut self) -> Result<(Light, Option<u64>), ImportError> {
+        let address = format!(
+            "{}?_fields=id,modified_gmt&orderby=modified&order=desc&per_page={PER_PAGE}",
+            wordpress::endpoint(self.url, "posts")
+        );
+        let (value, (_, total)) = self.json(address.clone())?;
+        let Value::Array(items) = value else {
+            return Err(ImportError::Unreadable(format!(
+                "{address}\u{a0}: une liste était attendue"
+            )));
+        };
+        Ok((light(&items), total))
     }
 
     /// The posts whose ids are `ids`, whole.
@@ -308,18 +347,26 @@ impl<'a> GhostApi<'a> {
     }
 
     /// The published posts, light: `(id, slug, updated_at)` each.
-    pub fn listing(
-        &mut self,
-        progress: &mut dyn Write,
-    ) -> Result<Vec<(String, String, String)>, ImportError> {
-        Ok(self
-            .pages("fields=id,slug,updated_at", false, progress)?
-            .iter()
-            .filter_map(|v| {
-                let field = |k: &str| v[k].as_str().map(str::to_string);
-                Some((field("id")?, field("slug")?, field("updated_at")?))
-            })
-            .collect())
+    pub fn listing(&mut self, progress: &mut dyn Write) -> Result<LightGhost, ImportError> {
+        Ok(light_ghost(&self.pages(
+            "fields=id,slug,updated_at",
+            false,
+            progress,
+        )?))
+    }
+
+    /// One page of the published posts updated last, light (`(id, slug, updated_at)`, the last
+    /// updated first), and how many posts are published: one request, where the listing takes
+    /// one per hundred posts.
+    pub fn recent(&mut self) -> Result<(LightGhost, u64), ImportError> {
+        let value = self.json(&format!(
+            "posts/?fields=id,slug,updated_at&order=updated_at%20desc&limit={PER_PAGE}"
+        ))?;
+        let meta: ghost::Meta = serde_json::from_value(value["meta"].clone()).map_err(|e| {
+            ImportError::Unreadable(format!("{}\u{a0}: pagination illisible ({e})", self.url))
+        })?;
+        let posts = value["posts"].as_array().map_or(&[][..], Vec::as_slice);
+        Ok((light_ghost(posts), meta.pagination.total))
     }
 
     /// The query of whole posts: what the live reading asks ([`ghost::POSTS_INCLUDE`]), the

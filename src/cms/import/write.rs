@@ -123,7 +123,8 @@ pub(super) fn write_dir(
     (dir, published): (&Path, Option<&BTreeMap<String, String>>),
     (updated, removed, requests): (usize, usize, usize),
 ) -> Result<Imported, ImportError> {
-    let catalog = Catalog::new(site, articles)
+    // The articles not written now were kept from the last import's catalog, ready.
+    let catalog = Catalog::new_keeping(site, articles, |a| !fresh.contains(&a.summary.slug))
         .map_err(|e| ImportError::Invalid(e.for_editors()))?
         .withholding(withheld);
     let derived = write_files(&catalog, fresh, state, dir, published)?;

@@ -10,7 +10,7 @@ use super::{
     error::parse_json,
     paging::{paginate, AuthorListing, Page, TagListing, HEAD},
     validate::{self, Check},
-    Article, ArticleSummary, Author, ContentError, Site, Typeset,
+    Article, ArticleSummary, Author, AuthorProfile, Block, ContentError, Site, Typeset,
 };
 use crate::model::parallel::map as par_map;
 use std::collections::{HashMap, HashSet};
@@ -18,9 +18,11 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Clone)]
 pub struct Catalog {
     site: Site,
-    /// Newest first.
-    articles: Vec<Article>,
+    /// Every article's summary, newest first; and beside each, at the same position, the rest
+    /// of the article. Each summary is held once: lists hand out slices of them, a whole
+    /// article is put together when asked for.
     summaries: Vec<ArticleSummary>,
+    texts: Vec<Text>,
     by_slug: HashMap<String, usize>,
     /// Tag slug → positions in `summaries`, newest first.
     by_tag: HashMap<String, Vec<usize>>,
@@ -32,13 +34,44 @@ pub struct Catalog {
     withheld: HashSet<String>,
 }
 
-/// `article` without its text: its body's images only (the pages' policy names their hosts).
-fn images_only(article: &mut Article) {
-    article
-        .body
-        .retain(|block| matches!(block, super::Block::Image { .. }));
+/// What an article holds beside its summary.
+#[derive(Debug, Clone)]
+struct Text {
+    body: Vec<Block>,
+    author_profile: Option<AuthorProfile>,
+}
+
+/// An article's `body` without its text: its images only (the pages' policy names their
+/// hosts).
+fn images_only(body: &mut Vec<Block>) {
+    body.retain(|block| matches!(block, Block::Image { .. }));
     // Its room too: a block is as large as the largest kind (an image).
-    article.body.shrink_to_fit();
+    body.shrink_to_fit();
+}
+
+/// An article taken apart: its summary and its text.
+fn split(article: Article) -> (ArticleSummary, Text) {
+    let Article {
+        summary,
+        body,
+        author_profile,
+    } = article;
+    (
+        summary,
+        Text {
+            body,
+            author_profile,
+        },
+    )
+}
+
+/// An article put together again.
+fn join(summary: ArticleSummary, text: Text) -> Article {
+    Article {
+        summary,
+        body: text.body,
+        author_profile: text.author_profile,
+    }
 }
 
 /// Prefixes an error's location with the file it comes from.
@@ -144,7 +177,7 @@ impl Catalog {
             let mut article = Self::read_ready(dir, &name)?;
             let withheld = !whole(&typeset, &article);
             if withheld {
-                images_only(&mut article);
+                images_only(&mut article.body);
             }
             Ok((article, withheld))
         })
@@ -174,7 +207,8 @@ impl Catalog {
         for result in read {
             let (i, article) = result?;
             self.withheld.remove(&article.summary.slug);
-            self.articles[i] = article;
+            // The summary is the one held: the same file, read again.
+            self.texts[i] = split(article).1;
         }
         Ok(())
     }
@@ -183,11 +217,11 @@ impl Catalog {
     /// again but for its images (a watcher keeps its catalog between rounds; a round reads
     /// again the texts it needs).
     pub fn withhold(&mut self, whole: impl Fn(&Site, &Article) -> bool) {
-        for article in &mut self.articles {
-            let slug = &article.summary.slug;
-            if !self.withheld.contains(slug) && !whole(&self.site, article) {
+        for i in 0..self.summaries.len() {
+            let slug = &self.summaries[i].slug;
+            if !self.withheld.contains(slug) && !whole(&self.site, &self.article_at(i)) {
                 self.withheld.insert(slug.clone());
-                images_only(article);
+                images_only(&mut self.texts[i].body);
             }
         }
     }
@@ -214,6 +248,14 @@ impl Catalog {
         !self.withheld.contains(slug)
     }
 
+    /// The slugs of the articles held whole, newest first.
+    pub fn held(&self) -> impl Iterator<Item = &str> {
+        self.summaries
+            .iter()
+            .map(|summary| summary.slug.as_str())
+            .filter(|slug| self.holds(slug))
+    }
+
     /// The catalog, the articles `slugs` marked as read without their body (an import hands
     /// on what a partial read withheld, [`Catalog::into_parts`]).
     pub fn withholding(mut self, slugs: HashSet<String>) -> Self {
@@ -227,7 +269,12 @@ impl Catalog {
     /// Every article, newest first, and the slugs of those withheld: the catalog given up for
     /// them (an import keeps its unchanged articles without copying them).
     pub fn into_parts(self) -> (Vec<Article>, HashSet<String>) {
-        (self.articles, self.withheld)
+        let articles = self
+            .summaries
+            .into_iter()
+            .zip(self.texts)
+            .map(|(s, t)| join(s, t));
+        (articles.collect(), self.withheld)
     }
 
     /// The archive of `site` and `articles`, checked whole (slugs plain and unique, the site's
@@ -238,11 +285,30 @@ impl Catalog {
     /// source over the catalog hands out its content as it is (a 10,000-article prerender would
     /// otherwise typeset every summary again on each page that lists it).
     pub fn new(site: Site, articles: Vec<Article>) -> Result<Self, ContentError> {
+        Self::new_keeping(site, articles, |_| false)
+    }
+
+    /// [`Catalog::new`], the articles `ready` names taken as they are: made ready already, by
+    /// the catalog they come from (an import's unchanged articles: a large archive's, typeset
+    /// again and moved through the threads, would cost each round time and a copy of them).
+    pub fn new_keeping(
+        site: Site,
+        mut articles: Vec<Article>,
+        ready: impl Fn(&Article) -> bool,
+    ) -> Result<Self, ContentError> {
         validate::archive(&site, &articles)?;
-        Ok(Self::assemble(
-            site.typeset(),
-            par_map(articles, Self::ready),
-        ))
+        // Their order does not matter: the catalog sorts them.
+        let mut fresh = Vec::new();
+        let mut i = 0;
+        while i < articles.len() {
+            if ready(&articles[i]) {
+                i += 1;
+            } else {
+                fresh.push(articles.swap_remove(i));
+            }
+        }
+        articles.extend(par_map(fresh, Self::ready));
+        Ok(Self::assemble(site.typeset(), articles))
     }
 
     /// An article made ready for the catalog: its reading time counted once, here, and kept
@@ -259,18 +325,6 @@ impl Catalog {
             (b.summary.published.as_str(), a.summary.slug.as_str())
                 .cmp(&(a.summary.published.as_str(), b.summary.slug.as_str()))
         });
-        let summaries: Vec<_> = articles.iter().map(|a| a.summary.clone()).collect();
-        let by_slug = summaries
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.slug.clone(), i))
-            .collect();
-        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, summary) in summaries.iter().enumerate() {
-            for tag in &summary.tags {
-                by_tag.entry(tag.clone()).or_default().push(i);
-            }
-        }
         // One author per slug: the name of their newest article, the first bio met.
         let mut authors: Vec<(Author, Vec<usize>)> = Vec::new();
         let mut by_author: HashMap<String, usize> = HashMap::new();
@@ -288,10 +342,22 @@ impl Catalog {
                 }
             }
         }
+        let (summaries, texts): (Vec<_>, Vec<_>) = articles.into_iter().map(split).unzip();
+        let by_slug = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug.clone(), i))
+            .collect();
+        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, summary) in summaries.iter().enumerate() {
+            for tag in &summary.tags {
+                by_tag.entry(tag.clone()).or_default().push(i);
+            }
+        }
         Catalog {
             site,
-            articles,
             summaries,
+            texts,
             by_slug,
             by_tag,
             authors,
@@ -303,9 +369,23 @@ impl Catalog {
         &self.site
     }
 
-    /// Every article, newest first.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// Every article, newest first, each put together as it is handed out (those read in part
+    /// without their text).
+    pub fn articles(&self) -> impl ExactSizeIterator<Item = Article> + '_ {
+        (0..self.summaries.len()).map(|i| self.article_at(i))
+    }
+
+    /// Every article's summary and body, newest first, as held (without copying them).
+    pub fn bodies(&self) -> impl ExactSizeIterator<Item = (&ArticleSummary, &[Block])> {
+        self.summaries
+            .iter()
+            .zip(&self.texts)
+            .map(|(summary, text)| (summary, text.body.as_slice()))
+    }
+
+    /// The article at position `i`, put together.
+    fn article_at(&self, i: usize) -> Article {
+        join(self.summaries[i].clone(), self.texts[i].clone())
     }
 
     /// Every article summary, newest first.
@@ -326,7 +406,7 @@ impl Catalog {
         }
         self.by_slug
             .get(slug)
-            .map(|&i| self.articles[i].clone())
+            .map(|&i| self.article_at(i))
             .ok_or(ContentError::NotFound)
     }
 
@@ -562,12 +642,10 @@ enum Made<'a> {
 /// (the app's and the feeds').
 #[doc(hidden)]
 pub fn with_plain_spaces(catalog: &Catalog) -> (Site, Vec<Article>) {
-    use super::{Block, Inline};
+    use super::Inline;
     let plain = |text: &mut String| *text = text.replace(['\u{a0}', '\u{202f}'], " ");
     let articles = catalog
-        .articles
-        .iter()
-        .cloned()
+        .articles()
         .map(|mut article| {
             plain(&mut article.summary.title);
             plain(&mut article.summary.lead);
