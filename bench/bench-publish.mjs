@@ -124,14 +124,20 @@ async function bench(kind) {
       watchers.push(polled);
       await polled.waitFor(/démarrage\u00a0— /, 600);
       const times = [];
+      const requests = [];
       for (let i = 0; i < POLL_SAMPLES; i++) {
         await sleep(1100 + Math.random() * 10_000);
+        const from = polled.lines.length;
         const begin = now();
         await cms.editor.publish(`sonde-${i}`, `Sondé n° ${i}`);
         await until(async () => (await servedArticle(server.url, `sonde-${i}`)).status === 200, 120);
         times.push(seconds(begin));
+        const line = await polled.waitFor(/tour régulier\u00a0— publié\u00a0: .*requêtes au CMS/, 60, from);
+        requests.push(line.match(/(\d+)\u00a0requêtes au CMS/)[1]);
       }
-      console.log(`publish → page served, timed round every 30 s, no notification: ${times.map((t) => t.toFixed(1)).join(", ")} s`);
+      console.log(
+        `publish → page served, timed round every 30 s, no notification: ${times.map((t) => t.toFixed(1)).join(", ")} s (requests to the CMS of the round that published: ${requests.join(", ")})`,
+      );
       await polled.stop();
     }
     await server.close();
