@@ -16,6 +16,7 @@
 //! again from the start by the next one until it has run to its end ([`MARKER`]); a CMS down
 //! or answering garbage leaves the content and the site as they were.
 
+pub mod schedule;
 pub mod webhook;
 
 use crate::{
@@ -25,6 +26,7 @@ use crate::{
     output::{self, files_under, short_hash, Writes},
     prerender::{self, BuildError},
 };
+use schedule::{Cause, Schedule};
 use sha2::{Digest, Sha256};
 use std::{
     collections::{BTreeMap, BTreeSet, HashSet},
@@ -650,8 +652,9 @@ struct Health {
 }
 
 /// Runs rounds until the process is stopped: one at once (what happened while the watcher was
-/// down), then one each `poll`, and one as soon as a signed notification comes (several close
-/// together make one round). A failed round is said in the log and tried again sooner, with
+/// down), then one each `poll` (from one start to the next), and one as soon as a signed
+/// notification comes (several close together make one round); what each reads is
+/// [`Schedule`]'s choice. A failed round is said in the log and tried again sooner, with
 /// [`backoff`]; the site stays as the last good round left it.
 pub fn watch(
     http: &dyn Get,
@@ -683,33 +686,21 @@ pub fn watch(
         ));
     }
     let mut health = Health::default();
+    let mut schedule = Schedule::new(how.poll, Instant::now());
+    let mut cause = Cause::Start;
     let mut reason = String::from("démarrage");
-    // The posts the notifications of this round named; `None`: the whole listing (the first
-    // round, a notification that names no post, a round after a failed one) or, for a timed
-    // round, the posts modified last when they can tell it.
-    let mut named: Option<Vec<String>> = None;
-    let mut timed = false;
-    // When the whole listing was last read: a timed round reads it again after
-    // [`WHOLE_LISTING_EVERY`], for what the posts modified last cannot tell.
-    let mut listed_whole: Option<Instant> = None;
     let mut memory = Memory::default();
     loop {
         health.tours += 1;
         health.dernier_tour = webhook::now_ms() / 1000;
-        let whole_due = listed_whole.is_none_or(|at| at.elapsed() >= WHOLE_LISTING_EVERY);
-        let scope = match &named {
-            Some(posts) => Scope::Posts(posts),
-            None if timed && !whole_due => Scope::Recent,
-            None => Scope::Listing,
-        };
         let started = Instant::now();
-        match round(http, cms, (dir, dist), options, scope, &mut memory) {
+        let scope = schedule.scope(&cause, started);
+        let result = round(http, cms, (dir, dist), options, scope, &mut memory);
+        schedule.done(&cause, scope, started, result.is_ok(), Instant::now());
+        health.echecs_de_suite = schedule.failures();
+        match result {
             Ok(done) => {
-                if matches!(scope, Scope::Listing) {
-                    listed_whole = Some(started);
-                }
                 log(&format!("{reason}\u{a0}— {}", done.line()));
-                health.echecs_de_suite = 0;
                 health.articles = done.articles;
                 health.dernier_succes = Some(health.dernier_tour);
                 health.derniere_erreur = None;
@@ -718,7 +709,6 @@ pub fn watch(
                 }
             }
             Err(error) => {
-                health.echecs_de_suite += 1;
                 let again = if error.is_retryable() {
                     "nouvel essai bientôt"
                 } else {
@@ -740,35 +730,31 @@ pub fn watch(
         if let Some(file) = &how.health {
             output::replace(file, text.as_bytes())?;
         }
-        // `notify` stays alive here: without a listener, the wait is the timer alone.
-        (reason, named, timed) =
-            match notified.recv_timeout(backoff(health.echecs_de_suite, how.poll)) {
-                // After a failed round, the next reads the whole listing: what the failed one was
-                // told is not lost.
-                Ok(first) => {
-                    // Notifications close together (Ghost sends one per event) make one round.
-                    let mut notices = vec![first];
-                    while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
-                        notices.push(next);
-                    }
-                    let mut said: Vec<&str> = notices.iter().map(|n| n.said.as_str()).collect();
-                    said.dedup();
-                    let posts = Notice::merge(&notices).filter(|_| health.echecs_de_suite == 0);
-                    (format!("notifié ({})", said.join(", ")), posts, false)
+        // `notify` stays alive here: without a listener, the wait is the timer alone. A due
+        // timed round runs before the notifications that wait; they come next.
+        let wait = schedule.wait(Instant::now());
+        (reason, cause) = match (!wait.is_zero())
+            .then(|| notified.recv_timeout(wait).ok())
+            .flatten()
+        {
+            Some(first) => {
+                // Notifications close together (Ghost sends one per event) make one round.
+                let mut notices = vec![first];
+                while let Ok(next) = notified.recv_timeout(Duration::from_millis(150)) {
+                    notices.push(next);
                 }
-                Err(_) => (
-                    "tour régulier".to_string(),
-                    None,
-                    health.echecs_de_suite == 0,
-                ),
-            };
+                let mut said: Vec<&str> = notices.iter().map(|n| n.said.as_str()).collect();
+                said.dedup();
+                let named = Notice::merge(&notices);
+                (
+                    format!("notifié ({})", said.join(", ")),
+                    Cause::Notified(named),
+                )
+            }
+            None => ("tour régulier".to_string(), Cause::Timer),
+        };
     }
 }
-
-/// How often a watcher's timed rounds read the whole listing of the CMS's posts (the others read
-/// the posts modified last, [`Scope::Recent`]): what those cannot tell (a post unpublished while
-/// a scheduled one came out) is seen within the hour.
-pub const WHOLE_LISTING_EVERY: Duration = Duration::from_secs(3600);
 
 /// How long to wait before the next round after `failures` failed ones in a row: the polling
 /// interval, shortened while the CMS is out of reach (5 s, 10 s, 20 s… at most the interval).
