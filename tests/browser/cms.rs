@@ -2,18 +2,12 @@
 //! time: the fixture post of `src/cms/blocks.rs`'s native test, parsed by `DOMParser`, gives
 //! the same blocks.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
-use support::sleep;
+use crate::support::sleep;
 use veille::{
     cms::{blocks, tree},
     content::{safe_href, Block, Inline, Inlines},
 };
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Links kept as they are when safe: content with no links to rewrite.
 fn keep(href: &str) -> Option<String> {
@@ -22,9 +16,9 @@ fn keep(href: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn the_browser_parser_gives_the_blocks_the_build_gives() {
-    let html = include_str!("fixtures/cms/gutenberg.html");
+    let html = include_str!("../fixtures/cms/gutenberg.html");
     let expected: Vec<Block> =
-        serde_json::from_str(include_str!("fixtures/cms/gutenberg.blocks.json")).unwrap();
+        serde_json::from_str(include_str!("../fixtures/cms/gutenberg.blocks.json")).unwrap();
     assert_eq!(blocks::blocks(&tree::parse(html), &keep), expected);
 }
 

@@ -1,19 +1,13 @@
 //! Browser tests of the share rows: the links, copy link (Clipboard API and its fallback), and
 //! the share sheet offered only where the browser has one.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
-use support::*;
+use crate::support::*;
 use veille::{
     content::{bundled, Source},
     share::{share_url, Network},
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const SLUG: &str = "sommet-de-seoul-securite-ia";
 const URL: &str = "https://veille-ia.example/article/sommet-de-seoul-securite-ia";

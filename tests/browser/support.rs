@@ -1,7 +1,5 @@
-//! Helpers shared by the browser test files: mount the real app at a URL, wait for the DOM,
+//! Helpers shared by the browser tests' modules: mount the real app at a URL, wait for the DOM,
 //! find and click things.
-
-#![allow(dead_code)] // each test file uses its own subset
 
 use leptos::{
     mount::{mount_to, UnmountHandle},
@@ -144,10 +142,6 @@ pub fn click(root: &HtmlElement, selector: &str) {
 
 pub fn pathname() -> String {
     web_sys::window().unwrap().location().pathname().unwrap()
-}
-
-pub fn search() -> String {
-    web_sys::window().unwrap().location().search().unwrap()
 }
 
 pub fn document_title() -> String {

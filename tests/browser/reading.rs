@@ -1,11 +1,7 @@
 //! Browser tests of the reading experience on bundled content: head tags (and their update on
 //! client-side navigation), the table of contents, related articles, the lead story.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
-use support::*;
+use crate::support::*;
 use veille::{
     content::{bundled, Source, HEAD},
     french::typography,
@@ -13,8 +9,6 @@ use veille::{
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const BASE: &str = "https://veille-ia.example";
 

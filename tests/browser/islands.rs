@@ -2,15 +2,11 @@
 //! reads back equal in the browser (`islands::props`, the browser's JSON parser and field
 //! reads), for every provider, and bad props are refused rather than guessed.
 
-#![cfg(target_arch = "wasm32")]
-
 use veille::{
     components::newsletter::NewsletterProps, content::Newsletter, islands::props::FromProps,
     newsletter::Provider,
 };
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn round_trip<P: serde::Serialize + FromProps + PartialEq + std::fmt::Debug>(props: P) {
     let json = serde_json::to_string(&props).unwrap();

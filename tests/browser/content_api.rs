@@ -3,20 +3,14 @@
 //! `VEILLE_TEST_API` at compile time). Each test uses its own token, so the server's
 //! "misbehave once" scenarios and request logs do not mix between tests.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
+use crate::support::*;
 use leptos::prelude::Mountable;
-use support::*;
 use veille::{
     content::{bundled, Source, HEAD},
     french::typography,
     routes,
 };
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// An API source for `scenario`, with a fresh token; the timeout is short for the slow case.
 fn api(scenario: &str) -> (Source, String) {

@@ -2,22 +2,16 @@
 //! state cannot be silently dropped), in both themes where the guide promises it, and the page
 //! asks no server for data.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
-use support::*;
+use crate::support::*;
 use veille::{content::Source, pages::styleguide::STATES};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn every_component_and_state_is_shown_without_a_request() {
     // The site's own stylesheet, as trunk links it: the guide reads its tokens from it.
     let document = web_sys::window().unwrap().document().unwrap();
     let style = document.create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../style/main.css")));
+    style.set_text_content(Some(include_str!("../../style/main.css")));
     document.head().unwrap().append_child(&style).unwrap();
     let performance = web_sys::window().unwrap().performance().unwrap();
     performance.clear_resource_timings();

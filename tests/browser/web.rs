@@ -1,18 +1,12 @@
 //! Browser tests of the app on its bundled content: the real app mounted in the real DOM of a
 //! headless Chromium (`cargo test --target wasm32-unknown-unknown --features csr`).
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
-use support::*;
+use crate::support::*;
 use veille::{
     content::{bundled, Catalog, Source, HEAD},
     routes,
 };
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn catalog() -> &'static Catalog {
     bundled().unwrap()

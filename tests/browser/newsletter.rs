@@ -4,17 +4,11 @@
 //! address surviving every error, one request per submission, none for an invalid address or a
 //! filled honeypot.
 
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
+use crate::support::*;
 use serde_json::{json, Value};
-use support::*;
 use veille::{content::Source, newsletter::Provider, routes};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const EMAIL: &str = "hélène.dupré@exemple.fr";
 const FIELD: &str = ".newsletter__field";
