@@ -16,8 +16,8 @@
 
 /// Props read back from `data-props` in the browser: the browser's own JSON parser, then a few
 /// field reads, rather than serde's deserializers (which weigh kilobytes of wasm per struct);
-/// the prerender writes them with serde (`island`), and `tests/browser/islands.rs` checks that each
-/// kind of props reads back equal.
+/// the prerender writes them with serde (`island`), and `tests/browser/islands.rs` checks that
+/// each kind of props reads back equal.
 #[cfg(target_arch = "wasm32")]
 pub mod props {
     use crate::{

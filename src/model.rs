@@ -1,9 +1,11 @@
 //! The bottom layer of Veille: what the site is made of and how it is named, with no framework
-//! and no I/O but the native tools' files. It imports nothing from the crate (tests/layers.rs). The content model and its checks ([`content`]), the
-//! site's paths ([`paths`]), dates read as seconds ([`dates`]), slugs made from a CMS's ([`slug`]), French formatting and
-//! typography ([`french`]), images' sizes ([`images`]), share links ([`share`]), escaping for
-//! the native writers ([`escape`]), JSON and files written ([`output`]), work shared over the
-//! cores ([`parallel`]). Every layer above uses it: the CMS mapping ([`crate::cms`]), the app, the build.
+//! and no I/O but the native tools' files. It imports nothing from the crate (tests/layers.rs).
+//! The content model and its checks ([`content`]), the site's paths ([`paths`]), dates read as
+//! seconds ([`dates`]), slugs made from a CMS's ([`slug`]), French formatting and typography
+//! ([`french`]), images' sizes ([`images`]), share links ([`share`]), escaping for the native
+//! writers ([`escape`]), JSON and files written ([`output`]), work shared over the cores
+//! ([`parallel`]). Every layer above uses it: the CMS mapping ([`crate::cms`]), the app, the
+//! build.
 
 /// `wrap_errors!(Outer { Inner => Variant, … })`: each `impl From<Inner> for Outer`, which puts
 /// the error in `Outer::Variant` (through its own `From` when the variant holds another type),

@@ -731,7 +731,8 @@ mod tests {
         );
     }
 
-    /// The fixture the browser test reads too (`tests/browser/cms.rs`): both parsers, the same blocks.
+    /// The fixture the browser test reads too (`tests/browser/cms.rs`): both parsers, the same
+    /// blocks.
     #[test]
     fn a_gutenberg_post_gives_the_blocks_on_record() {
         let html = include_str!("../../tests/fixtures/cms/gutenberg.html");

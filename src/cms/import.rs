@@ -162,18 +162,7 @@ pub fn wordpress(
         Some(state) => {
             let (changed, published): (Vec<_>, HashSet<String>) = match scope {
                 Scope::Listing | Scope::Recent => {
-                    let told = match scope {
-                        Scope::Recent => {
-                            let (page, total) = api.recent()?;
-                            let size = fetch::PER_PAGE as usize;
-                            state::listing_from_recent(&state.modified, &page, total, size)
-                        }
-                        _ => None,
-                    };
-                    let listed = match told {
-                        Some(listed) => listed,
-                        None => api.listing(progress)?,
-                    };
+                    let listed = wordpress_listing(&mut api, scope, state, progress)?;
                     let changes = state::compare(&state.modified, &listed);
                     let changed = api.posts(&changes.changed, progress)?;
                     (changed, listed.into_iter().map(|(id, _)| id).collect())
@@ -262,6 +251,24 @@ pub fn wordpress(
         (dir, published),
         (updated, removed, api.requests),
     )
+}
+
+/// WordPress' light listing, `(id, modified_gmt)` of each published post; for a timed round
+/// ([`Scope::Recent`]), told from the posts modified last when they can tell it.
+fn wordpress_listing(
+    api: &mut WordPressApi<'_>,
+    scope: Scope<'_>,
+    state: &State,
+    progress: &mut dyn Write,
+) -> Result<fetch::Light, ImportError> {
+    if let Scope::Recent = scope {
+        let (page, total) = api.recent()?;
+        let size = fetch::PER_PAGE as usize;
+        if let Some(listed) = state::listing_from_recent(&state.modified, &page, total, size) {
+            return Ok(listed);
+        }
+    }
+    api.listing(progress)
 }
 
 /// Ghost's light listing, `(id, slug, updated_at)` of each published post; for a timed round
