@@ -5,7 +5,8 @@
 //!
 //! One crate rather than a workspace of crates: split into crates, the code the wasm shares
 //! weighs more (rustc gives every crate its own copy of the standard library's inlined generic
-//! code), measured in docs/architecture.md.
+//! code), measured in docs/architecture.md. The one crate beside it, `crates/imaging`, is
+//! native only and below every layer (the image copies' pixel work, for `cms::media`).
 
 /// Which builds compile a module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

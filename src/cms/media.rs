@@ -12,13 +12,13 @@ use crate::model::{
     files::{Doing, FileError},
     images::{self, scaled},
 };
-use image::ImageEncoder;
 use std::{
     collections::BTreeMap,
     fs,
     path::{Path, PathBuf},
     time::Instant,
 };
+use veille_imaging::{ImageError, Picture};
 
 /// The folder of the copies, in the content directory and in the built site.
 pub const DIR: &str = "media";
@@ -185,9 +185,9 @@ impl Media {
     fn make(&self, source: &str, bytes: &[u8]) -> Result<(Done, u64), ImportError> {
         // The decoder's and encoders' reasons are in English: given as a detail.
         let failed = |what: &str| ImportError::Unreadable(format!("{source}\u{a0}: {what}"));
-        let picture = image::load_from_memory(bytes)
-            .map_err(|e| failed(&format!("image illisible ({e})")))?;
-        let (width, height) = (picture.width(), picture.height());
+        let mut copy =
+            Picture::decode(bytes).map_err(|e| failed(&format!("image illisible ({e})")))?;
+        let (width, height) = (copy.width(), copy.height());
         if width == 0 || height == 0 {
             return Err(failed("image vide"));
         }
@@ -196,18 +196,14 @@ impl Media {
         let widths = widths_for(width);
         // From the widest copy down, each resized from the one before: a step of at most 1.5
         // costs less than one from a camera's 16 megapixels, for the same sharpness.
-        let mut copy = picture.to_rgb8();
-        drop(picture);
         for &w in widths.iter().rev() {
             if w != copy.width() {
-                let h = scaled(height, w, width).max(1);
-                copy =
-                    image::imageops::resize(&copy, w, h, image::imageops::FilterType::CatmullRom);
+                copy = copy.resized(w, scaled(height, w, width).max(1));
             }
-            let named = |e: image::ImageError| failed(&format!("copie impossible ({e})"));
+            let named = |e: ImageError| failed(&format!("copie impossible ({e})"));
             let encoded = [
-                ("avif", avif(&copy).map_err(named)?),
-                ("jpg", jpeg(&copy).map_err(named)?),
+                ("avif", copy.avif(AVIF_SPEED, AVIF_QUALITY).map_err(named)?),
+                ("jpg", copy.jpeg(JPEG_QUALITY).map_err(named)?),
             ];
             for (ext, encoded) in encoded {
                 let path = self.dir.join(format!("{stem}-{w}.{ext}"));
@@ -310,25 +306,6 @@ pub fn served(image: &mut Image, done: &Done) {
     }];
 }
 
-fn avif(copy: &image::RgbImage) -> Result<Vec<u8>, image::ImageError> {
-    let mut out = Vec::new();
-    image::codecs::avif::AvifEncoder::new_with_speed_quality(&mut out, AVIF_SPEED, AVIF_QUALITY)
-        .write_image(
-            copy.as_raw(),
-            copy.width(),
-            copy.height(),
-            image::ExtendedColorType::Rgb8,
-        )?;
-    Ok(out)
-}
-
-fn jpeg(copy: &image::RgbImage) -> Result<Vec<u8>, image::ImageError> {
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-        .encode_image(copy)?;
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,12 +339,12 @@ mod tests {
     /// A 800 × 450 picture with detail (a gradient and rings), as a camera's JPEG: small, for
     /// the encoder's sake in a debug build.
     fn photo() -> Photo {
-        let picture = image::RgbImage::from_fn(800, 450, |x, y| {
+        let picture = Picture::from_fn(800, 450, &|x, y| {
             let ring = (((x as f32 - 400.0).hypot(y as f32 - 225.0)) / 9.0).sin();
-            image::Rgb([(x / 4) as u8, (y / 2) as u8, (128.0 + 100.0 * ring) as u8])
+            [(x / 4) as u8, (y / 2) as u8, (128.0 + 100.0 * ring) as u8]
         });
         Photo {
-            jpeg: jpeg(&picture).unwrap(),
+            jpeg: picture.jpeg(JPEG_QUALITY).unwrap(),
             fetched: AtomicUsize::new(0),
         }
     }
@@ -436,7 +413,7 @@ mod tests {
         for w in [480, 768, 800] {
             let jpg = fs::read(content.join(format!("media/{stem}-{w}.jpg"))).unwrap();
             let avif = fs::read(content.join(format!("media/{stem}-{w}.avif"))).unwrap();
-            assert_eq!(image::load_from_memory(&jpg).unwrap().width(), w);
+            assert_eq!(Picture::decode(&jpg).unwrap().width(), w);
             assert!(
                 avif.len() < jpg.len(),
                 "{w}: AVIF {} ≥ JPEG {}",
