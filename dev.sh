@@ -241,16 +241,40 @@ stop_content_api() {
   API_PID=""
 }
 
+# The release site, built while the native and browser tests run: its builds use Cargo's
+# release and prerender directories, the tests' the debug ones, so neither waits for the
+# other's lock, and each mostly keeps one core busy (a release wasm is linked and optimised on
+# one thread). `./dev.sh build` in a session of its own, so that a failed test stops all of it.
+BUILD_PID=""
+BUILD_LOG="$ROOT/target/build-site.log"
+start_build() {
+  mkdir -p "$ROOT/target"
+  setsid "$ROOT/dev.sh" build >"$BUILD_LOG" 2>&1 &
+  BUILD_PID=$!
+}
+wait_build() {
+  local status=0
+  wait "$BUILD_PID" || status=$?
+  BUILD_PID=""
+  cat "$BUILD_LOG"
+  [ "$status" = 0 ] || die "la construction du site a échoué (ci-dessus)"
+}
+stop_build() {
+  [ -z "$BUILD_PID" ] || kill -- -"$BUILD_PID" 2>/dev/null || true
+  BUILD_PID=""
+}
+
 run_tests() {
   setup
   setup_cms
   LOG=$(mktemp)
-  trap 'rm -f "$LOG"; stop_content_api' EXIT
+  trap 'rm -f "$LOG"; stop_content_api; stop_build' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
   say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types and lints"
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
+  cargo clippy --all-targets -p veille-imaging -- -D warnings
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings
@@ -266,6 +290,9 @@ run_tests() {
   (cd "$ROOT" && node_modules/.bin/eslint --max-warnings 0 .)
   CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
+  say "the release site, built meanwhile into dist/ (./dev.sh build, its output in $BUILD_LOG)"
+  start_build
+
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
   step cargo test --features ssr,styleguide
   CARGO_TARGET_DIR="$ROOT/target" step cargo test --manifest-path tools/minify/Cargo.toml
@@ -277,7 +304,7 @@ run_tests() {
   stop_content_api
 
   say "4/4 release build, prerendered, served from 127.0.0.1 and opened in headless Chromium"
-  build_site
+  wait_build
   build_styleguide
   step node --test --test-reporter=spec "$E2E/"
 
