@@ -275,6 +275,8 @@ run_tests() {
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
   cargo clippy --all-targets -p veille-imaging -- -D warnings
+  # The doc comments, read as a maintainer reads them: every link resolves.
+  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --features ssr,styleguide --document-private-items
   cargo clippy --all-targets "${wasm[@]}" -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features hydrate -- -D warnings
   cargo clippy --bin veille --target wasm32-unknown-unknown --features islands -- -D warnings

@@ -5,7 +5,7 @@
 
 pub mod blocks;
 pub mod ghost;
-/// Native tools only.
+// Native tools only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod links;

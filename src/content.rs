@@ -10,7 +10,7 @@
 //! Every call returns `Result<_, ContentError>`; pages turn errors into French messages.
 
 mod api;
-/// A CMS read at run time.
+// A CMS read at run time.
 pub mod live;
 
 // The model (types, checks, the catalog) is the bottom layer's; re-exported here so that the

@@ -1,5 +1,5 @@
 //! How a widget becomes an island: on a page of islands (the prerender provides
-//! [`PageOfIslands`]), [`island`] renders it inside a `<leptos-island>` carrying its props as
+//! [`PageOfIslands`]), [`island()`] renders it inside a `<leptos-island>` carrying its props as
 //! JSON, which the islands' wasm ([`crate::islands`]) brings to life; anywhere else it is the
 //! widget itself. Below the components that use it, so that they never import the islands' wasm
 //! that imports them.

@@ -8,6 +8,10 @@
 //! view, so every one of them also renders without a browser.
 
 #![recursion_limit = "256"]
+// The doc comments are for Veille's maintainers, who read them with private items
+// (`cargo doc --document-private-items`): a public item may point to the private one that does
+// the work.
+#![allow(rustdoc::private_intra_doc_links)]
 
 // One mode per build: each feature is a different program (lib.rs's header), and two at once
 // would compile code no build runs, or none that works.

@@ -493,7 +493,7 @@ fn tidy(runs: Vec<Inline>) -> Inlines {
 }
 
 /// Text without the shortcodes a theme leaves in (`[gallery ids="1,2"]`, `[/caption]`): a
-/// bracket opening on one of WordPress' and the usual plugins' names. « [1] » and « [sic] » stay.
+/// bracket opening on one of WordPress' and the usual plugins' names. « \[1\] » and « \[sic\] » stay.
 fn strip_shortcodes(text: &str) -> String {
     const NAMES: &[&str] = &[
         "gallery",

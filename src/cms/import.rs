@@ -5,7 +5,7 @@
 //! Each import is four stages, each testable alone: **fetch** ([`fetch`]: the CMS's API, page
 //! by page), **compare** ([`state`]: what changed since the last import, from a light listing),
 //! **map** (`cms::wordpress`, `cms::ghost`: the answers as Veille's model), **write**
-//! ([`write`]: only the files that changed, each one whole; an import that fails before it
+//! ([`write`](mod@write): only the files that changed, each one whole; an import that fails before it
 //! writes leaves the content as it was, one interrupted while it writes is finished by the
 //! next). Why one stopped is an [`ImportError`], by kind.
 
@@ -312,7 +312,7 @@ fn ghost_listing(
 }
 
 /// Imports the Ghost site at `url` (its Content API, with the integration's public `key`), as
-/// [`wordpress`] does.
+/// [`wordpress()`] does.
 pub fn ghost(
     http: &dyn Get,
     url: &str,

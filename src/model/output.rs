@@ -45,7 +45,7 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, FileError> {
     write_bytes(dir, name, text.as_bytes())
 }
 
-/// [`write`] for any bytes (a wasm file copied from another build).
+/// [`write()`] for any bytes (a wasm file copied from another build).
 pub fn write_bytes(dir: &Path, name: &str, text: &[u8]) -> Result<PathBuf, FileError> {
     let path = place(dir, name)?;
     fs::write(&path, text).map_err(FileError::at(&path, Doing::Write))?;
