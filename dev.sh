@@ -241,8 +241,8 @@ stop_content_api() {
   API_PID=""
 }
 
-# The release site, built while the native and browser tests run: its builds use Cargo's
-# release and prerender directories, the tests' the debug ones, so neither waits for the
+# The release site, built while the lints and the native and browser tests run: its builds use
+# Cargo's release and prerender directories, the others the debug ones, so neither waits for the
 # other's lock, and each mostly keeps one core busy (a release wasm is linked and optimised on
 # one thread). `./dev.sh build` in a session of its own, so that a failed test stops all of it.
 BUILD_PID=""
@@ -271,6 +271,9 @@ run_tests() {
   trap 'rm -f "$LOG"; stop_content_api; stop_build' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
+  say "the release site, built meanwhile into dist/ (./dev.sh build, its output in $BUILD_LOG)"
+  start_build
+
   say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types and lints"
   cargo fmt --all -- --check
   cargo clippy --all-targets --features ssr,styleguide -- -D warnings
@@ -292,9 +295,6 @@ run_tests() {
   (cd "$ROOT" && node_modules/.bin/eslint --max-warnings 0 .)
   CARGO_TARGET_DIR="$ROOT/target" cargo clippy --all-targets --manifest-path tools/minify/Cargo.toml -- -D warnings
 
-  say "the release site, built meanwhile into dist/ (./dev.sh build, its output in $BUILD_LOG)"
-  start_build
-
   say "2/4 native tests (pure logic, and the prerender of the whole site)"
   step cargo test --features ssr,styleguide
   CARGO_TARGET_DIR="$ROOT/target" step cargo test --manifest-path tools/minify/Cargo.toml
@@ -308,9 +308,10 @@ run_tests() {
   say "4/4 release build, prerendered, served from 127.0.0.1 and opened in headless Chromium"
   wait_build
   build_styleguide
-  # Two test files at a time: most of their time is spent waiting (for a timeout on purpose, a
-  # CMS, a page), about 0.7 of a core on average when they run one by one.
-  step node --test --test-concurrency=2 --test-reporter=spec "$E2E/"
+  # Two test files at a time, the longest first (tests/e2e/run.mjs): most of their time is spent
+  # waiting (for a timeout on purpose, a CMS, a page), about 0.7 of a core on average when they
+  # run one by one.
+  step node "$E2E/run.mjs"
 
   # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
   awk '
