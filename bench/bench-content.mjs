@@ -9,7 +9,7 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
 import { startContentApi } from "../tests/e2e/content-api-server.mjs";
 import { serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { median } from "./stats.mjs";
@@ -40,7 +40,7 @@ async function measure(browser, siteUrl) {
   return { readyMs, cards, api };
 }
 
-const browser = await launch();
+const browser = await launch(CHROMIUM);
 const rows = [];
 try {
   for (const archive of archives) {

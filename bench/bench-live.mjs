@@ -12,7 +12,7 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteFromContent } from "../tests/e2e/archive.mjs";
-import { launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
 import { liveSite } from "../tests/e2e/live.mjs";
 import { TOOLS } from "../tests/e2e/paths.mjs";
 import { PHONE, phonePage } from "../tests/e2e/phone.mjs";
@@ -37,7 +37,7 @@ async function load(browser, url, isContent) {
 
 const work = await mkdtemp(join(tmpdir(), "veille-bench-live-"));
 const wordpress = await startWordPress();
-const browser = await launch();
+const browser = await launch(CHROMIUM);
 try {
   const content = join(work, "contenu");
   execFileSync(join(TOOLS, "veille-content"), ["import", "wordpress", wordpress.url, content, "--images", "cms"], { stdio: "ignore" });

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
 import { DIST, TOOLS } from "../tests/e2e/paths.mjs";
 import { phonePage } from "../tests/e2e/phone.mjs";
 import { serveStatic } from "../tests/e2e/static-server.mjs";
@@ -149,7 +149,7 @@ try {
   reference.size = sizeOf(join(pages, "pagefind"));
 
   // The same words for both: one of the synthetic archive's, then another.
-  const browser = await launch();
+  const browser = await launch(CHROMIUM);
   let veilleWeb;
   let cutWeb;
   let referenceWeb;

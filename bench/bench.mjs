@@ -19,7 +19,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
 import { editFile, serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { coldAssets, islandsAssets, total } from "../tests/e2e/weights.mjs";
 import { ROOT } from "../tests/e2e/paths.mjs";
@@ -148,7 +148,7 @@ for (const route of ROUTES) {
 }
 const bare = await staticTwin(dist, await mkdtemp(join(tmpdir(), "veille-bench-static-")), ROUTES);
 
-const browser = await launch();
+const browser = await launch(CHROMIUM);
 const servers = [];
 try {
   const deferredServer = await serveStatic(dist, 0, { compress: true });

@@ -4,10 +4,10 @@
 
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { CHROMIUM } from "../tests/e2e/browser.mjs";
 import { median } from "./stats.mjs";
 
 const run = promisify(execFile);
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** The lighthouse command (./dev.sh installs it outside the clone and sets LIGHTHOUSE). */
 export function lighthouseCommand(name) {

@@ -329,7 +329,7 @@ fn every_route_and_the_404_are_written() {
         .unwrap()
         .contains("Page introuvable"));
     // If the app never comes, the page says so after a while, by its own CSS, which its policy
-    // allows (tests/e2e/faults.test.mjs shows it hidden, then shown).
+    // allows (tests/e2e/faults-pages.test.mjs shows it hidden, then shown).
     let late = text(one(&not_found, "p.not-found__late[role=status]"));
     assert!(
         late.starts_with(veille::pages::not_found::LATE.trim_end()),

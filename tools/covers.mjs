@@ -4,12 +4,12 @@
 // adding or changing a cover, and commit the PNG with it.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
 
 const IMAGES = new URL("../public/images/", import.meta.url).pathname;
 const [WIDTH, HEIGHT] = [1200, 630];
 
-const browser = await launch();
+const browser = await launch(CHROMIUM);
 try {
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
   for (const name of (await readdir(IMAGES)).filter((n) => n.endsWith(".svg")).sort()) {

@@ -1,17 +1,18 @@
-// The end-to-end test files of this folder (`*.test.mjs`), run by node's test runner two at a
-// time (`./dev.sh test`; they mostly wait, on purpose), the longest first: in name order, as
-// `node --test` takes them, the real WordPress's file came last and ran alone at the end. The
-// files named in LONGEST start first; every other file follows, by name, so that none is left
-// out. The exit status is 1 when a test fails.
+// The end-to-end test files of this folder (`*.test.mjs`), run by node's test runner three at a
+// time (`./dev.sh test`; E2E_CONCURRENCY sets another number): much of their time is spent
+// waiting on purpose, for a timeout, a CMS or a page. The longest start first, so that none
+// is left to run alone at the end (in name order, as `node --test` takes them, the real
+// WordPress's file came last): the files named in LONGEST, then every other one by name, so
+// that none is left out. The exit status is 1 when a test fails.
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
 
-/** The longest files, longest first (one at a time on the test machine: 82, 74, 65 and 58 s). */
-const LONGEST = ["faults", "wordpress", "ghost", "a11y"];
-const CONCURRENCY = 2;
+/** The longest files, longest first. */
+const LONGEST = ["wordpress", "ghost", "faults-search", "a11y", "faults-pages"];
+const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);
 
 const dir = import.meta.dirname;
 const names = readdirSync(dir)
