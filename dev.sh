@@ -266,11 +266,33 @@ stop_build() {
   BUILD_PID=""
 }
 
+# The end-to-end tests, started as soon as the release site is built, while the browser tests
+# run: they mostly wait (a timeout on purpose, a CMS, a page). Their output, in a file, is
+# printed when they end. In a session of their own too, Chromium and the CMSs with them.
+E2E_PID=""
+E2E_LOG="$ROOT/target/e2e.log"
+start_e2e() {
+  setsid node "$E2E/run.mjs" >"$E2E_LOG" 2>&1 &
+  E2E_PID=$!
+}
+wait_e2e() {
+  local status=0
+  wait "$E2E_PID" || status=$?
+  E2E_PID=""
+  say "node $E2E/run.mjs (started at the release site's end)"
+  tee -a "$LOG" <"$E2E_LOG"
+  [ "$status" = 0 ] || die "des tests de bout en bout ont échoué (ci-dessus)"
+}
+stop_e2e() {
+  [ -z "$E2E_PID" ] || kill -- -"$E2E_PID" 2>/dev/null || true
+  E2E_PID=""
+}
+
 run_tests() {
   setup
   setup_cms
   LOG=$(mktemp)
-  trap 'rm -f "$LOG"; stop_content_api; stop_build' EXIT
+  trap 'rm -f "$LOG"; stop_content_api; stop_build; stop_e2e' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
   say "the release site, built meanwhile into dist/ (./dev.sh build, its output in $BUILD_LOG)"
@@ -301,18 +323,24 @@ run_tests() {
   step cargo test --features ssr,styleguide
   CARGO_TARGET_DIR="$ROOT/target" step cargo test --manifest-path tools/minify/Cargo.toml
 
-  say "3/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1)"
+  say "3/4 the browser tests' wasm, the style guide's; the release site, built meanwhile"
+  # The browser tests are one binary, tests/browser/ (a wasm linked and rewritten by wasm-bindgen
+  # for nothing costs seconds): the library's unit tests are native.
+  if grep -rl "wasm_bindgen_test" "$ROOT/src" "$ROOT"/tests/*.rs; then
+    die "des tests wasm hors de tests/browser/ (ci-dessus) : ils n’y seraient pas lancés"
+  fi
   start_content_api
-  # The whole browser run may take a while: the API tests wait for slow answers on purpose.
-  WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}"
-  stop_content_api
-
-  say "4/4 release build, prerendered, served from 127.0.0.1 and opened in headless Chromium"
-  wait_build
+  cargo test --no-run "${wasm[@]}" --test browser
   build_styleguide
-  # Three test files at a time, the longest first (tests/e2e/run.mjs), in Chromium's headless
-  # shell (tests/e2e/browser.mjs).
-  step node "$E2E/run.mjs"
+  wait_build
+
+  say "4/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1), beside the end-to-end tests (the release build served from 127.0.0.1, in Chromium's headless shell)"
+  # Three test files at a time, the longest first (tests/e2e/run.mjs; browser.mjs).
+  start_e2e
+  # The whole browser run may take a while: the API tests wait for slow answers on purpose.
+  WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}" --test browser
+  stop_content_api
+  wait_e2e
 
   # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
   awk '
