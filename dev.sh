@@ -243,60 +243,49 @@ stop_content_api() {
   API_PID=""
 }
 
+# Jobs in the background, each in a session of its own, so that stopping one stops what it
+# started (Chromium, the CMSs); its output goes to a file, printed (and kept in $LOG) when it
+# is waited for. start_job VAR FILE COMMAND…: VAR holds its process id until then.
+start_job() {
+  local var=$1 file=$2
+  shift 2
+  mkdir -p "$(dirname "$file")"
+  setsid "$@" >"$file" 2>&1 &
+  printf -v "$var" '%s' "$!"
+}
+# wait_job VAR FILE MESSAGE: stops the run with MESSAGE if the job failed.
+wait_job() {
+  local var=$1 file=$2 status=0
+  wait "${!var}" || status=$?
+  printf -v "$var" '%s' ""
+  tee -a "$LOG" <"$file"
+  [ "$status" = 0 ] || die "$3"
+}
+stop_job() {
+  [ -z "${!1}" ] || kill -- -"${!1}" 2>/dev/null || true
+  printf -v "$1" '%s' ""
+}
+
 # The release site, built while the lints and the native and browser tests run: its builds use
 # Cargo's release and prerender directories, the others the debug ones, so neither waits for the
 # other's lock, and each mostly keeps one core busy (a release wasm is linked and optimised on
-# one thread). `./dev.sh build` in a session of its own, so that a failed test stops all of it.
+# one thread).
 BUILD_PID=""
 BUILD_LOG="$ROOT/target/build-site.log"
-start_build() {
-  mkdir -p "$ROOT/target"
-  setsid "$ROOT/dev.sh" build >"$BUILD_LOG" 2>&1 &
-  BUILD_PID=$!
-}
-wait_build() {
-  local status=0
-  wait "$BUILD_PID" || status=$?
-  BUILD_PID=""
-  cat "$BUILD_LOG"
-  [ "$status" = 0 ] || die "la construction du site a échoué (ci-dessus)"
-}
-stop_build() {
-  [ -z "$BUILD_PID" ] || kill -- -"$BUILD_PID" 2>/dev/null || true
-  BUILD_PID=""
-}
-
 # The end-to-end tests, started as soon as the release site is built, while the browser tests
-# run: they mostly wait (a timeout on purpose, a CMS, a page). Their output, in a file, is
-# printed when they end. In a session of their own too, Chromium and the CMSs with them.
+# run: they mostly wait (a timeout on purpose, a CMS, a page).
 E2E_PID=""
 E2E_LOG="$ROOT/target/e2e.log"
-start_e2e() {
-  setsid node "$E2E/run.mjs" >"$E2E_LOG" 2>&1 &
-  E2E_PID=$!
-}
-wait_e2e() {
-  local status=0
-  wait "$E2E_PID" || status=$?
-  E2E_PID=""
-  say "node $E2E/run.mjs (started at the release site's end)"
-  tee -a "$LOG" <"$E2E_LOG"
-  [ "$status" = 0 ] || die "des tests de bout en bout ont échoué (ci-dessus)"
-}
-stop_e2e() {
-  [ -z "$E2E_PID" ] || kill -- -"$E2E_PID" 2>/dev/null || true
-  E2E_PID=""
-}
 
 run_tests() {
   setup
   setup_cms
   LOG=$(mktemp)
-  trap 'rm -f "$LOG"; stop_content_api; stop_build; stop_e2e' EXIT
+  trap 'rm -f "$LOG"; stop_content_api; stop_job BUILD_PID; stop_job E2E_PID' EXIT
   local wasm=(--target wasm32-unknown-unknown --features csr)
 
   say "the release site, built meanwhile into dist/ (./dev.sh build, its output in $BUILD_LOG)"
-  start_build
+  start_job BUILD_PID "$BUILD_LOG" "$ROOT/dev.sh" build
 
   say "1/4 format and lints: host (prerender), wasm32 (csr, hydrate and islands), the scripts' types and lints"
   cargo fmt --all -- --check
@@ -332,15 +321,16 @@ run_tests() {
   start_content_api
   cargo test --no-run "${wasm[@]}" --test browser
   build_styleguide
-  wait_build
+  wait_job BUILD_PID "$BUILD_LOG" "la construction du site a échoué (ci-dessus)"
 
   say "4/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1), beside the end-to-end tests (the release build served from 127.0.0.1, in Chromium's headless shell)"
   # Three test files at a time, the longest first (tests/e2e/run.mjs; browser.mjs).
-  start_e2e
+  start_job E2E_PID "$E2E_LOG" node "$E2E/run.mjs"
   # The whole browser run may take a while: the API tests wait for slow answers on purpose.
   WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}" --test browser
   stop_content_api
-  wait_e2e
+  say "node $E2E/run.mjs (started at the release site's end)"
+  wait_job E2E_PID "$E2E_LOG" "des tests de bout en bout ont échoué (ci-dessus)"
 
   # One closing line for all runners: cargo's "N passed; M failed" and node's "ℹ pass N".
   awk '
