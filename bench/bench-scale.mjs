@@ -8,7 +8,7 @@
 // busy for a while slows both alike.
 //
 // `./dev.sh bench-scale` builds the site and the tools, installs Hugo, and runs this. Alone, once
-// `dist/` (`./dev.sh build`) and the tools (`cargo build --profile prerender --features ssr
+// `dist/` (`./dev.sh build`) and the tools (`cargo build --profile prerender -p veille-site
 // --bin veille-prerender --bin veille-content`) are built:
 //
 //   node bench/bench-scale.mjs

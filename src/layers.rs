@@ -1,51 +1,40 @@
 //! The crate's layers, bottom up, and the test that keeps them so: a module imports only from
 //! the modules before it in [`LAYERS`] (or from itself), so that no two modules need each other
 //! and a newcomer can read the crate from the bottom. `src/lib.rs` declares its modules in this
-//! order, each under the build it is compiled into.
+//! order.
 //!
-//! One crate rather than a workspace of crates: split into crates, the code the wasm shares
-//! weighs more (rustc gives every crate its own copy of the standard library's inlined generic
-//! code), measured in docs/architecture.md. The one crate beside it, `crates/imaging`, is
-//! native only and below every layer (the image copies' pixel work, for `cms::media`).
+//! These layers are one crate rather than a crate each: split into crates, the code the wasm
+//! shares weighs more (rustc gives every crate its own copy of the standard library's inlined
+//! generic code), measured in docs/architecture.md. The crates around it are native only, so
+//! they cost the readers nothing: above every layer the build stage, `crates/site` (prerender,
+//! feeds, publication, the tools: Cargo itself keeps this crate from importing it), and below
+//! every layer `crates/imaging` (the image copies' pixel work, for `cms::media`).
 
-/// Which builds compile a module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Builds {
-    /// The four: `csr`, `hydrate`, `islands` and `ssr`.
-    All,
-    /// The native prerender and tools only (`ssr`), gated once, where `lib.rs` declares it.
-    Native,
-}
-
-/// `(layer, module, builds)`, bottom up.
-pub const LAYERS: &[(&str, &str, Builds)] = &[
+/// `(layer, module)`, bottom up. Every module is compiled into the four builds (`csr`,
+/// `hydrate`, `islands`, `ssr`); native-only parts are gated inside (`cms::import`).
+pub const LAYERS: &[(&str, &str)] = &[
     // What the site is made of and how it is named: no framework, no browser, no network.
-    ("model", "model", Builds::All),
+    ("model", "model"),
     // One HTTP exchange and its answer, the browser's (the import's transport answers alike).
-    ("transport", "http", Builds::All),
+    ("transport", "http"),
     // WordPress and Ghost mapped onto the model; their import (native, gated inside).
-    ("cms", "cms", Builds::All),
+    ("cms", "cms"),
     // Where content and signups come from: the page's configuration, the one `Source`.
-    ("sources", "config", Builds::All),
-    ("sources", "content", Builds::All),
-    ("sources", "newsletter", Builds::All),
+    ("sources", "config"),
+    ("sources", "content"),
+    ("sources", "newsletter"),
     // The site around the pages: addresses, metadata, search, what the browser is asked.
-    ("site", "routes", Builds::All),
-    ("site", "seo", Builds::All),
-    ("site", "search", Builds::All),
-    ("site", "hydration", Builds::All),
-    ("site", "browser", Builds::All),
+    ("site", "routes"),
+    ("site", "seo"),
+    ("site", "search"),
+    ("site", "hydration"),
+    ("site", "browser"),
     // The Leptos views: widgets, the islands' wasm that revives some of them, pages, the app.
-    ("views", "island", Builds::All),
-    ("views", "components", Builds::All),
-    ("views", "islands", Builds::All),
-    ("views", "pages", Builds::All),
-    ("views", "app", Builds::All),
-    // The native build: feeds and sitemaps, the prerender of every route.
-    ("build", "feeds", Builds::Native),
-    ("build", "prerender", Builds::Native),
-    // Keeping a built site current with its CMS: import, pages, deploy (`veille-content sync`).
-    ("build", "publish", Builds::Native),
+    ("views", "island"),
+    ("views", "components"),
+    ("views", "islands"),
+    ("views", "pages"),
+    ("views", "app"),
 ];
 
 /// What `lib.rs` re-exports from the model under their old names, and so may be imported as
@@ -63,7 +52,7 @@ mod tests {
         } else {
             module
         };
-        LAYERS.iter().position(|(_, m, _)| *m == module)
+        LAYERS.iter().position(|(_, m)| *m == module)
     }
 
     /// The modules a file's code names after `crate::` (comments left out), as written:
@@ -135,8 +124,8 @@ mod tests {
             let relative = path.strip_prefix(&src).unwrap();
             let top = relative.components().next().unwrap().as_os_str();
             let top = top.to_str().unwrap().trim_end_matches(".rs");
-            // The crate's roots and binaries sit above every layer.
-            if ["lib", "main", "bin", "layers"].contains(&top) {
+            // The crate's roots sit above every layer.
+            if ["lib", "main", "layers"].contains(&top) {
                 continue;
             }
             let Some(own) = rank(top) else {
@@ -161,12 +150,12 @@ mod tests {
     }
 
     #[test]
-    fn lib_declares_the_layers_in_order_each_under_its_builds() {
+    fn lib_declares_the_layers_in_order_in_every_build() {
         let lib = include_str!("lib.rs");
         let mut declared = Vec::new();
         let mut gated = false;
         for line in lib.lines().map(str::trim) {
-            if line == "#[cfg(feature = \"ssr\")]" {
+            if line.starts_with("#[cfg(") {
                 gated = true;
             } else if let Some(name) = line.strip_prefix("pub mod ").or(line.strip_prefix("mod ")) {
                 let name = name.trim_end_matches(';');
@@ -174,14 +163,11 @@ mod tests {
                     declared.push((name, gated));
                 }
                 gated = false;
-            } else if !line.starts_with("//") && !line.starts_with("#[") {
+            } else if !line.starts_with("//") {
                 gated = false;
             }
         }
-        let expected: Vec<(&str, bool)> = LAYERS
-            .iter()
-            .map(|(_, m, b)| (*m, *b == Builds::Native))
-            .collect();
+        let expected: Vec<(&str, bool)> = LAYERS.iter().map(|(_, m)| (*m, false)).collect();
         assert_eq!(declared, expected);
     }
 

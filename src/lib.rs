@@ -3,8 +3,8 @@
 //! The crate builds four ways, chosen by Cargo feature: `csr` for `trunk serve` and the browser
 //! tests; `hydrate` for the full app's release wasm (`404.html`, `spa.html`, and a page whose
 //! configuration changed since the build); `islands` for the small wasm of the prerendered
-//! pages, which brings their widgets to life ([`islands`]); `ssr` for the native prerender step
-//! ([`prerender`]). Components never touch browser APIs while building a
+//! pages, which brings their widgets to life ([`islands`]); `ssr` for the native build, which
+//! renders every route to static files (the `veille-site` crate, `crates/site`, above this one). Components never touch browser APIs while building a
 //! view, so every one of them also renders without a browser.
 
 #![recursion_limit = "256"]
@@ -50,14 +50,6 @@ pub mod components;
 pub mod islands;
 pub mod pages;
 pub mod app;
-// build: the native prerender step, and the publication that keeps a built site current
-// (feature `ssr`).
-#[cfg(feature = "ssr")]
-pub mod feeds;
-#[cfg(feature = "ssr")]
-pub mod prerender;
-#[cfg(feature = "ssr")]
-pub mod publish;
 
 #[cfg(test)]
 mod layers;

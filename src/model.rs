@@ -9,7 +9,9 @@
 
 /// `wrap_errors!(Outer { Inner => Variant, … })`: each `impl From<Inner> for Outer`, which puts
 /// the error in `Outer::Variant` (through its own `From` when the variant holds another type),
-/// so that `?` carries an error up a stage with its kind.
+/// so that `?` carries an error up a stage with its kind. Exported: the build stage
+/// (`veille-site`) wraps its errors with it too.
+#[macro_export]
 macro_rules! wrap_errors {
     ($outer:ident { $($inner:ty => $variant:ident),+ $(,)? }) => {
         $(
@@ -21,7 +23,7 @@ macro_rules! wrap_errors {
         )+
     };
 }
-pub(crate) use wrap_errors;
+pub use crate::wrap_errors;
 
 pub mod content;
 pub mod dates;

@@ -1,16 +1,15 @@
 //! What the build publishes for feed readers and search engines: the Atom feed, the sitemap
 //! (an index of sitemaps past the protocol's limits), the news sitemap of the last two days and
-//! `robots.txt`. Prerender only (feature
-//! `ssr`): pure text in, text out, tested natively.
+//! `robots.txt`. The prerender's only: pure text in, text out, tested natively.
 
-use crate::{
+use std::fmt::Write;
+use veille::{
     content::{ArticleSummary, Catalog, Site},
     escape,
     model::dates::unix_seconds,
     routes::{self, Route},
     seo::absolute,
 };
-use std::fmt::Write;
 
 /// How many of the newest articles the feed carries (feed readers poll it; the archive is in
 /// the sitemap).
@@ -216,7 +215,7 @@ pub fn news_changes_at(catalog: &Catalog, now: i64) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bundled;
+    use veille::content::bundled;
 
     #[test]
     fn the_news_sitemap_holds_the_last_two_days_only() {
@@ -295,7 +294,7 @@ mod tests {
     #[test]
     fn the_feed_is_in_french_typography_like_the_pages() {
         // Content typed with plain spaces: a title with a colon gets its no-break space.
-        let (site, articles) = crate::content::with_plain_spaces(bundled().unwrap());
+        let (site, articles) = veille::content::with_plain_spaces(bundled().unwrap());
         let typed = articles
             .iter()
             .map(|a| a.summary.title.clone())
@@ -303,7 +302,7 @@ mod tests {
             .expect("a bundled title with a colon");
         let xml = feed_xml(&Catalog::new(site, articles).unwrap());
         assert!(!xml.contains(&escape::xml(&typed)));
-        assert!(xml.contains(&escape::xml(&crate::french::typography(&typed))));
+        assert!(xml.contains(&escape::xml(&veille::french::typography(&typed))));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! written as a `<meta>` first in its `<head>`.
 
 use super::markup;
-use crate::escape;
+use veille::escape;
 
 /// Where a URL's requests go: its origin (`https://host[:port]`), or `None` for a path on this
 /// site (or anything that is not an http(s) URL).

@@ -1,4 +1,4 @@
-//! The prerender step (feature `ssr`, native): renders every route of the site with the app's
+//! The prerender step (native, with the app built `ssr`): renders every route of the site with the app's
 //! own components into static HTML files under `dist/`, around trunk's `index.html`, with the
 //! data the app needs to hydrate them without fetching anything again.
 //!
@@ -14,19 +14,7 @@ mod scripts;
 
 pub use error::BuildError;
 
-use crate::{
-    content::{Catalog, Source, API_META},
-    escape, feeds,
-    hydration::{
-        APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_API_META, RENDERED_WITH_META,
-        ROUTE_META,
-    },
-    model::files::{Doing, FileError},
-    newsletter::{self, Provider},
-    parallel,
-    routes::{self, Route},
-    App,
-};
+use crate::feeds;
 use futures::{
     executor::{LocalPool, LocalSpawner},
     stream,
@@ -45,6 +33,19 @@ use std::{
     future::Future,
     path::{Path, PathBuf},
     sync::Arc,
+};
+use veille::{
+    content::{Catalog, Source, API_META},
+    escape,
+    hydration::{
+        APP_META, ISLANDS_META, NAVIGATION_LOADER, RENDERED_API_META, RENDERED_WITH_META,
+        ROUTE_META,
+    },
+    model::files::{Doing, FileError},
+    newsletter::{self, Provider},
+    parallel,
+    routes::{self, Route},
+    App,
 };
 
 // Each render thread runs the tasks Leptos spawns on its own single-threaded pool: a page's
@@ -139,7 +140,7 @@ pub struct Template {
     /// are added page by page).
     pub policy: Policy,
     pub content_api: String,
-    /// What the content API is (`veille`, `wordpress`, `ghost`): [`crate::content::KIND_META`].
+    /// What the content API is (`veille`, `wordpress`, `ghost`): [`veille::content::KIND_META`].
     pub content_kind: String,
 }
 
@@ -180,7 +181,7 @@ impl Template {
             meta(newsletter::TIMEOUT_META).as_deref(),
         );
         let content_api = meta(API_META).unwrap_or_default();
-        let content_kind = meta(crate::content::KIND_META).unwrap_or_default();
+        let content_kind = meta(veille::content::KIND_META).unwrap_or_default();
         let api_origin = policy::origin_of(&content_api);
         let signup_origin = newsletter
             .request("", "")
@@ -308,12 +309,12 @@ pub fn render(template: &Template, source: &Source, path: &str, marker: &str) ->
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
         if islands.is_some() {
-            provide_context(crate::island::PageOfIslands);
+            provide_context(veille::island::PageOfIslands);
         }
         // `404.html` (no marker: served for any address the build had no page for) says it is
         // looking until the app knows (pages/not_found.rs).
         if marker.is_empty() {
-            provide_context(crate::pages::not_found::Looking);
+            provide_context(veille::pages::not_found::Looking);
         }
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
@@ -397,7 +398,7 @@ async fn concat(chunks: impl futures::Stream<Item = String>, capacity: usize) ->
 /// imported from, read live). The Content-Security-Policy, made from the same page, then names
 /// its origin.
 pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<(), BuildError> {
-    use crate::content::{KEY_META, KIND_META};
+    use veille::content::{KEY_META, KIND_META};
     for name in ["index.html", "spa.html"] {
         let path = dist.join(name);
         let Ok(mut html) = fs::read_to_string(&path) else {
@@ -418,10 +419,10 @@ pub fn set_content_api(dist: &Path, api: &str, kind: &str, key: &str) -> Result<
 
 /// Writes into trunk's page (as [`set_content_api`] does) how far the build's search index
 /// goes: the publication date of the newest article of `catalog`, the content the index is made
-/// from, in [`crate::content::INDEXED_META`]. A site reading a CMS at run time asks the CMS's
+/// from, in [`veille::content::INDEXED_META`]. A site reading a CMS at run time asks the CMS's
 /// own search for what was published after it. Nothing for an empty catalog.
 pub fn set_content_indexed(dist: &Path, catalog: &Catalog) -> Result<(), BuildError> {
-    use crate::content::INDEXED_META;
+    use veille::content::INDEXED_META;
     let Some(newest) = catalog.summaries().first() else {
         return Ok(());
     };
@@ -461,7 +462,7 @@ pub enum Islands<'a> {
     AsBuilt,
 }
 
-pub use crate::output::Writes;
+pub use veille::output::Writes;
 
 /// Prerenders the whole site into `dist`: a page per route, `404.html`, the feed, the
 /// sitemap(s) and `robots.txt`. trunk's `index.html` is kept as `spa.html` (the template, and
@@ -501,7 +502,7 @@ pub fn publish(
     let before = fs::read_to_string(&list)
         .map_err(|e| unlisted(FileError::io(&list, Doing::Read, &e).to_string()))?;
     // What a round stopped mid-way (killed) left: copies never renamed into place.
-    crate::output::sweep(dist)?;
+    veille::output::sweep(dist)?;
     let mut report = build(
         dist,
         catalog,
@@ -517,7 +518,7 @@ pub fn publish(
             continue;
         }
         let path = dist.join(&file);
-        if crate::output::unsafe_name(&file).is_none() && path.is_file() {
+        if veille::output::unsafe_name(&file).is_none() && path.is_file() {
             fs::remove_file(&path).map_err(FileError::at(&path, Doing::Remove))?;
             // Its folder, when the page was all it held (`article/<slug>/`).
             if let Some(folder) = path.parent().filter(|f| *f != dist) {
@@ -570,7 +571,7 @@ fn build(
         );
     }
     let mut written: Vec<PathBuf> = Vec::new();
-    written.extend(crate::output::put(
+    written.extend(veille::output::put(
         dist,
         "spa.html",
         guarded.as_bytes(),
@@ -630,7 +631,7 @@ fn build(
             .map_err(|_| BuildError::Render {
                 path: route.path.clone(),
             })?;
-            Ok(crate::output::put(
+            Ok(veille::output::put(
                 dist,
                 &route.file(),
                 page.as_bytes(),
@@ -664,7 +665,7 @@ fn build(
     for (name, text) in files {
         report
             .files
-            .extend(crate::output::put(dist, &name, text.as_bytes(), writes)?);
+            .extend(veille::output::put(dist, &name, text.as_bytes(), writes)?);
     }
     report.pages = routes.len() + 1;
     Ok(report)
@@ -702,7 +703,7 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
             }
         }
         for block in body {
-            if let crate::content::Block::Image { image, .. } = block {
+            if let veille::content::Block::Image { image, .. } = block {
                 add(&image.src);
             }
         }
@@ -714,7 +715,7 @@ fn image_origins(catalog: &Catalog) -> Vec<String> {
 /// --images local`) into `dist/media/`, where the pages name them; a file already there with
 /// the same length is left as it is (the names say what the files hold). The files copied.
 pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, BuildError> {
-    use crate::cms::media::DIR;
+    use veille::cms::media::DIR;
     let Ok(entries) = fs::read_dir(content.join(DIR)) else {
         return Ok(Vec::new());
     };
@@ -736,7 +737,7 @@ pub fn copy_media(content: &Path, dist: &Path) -> Result<Vec<PathBuf>, BuildErro
             continue;
         }
         let bytes = fs::read(&from).map_err(FileError::at(&from, Doing::Read))?;
-        copied.push(crate::output::write_bytes(
+        copied.push(veille::output::write_bytes(
             dist,
             &format!("{DIR}/{name}"),
             &bytes,
@@ -756,13 +757,13 @@ fn copy_asset(from: &Path, dist: &Path, address: &str) -> Result<PathBuf, BuildE
     }
     let path = from.join(name);
     let bytes = fs::read(&path).map_err(FileError::at(&path, Doing::Read))?;
-    Ok(crate::output::write_bytes(dist, name, &bytes)?)
+    Ok(veille::output::write_bytes(dist, name, &bytes)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::image_origins;
-    use crate::content::{bundled, Block, Catalog, Image};
+    use veille::content::{bundled, Block, Catalog, Image};
 
     #[test]
     fn the_policy_allows_the_hosts_the_content_s_images_come_from() {

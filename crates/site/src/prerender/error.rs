@@ -2,8 +2,8 @@
 //! ([`Display`]) for the build's log. Whatever the kind, each file of the site is whole: as it
 //! was, or as the build made it.
 
-use crate::model::{content::LoadError, files::FileError};
 use std::fmt::{self, Display};
+use veille::model::{content::LoadError, files::FileError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
@@ -39,7 +39,7 @@ impl Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-crate::model::wrap_errors!(BuildError {
+veille::model::wrap_errors!(BuildError {
     FileError => File,
     LoadError => Content,
 });

@@ -2,9 +2,7 @@
 //! is read back and parsed (HTML with an HTML parser, the feed and sitemap with an XML parser)
 //! and checked against the content it was made from.
 //!
-//! `cargo test --features ssr` (part of `./dev.sh test`).
-
-#![cfg(feature = "ssr")]
+//! Part of `./dev.sh test` (`cargo test --workspace`).
 
 use quick_xml::{events::Event, Reader};
 use scraper::{Html, Selector};
@@ -15,8 +13,9 @@ use std::{
 };
 use veille::{
     content::{bundled, Block, Source, HEAD},
-    prerender, routes,
+    routes,
 };
+use veille_site::prerender;
 
 /// A page shaped like trunk's minified output, with its runtime configuration.
 const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Veille IA</title>\
@@ -25,6 +24,11 @@ const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>
 <link href=/main-0123.css rel=stylesheet><link as=fetch crossorigin href=/veille-0123_bg.wasm rel=preload type=application/wasm>\
 <script type=module>import init from\"/veille-0123.js\";await init();</script>\
 </head><body></body></html>";
+
+/// The workspace's root (the site's files: `public/`, `style/`), two folders up from this crate.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("veille-prerender-{name}-{}", std::process::id()));
@@ -177,8 +181,12 @@ fn every_article_page_has_its_head_and_its_whole_text() {
             let image = attr(&html, "meta[property='og:image']", "content");
             assert_eq!(image, format!("{}{share}", site.base_url));
             assert_eq!(attr(&html, "meta[name='twitter:image']", "content"), image);
-            let png = fs::read(Path::new("public").join(share.trim_start_matches('/')))
-                .unwrap_or_else(|e| panic!("{slug}: {share}: {e}"));
+            let png = fs::read(
+                workspace()
+                    .join("public")
+                    .join(share.trim_start_matches('/')),
+            )
+            .unwrap_or_else(|e| panic!("{slug}: {share}: {e}"));
             assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{share}: not a PNG");
             let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
             assert_eq!(&png[12..16], b"IHDR", "{share}");
@@ -608,9 +616,10 @@ fn files_under(dir: &Path) -> Vec<String> {
 fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     use veille::content::Catalog;
     // (what site.json's first tag or an article is given, the field the error must name)
-    let original_site = fs::read_to_string("public/api/site.json").unwrap();
+    let original_site = fs::read_to_string(workspace().join("public/api/site.json")).unwrap();
     let original_article =
-        fs::read_to_string("public/api/articles/evaluer-un-classifieur.json").unwrap();
+        fs::read_to_string(workspace().join("public/api/articles/evaluer-un-classifieur.json"))
+            .unwrap();
     let (site, article) = (&original_site, &original_article);
     let long = "a".repeat(201);
     let hostile = [
@@ -689,7 +698,9 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
         err.contains("site.json › tags[") && err.contains("même slug «\u{a0}sante\u{a0}»"),
         "{err}"
     );
-    let one = fs::read_to_string("public/api/articles/ia-et-imagerie-medicale.json").unwrap();
+    let one =
+        fs::read_to_string(workspace().join("public/api/articles/ia-et-imagerie-medicale.json"))
+            .unwrap();
     let a: veille::content::Article = serde_json::from_str(&one).unwrap();
     let site_value: veille::content::Site = serde_json::from_str(site).unwrap();
     let err = Catalog::new(site_value, vec![a.clone(), a]).unwrap_err();
@@ -708,7 +719,7 @@ fn hostile_slugs_are_refused_and_nothing_is_written_outside_the_output() {
     fs::create_dir_all(&elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, out.join("article")).unwrap();
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    let catalog = std::sync::Arc::new(Catalog::from_dir(Path::new("public/api")).unwrap());
+    let catalog = std::sync::Arc::new(Catalog::from_dir(&workspace().join("public/api")).unwrap());
     let err = prerender_archive(&out, &catalog).unwrap_err().to_string();
     assert!(err.contains("hors du dossier de sortie"), "{err}");
     assert!(
@@ -1313,7 +1324,7 @@ fn an_author_s_page_shows_the_bio_their_cms_gave_and_the_byline_goes_there() {
 fn the_host_headers_make_only_hashed_files_immutable() {
     // Pagefind's script, worker and entry file keep their names from one build to the next: a
     // host that cached them for a year would pair an old script with a new index.
-    let headers = fs::read_to_string("public/_headers").unwrap();
+    let headers = fs::read_to_string(workspace().join("public/_headers")).unwrap();
     let mut rule = "";
     for line in headers.lines().filter(|l| !l.trim_start().starts_with('#')) {
         if !line.starts_with(' ') && !line.trim().is_empty() {
@@ -1501,8 +1512,8 @@ fn photos_are_sized_for_the_screen_and_only_the_largest_paint_loads_at_once() {
 #[test]
 fn the_scripts_spell_the_names_the_rust_defines() {
     use veille::{browser, content, hydration, island, newsletter};
-    let navigation = include_str!("../public/navigation.js");
-    let search = include_str!("../public/search.js");
+    let navigation = include_str!("../../../public/navigation.js");
+    let search = include_str!("../../../public/search.js");
     for (name, script, file) in [
         (hydration::ROUTE_META, navigation, "navigation.js"),
         (hydration::RENDERED_WITH_META, navigation, "navigation.js"),
@@ -1525,7 +1536,7 @@ fn the_scripts_spell_the_names_the_rust_defines() {
     assert!(search.contains(&format!("window.{}", browser::LATEST_API)));
     // What changed since the search index was built: the build writes both files beside the
     // index, each round the second, the search page reads it and filters by article.
-    let indexer = include_str!("../tools/build/search-index.mjs");
+    let indexer = include_str!("../../../tools/build/search-index.mjs");
     let file = |path: &'static str| path.strip_prefix("pagefind/").unwrap();
     assert!(search.contains(&format!(
         "const ARTICLE_FILTER = \"{}\";",
@@ -1567,7 +1578,7 @@ fn the_scripts_spell_the_names_the_rust_defines() {
 /// given the same JavaScript placeholder.
 #[test]
 fn the_tests_path_makers_spell_the_addresses_the_rust_makes() {
-    let script = include_str!("e2e/routes.mjs");
+    let script = include_str!("../../../tests/e2e/routes.mjs");
     for (name, made) in [
         ("articlePath", routes::article("${slug}")),
         ("tagPath", routes::tag("${slug}")),
@@ -1588,8 +1599,8 @@ fn the_tests_path_makers_spell_the_addresses_the_rust_makes() {
 /// which side defines what when a name changes).
 #[test]
 fn the_scripts_and_the_pages_spell_their_shared_names_alike() {
-    let navigation = include_str!("../public/navigation.js");
-    let css = include_str!("../style/main.css");
+    let navigation = include_str!("../../../public/navigation.js");
+    let css = include_str!("../../../style/main.css");
     // What navigation.js says while search.js comes, and if it cannot: the search page's own
     // words (src/pages/search.rs).
     let search = page("/recherche");
@@ -1622,8 +1633,15 @@ fn the_scripts_and_the_pages_spell_their_shared_names_alike() {
 /// A copy of the sample's content directory (`site.json`, `articles/`), as an import writes one.
 fn sample_content(into: &Path) {
     fs::create_dir_all(into.join("articles")).unwrap();
-    fs::copy("public/api/site.json", into.join("site.json")).unwrap();
-    for entry in fs::read_dir("public/api/articles").unwrap().flatten() {
+    fs::copy(
+        workspace().join("public/api/site.json"),
+        into.join("site.json"),
+    )
+    .unwrap();
+    for entry in fs::read_dir(workspace().join("public/api/articles"))
+        .unwrap()
+        .flatten()
+    {
         fs::copy(entry.path(), into.join("articles").join(entry.file_name())).unwrap();
     }
 }
@@ -1765,7 +1783,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     assert_eq!(broken_links(&dist), Vec::<String>::new());
     // A first publication records the data the pages show: nothing to write.
     assert_eq!(
-        veille::publish::publish(&content, &dist).unwrap(),
+        veille_site::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
 
@@ -1793,7 +1811,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     article["title"] = "L’imagerie médicale, titre corrigé".into();
     fs::write(&edited, article.to_string()).unwrap();
 
-    let (written, deleted) = veille::publish::publish(&content, &dist).unwrap();
+    let (written, deleted) = veille_site::publish::publish(&content, &dist).unwrap();
     let page = |path: &str| {
         Html::parse_document(&fs::read_to_string(dist.join(routes::file_for(path))).unwrap())
     };
@@ -1860,7 +1878,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     assert_eq!(pages(&dist), pages(&whole));
     // The same content again: nothing to write.
     assert_eq!(
-        veille::publish::publish(&content, &dist).unwrap(),
+        veille_site::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
     // The site's settings changed: every page and API file published again, each API file
@@ -1869,7 +1887,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
         serde_json::from_str(&fs::read_to_string(content.join("site.json")).unwrap()).unwrap();
     site["tagline"] = "Une devise corrigée".into();
     fs::write(content.join("site.json"), site.to_string()).unwrap();
-    let (written, _) = veille::publish::publish(&content, &dist).unwrap();
+    let (written, _) = veille_site::publish::publish(&content, &dist).unwrap();
     assert!(written.contains(&"index.html".to_string()), "{written:?}");
     for file in files_under(&content) {
         if !["import.json", "publication.json"].contains(&file.as_str()) {
@@ -1889,17 +1907,17 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
 fn a_whole_build_is_recorded_as_published() {
     let (dir, content, dist, _) = sample_site("construit");
     let catalog = veille::content::Catalog::from_dir(&content).unwrap();
-    veille::publish::record_build(&content, &dist, &catalog).unwrap();
+    veille_site::publish::record_build(&content, &dist, &catalog).unwrap();
     let about = "a-propos/index.html";
     fs::write(dist.join(about), "retouchée").unwrap();
     assert_eq!(
-        veille::publish::publish(&content, &dist).unwrap(),
+        veille_site::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
     assert_eq!(fs::read_to_string(dist.join(about)).unwrap(), "retouchée");
     let moved = dir.join("ailleurs");
     fs::rename(&dist, &moved).unwrap();
-    let (written, _) = veille::publish::publish(&content, &moved).unwrap();
+    let (written, _) = veille_site::publish::publish(&content, &moved).unwrap();
     assert_eq!(written, [about]);
     assert!(fs::read_to_string(moved.join(about))
         .unwrap()
@@ -1932,7 +1950,7 @@ fn one_publication_writes_as_many_files_whatever_the_archive_size() {
         veille::content::synthetic::write(&content, n, 3).unwrap();
         let dist = dir.join("site");
         site_built_from(&content, &dist, &dir.join("îlots"));
-        veille::publish::publish(&content, &dist).unwrap();
+        veille_site::publish::publish(&content, &dist).unwrap();
         let newest = veille::content::Catalog::from_dir(&content)
             .unwrap()
             .summaries()[0]
@@ -1950,7 +1968,7 @@ fn one_publication_writes_as_many_files_whatever_the_archive_size() {
             fresh.to_string(),
         )
         .unwrap();
-        let (written, deleted) = veille::publish::publish(&content, &dist).unwrap();
+        let (written, deleted) = veille_site::publish::publish(&content, &dist).unwrap();
         assert!(deleted.is_empty(), "{deleted:?}");
         // A page further back than the one just before its list's head is never written again.
         let catalog = veille::content::Catalog::from_dir(&content).unwrap();

@@ -19,13 +19,7 @@
 pub mod schedule;
 pub mod webhook;
 
-use crate::{
-    cms::import::{self, Destination, Get, ImportError, Imported, Scope},
-    content::{Archive, Article, Catalog, LoadError, Site, Source},
-    model::files::{Doing, FileError},
-    output::{self, files_under, short_hash, Writes},
-    prerender::{self, BuildError},
-};
+use crate::prerender::{self, BuildError};
 use schedule::{Cause, Schedule};
 use sha2::{Digest, Sha256};
 use std::{
@@ -33,6 +27,12 @@ use std::{
     fmt, fs,
     path::{Path, PathBuf},
     time::{Duration, Instant},
+};
+use veille::{
+    cms::import::{self, Destination, Get, ImportError, Imported, Scope},
+    content::{Archive, Article, Catalog, LoadError, Site, Source},
+    model::files::{Doing, FileError},
+    output::{self, files_under, short_hash, Writes},
 };
 use webhook::Notice;
 
@@ -90,7 +90,7 @@ impl Round {
         if self.current {
             return format!(
                 "à jour\u{a0}: {} articles, rien de nouveau ({cost})",
-                crate::french::number(self.articles as u64),
+                veille::french::number(self.articles as u64),
             );
         }
         format!(
@@ -99,7 +99,7 @@ impl Round {
             self.removed,
             self.written.len(),
             self.deleted.len(),
-            crate::french::number(self.articles as u64),
+            veille::french::number(self.articles as u64),
         )
     }
 }
@@ -150,7 +150,7 @@ impl fmt::Display for PublishError {
             } => write!(
                 f,
                 "--listen {address}\u{a0}: impossible d’écouter ({})",
-                crate::model::files::reason(*kind, *code)
+                veille::model::files::reason(*kind, *code)
             ),
         }
     }
@@ -158,7 +158,7 @@ impl fmt::Display for PublishError {
 
 impl std::error::Error for PublishError {}
 
-crate::model::wrap_errors!(PublishError {
+veille::model::wrap_errors!(PublishError {
     BuildError => Site,
     FileError => Site,
     LoadError => Site,
@@ -360,12 +360,12 @@ pub fn record_build(dir: &Path, dist: &Path, catalog: &Catalog) -> Result<(), Bu
     let mut files = vec!["site.json".to_string()];
     files.extend(files_under(dir, &["articles"]));
     let mut api = BTreeMap::new();
-    for file in crate::parallel::map(files, read) {
+    for file in veille::parallel::map(files, read) {
         let (name, hash) = file?;
         api.insert(name, hash);
     }
     // The lists as the pages show them, made from the catalog (those on disk may be older).
-    let derived = crate::parallel::map(catalog.derived_files(), |file| {
+    let derived = veille::parallel::map(catalog.derived_files(), |file| {
         let (name, text) = catalog.derived_file(file)?;
         Some((name, short_hash(text.as_bytes())))
     });
@@ -382,11 +382,11 @@ fn site_folder(dist: &Path) -> String {
     folder.to_string_lossy().into_owned()
 }
 
-/// The search index's fingerprint of each article it holds ([`crate::search::INDEXED_FILE`]),
+/// The search index's fingerprint of each article it holds ([`veille::search::INDEXED_FILE`]),
 /// when the site has one; and a hash of that file (empty without it), which tells a watcher
 /// whether the index was built again since its last round.
 fn search_index(dist: &Path) -> (Option<BTreeMap<String, String>>, String) {
-    match fs::read(dist.join(crate::search::INDEXED_FILE)) {
+    match fs::read(dist.join(veille::search::INDEXED_FILE)) {
         Ok(bytes) => (serde_json::from_slice(&bytes).ok(), short_hash(&bytes)),
         Err(_) => (None, String::new()),
     }
@@ -399,7 +399,7 @@ fn needed_whole(
     indexed: Option<&BTreeMap<String, String>>,
 ) -> impl Fn(&Site, &Article) -> bool + Sync + '_ {
     move |site, article| {
-        indexed.is_some_and(|indexed| !crate::search::holds(indexed, site, article))
+        indexed.is_some_and(|indexed| !veille::search::holds(indexed, site, article))
     }
 }
 
@@ -439,7 +439,7 @@ pub fn publish_catalog(
     };
     add("site.json".to_string(), short_hash(&site), site);
     // Every article file read and hashed on every core, its bytes kept only if they changed.
-    let articles = crate::parallel::map(files_under(dir, &["articles"]), |name| {
+    let articles = veille::parallel::map(files_under(dir, &["articles"]), |name| {
         let bytes = read(&name)?;
         let hash = short_hash(&bytes);
         let bytes = if changed_since(&name, &hash) {
@@ -473,7 +473,7 @@ pub fn publish_catalog(
         None if !catalog.is_whole() => catalog = Catalog::from_dir(dir)?,
         None => {}
         Some(routes) => {
-            let article = crate::routes::article("");
+            let article = veille::routes::article("");
             let slugs: Vec<String> = routes
                 .iter()
                 .filter_map(|route| route.strip_prefix(&article))
@@ -512,8 +512,8 @@ pub fn publish_catalog(
     // The search: what changed since its index was built, for the search page to add to the
     // index's answers and to leave out of them (`search::Recent`).
     if let Some(indexed) = indexed {
-        let recent = output::json(&crate::search::recent(&catalog, indexed));
-        let file = crate::search::RECENT_FILE;
+        let recent = output::json(&veille::search::recent(&catalog, indexed));
+        let file = veille::search::RECENT_FILE;
         if output::put(dist, file, recent.as_bytes(), Writes::Changed)?.is_some() {
             written.push(file.to_string());
         }
@@ -548,7 +548,7 @@ pub fn publish_catalog(
 
 /// The route whose page shows the data of the API file `name`, if one does.
 fn route_of(name: &str) -> Option<String> {
-    use crate::routes;
+    use veille::routes;
     let name = name.strip_suffix(".json")?;
     let page = |rest: &str| -> Option<(String, u32)> {
         let (slug, n) = rest.rsplit_once('/')?;
@@ -593,7 +593,7 @@ fn deploy(
         .map_err(|e| {
             PublishError::Deploy(format!(
                 "« {command} »\u{a0}: impossible de lancer sh ({})",
-                crate::model::files::reason(e.kind(), e.raw_os_error())
+                veille::model::files::reason(e.kind(), e.raw_os_error())
             ))
         })?;
     let _ = fs::remove_dir_all(&lists);
@@ -776,7 +776,7 @@ pub enum ToolError {
     Import(ImportError),
     Publish(PublishError),
     /// Veille's own bundled content does not pass its checks (a bug of this build).
-    Bundled(crate::content::ContentError),
+    Bundled(veille::content::ContentError),
     /// A benchmark's own input: a photograph that cannot be decoded or cut.
     Bench(String),
 }
@@ -797,7 +797,7 @@ impl fmt::Display for ToolError {
 
 impl std::error::Error for ToolError {}
 
-crate::model::wrap_errors!(ToolError {
+veille::model::wrap_errors!(ToolError {
     BuildError => Build,
     FileError => Build,
     LoadError => Build,

@@ -1,4 +1,4 @@
-//! The prerender step (native, feature `ssr`): writes a static HTML page for every route into a
+//! The prerender step (native, with the app built `ssr`): writes a static HTML page for every route into a
 //! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
@@ -18,11 +18,8 @@
 //! `{"pages":…,"files":…,"dist":"…","seconds":…,"read_seconds":…}`.
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
-use veille::{
-    content::{bundled, Archive, Catalog, Source},
-    prerender,
-    publish::ToolError,
-};
+use veille::content::{bundled, Archive, Catalog, Source};
+use veille_site::{prerender, publish::ToolError};
 
 // Rendering thousands of pages on two threads is mostly small allocations, which mimalloc's
 // per-thread heaps serve without the threads contending for one heap.
@@ -132,7 +129,7 @@ fn run() -> Result<(), ToolError> {
     let mut report = prerender::prerender(&dist, catalog, &source, islands.as_deref())?;
     if let Some(dir) = &content {
         report.files.extend(prerender::copy_media(dir, &dist)?);
-        veille::publish::record_build(dir, &dist, catalog)?;
+        veille_site::publish::record_build(dir, &dist, catalog)?;
     }
     let elapsed = started.elapsed();
     if json {

@@ -8,8 +8,8 @@
 //! notifications that keep coming: it is what catches the ones that were lost.
 
 use super::backoff;
-use crate::cms::import::Scope;
 use std::time::{Duration, Instant};
+use veille::cms::import::Scope;
 
 /// How often a watcher's timed rounds read the whole listing of the CMS's posts (the others read
 /// the posts modified last, [`Scope::Recent`]): what those cannot tell (a post unpublished while

@@ -38,7 +38,7 @@ pub fn without_comments(js: &str) -> String {
 
 /// Rewrites each of [`SCRIPTS`] that `dist` holds without its comments; the files rewritten
 /// (none when they are already without: minified, or shrunk by an earlier run).
-pub fn shrink(dist: &Path) -> Result<Vec<String>, crate::model::files::FileError> {
+pub fn shrink(dist: &Path) -> Result<Vec<String>, veille::model::files::FileError> {
     let mut done = Vec::new();
     for name in SCRIPTS {
         let path = dist.join(name);
@@ -47,7 +47,7 @@ pub fn shrink(dist: &Path) -> Result<Vec<String>, crate::model::files::FileError
         };
         let shrunk = without_comments(&js);
         if shrunk != js {
-            crate::output::write(dist, name, &shrunk)?;
+            veille::output::write(dist, name, &shrunk)?;
             done.push(name.to_string());
         }
     }
@@ -72,8 +72,9 @@ mod tests {
     #[test]
     fn the_shipped_scripts_lose_only_comment_lines() {
         for name in SCRIPTS {
+            // The workspace's root, two folders up from this crate's.
             let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("public")
+                .join("../../public")
                 .join(name);
             let js = fs::read_to_string(&path).unwrap();
             let out = without_comments(&js);

@@ -28,7 +28,7 @@ pub fn set_meta(html: &str, name: &str, content: &str) -> Option<String> {
         if attrs.iter().any(|(k, v)| k == "name" && v == name) {
             let tag = format!(
                 "<meta name=\"{name}\" content=\"{}\">",
-                crate::escape::double_quoted(content)
+                veille::escape::double_quoted(content)
             );
             return Some(format!("{}{tag}{}", &html[..start], &html[end..]));
         }
@@ -43,7 +43,7 @@ pub fn add_meta(html: &str, name: &str, content: &str) -> Option<String> {
     let at = html.find("</head>")?;
     let tag = format!(
         "<meta name=\"{name}\" content=\"{}\">",
-        crate::escape::double_quoted(content)
+        veille::escape::double_quoted(content)
     );
     Some(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
