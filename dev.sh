@@ -315,7 +315,7 @@ run_tests() {
   say "3/4 the browser tests' wasm, the style guide's; the release site, built meanwhile"
   # The browser tests are one binary, tests/browser/ (a wasm linked and rewritten by wasm-bindgen
   # for nothing costs seconds): the library's unit tests are native.
-  if grep -rl "wasm_bindgen_test" "$ROOT/src" "$ROOT"/tests/*.rs; then
+  if grep -rl "wasm_bindgen_test" "$ROOT/src" "$ROOT"/tests/*.rs "$ROOT/crates"; then
     die "des tests wasm hors de tests/browser/ (ci-dessus) : ils n’y seraient pas lancés"
   fi
   start_content_api
