@@ -81,7 +81,7 @@ setup() {
 
   local debs=()
   command -v chromium >/dev/null || debs+=(chromium)
-  # The end-to-end tests' browser (tests/e2e/browser.mjs): the same Chromium, a third of the work.
+  # The end-to-end tests' browser (tools/chromium.mjs): the same Chromium, a third of the work.
   [ -x /usr/lib/chromium/chromium-headless-shell ] || debs+=(chromium-headless-shell)
   command -v chromedriver >/dev/null || debs+=(chromium-driver)
   command -v node >/dev/null || debs+=(nodejs)
@@ -324,7 +324,7 @@ run_tests() {
   wait_job BUILD_PID "$BUILD_LOG" "la construction du site a échoué (ci-dessus)"
 
   say "4/4 browser tests (wasm-bindgen-test, headless Chromium, content API on 127.0.0.1), beside the end-to-end tests (the release build served from 127.0.0.1, in Chromium's headless shell)"
-  # Three test files at a time, the longest first (tests/e2e/run.mjs; browser.mjs).
+  # Three test files at a time, the longest first (tests/e2e/run.mjs; tools/chromium.mjs).
   start_job E2E_PID "$E2E_LOG" node "$E2E/run.mjs"
   # The whole browser run may take a while: the API tests wait for slow answers on purpose.
   WASM_BINDGEN_TEST_TIMEOUT=180 step cargo test "${wasm[@]}" --test browser

@@ -9,7 +9,7 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tools/chromium.mjs";
 import { startContentApi } from "../tests/e2e/content-api-server.mjs";
 import { serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { median } from "./stats.mjs";

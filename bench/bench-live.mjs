@@ -12,7 +12,7 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteFromContent } from "../tests/e2e/archive.mjs";
-import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tools/chromium.mjs";
 import { liveSite } from "../tests/e2e/live.mjs";
 import { TOOLS } from "../tests/e2e/paths.mjs";
 import { PHONE, phonePage } from "../tests/e2e/phone.mjs";

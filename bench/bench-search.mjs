@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tools/chromium.mjs";
 import { DIST, TOOLS } from "../tests/e2e/paths.mjs";
 import { phonePage } from "../tests/e2e/phone.mjs";
 import { serveStatic } from "../tests/e2e/static-server.mjs";

@@ -19,7 +19,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "../tools/chromium.mjs";
 import { editFile, serveStatic, setMeta } from "../tests/e2e/static-server.mjs";
 import { coldAssets, islandsAssets, total } from "../tests/e2e/weights.mjs";
 import { ROOT } from "../tests/e2e/paths.mjs";

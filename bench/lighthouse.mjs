@@ -4,7 +4,7 @@
 
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { CHROMIUM } from "../tests/e2e/browser.mjs";
+import { CHROMIUM } from "../tools/chromium.mjs";
 import { median } from "./stats.mjs";
 
 const run = promisify(execFile);

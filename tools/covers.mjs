@@ -4,7 +4,7 @@
 // adding or changing a cover, and commit the PNG with it.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CHROMIUM, launch } from "../tests/e2e/browser.mjs";
+import { CHROMIUM, launch } from "./chromium.mjs";
 
 const IMAGES = new URL("../public/images/", import.meta.url).pathname;
 const [WIDTH, HEIGHT] = [1200, 630];
