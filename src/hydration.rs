@@ -28,8 +28,16 @@ pub const ISLANDS_META: &str = "veille-islands";
 /// of the islands when the page's configuration changed since the build.
 pub const APP_META: &str = "veille-app";
 
+/// The navigation script's address as a literal, so that [`NAVIGATION_LOADER`] is built from
+/// the one definition (`concat!` takes literals only).
+macro_rules! navigation_script {
+    () => {
+        "/navigation.js"
+    };
+}
+
 /// The navigation script of the pages of islands (`public/navigation.js`).
-pub const NAVIGATION_SCRIPT: &str = "/navigation.js";
+pub const NAVIGATION_SCRIPT: &str = navigation_script!();
 
 /// The search script (`public/search.js`): loaded when a reader focuses a search field or
 /// opens `/recherche`, never before; it loads Pagefind's files from `/pagefind/`.
@@ -43,10 +51,14 @@ pub const SEARCH_SCRIPT: &str = "/search.js";
 /// figures of both choices). A signup sent before it runs is held and sent again once it does
 /// (`window.veilleNavigation` is then set), or posted as the plain form it is if the script
 /// cannot load: never lost.
-pub const NAVIGATION_LOADER: &str = "const go=()=>import(\"/navigation.js\");\
-addEventListener(\"load\",()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go))));\
-for(const t of[\"pointerdown\",\"touchstart\",\"keydown\",\"focusin\"])addEventListener(t,go,{capture:true,passive:true,once:true});\
-addEventListener(\"submit\",e=>{if(!window.veilleNavigation){e.preventDefault();go().then(()=>e.target.requestSubmit(),()=>e.target.submit())}},true);";
+pub const NAVIGATION_LOADER: &str = concat!(
+    "const go=()=>import(\"",
+    navigation_script!(),
+    "\");",
+    "addEventListener(\"load\",()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go))));",
+    "for(const t of[\"pointerdown\",\"touchstart\",\"keydown\",\"focusin\"])addEventListener(t,go,{capture:true,passive:true,once:true});",
+    "addEventListener(\"submit\",e=>{if(!window.veilleNavigation){e.preventDefault();go().then(()=>e.target.requestSubmit(),()=>e.target.submit())}},true);",
+);
 
 /// The event `navigation.js` dispatches on `document` once it has swapped a page in.
 pub const PAGE_EVENT: &str = "veille:page";
