@@ -164,7 +164,7 @@ build_site() {
   trunk build --release --features islands --dist "$ROOT/target/dist-islands"
   say "prerender"
   # veille-content too (the same library, seconds): the end-to-end tests write content APIs with it.
-  cargo build --quiet --profile prerender -p veille-site --bin veille-prerender --bin veille-content
+  cargo build --quiet --profile prerender -p veille-build --bin veille-prerender --bin veille-content
   if [ -n "${VEILLE_CONTENT:-}" ]; then
     # Content from a directory (an import of the newsroom's CMS): every page prerendered from it,
     # and the same content as the site's API at /api, which the pages read once running.
@@ -358,7 +358,7 @@ bench() {
 # cut from the test CMSs' camera photograph, made, then imported again.
 bench_images() {
   [ -f "$PHOTO" ] || apt_install --no-install-recommends lomiri-wallpapers-16.04
-  cargo build --quiet --profile prerender -p veille-site --bin veille-content
+  cargo build --quiet --profile prerender -p veille-build --bin veille-content
   say "the import's image copies, made once per image (veille-content bench-images)"
   # shellcheck disable=SC2086 # IMAGES is a list of counts
   "$ROOT/target/prerender/veille-content" bench-images "$PHOTO" ${IMAGES:-1 100}
@@ -398,7 +398,7 @@ bench_content() {
 bench_scale() {
   setup
   build_site
-  cargo build --quiet --profile prerender -p veille-site --bin veille-prerender --bin veille-content
+  cargo build --quiet --profile prerender -p veille-build --bin veille-prerender --bin veille-content
   # Hugo on the same machine in the same run, for the comparison the issue makes (Debian's 0.111).
   command -v hugo >/dev/null || apt_install hugo || true
   say "prerender of synthetic archives, Veille and Hugo in turn (bench/bench-scale.mjs)"
@@ -410,7 +410,7 @@ bench_scale() {
 bench_import() {
   setup
   setup_wordpress
-  cargo build --quiet --profile prerender -p veille-site --bin veille-content
+  cargo build --quiet --profile prerender -p veille-build --bin veille-content
   say "import of a large WordPress, cold and incremental"
   node "$BENCH/bench-import.mjs"
 }
@@ -456,7 +456,7 @@ bench_content_only() {
   trap 'rm -rf "$BENCH_WORK"' EXIT
   local work=$BENCH_WORK
   for n in 100 10000; do
-    cargo run --quiet -p veille-site --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
+    cargo run --quiet -p veille-build --bin veille-content -- synthetic "$n" "$work/archive-$n" 7
   done
   node "$BENCH/bench-content.mjs" "$ROOT/dist" "$work/archive-100" "$work/archive-10000"
 }
@@ -467,7 +467,7 @@ case "${1:-}" in
   audit) audit ;;
   test) run_tests ;;
   setup) setup ;;
-  content) cargo run --quiet -p veille-site --bin veille-content -- api ;;
+  content) cargo run --quiet -p veille-build --bin veille-content -- api ;;
   covers) setup && node "$ROOT/tools/covers.mjs" ;;
   bench) bench ;;
   bench-content) bench_content ;;

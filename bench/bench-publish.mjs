@@ -1,5 +1,5 @@
 // Benchmark (prints figures, asserts nothing): publishing from a large WordPress and a large
-// Ghost with `veille-content watch` (crates/site/src/publish.rs). Each CMS real, on 127.0.0.1, with SCALE
+// Ghost with `veille-content watch` (crates/build/src/publish.rs). Each CMS real, on 127.0.0.1, with SCALE
 // more posts (default 10,000; tests/e2e/wordpress.mjs, tests/e2e/ghost.mjs), imported and built
 // once; the watcher running against the built site, notified by the CMS (WordPress: the
 // mu-plugin tools/wordpress/veille-publication.php; Ghost: its signed webhooks), a static server

@@ -8,7 +8,7 @@
 // busy for a while slows both alike.
 //
 // `./dev.sh bench-scale` builds the site and the tools, installs Hugo, and runs this. Alone, once
-// `dist/` (`./dev.sh build`) and the tools (`cargo build --profile prerender -p veille-site
+// `dist/` (`./dev.sh build`) and the tools (`cargo build --profile prerender -p veille-build
 // --bin veille-prerender --bin veille-content`) are built:
 //
 //   node bench/bench-scale.mjs

@@ -23,7 +23,7 @@
 // 4. When the page's configuration changed since the build (another newsletter provider,
 //    another content API), the full app instead (its own router then navigates).
 //
-// The names it reads are written by the prerender (src/hydration.rs, crates/site/src/prerender.rs).
+// The names it reads are written by the prerender (src/hydration.rs, crates/build/src/prerender.rs).
 
 import { canShare, copy, share as openSheet } from "./share.js";
 

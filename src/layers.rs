@@ -6,7 +6,7 @@
 //! These layers are one crate rather than a crate each: split into crates, the code the wasm
 //! shares weighs more (rustc gives every crate its own copy of the standard library's inlined
 //! generic code), measured in docs/architecture.md. The crates around it are native only, so
-//! they cost the readers nothing: above every layer the build stage, `crates/site` (prerender,
+//! they cost the readers nothing: above every layer the build stage, `crates/build` (prerender,
 //! feeds, publication, the tools: Cargo itself keeps this crate from importing it), and below
 //! every layer `crates/imaging` (the image copies' pixel work, for `cms::media`).
 

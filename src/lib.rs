@@ -4,7 +4,7 @@
 //! tests; `hydrate` for the full app's release wasm (`404.html`, `spa.html`, and a page whose
 //! configuration changed since the build); `islands` for the small wasm of the prerendered
 //! pages, which brings their widgets to life ([`islands`]); `ssr` for the native build, which
-//! renders every route to static files (the `veille-site` crate, `crates/site`, above this
+//! renders every route to static files (the `veille-build` crate, `crates/build`, above this
 //! one). Components never touch browser APIs while building a view, so every one of them also
 //! renders without a browser.
 

@@ -10,7 +10,7 @@
 /// `wrap_errors!(Outer { Inner => Variant, … })`: each `impl From<Inner> for Outer`, which puts
 /// the error in `Outer::Variant` (through its own `From` when the variant holds another type),
 /// so that `?` carries an error up a stage with its kind. Exported: the build stage
-/// (`veille-site`) wraps its errors with it too.
+/// (`veille-build`) wraps its errors with it too.
 #[macro_export]
 macro_rules! wrap_errors {
     ($outer:ident { $($inner:ty => $variant:ident),+ $(,)? }) => {

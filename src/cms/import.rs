@@ -63,7 +63,7 @@ pub struct Destination<'a> {
     /// Images served by the site itself, copies made at import (`--images local`,
     /// [`super::media`]), rather than linked on the CMS with its own sizes.
     pub local_images: bool,
-    /// The hash of each API file as the last publication recorded it (`veille_site::publish`):
+    /// The hash of each API file as the last publication recorded it (`veille_build::publish`):
     /// a derived file that would be written with the same hash is not compared with the disk.
     pub published: Option<&'a std::collections::BTreeMap<String, String>>,
     /// Which of the articles already in the directory a round needs whole

@@ -215,7 +215,7 @@ pub fn files_under(root: &Path, only: &[&str]) -> Vec<String> {
 }
 
 /// A hash of `bytes`, short: enough to tell two versions of a file apart (what a publication
-/// records of each API file it wrote, `veille_site::publish`).
+/// records of each API file it wrote, `veille_build::publish`).
 #[cfg(feature = "ssr")]
 pub fn short_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};

@@ -151,7 +151,7 @@ async function expectSoon(condition, message) {
 test("une page d’îlots passée en mode API après la construction est reprise par l’application complète, qui lit l’API", async () => {
   // The same build with its runtime configuration switched to the static API in dist/api/: its
   // pages were not prerendered for it (a build for an API keeps the full app on every page and
-  // its data, crates/site/tests/prerender.rs), so the full app renders it from the API, then navigates.
+  // its data, crates/build/tests/prerender.rs), so the full app renders it from the API, then navigates.
   const configure = (copy) =>
     editFile(join(copy, "article", SLUG, "index.html"), (html) => setMeta(html, "veille-content-api", "/api"));
   await servingCopy(DIST, configure, async (apiServer) => {

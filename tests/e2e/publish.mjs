@@ -1,5 +1,5 @@
 // What the WordPress and Ghost tests check alike of `veille-content sync` and `watch`
-// (crates/site/src/publish.rs): a site built once from an import, then kept current without any build — a
+// (crates/build/src/publish.rs): a site built once from an import, then kept current without any build — a
 // post published, retitled, unpublished, deleted in the real CMS, and each seen in the page, the
 // lists, the feed, the sitemap and the site's API as a static server serves them; every link of
 // every page leading to a file; a CMS down leaving the site as it was.

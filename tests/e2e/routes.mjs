@@ -27,7 +27,7 @@ export function fileOf(dist, path) {
 }
 
 // The addresses of the pages the tests name, spelled as src/model/paths.rs makes them (its
-// `article`, `tag`, `author` and `page_href`; crates/site/tests/prerender.rs checks that these spell them
+// `article`, `tag`, `author` and `page_href`; crates/build/tests/prerender.rs checks that these spell them
 // alike), for pages a build may not list: a CMS's fresh article, an unknown slug, a crafted one.
 
 /** An article's page. */

@@ -15,7 +15,7 @@
  *
  * Signature : l'en-tête X-Veille-Signature vaut « sha256=<hex>, t=<millisecondes> », le HMAC-SHA256
  * du corps suivi de l'horodatage, comme celle des webhooks de Ghost ; le watcher refuse une
- * requête sans signature, fausse ou vieille de plus de cinq minutes (crates/site/src/publish/webhook.rs).
+ * requête sans signature, fausse ou vieille de plus de cinq minutes (crates/build/src/publish/webhook.rs).
  * La notification dit seulement quels articles ont changé, pas ce qu'ils disent : le watcher relit
  * ces articles dans WordPress. Les changements d'une même requête partent ensemble, à la fin de celle-ci ; un
  * watcher injoignable ne bloque pas l'éditeur plus de deux secondes, et son tour régulier

@@ -31,7 +31,7 @@ pub(super) struct State {
 pub const STATE_FILE: &str = "import.json";
 
 /// The file `veille-content sync` keeps in the content directory about its last round
-/// (`veille_site::publish`): the import leaves it alone.
+/// (`veille_build::publish`): the import leaves it alone.
 pub const PUBLICATION_FILE: &str = "publication.json";
 
 impl State {

@@ -247,7 +247,7 @@ pub struct Derived {
 
 /// The files derived from `catalog`'s articles written into `dir` (only those whose bytes
 /// changed), and those of an older catalog that it no longer has removed. `published`: the hash
-/// of each file as the last publication recorded it (`veille_site::publish`); a file whose text has
+/// of each file as the last publication recorded it (`veille_build::publish`); a file whose text has
 /// that hash, and is there, is not read again to be compared (on a large archive, reading every
 /// list to find the few that changed took most of a round).
 pub fn write_derived(

@@ -35,7 +35,7 @@ use veille::{
     model::files::{Doing, FileError},
     output, search,
 };
-use veille_site::publish::ToolError;
+use veille_build::publish::ToolError;
 
 // A watcher runs for days, its rounds on several threads: mimalloc's per-thread heaps give
 // back what a round freed, where the system allocator's arenas kept it (docs/scale.md).
@@ -128,7 +128,7 @@ fn import(args: &[&str]) -> Result<(), ToolError> {
 /// site's folder.
 fn publication(args: &[&str], watching: bool) -> Result<(), ToolError> {
     use std::time::Duration;
-    use veille_site::publish::{self, Cms, Options, Watch};
+    use veille_build::publish::{self, Cms, Options, Watch};
     const USAGE: &str = "usage: veille-content sync|watch wordpress URL DIR DIST | ghost URL KEY DIR DIST [--base-url URL] [--images cms|local] [--deploy CMD] [--poll SECONDS] [--listen 127.0.0.1:PORT --secret S] [--health FILE]";
     let mut options = Options::default();
     let mut how = Watch {

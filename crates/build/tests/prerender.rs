@@ -15,7 +15,7 @@ use veille::{
     content::{bundled, Block, Source, HEAD},
     routes,
 };
-use veille_site::prerender;
+use veille_build::prerender;
 
 /// A page shaped like trunk's minified output, with its runtime configuration.
 const TEMPLATE: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Veille IA</title>\
@@ -1783,7 +1783,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     assert_eq!(broken_links(&dist), Vec::<String>::new());
     // A first publication records the data the pages show: nothing to write.
     assert_eq!(
-        veille_site::publish::publish(&content, &dist).unwrap(),
+        veille_build::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
 
@@ -1811,7 +1811,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     article["title"] = "L’imagerie médicale, titre corrigé".into();
     fs::write(&edited, article.to_string()).unwrap();
 
-    let (written, deleted) = veille_site::publish::publish(&content, &dist).unwrap();
+    let (written, deleted) = veille_build::publish::publish(&content, &dist).unwrap();
     let page = |path: &str| {
         Html::parse_document(&fs::read_to_string(dist.join(routes::file_for(path))).unwrap())
     };
@@ -1878,7 +1878,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
     assert_eq!(pages(&dist), pages(&whole));
     // The same content again: nothing to write.
     assert_eq!(
-        veille_site::publish::publish(&content, &dist).unwrap(),
+        veille_build::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
     // The site's settings changed: every page and API file published again, each API file
@@ -1887,7 +1887,7 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
         serde_json::from_str(&fs::read_to_string(content.join("site.json")).unwrap()).unwrap();
     site["tagline"] = "Une devise corrigée".into();
     fs::write(content.join("site.json"), site.to_string()).unwrap();
-    let (written, _) = veille_site::publish::publish(&content, &dist).unwrap();
+    let (written, _) = veille_build::publish::publish(&content, &dist).unwrap();
     assert!(written.contains(&"index.html".to_string()), "{written:?}");
     for file in files_under(&content) {
         if !["import.json", "publication.json"].contains(&file.as_str()) {
@@ -1907,17 +1907,17 @@ fn publishing_writes_what_a_change_touches_and_removes_what_is_gone() {
 fn a_whole_build_is_recorded_as_published() {
     let (dir, content, dist, _) = sample_site("construit");
     let catalog = veille::content::Catalog::from_dir(&content).unwrap();
-    veille_site::publish::record_build(&content, &dist, &catalog).unwrap();
+    veille_build::publish::record_build(&content, &dist, &catalog).unwrap();
     let about = "a-propos/index.html";
     fs::write(dist.join(about), "retouchée").unwrap();
     assert_eq!(
-        veille_site::publish::publish(&content, &dist).unwrap(),
+        veille_build::publish::publish(&content, &dist).unwrap(),
         (vec![], vec![])
     );
     assert_eq!(fs::read_to_string(dist.join(about)).unwrap(), "retouchée");
     let moved = dir.join("ailleurs");
     fs::rename(&dist, &moved).unwrap();
-    let (written, _) = veille_site::publish::publish(&content, &moved).unwrap();
+    let (written, _) = veille_build::publish::publish(&content, &moved).unwrap();
     assert_eq!(written, [about]);
     assert!(fs::read_to_string(moved.join(about))
         .unwrap()
@@ -1950,7 +1950,7 @@ fn one_publication_writes_as_many_files_whatever_the_archive_size() {
         veille::content::synthetic::write(&content, n, 3).unwrap();
         let dist = dir.join("site");
         site_built_from(&content, &dist, &dir.join("îlots"));
-        veille_site::publish::publish(&content, &dist).unwrap();
+        veille_build::publish::publish(&content, &dist).unwrap();
         let newest = veille::content::Catalog::from_dir(&content)
             .unwrap()
             .summaries()[0]
@@ -1968,7 +1968,7 @@ fn one_publication_writes_as_many_files_whatever_the_archive_size() {
             fresh.to_string(),
         )
         .unwrap();
-        let (written, deleted) = veille_site::publish::publish(&content, &dist).unwrap();
+        let (written, deleted) = veille_build::publish::publish(&content, &dist).unwrap();
         assert!(deleted.is_empty(), "{deleted:?}");
         // A page further back than the one just before its list's head is never written again.
         let catalog = veille::content::Catalog::from_dir(&content).unwrap();

@@ -19,7 +19,7 @@
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use veille::content::{bundled, Archive, Catalog, Source};
-use veille_site::{prerender, publish::ToolError};
+use veille_build::{prerender, publish::ToolError};
 
 // Rendering thousands of pages on two threads is mostly small allocations, which mimalloc's
 // per-thread heaps serve without the threads contending for one heap.
@@ -129,7 +129,7 @@ fn run() -> Result<(), ToolError> {
     let mut report = prerender::prerender(&dist, catalog, &source, islands.as_deref())?;
     if let Some(dir) = &content {
         report.files.extend(prerender::copy_media(dir, &dist)?);
-        veille_site::publish::record_build(dir, &dist, catalog)?;
+        veille_build::publish::record_build(dir, &dist, catalog)?;
     }
     let elapsed = started.elapsed();
     if json {
