@@ -74,14 +74,15 @@ export function squeeze(text) {
 }
 
 /**
- * For the tests of one file: Chromium, and `dir` served on 127.0.0.1, both started before the
- * first test and closed after the last. `browser` and `server` are set once started.
+ * For the tests of one file: Chromium, and `dir` served on 127.0.0.1 (with serveStatic's
+ * `options`), both started before the first test and closed after the last. `browser` and
+ * `server` are set once started.
  */
-export function servedBuild(dir) {
+export function servedBuild(dir, options = {}) {
   const served = { browser: undefined, server: undefined };
   before(async () => {
     served.browser = await launch();
-    served.server = await serveStatic(dir);
+    served.server = await serveStatic(dir, 0, options);
   });
   after(async () => {
     await served.browser?.close();

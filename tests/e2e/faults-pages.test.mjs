@@ -18,8 +18,7 @@ const SLUG = index.items[0].slug;
 const ARTICLE = articlePath(SLUG);
 
 const site = faultySite();
-const { faults } = site;
-const open = (path) => site.open(path);
+const { faults, open } = site;
 
 // ---------------------------------------------------------------------------------------------
 // Navigation

@@ -13,8 +13,7 @@ import { articlePath } from "./routes.mjs";
 const QUERY = "/recherche?q=inflation";
 
 const site = faultySite();
-const { faults } = site;
-const open = (path) => site.open(path);
+const { faults, open } = site;
 const answer = (page) => searchAnswer(page, BOUND);
 const results = (page) =>
   page.waitForFunction(() => document.querySelectorAll(".search-result").length > 0, null, { timeout: BOUND });

@@ -2,11 +2,10 @@
 // `Faults`), and Chromium: for the files that break the network on purpose. They are two
 // (faults-search.test.mjs, faults-pages.test.mjs) so that their waits, on the scripts' 8 s
 // limits, run side by side (tests/e2e/run.mjs).
-import { after, before } from "node:test";
-import { launch } from "./browser.mjs";
+import { servedBuild } from "./browser.mjs";
 import { audit } from "./axe.mjs";
 import { DIST } from "./paths.mjs";
-import { Faults, serveStatic } from "./static-server.mjs";
+import { Faults } from "./static-server.mjs";
 
 /** Longer than any limit of the scripts (8 s), with room for a loaded machine. */
 export const BOUND = 14000;
@@ -17,29 +16,17 @@ export const BOUND = 14000;
  * once search.js has taken it over).
  */
 export function faultySite() {
-  const site = {
-    faults: new Faults(),
-    browser: undefined,
-    server: undefined,
-    async open(path) {
-      site.faults.clear();
-      const context = await site.browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
-      const page = await context.newPage();
-      const problems = [];
-      page.on("pageerror", (err) => problems.push(err.message));
-      await page.goto(`${site.server.url}${path}`);
-      if (path.startsWith("/recherche")) await page.waitForFunction(() => document.querySelector("[data-recherche]")?.veilleSearch);
-      return { context, page, problems };
-    },
+  const faults = new Faults();
+  const site = servedBuild(DIST, { faults });
+  site.faults = faults;
+  site.open = async (path) => {
+    faults.clear();
+    const context = await site.browser.newContext({ viewport: { width: 900, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${path}`);
+    if (path.startsWith("/recherche")) await page.waitForFunction(() => document.querySelector("[data-recherche]")?.veilleSearch);
+    return { context, page };
   };
-  before(async () => {
-    site.browser = await launch();
-    site.server = await serveStatic(DIST, 0, { faults: site.faults });
-  });
-  after(async () => {
-    await site.browser?.close();
-    await site.server?.close();
-  });
   return site;
 }
 

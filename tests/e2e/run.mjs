@@ -13,6 +13,9 @@ import { spec } from "node:test/reporters";
 /** The longest files, longest first. */
 const LONGEST = ["wordpress", "ghost", "faults-search", "a11y", "faults-pages"];
 const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);
+if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1) {
+  throw new Error(`E2E_CONCURRENCY\u00a0: un nombre entier de fichiers à la fois, pas «\u00a0${process.env.E2E_CONCURRENCY}\u00a0»`);
+}
 
 const dir = import.meta.dirname;
 const names = readdirSync(dir)
