@@ -21,8 +21,9 @@
 #   ./dev.sh covers          a PNG copy of each SVG cover, for share previews
 #
 # Needs rustup and cargo; installs the wasm32 target, trunk, wasm-bindgen-cli, binaryen's
-# wasm-opt and Pagefind (npm), Debian's chromium, its headless shell and chromium-driver (apt), and Node.js if it is missing;
-# for the tests, a WordPress and a Ghost to import from (Debian packages; npm, outside the clone).
+# wasm-opt and Pagefind (npm), Debian's chromium, its headless shell and chromium-driver (apt),
+# and Node.js if it is missing; for the tests, a WordPress and a Ghost to import from (Debian
+# packages; npm, outside the clone).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -316,7 +317,7 @@ run_tests() {
   # The browser tests are one binary, tests/browser/ (a wasm linked and rewritten by wasm-bindgen
   # for nothing costs seconds): the library's unit tests are native.
   if grep -rl "wasm_bindgen_test" "$ROOT/src" "$ROOT"/tests/*.rs "$ROOT/crates"; then
-    die "des tests wasm hors de tests/browser/ (ci-dessus) : ils n’y seraient pas lancés"
+    die "des tests wasm hors de tests/browser/ (ci-dessus) : ils n’y seraient pas lancés"
   fi
   start_content_api
   cargo test --no-run "${wasm[@]}" --test browser

@@ -1,6 +1,6 @@
-//! The prerender step (native, with the app built `ssr`): renders every route of the site with the app's
-//! own components into static HTML files under `dist/`, around trunk's `index.html`, with the
-//! data the app needs to hydrate them without fetching anything again.
+//! The prerender step (native, with the app built `ssr`): renders every route of the site with
+//! the app's own components into static HTML files under `dist/`, around trunk's `index.html`,
+//! with the data the app needs to hydrate them without fetching anything again.
 //!
 //! Each page is trunk's page with, in `<head>`: the route marker ([`ROUTE_META`]), the
 //! serialized resources (`__RESOLVED_RESOURCES`), leptos_meta's `<!--HEAD-->` marker and the

@@ -1,5 +1,5 @@
-//! The prerender step (native, with the app built `ssr`): writes a static HTML page for every route into a
-//! trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
+//! The prerender step (native, with the app built `ssr`): writes a static HTML page for every
+//! route into a trunk build, plus `404.html`, `feed.xml`, the sitemap and `robots.txt`.
 //!
 //! ```text
 //! veille-prerender [--content DIR] [--api PATH [--kind veille|wordpress|ghost] [--key KEY]] [--islands DIR] [--json] [DIST]
